@@ -1,0 +1,979 @@
+//! Drafts: what a person typed (or an import read), as text, before it becomes a domain value.
+//!
+//! `validate()` returns the domain value or **every** field error at once, so a form can mark
+//! all offending fields and an import can report all problems of a feature (style-anchors A5.2).
+
+use std::collections::BTreeMap;
+
+use geo_types::MultiPolygon;
+use time::Date;
+use time::macros::format_description;
+
+use super::activity::{Activity, DeviceFound, Handover};
+use super::errors::FieldError;
+use super::hazard_report::HazardReport;
+use super::ids::{ActivityId, HazardReportId, LandId, is_valid_code};
+use super::land::{AdminLocation, EvidenceItem, KeyInformant, Land};
+use super::ledger::{Ledger, Released};
+use super::points::{EnteredCoord, LonLat, PointSource, SurveyPoint};
+use super::units::AreaM2;
+use super::vocab::{
+    ActivityKind, Classification, CoordFormat, Disposal, EoCategory, EvidenceOfContamination,
+    HazardReportStatus, HazardType, ItemCondition, LandStatus, Method, PointKind, Priority,
+    ValidationState,
+};
+
+/// Largest area accepted for one land: 10 000 km² (a land larger than that is a data error).
+pub const MAX_LAND_AREA_M2: f64 = 1.0e10;
+
+/// Collects field errors while reading a draft.
+#[derive(Debug, Default)]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+impl FieldErrors {
+    /// Records an error.
+    pub fn push(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldError::new(field, message));
+    }
+
+    /// A required, trimmed, non-empty text of at most `max_chars` characters.
+    pub fn required(&mut self, field: &str, text: &str, max_chars: usize) -> String {
+        let t = text.trim();
+        if t.is_empty() {
+            self.push(field, "is required");
+        }
+        self.optional(field, t, max_chars)
+    }
+
+    /// An optional trimmed text of at most `max_chars` characters.
+    pub fn optional(&mut self, field: &str, text: &str, max_chars: usize) -> String {
+        let t = text.trim();
+        if t.chars().count() > max_chars {
+            self.push(field, format!("is longer than {max_chars} characters"));
+        }
+        if t.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+            self.push(field, "contains control characters");
+        }
+        t.to_owned()
+    }
+
+    /// A value from a vocabulary, parsed leniently; the message lists the allowed values.
+    pub fn vocab<T: Copy>(
+        &mut self,
+        field: &str,
+        text: &str,
+        parse: fn(&str) -> Option<T>,
+        all: &[T],
+        label: fn(T) -> &'static str,
+    ) -> Option<T> {
+        let t = text.trim();
+        if t.is_empty() {
+            self.push(field, "is required");
+            return None;
+        }
+        let v = parse(t);
+        if v.is_none() {
+            let allowed: Vec<&str> = all.iter().map(|v| label(*v)).collect();
+            self.push(
+                field,
+                format!("'{t}' is not one of: {}", allowed.join(", ")),
+            );
+        }
+        v
+    }
+
+    /// An optional vocabulary value (empty text is `None`).
+    pub fn opt_vocab<T: Copy>(
+        &mut self,
+        field: &str,
+        text: &str,
+        parse: fn(&str) -> Option<T>,
+        all: &[T],
+        label: fn(T) -> &'static str,
+    ) -> Option<T> {
+        if text.trim().is_empty() {
+            None
+        } else {
+            self.vocab(field, text, parse, all, label)
+        }
+    }
+
+    /// A required date `YYYY-MM-DD`.
+    pub fn date(&mut self, field: &str, text: &str) -> Option<Date> {
+        let t = text.trim();
+        if t.is_empty() {
+            self.push(field, "is required (YYYY-MM-DD)");
+            return None;
+        }
+        match parse_date(t) {
+            Some(d) => Some(d),
+            None => {
+                self.push(field, format!("'{t}' is not a date (YYYY-MM-DD)"));
+                None
+            }
+        }
+    }
+
+    /// An optional date (empty text is `None`).
+    pub fn opt_date(&mut self, field: &str, text: &str) -> Option<Date> {
+        if text.trim().is_empty() {
+            None
+        } else {
+            self.date(field, text)
+        }
+    }
+
+    /// An optional number ≥ 0 (empty text is `None`), with its unit named in the message.
+    pub fn opt_non_negative(
+        &mut self,
+        field: &str,
+        text: &str,
+        unit: &str,
+        max: f64,
+    ) -> Option<f64> {
+        let t = text.trim();
+        if t.is_empty() {
+            return None;
+        }
+        match parse_number(t) {
+            Some(v) if v >= 0.0 && v <= max => Some(v),
+            Some(v) if v < 0.0 => {
+                self.push(field, format!("{t} {unit} is negative"));
+                None
+            }
+            Some(_) => {
+                self.push(
+                    field,
+                    format!("{t} {unit} is larger than the maximum {max} {unit}"),
+                );
+                None
+            }
+            None => {
+                self.push(field, format!("'{t}' is not a number of {unit}"));
+                None
+            }
+        }
+    }
+
+    /// An area in m² ≥ 0 (empty text is 0), rounded to whole m².
+    pub fn area(&mut self, field: &str, text: &str) -> AreaM2 {
+        self.opt_non_negative(field, text, "m²", MAX_LAND_AREA_M2)
+            .map_or(AreaM2::ZERO, AreaM2::whole)
+    }
+
+    /// An optional whole count ≥ 0.
+    pub fn opt_count(&mut self, field: &str, text: &str) -> Option<u32> {
+        let t = text.trim();
+        if t.is_empty() {
+            return None;
+        }
+        if let Ok(v) = t.parse::<u32>() {
+            Some(v)
+        } else {
+            self.push(field, format!("'{t}' is not a whole number ≥ 0"));
+            None
+        }
+    }
+
+    /// A human code (empty: the store assigns one).
+    pub fn code(&mut self, field: &str, text: &str) -> String {
+        let t = text.trim();
+        if !t.is_empty() && !is_valid_code(t) {
+            self.push(
+                field,
+                format!(
+                    "'{t}' is not a valid code (letters, digits, - _ / ., at most 32 characters)"
+                ),
+            );
+        }
+        t.to_owned()
+    }
+
+    /// The collected errors, or `value` when there are none.
+    pub fn finish<T>(self, value: T) -> Result<T, Vec<FieldError>> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DD`.
+///
+/// # Examples
+/// ```
+/// use safeground::domain::parse_date;
+/// assert!(parse_date("2025-03-01").is_some());
+/// assert!(parse_date("2025-02-30").is_none());
+/// ```
+pub fn parse_date(text: &str) -> Option<Date> {
+    Date::parse(text.trim(), format_description!("[year]-[month]-[day]")).ok()
+}
+
+/// Parses a finite decimal number; accepts a decimal comma and spaces between thousands.
+///
+/// # Examples
+/// ```
+/// use safeground::domain::parse_number;
+/// assert_eq!(parse_number("12 500,5"), Some(12500.5));
+/// assert_eq!(parse_number("NaN"), None);
+/// ```
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if cleaned.chars().any(char::is_alphabetic) && !cleaned.contains(['e', 'E']) {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+fn vocab_list<T: Copy>(
+    errors: &mut FieldErrors,
+    field: &str,
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+    all: &[T],
+    label: fn(T) -> &'static str,
+) -> Vec<T>
+where
+    T: PartialEq,
+{
+    let mut out = Vec::new();
+    for part in text
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        if let Some(v) = errors.vocab(field, part, parse, all, label)
+            && !out.contains(&v)
+        {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// A land as typed into the form or read from an import.
+#[derive(Debug, Clone, Default)]
+pub struct LandDraft {
+    /// Existing UUID (imports of our own files); `None` = new.
+    pub id: Option<LandId>,
+    /// Human code; empty = assigned by the store.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Classification (code or label).
+    pub classification: String,
+    /// Status (code or label); empty = Open.
+    pub status: String,
+    /// Evidence of contamination; empty = Not specified.
+    pub evidence: String,
+    /// Hazard types, comma separated.
+    pub hazard_types: String,
+    /// Admin location.
+    pub admin: AdminLocation,
+    /// Priority; may be empty.
+    pub priority: String,
+    /// Blockage and impact.
+    pub blockage: String,
+    /// Expected beneficiaries; may be empty.
+    pub expected_beneficiaries: String,
+    /// Terrain.
+    pub terrain: String,
+    /// Donor.
+    pub donor: String,
+    /// Project.
+    pub project: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Team.
+    pub team: String,
+    /// Date of information (YYYY-MM-DD).
+    pub date_of_information: String,
+    /// Notes.
+    pub notes: String,
+    /// Estimated area in m², used only when there is no polygon.
+    pub estimated_m2: String,
+    /// Not safe to record a location.
+    pub geo_unsafe: bool,
+    /// Evidence items.
+    pub evidence_items: Vec<EvidenceItem>,
+    /// Key informants.
+    pub key_informants: Vec<KeyInformant>,
+    /// Typed points in entry order.
+    pub points: Vec<SurveyPoint>,
+    /// A polygon from an import (ignored when `points` has perimeter points).
+    pub geometry: Option<MultiPolygon<f64>>,
+    /// Foreign properties kept verbatim.
+    pub source_attributes: BTreeMap<String, serde_json::Value>,
+}
+
+impl LandDraft {
+    /// The land, or every field error. Geometry and area are checked by `geometry` when the
+    /// store saves the land; this checks every other field.
+    pub fn validate(&self) -> Result<Land, Vec<FieldError>> {
+        let mut e = FieldErrors::default();
+        let code = e.code("code", &self.code);
+        let name = e.required("name", &self.name, 200);
+        let classification = e.vocab(
+            "classification",
+            &self.classification,
+            Classification::parse,
+            Classification::ALL,
+            Classification::label,
+        );
+        let status = if self.status.trim().is_empty() {
+            Some(LandStatus::Open)
+        } else {
+            e.vocab(
+                "status",
+                &self.status,
+                LandStatus::parse,
+                LandStatus::ALL,
+                LandStatus::label,
+            )
+        };
+        let evidence = if self.evidence.trim().is_empty() {
+            Some(EvidenceOfContamination::NotSpecified)
+        } else {
+            e.vocab(
+                "evidence",
+                &self.evidence,
+                EvidenceOfContamination::parse,
+                EvidenceOfContamination::ALL,
+                EvidenceOfContamination::label,
+            )
+        };
+        let hazard_types = vocab_list(
+            &mut e,
+            "hazard_types",
+            &self.hazard_types,
+            HazardType::parse,
+            HazardType::ALL,
+            HazardType::label,
+        );
+        let priority = e.opt_vocab(
+            "priority",
+            &self.priority,
+            Priority::parse,
+            Priority::ALL,
+            Priority::label,
+        );
+        let expected_beneficiaries =
+            e.opt_count("expected_beneficiaries", &self.expected_beneficiaries);
+        let date_of_information = e.date("date_of_information", &self.date_of_information);
+        let estimated = e.area("estimated_m2", &self.estimated_m2);
+        let admin = AdminLocation {
+            pcode: e.optional("admin.pcode", &self.admin.pcode, 40),
+            admin1: e.optional("admin.admin1", &self.admin.admin1, 200),
+            admin2: e.optional("admin.admin2", &self.admin.admin2, 200),
+            settlement: e.optional("admin.settlement", &self.admin.settlement, 200),
+        };
+        let blockage = e.optional("blockage", &self.blockage, 2000);
+        let terrain = e.optional("terrain", &self.terrain, 2000);
+        let donor = e.optional("donor", &self.donor, 200);
+        let project = e.optional("project", &self.project, 200);
+        let organisation = e.optional("organisation", &self.organisation, 200);
+        let team = e.optional("team", &self.team, 200);
+        let notes = e.optional("notes", &self.notes, 20_000);
+        for (i, item) in self.evidence_items.iter().enumerate() {
+            if item.kind.trim().is_empty() {
+                e.push(&format!("evidence_items[{i}].kind"), "is required");
+            }
+        }
+        for (i, informant) in self.key_informants.iter().enumerate() {
+            if informant.name.trim().is_empty() {
+                e.push(&format!("key_informants[{i}].name"), "is required");
+            }
+        }
+        check_points(&mut e, &self.points);
+        let (Some(classification), Some(status), Some(evidence), Some(date_of_information)) =
+            (classification, status, evidence, date_of_information)
+        else {
+            return Err(e.0);
+        };
+        let land = Land {
+            id: self.id.unwrap_or_else(LandId::random),
+            code,
+            name,
+            classification,
+            status,
+            evidence,
+            evidence_items: self.evidence_items.clone(),
+            hazard_types,
+            admin,
+            priority,
+            blockage,
+            expected_beneficiaries,
+            terrain,
+            key_informants: self.key_informants.clone(),
+            donor,
+            project,
+            organisation,
+            team,
+            date_of_information,
+            notes,
+            validation: ValidationState::Draft,
+            validation_comment: String::new(),
+            geo_unsafe: self.geo_unsafe,
+            points: self.points.clone(),
+            geometry: self.geometry.clone(),
+            geometry_issue: None,
+            ledger: Ledger::new(estimated),
+            status_history: Vec::new(),
+            source_attributes: self.source_attributes.clone(),
+        };
+        e.finish(land)
+    }
+}
+
+/// Checks the non-geometric parts of typed points: labels, GPS accuracy, traverse legs.
+fn check_points(e: &mut FieldErrors, points: &[SurveyPoint]) {
+    for (i, p) in points.iter().enumerate() {
+        let field = |name: &str| format!("points[{i}].{name}");
+        if LonLat::lon_lat(p.lon_lat.lon_deg, p.lon_lat.lat_deg).is_err() {
+            e.push(
+                &field("lon_lat"),
+                format!(
+                    "({}, {}) is not a WGS84 position",
+                    p.lon_lat.lon_deg, p.lon_lat.lat_deg
+                ),
+            );
+        }
+        match &p.source {
+            PointSource::Gps {
+                accuracy_m: Some(acc),
+                ..
+            } if !(acc.is_finite() && *acc >= 0.0) => {
+                e.push(&field("accuracy_m"), "must be a number of metres ≥ 0");
+            }
+            PointSource::Traverse { leg } => {
+                if !(leg.distance_m.is_finite()
+                    && leg.distance_m > 0.0
+                    && leg.distance_m <= 100_000.0)
+                {
+                    e.push(
+                        &field("leg.distance_m"),
+                        format!(
+                            "{} m is not a distance between 0 and 100 000 m",
+                            leg.distance_m
+                        ),
+                    );
+                }
+                if !leg.bearing.is_finite() {
+                    e.push(&field("leg.bearing"), "is not a number");
+                }
+                if let Some(s) = leg.slope_deg
+                    && !(s.is_finite() && (-89.0..=89.0).contains(&s))
+                {
+                    e.push(
+                        &field("leg.slope_deg"),
+                        format!("{s}° is not a slope between -89° and 89°"),
+                    );
+                }
+                if !(leg.declination_deg.is_finite()
+                    && (-180.0..=180.0).contains(&leg.declination_deg))
+                {
+                    e.push(
+                        &field("leg.declination_deg"),
+                        "must be between -180° and 180°",
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    let starts = points.iter().filter(|p| p.kind == PointKind::Start).count();
+    if starts > 1 {
+        e.push(
+            "points",
+            format!("has {starts} start points; a perimeter has one"),
+        );
+    }
+}
+
+/// One row of the devices-found table as typed.
+#[derive(Debug, Clone, Default)]
+pub struct DeviceDraft {
+    /// EO category.
+    pub category: String,
+    /// Type or model.
+    pub type_model: String,
+    /// Quantity.
+    pub quantity: String,
+    /// Disposal.
+    pub disposal: String,
+}
+
+/// An activity as typed into the form or read from a CSV row.
+#[derive(Debug, Clone, Default)]
+pub struct ActivityDraft {
+    /// Existing UUID (imports of our own files).
+    pub id: Option<ActivityId>,
+    /// Human code; empty = assigned by the store.
+    pub code: String,
+    /// Activity type.
+    pub kind: String,
+    /// Start date.
+    pub start_date: String,
+    /// End date (may be empty).
+    pub end_date: String,
+    /// Date of information (empty = end date, else start date).
+    pub date_of_information: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Team.
+    pub team: String,
+    /// Donor.
+    pub donor: String,
+    /// Project.
+    pub project: String,
+    /// Method (may be empty).
+    pub method: String,
+    /// Deminer-days.
+    pub deminer_days: String,
+    /// Asset-days.
+    pub asset_days: String,
+    /// Depth in cm.
+    pub depth_cm: String,
+    /// Cancelled m².
+    pub cancelled_m2: String,
+    /// Reduced with technical asset, m².
+    pub reduced_with_asset_m2: String,
+    /// Reduced without technical asset, m².
+    pub reduced_without_asset_m2: String,
+    /// Cleared m².
+    pub cleared_m2: String,
+    /// Devices found.
+    pub devices: Vec<DeviceDraft>,
+    /// Handover: men, women, boys, girls.
+    pub handover_men: String,
+    /// Women.
+    pub handover_women: String,
+    /// Boys.
+    pub handover_boys: String,
+    /// Girls.
+    pub handover_girls: String,
+    /// Residual-risk note.
+    pub residual_risk_note: String,
+    /// Permanent markers, one per line or comma separated.
+    pub permanent_markers: String,
+    /// TS confirmed direct evidence.
+    pub direct_evidence_confirmed: bool,
+    /// Notes.
+    pub notes: String,
+}
+
+impl ActivityDraft {
+    /// The activity for `land_id`, or every field error. Ledger and lifecycle rules are checked
+    /// by [`crate::domain::apply_activity`] against the land's current state.
+    pub fn validate(&self, land_id: LandId) -> Result<Activity, Vec<FieldError>> {
+        let mut e = FieldErrors::default();
+        let code = e.code("code", &self.code);
+        let kind = e.vocab(
+            "kind",
+            &self.kind,
+            ActivityKind::parse,
+            ActivityKind::ALL,
+            ActivityKind::label,
+        );
+        let start_date = e.date("start_date", &self.start_date);
+        let end_date = e.opt_date("end_date", &self.end_date);
+        let doi = if self.date_of_information.trim().is_empty() {
+            end_date.or(start_date)
+        } else {
+            e.date("date_of_information", &self.date_of_information)
+        };
+        if let (Some(s), Some(end)) = (start_date, end_date)
+            && end < s
+        {
+            e.push("end_date", format!("{end} is before the start date {s}"));
+        }
+        let method = e.opt_vocab(
+            "method",
+            &self.method,
+            Method::parse,
+            Method::ALL,
+            Method::label,
+        );
+        let deminer_days =
+            e.opt_non_negative("deminer_days", &self.deminer_days, "deminer-days", 1.0e6);
+        let asset_days = e.opt_non_negative("asset_days", &self.asset_days, "asset-days", 1.0e6);
+        let depth_cm = e.opt_non_negative("depth_cm", &self.depth_cm, "cm", 10_000.0);
+        let released = Released {
+            cancelled_m2: e.area("cancelled_m2", &self.cancelled_m2),
+            reduced_with_asset_m2: e.area("reduced_with_asset_m2", &self.reduced_with_asset_m2),
+            reduced_without_asset_m2: e
+                .area("reduced_without_asset_m2", &self.reduced_without_asset_m2),
+            cleared_m2: e.area("cleared_m2", &self.cleared_m2),
+        };
+        let mut devices = Vec::new();
+        for (i, d) in self.devices.iter().enumerate() {
+            let f = |n: &str| format!("devices[{i}].{n}");
+            let category = e.vocab(
+                &f("category"),
+                &d.category,
+                EoCategory::parse,
+                EoCategory::ALL,
+                EoCategory::label,
+            );
+            let disposal = if d.disposal.trim().is_empty() {
+                Some(Disposal::DestroyedInSitu)
+            } else {
+                e.vocab(
+                    &f("disposal"),
+                    &d.disposal,
+                    Disposal::parse,
+                    Disposal::ALL,
+                    Disposal::label,
+                )
+            };
+            let quantity = match e.opt_count(&f("quantity"), &d.quantity) {
+                Some(0) | None => {
+                    e.push(&f("quantity"), "must be a whole number ≥ 1");
+                    None
+                }
+                q => q,
+            };
+            let type_model = e.optional(&f("type_model"), &d.type_model, 200);
+            if let (Some(category), Some(disposal), Some(quantity)) = (category, disposal, quantity)
+            {
+                devices.push(DeviceFound {
+                    category,
+                    type_model,
+                    quantity,
+                    disposal,
+                });
+            }
+        }
+        let handover_given = [
+            &self.handover_men,
+            &self.handover_women,
+            &self.handover_boys,
+            &self.handover_girls,
+        ]
+        .iter()
+        .any(|t| !t.trim().is_empty())
+            || !self.residual_risk_note.trim().is_empty()
+            || !self.permanent_markers.trim().is_empty();
+        let handover = if kind == Some(ActivityKind::HandoverCertificate) || handover_given {
+            Some(Handover {
+                men: e.opt_count("handover_men", &self.handover_men).unwrap_or(0),
+                women: e
+                    .opt_count("handover_women", &self.handover_women)
+                    .unwrap_or(0),
+                boys: e
+                    .opt_count("handover_boys", &self.handover_boys)
+                    .unwrap_or(0),
+                girls: e
+                    .opt_count("handover_girls", &self.handover_girls)
+                    .unwrap_or(0),
+                residual_risk_note: e.optional(
+                    "residual_risk_note",
+                    &self.residual_risk_note,
+                    5000,
+                ),
+                permanent_markers: self
+                    .permanent_markers
+                    .split(['\n', ','])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            })
+        } else {
+            None
+        };
+        let organisation = e.optional("organisation", &self.organisation, 200);
+        let team = e.optional("team", &self.team, 200);
+        let donor = e.optional("donor", &self.donor, 200);
+        let project = e.optional("project", &self.project, 200);
+        let notes = e.optional("notes", &self.notes, 20_000);
+        let (Some(kind), Some(start_date), Some(date_of_information)) = (kind, start_date, doi)
+        else {
+            return Err(e.0);
+        };
+        e.finish(Activity {
+            id: self.id.unwrap_or_else(ActivityId::random),
+            code,
+            land_id,
+            kind,
+            start_date,
+            end_date,
+            date_of_information,
+            organisation,
+            team,
+            donor,
+            project,
+            method,
+            deminer_days,
+            asset_days,
+            depth_cm,
+            released,
+            released_geometry: None,
+            devices,
+            handover,
+            direct_evidence_confirmed: self.direct_evidence_confirmed,
+            notes,
+            validation: ValidationState::Draft,
+        })
+    }
+}
+
+/// A hazard report as typed or imported.
+#[derive(Debug, Clone, Default)]
+pub struct HazardReportDraft {
+    /// Existing UUID.
+    pub id: Option<HazardReportId>,
+    /// Human code; empty = assigned by the store.
+    pub code: String,
+    /// Location as typed (any supported notation), or empty when `lon_lat` is given.
+    pub location: String,
+    /// Location already known (map click, import).
+    pub lon_lat: Option<LonLat>,
+    /// GPS accuracy in metres.
+    pub accuracy_m: String,
+    /// EO category.
+    pub eo_category: String,
+    /// Type or model.
+    pub type_model: String,
+    /// Quantity (empty = 1).
+    pub quantity: String,
+    /// Condition (empty = unknown).
+    pub condition: String,
+    /// Reported by.
+    pub reported_by: String,
+    /// Reporter phone.
+    pub reporter_phone: String,
+    /// Reported on (YYYY-MM-DD).
+    pub reported_on: String,
+    /// Status (empty = reported).
+    pub status: String,
+    /// Linked land.
+    pub land_id: Option<LandId>,
+    /// Organisation.
+    pub organisation: String,
+    /// Notes.
+    pub notes: String,
+    /// Not safe to record a location.
+    pub geo_unsafe: bool,
+    /// Foreign properties kept verbatim.
+    pub source_attributes: BTreeMap<String, serde_json::Value>,
+}
+
+/// A coordinate reader: text → position and notation, or a message (see `geometry::coords`).
+pub type CoordReader<'a> = &'a dyn Fn(&str) -> Result<(LonLat, CoordFormat), String>;
+
+impl HazardReportDraft {
+    /// The hazard report, or every field error. `read_coord` parses the typed location.
+    pub fn validate(&self, read_coord: CoordReader<'_>) -> Result<HazardReport, Vec<FieldError>> {
+        let mut e = FieldErrors::default();
+        let code = e.code("code", &self.code);
+        let (lon_lat, entered) = if self.location.trim().is_empty() {
+            match self.lon_lat {
+                Some(p) => (Some(p), None),
+                None => {
+                    e.push("location", "is required");
+                    (None, None)
+                }
+            }
+        } else {
+            match read_coord(&self.location) {
+                Ok((p, format)) => (
+                    Some(p),
+                    Some(EnteredCoord {
+                        text: self.location.trim().to_owned(),
+                        format,
+                    }),
+                ),
+                Err(message) => {
+                    e.push("location", message);
+                    (None, None)
+                }
+            }
+        };
+        let accuracy_m = e.opt_non_negative("accuracy_m", &self.accuracy_m, "m", 100_000.0);
+        let eo_category = e.vocab(
+            "eo_category",
+            &self.eo_category,
+            EoCategory::parse,
+            EoCategory::ALL,
+            EoCategory::label,
+        );
+        let type_model = e.optional("type_model", &self.type_model, 200);
+        let quantity = if self.quantity.trim().is_empty() {
+            Some(1)
+        } else {
+            e.opt_count("quantity", &self.quantity)
+        };
+        let condition = if self.condition.trim().is_empty() {
+            Some(ItemCondition::Unknown)
+        } else {
+            e.vocab(
+                "condition",
+                &self.condition,
+                ItemCondition::parse,
+                ItemCondition::ALL,
+                ItemCondition::label,
+            )
+        };
+        let status = if self.status.trim().is_empty() {
+            Some(HazardReportStatus::Reported)
+        } else {
+            e.vocab(
+                "status",
+                &self.status,
+                HazardReportStatus::parse,
+                HazardReportStatus::ALL,
+                HazardReportStatus::label,
+            )
+        };
+        let reported_on = e.date("reported_on", &self.reported_on);
+        let reported_by = e.optional("reported_by", &self.reported_by, 200);
+        let reporter_phone = e.optional("reporter_phone", &self.reporter_phone, 50);
+        let organisation = e.optional("organisation", &self.organisation, 200);
+        let notes = e.optional("notes", &self.notes, 20_000);
+        let (
+            Some(lon_lat),
+            Some(eo_category),
+            Some(quantity),
+            Some(condition),
+            Some(status),
+            Some(reported_on),
+        ) = (
+            lon_lat,
+            eo_category,
+            quantity,
+            condition,
+            status,
+            reported_on,
+        )
+        else {
+            return Err(e.0);
+        };
+        let source = if entered.is_some() || accuracy_m.is_some() {
+            PointSource::Gps {
+                accuracy_m,
+                averaged_fixes: None,
+            }
+        } else {
+            PointSource::Import
+        };
+        e.finish(HazardReport {
+            id: self.id.unwrap_or_else(HazardReportId::random),
+            code,
+            location: SurveyPoint {
+                kind: PointKind::Evidence,
+                label: String::new(),
+                lon_lat,
+                entered,
+                source,
+                note: String::new(),
+            },
+            eo_category,
+            type_model,
+            quantity,
+            condition,
+            reported_by,
+            reporter_phone,
+            reported_on,
+            status,
+            land_id: self.land_id,
+            organisation,
+            notes,
+            validation: ValidationState::Draft,
+            geo_unsafe: self.geo_unsafe,
+            source_attributes: self.source_attributes.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn land_draft_reports_every_field_error() {
+        let draft = LandDraft {
+            code: "HA 7!".into(),
+            classification: "banana".into(),
+            date_of_information: "2025-13-01".into(),
+            expected_beneficiaries: "-4".into(),
+            ..LandDraft::default()
+        };
+        let errors = draft.validate().unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "code",
+                "name",
+                "classification",
+                "expected_beneficiaries",
+                "date_of_information"
+            ]
+        );
+        assert!(
+            errors[2]
+                .message
+                .contains("'banana' is not one of: Indication, SHA, CHA")
+        );
+    }
+
+    #[test]
+    fn land_draft_validates() {
+        let draft = LandDraft {
+            name: "Field north of the school".into(),
+            classification: "sha".into(),
+            hazard_types: "AP mines, UXO, ap_mines".into(),
+            date_of_information: "2025-03-01".into(),
+            ..LandDraft::default()
+        };
+        let land = draft.validate().unwrap();
+        assert_eq!(land.status, LandStatus::Open);
+        assert_eq!(land.hazard_types, [HazardType::ApMines, HazardType::Uxo]);
+    }
+
+    #[test]
+    fn activity_draft_errors_and_defaults() {
+        let d = ActivityDraft {
+            kind: "clearance".into(),
+            start_date: "2025-05-01".into(),
+            end_date: "2025-04-01".into(),
+            cleared_m2: "-5".into(),
+            devices: vec![DeviceDraft {
+                category: "AP mine".into(),
+                quantity: "0".into(),
+                ..DeviceDraft::default()
+            }],
+            ..ActivityDraft::default()
+        };
+        let errors = d.validate(LandId::random()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["end_date", "cleared_m2", "devices[0].quantity"]);
+
+        let ok = ActivityDraft {
+            kind: "TS".into(),
+            start_date: "2025-05-01".into(),
+            end_date: "2025-05-09".into(),
+            reduced_with_asset_m2: "1 200,4".into(),
+            ..ActivityDraft::default()
+        }
+        .validate(LandId::random())
+        .unwrap();
+        assert_eq!(ok.date_of_information.to_string(), "2025-05-09");
+        assert_eq!(ok.released.reduced_with_asset_m2.m2(), 1200.0);
+    }
+
+    #[test]
+    fn numbers_reject_nan_and_words() {
+        assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_number("12a"), None);
+        assert_eq!(parse_number("1e3"), Some(1000.0));
+    }
+}

@@ -1,0 +1,39 @@
+//! Pure domain types and rules of mine action: lands, survey points, activities, the area ledger,
+//! the lifecycle, hazard reports, audit entries and the drafts that forms and imports validate.
+//!
+//! No IO, no GUI, no SQL here (ARCHITECTURE.md). Vocabulary follows domain.md.
+
+mod activity;
+mod audit;
+mod draft;
+mod errors;
+mod hazard_report;
+mod ids;
+mod land;
+mod ledger;
+mod lifecycle;
+mod points;
+mod units;
+mod vocab;
+
+pub use activity::{Activity, AllowedBuckets, DeviceFound, Handover};
+pub use audit::{Actor, AuditEntry};
+pub use draft::{
+    ActivityDraft, CoordReader, DeviceDraft, FieldErrors, HazardReportDraft, LandDraft,
+    MAX_LAND_AREA_M2, parse_date, parse_number,
+};
+pub use errors::{FieldError, join_field_errors};
+pub use hazard_report::HazardReport;
+pub use ids::{ActivityId, CodePrefix, HazardReportId, LandId, is_valid_code};
+pub use land::{AdminLocation, EvidenceItem, KeyInformant, Land, StatusChange};
+pub use ledger::{Ledger, LedgerError, Released};
+pub use lifecycle::{Applied, LandState, LifecycleError, Transition, apply_activity};
+pub use points::{
+    EnteredCoord, InvalidLonLat, LonLat, PointSource, SurveyPoint, TraverseLeg, perimeter_lon_lats,
+};
+pub use units::{AreaM2, group_thousands};
+pub use vocab::{
+    ActivityKind, AuditAction, BearingUnit, Classification, CoordFormat, Disposal, EntityKind,
+    EoCategory, EvidenceOfContamination, HazardReportStatus, HazardType, Instrument, ItemCondition,
+    LandStatus, Method, NorthReference, PointKind, Priority, SourceModality, ValidationState,
+};
