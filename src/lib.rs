@@ -4,4 +4,9 @@
 //! Layers (ARCHITECTURE.md): [`domain`] (pure types and rules) ← [`geometry`] (survey maths) ←
 //! [`storage`] (SQLite, the only place that names rusqlite) and [`io`] (GeoJSON, CSV) ← [`cli`].
 
+pub mod check;
+pub mod cli;
 pub mod domain;
+pub mod geometry;
+pub mod io;
+pub mod storage;

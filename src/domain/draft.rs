@@ -432,6 +432,26 @@ impl LandDraft {
     }
 }
 
+/// Checks a land read from our own file format (already typed): code, name and points.
+///
+/// # Examples
+/// ```
+/// use safeground::domain::{check_land, LandDraft};
+/// let mut land = LandDraft { name: "x".into(), classification: "sha".into(),
+///     date_of_information: "2025-01-01".into(), ..LandDraft::default() }.validate().unwrap();
+/// assert!(check_land(&land).is_empty());
+/// land.name.clear();
+/// assert_eq!(check_land(&land)[0].field, "name");
+/// ```
+pub fn check_land(land: &Land) -> Vec<FieldError> {
+    let mut e = FieldErrors::default();
+    e.code("code", &land.code);
+    e.required("name", &land.name, 200);
+    e.optional("notes", &land.notes, 20_000);
+    check_points(&mut e, &land.points);
+    e.0
+}
+
 /// Checks the non-geometric parts of typed points: labels, GPS accuracy, traverse legs.
 fn check_points(e: &mut FieldErrors, points: &[SurveyPoint]) {
     for (i, p) in points.iter().enumerate() {

@@ -151,7 +151,8 @@ pub struct Land {
     /// Why the polygon is invalid, when it is (flagged, e.g. from a dirty import).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub geometry_issue: Option<String>,
-    /// Area ledger.
+    /// Area ledger (derived from the estimate and the activities; not part of the serialised body).
+    #[serde(skip)]
     pub ledger: Ledger,
     /// Dated status history, oldest first.
     #[serde(default)]

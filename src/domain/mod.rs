@@ -9,6 +9,7 @@ mod draft;
 mod errors;
 mod hazard_report;
 mod ids;
+mod import;
 mod land;
 mod ledger;
 mod lifecycle;
@@ -20,11 +21,15 @@ pub use activity::{Activity, AllowedBuckets, DeviceFound, Handover};
 pub use audit::{Actor, AuditEntry};
 pub use draft::{
     ActivityDraft, CoordReader, DeviceDraft, FieldErrors, HazardReportDraft, LandDraft,
-    MAX_LAND_AREA_M2, parse_date, parse_number,
+    MAX_LAND_AREA_M2, check_land, parse_date, parse_number,
 };
 pub use errors::{FieldError, join_field_errors};
 pub use hazard_report::HazardReport;
 pub use ids::{ActivityId, CodePrefix, HazardReportId, LandId, is_valid_code};
+pub use import::{
+    ImportBatch, ImportIssue, ImportItem, ImportRecord, ImportReporter, ImportSummary,
+    IssueSeverity, LandRef,
+};
 pub use land::{AdminLocation, EvidenceItem, KeyInformant, Land, StatusChange};
 pub use ledger::{Ledger, LedgerError, Released};
 pub use lifecycle::{Applied, LandState, LifecycleError, Transition, apply_activity};
@@ -36,4 +41,5 @@ pub use vocab::{
     ActivityKind, AuditAction, BearingUnit, Classification, CoordFormat, Disposal, EntityKind,
     EoCategory, EvidenceOfContamination, HazardReportStatus, HazardType, Instrument, ItemCondition,
     LandStatus, Method, NorthReference, PointKind, Priority, SourceModality, ValidationState,
+    normalise_key,
 };

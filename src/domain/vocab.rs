@@ -92,8 +92,14 @@ macro_rules! vocabulary {
     };
 }
 
-/// Lower-cases and strips spaces, hyphens, underscores, dots and slashes for lenient matching.
-pub(crate) fn normalise_key(text: &str) -> String {
+/// Lower-cases and strips spaces, hyphens, underscores, dots, slashes and brackets, for lenient
+/// matching of vocabulary values and foreign property names.
+///
+/// # Examples
+/// ```
+/// assert_eq!(safeground::domain::normalise_key("Area_Type"), "areatype");
+/// ```
+pub fn normalise_key(text: &str) -> String {
     text.chars()
         .filter(|c| !matches!(c, ' ' | '-' | '_' | '.' | '/' | '(' | ')'))
         .flat_map(char::to_lowercase)

@@ -1,0 +1,655 @@
+//! One function per subcommand.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result, anyhow, bail};
+use serde_json::json;
+use time::OffsetDateTime;
+
+use super::output::{print_issues, table};
+use super::{
+    BearingUnitArg, Cli, Command, ExportFormat, FormatArg, ListWhat, ReferenceArg, current_actor,
+    resolve_db_path,
+};
+use crate::check::{SupersededEdit, check_store};
+use crate::domain::{
+    BearingUnit, CoordFormat, ImportBatch, ImportReporter, Instrument, IssueSeverity, LandId,
+    NorthReference, TraverseLeg, parse_number,
+};
+use crate::geometry::coords::{format_coord, parse_coord};
+use crate::geometry::{geodesic_area_m2, walk_traverse};
+use crate::storage::Store;
+
+/// The demo programme, embedded so `demo` works from any directory.
+const DEMO_PROGRAMME: &str = include_str!("../../sample_surveys/programme.geojson");
+
+pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
+    let Some(command) = cli.command else {
+        writeln!(
+            out,
+            "Safeground {}: the desktop app is not built yet. Use a subcommand (see `safeground --help`), e.g. `safeground demo` then `safeground list lands`.",
+            env!("CARGO_PKG_VERSION")
+        )?;
+        return Ok(());
+    };
+    match command {
+        Command::Convert { coord, to, json } => convert(out, &coord, to, json),
+        Command::Traverse {
+            start,
+            declination,
+            reference,
+            bearing_unit,
+            legs,
+            json,
+        } => traverse(
+            out,
+            &start,
+            declination,
+            reference,
+            bearing_unit,
+            &legs,
+            json,
+        ),
+        other => {
+            let path = resolve_db_path(cli.db)?;
+            let mut store = Store::open(&path)?;
+            if let Some(backup) = store.migration_backup() {
+                writeln!(
+                    err,
+                    "note: the store was upgraded; a backup of the old file is at {}",
+                    backup.display()
+                )?;
+            }
+            match other {
+                Command::Demo => demo(out, err, &mut store),
+                Command::Import { files, strict } => import(out, err, &mut store, &files, strict),
+                Command::Export { format, output } => export(out, &store, format, &output),
+                Command::List { what, json } => list(out, &store, what, json),
+                Command::Show { code, json } => show(out, &store, &code, json),
+                Command::Check {
+                    json,
+                    gps_threshold_m,
+                } => check(out, &store, json, gps_threshold_m),
+                Command::Convert { .. } | Command::Traverse { .. } => Ok(()),
+            }
+        }
+    }
+}
+
+fn today() -> time::Date {
+    OffsetDateTime::now_utc().date()
+}
+
+fn demo(out: &mut dyn Write, err: &mut dyn Write, store: &mut Store) -> Result<()> {
+    let actor = current_actor();
+    let mut reporter = ImportReporter::new("sample_surveys/programme.geojson");
+    let batch = crate::io::geojson::read_geojson(DEMO_PROGRAMME.as_bytes(), &mut reporter, today())
+        .context("reading the embedded demo programme")?;
+    store.clear_all(&actor)?;
+    let summary = store.import(batch, &mut reporter, true, &actor);
+    print_issues(err, &reporter.issues)?;
+    let summary = summary.context("loading the demo programme")?;
+    writeln!(
+        out,
+        "Demo programme loaded into {}: {} lands, {} activities, {} hazard reports.",
+        store.path().display(),
+        summary.lands,
+        summary.activities,
+        summary.hazard_reports
+    )?;
+    Ok(())
+}
+
+fn import(
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    store: &mut Store,
+    files: &[std::path::PathBuf],
+    strict: bool,
+) -> Result<()> {
+    let actor = current_actor();
+    let mut batch = ImportBatch::default();
+    let mut reporter = ImportReporter::new("");
+    for file in files {
+        let bytes =
+            std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+        reporter.file = file.display().to_string();
+        let is_csv = file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let part = if is_csv {
+            crate::io::csv::read_activities_csv(&bytes, &mut reporter)
+        } else {
+            crate::io::geojson::read_geojson(&bytes, &mut reporter, today())
+        }
+        .with_context(|| format!("cannot import {}", file.display()))?;
+        batch.items.extend(part.items);
+    }
+    reporter.file = files
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let result = store.import(batch, &mut reporter, strict, &actor);
+    print_issues(err, &reporter.issues)?;
+    let summary = result?;
+    let written = summary.lands + summary.activities + summary.hazard_reports;
+    let errors = reporter
+        .issues
+        .iter()
+        .filter(|i| i.severity == IssueSeverity::Error)
+        .count();
+    writeln!(
+        out,
+        "Imported {} lands, {} activities, {} hazard reports ({} features skipped, {} warnings).",
+        summary.lands,
+        summary.activities,
+        summary.hazard_reports,
+        summary.skipped,
+        summary.warnings
+    )?;
+    if written == 0 && (errors > 0 || summary.warnings > 0) {
+        bail!("nothing was imported: every feature had a problem (listed above)");
+    }
+    Ok(())
+}
+
+/// Writes to a temporary file beside `path`, then renames it, so a failed export leaves no
+/// half-written file.
+fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let mut tmp_name = path
+        .file_name()
+        .map(std::ffi::OsStr::to_os_string)
+        .unwrap_or_default();
+    tmp_name.push(".partial");
+    let tmp = path.with_file_name(tmp_name);
+    let file =
+        std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+    let mut writer = std::io::BufWriter::new(file);
+    let result = write(&mut writer).and_then(|()| writer.flush().map_err(anyhow::Error::from));
+    if let Err(e) = result {
+        if std::fs::remove_file(&tmp).is_err() {
+            // Nothing more to do: the error below is what matters.
+        }
+        return Err(e.context(format!("writing {}", path.display())));
+    }
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn export(out: &mut dyn Write, store: &Store, format: ExportFormat, output: &Path) -> Result<()> {
+    let lands = store.lands()?;
+    let activities = store.activities(None)?;
+    match format {
+        ExportFormat::Geojson => {
+            let reports = store.hazard_reports()?;
+            write_atomically(output, |w| {
+                Ok(crate::io::geojson::write_geojson(
+                    w,
+                    &lands,
+                    &activities,
+                    &reports,
+                )?)
+            })?;
+            writeln!(
+                out,
+                "Exported {} lands, {} activities, {} hazard reports to {}.",
+                lands.len(),
+                activities.len(),
+                reports.len(),
+                output.display()
+            )?;
+        }
+        ExportFormat::Csv => {
+            let stem = output
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let activities_path = output.with_file_name(format!("{stem}.activities.csv"));
+            let codes: BTreeMap<LandId, String> =
+                lands.iter().map(|l| (l.id, l.code.clone())).collect();
+            write_atomically(output, |w| Ok(crate::io::csv::write_ledger_csv(w, &lands)?))?;
+            write_atomically(&activities_path, |w| {
+                Ok(crate::io::csv::write_activities_csv(
+                    w,
+                    &activities,
+                    &codes,
+                )?)
+            })?;
+            writeln!(
+                out,
+                "Exported the ledger of {} lands to {} and {} activities to {}.",
+                lands.len(),
+                output.display(),
+                activities.len(),
+                activities_path.display()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn list(out: &mut dyn Write, store: &Store, what: ListWhat, as_json: bool) -> Result<()> {
+    match what {
+        ListWhat::Lands => {
+            let lands = store.land_summaries()?;
+            if as_json {
+                let rows: Vec<_> = lands
+                    .iter()
+                    .map(|l| {
+                        json!({
+                            "id": l.id.to_string(), "code": l.code, "name": l.name,
+                            "classification": l.classification.code(), "status": l.status.code(),
+                            "validation": l.validation.code(),
+                            "estimated_m2": l.ledger.estimated_m2.m2(), "cancelled_m2": l.ledger.cancelled_m2().m2(),
+                            "reduced_m2": l.ledger.reduced_m2().m2(), "cleared_m2": l.ledger.cleared_m2().m2(),
+                            "remaining_m2": l.ledger.remaining().m2(), "centroid": l.centroid,
+                            "geometry_issue": l.geometry_issue, "donor": l.donor, "organisation": l.organisation,
+                        })
+                    })
+                    .collect();
+                serde_json::to_writer(&mut *out, &rows)?;
+                writeln!(out)?;
+            } else {
+                let rows = lands.iter().map(|l| {
+                    vec![
+                        l.code.clone(),
+                        l.name.clone(),
+                        l.classification.label().to_owned(),
+                        l.status.label().to_owned(),
+                        crate::domain::group_thousands(l.ledger.estimated_m2.m2()),
+                        crate::domain::group_thousands(l.ledger.remaining().m2()),
+                        if l.geometry_issue.is_some() {
+                            "flagged".to_owned()
+                        } else {
+                            String::new()
+                        },
+                    ]
+                });
+                table(
+                    out,
+                    &[
+                        "code",
+                        "name",
+                        "class",
+                        "status",
+                        "estimated m²",
+                        "remaining m²",
+                        "polygon",
+                    ],
+                    rows,
+                )?;
+                writeln!(out, "{} lands", lands.len())?;
+            }
+        }
+        ListWhat::Reports => {
+            let reports = store.hazard_reports()?;
+            if as_json {
+                let rows: Vec<_> = reports
+                    .iter()
+                    .map(|r| {
+                        json!({
+                            "id": r.id.to_string(), "code": r.code, "eo_category": r.eo_category.code(),
+                            "type_model": r.type_model, "quantity": r.quantity, "status": r.status.code(),
+                            "reported_on": r.reported_on.to_string(),
+                            "location": [r.location.lon_lat.lon_deg, r.location.lon_lat.lat_deg],
+                            "land_id": r.land_id.map(|l| l.to_string()),
+                        })
+                    })
+                    .collect();
+                serde_json::to_writer(&mut *out, &rows)?;
+                writeln!(out)?;
+            } else {
+                let rows = reports.iter().map(|r| {
+                    vec![
+                        r.code.clone(),
+                        r.eo_category.label().to_owned(),
+                        r.type_model.clone(),
+                        r.quantity.to_string(),
+                        r.status.label().to_owned(),
+                        r.reported_on.to_string(),
+                        format_coord(r.location.lon_lat, CoordFormat::Dd),
+                    ]
+                });
+                table(
+                    out,
+                    &[
+                        "code",
+                        "category",
+                        "type",
+                        "qty",
+                        "status",
+                        "reported",
+                        "location (lat, lon)",
+                    ],
+                    rows,
+                )?;
+                writeln!(out, "{} hazard reports", reports.len())?;
+            }
+        }
+        ListWhat::Activities => {
+            let activities = store.activities(None)?;
+            let codes: BTreeMap<LandId, String> = store
+                .land_summaries()?
+                .into_iter()
+                .map(|l| (l.id, l.code))
+                .collect();
+            if as_json {
+                let rows: Vec<_> = activities
+                    .iter()
+                    .map(|a| {
+                        let mut v = serde_json::to_value(a).unwrap_or_default();
+                        if let Some(o) = v.as_object_mut() {
+                            o.insert("land_code".into(), json!(codes.get(&a.land_id)));
+                        }
+                        v
+                    })
+                    .collect();
+                serde_json::to_writer(&mut *out, &rows)?;
+                writeln!(out)?;
+            } else {
+                let rows = activities.iter().map(|a| {
+                    vec![
+                        a.code.clone(),
+                        codes.get(&a.land_id).cloned().unwrap_or_default(),
+                        a.kind.label().to_owned(),
+                        a.date_of_information.to_string(),
+                        crate::domain::group_thousands(a.released.total().m2()),
+                        a.items_found().to_string(),
+                    ]
+                });
+                table(
+                    out,
+                    &["code", "land", "kind", "date", "released m²", "items"],
+                    rows,
+                )?;
+                writeln!(out, "{} activities", activities.len())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn show(out: &mut dyn Write, store: &Store, code: &str, as_json: bool) -> Result<()> {
+    let land = store.land_by_code(code.trim())?;
+    let activities = store.activities(Some(land.id))?;
+    let reports: Vec<_> = store
+        .hazard_reports()?
+        .into_iter()
+        .filter(|r| r.land_id == Some(land.id))
+        .collect();
+    let audit = store.audit_for(land.id.0)?;
+    let l = &land.ledger;
+    if as_json {
+        let value = json!({
+            "land": crate::io::geojson::land_feature(&land)?,
+            "ledger": {
+                "estimated_m2": l.estimated_m2.m2(), "cancelled_m2": l.cancelled_m2().m2(),
+                "reduced_with_asset_m2": l.released.reduced_with_asset_m2.m2(),
+                "reduced_without_asset_m2": l.released.reduced_without_asset_m2.m2(),
+                "reduced_m2": l.reduced_m2().m2(), "cleared_m2": l.cleared_m2().m2(),
+                "remaining_m2": l.remaining().m2(),
+            },
+            "status_history": land.status_history,
+            "activities": activities,
+            "hazard_reports": reports,
+            "audit": audit,
+        });
+        serde_json::to_writer_pretty(&mut *out, &value)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "{} — {}", land.code, land.name)?;
+    writeln!(
+        out,
+        "  {} · {} · {} · date of information {}",
+        land.classification.label(),
+        land.status.label(),
+        land.validation.label(),
+        land.date_of_information
+    )?;
+    if !land.admin.admin2.is_empty() || !land.admin.settlement.is_empty() {
+        writeln!(
+            out,
+            "  {} / {} / {} {}",
+            land.admin.admin1, land.admin.admin2, land.admin.settlement, land.admin.pcode
+        )?;
+    }
+    writeln!(
+        out,
+        "  {} · donor {} · project {}",
+        land.organisation, land.donor, land.project
+    )?;
+    if let Some(issue) = &land.geometry_issue {
+        writeln!(out, "  POLYGON FLAGGED: {issue}")?;
+    }
+    if let Some(g) = &land.geometry {
+        writeln!(
+            out,
+            "  area {} ({:.2} ha, geodesic WGS84)",
+            crate::domain::AreaM2::whole(geodesic_area_m2(g).m2()),
+            l.estimated_m2.hectares()
+        )?;
+    }
+    writeln!(out, "Ledger")?;
+    for (label, v) in [
+        ("estimated", l.estimated_m2),
+        ("cancelled", l.cancelled_m2()),
+        ("reduced", l.reduced_m2()),
+        ("cleared", l.cleared_m2()),
+        ("remaining", l.remaining()),
+    ] {
+        writeln!(out, "  {label:<10} {v:>16}")?;
+    }
+    writeln!(out, "Status history")?;
+    for c in &land.status_history {
+        let note = if c.superseded { " [superseded]" } else { "" };
+        writeln!(
+            out,
+            "  {}  {:<11} {:<4} {} ({}){note}",
+            c.date,
+            c.status.label(),
+            c.classification.label(),
+            c.reason,
+            c.by
+        )?;
+    }
+    writeln!(out, "Activities ({})", activities.len())?;
+    for a in &activities {
+        writeln!(
+            out,
+            "  {}  {}  {:<26} released {:>12}  items {}",
+            a.code,
+            a.date_of_information,
+            a.kind.label(),
+            a.released.total(),
+            a.items_found()
+        )?;
+    }
+    writeln!(out, "Points ({})", land.points.len())?;
+    for p in &land.points {
+        writeln!(
+            out,
+            "  {:<6} {:<18} {}",
+            p.label,
+            p.kind.label(),
+            format_coord(p.lon_lat, CoordFormat::Dd)
+        )?;
+    }
+    if !reports.is_empty() {
+        writeln!(out, "Hazard reports ({})", reports.len())?;
+        for r in &reports {
+            writeln!(
+                out,
+                "  {}  {} ×{} {}",
+                r.code,
+                r.eo_category.label(),
+                r.quantity,
+                r.status.label()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn check(out: &mut dyn Write, store: &Store, as_json: bool, gps_threshold_m: f64) -> Result<()> {
+    if !(gps_threshold_m.is_finite() && gps_threshold_m > 0.0) {
+        bail!("--gps-threshold-m must be a positive number of metres");
+    }
+    let lands = store.lands()?;
+    let activities = store.activities(None)?;
+    let superseded: Vec<SupersededEdit> = store
+        .superseded_updates()?
+        .into_iter()
+        .map(|s| SupersededEdit {
+            code: s.code,
+            edit_date: s.date_of_information,
+            record_date: s.record_date_of_information,
+            by: s.by,
+        })
+        .collect();
+    let findings = check_store(&lands, &activities, &superseded, gps_threshold_m);
+    if as_json {
+        serde_json::to_writer(&mut *out, &findings)?;
+        writeln!(out)?;
+    } else {
+        for f in &findings {
+            let level = match f.severity {
+                crate::geometry::Severity::Error => "error",
+                crate::geometry::Severity::Warning => "warning",
+            };
+            writeln!(out, "{} {level:<7} {:<20} {}", f.code, f.kind, f.message)?;
+        }
+        writeln!(out, "{} findings in {} lands", findings.len(), lands.len())?;
+    }
+    Ok(())
+}
+
+fn convert(out: &mut dyn Write, coord: &str, to: Option<FormatArg>, as_json: bool) -> Result<()> {
+    let (p, read_as) = parse_coord(coord).map_err(|e| anyhow!("{e}"))?;
+    let formats = [
+        (FormatArg::Dd, CoordFormat::Dd),
+        (FormatArg::Dms, CoordFormat::Dms),
+        (FormatArg::Ddm, CoordFormat::Ddm),
+        (FormatArg::Utm, CoordFormat::Utm),
+        (FormatArg::Mgrs, CoordFormat::Mgrs),
+    ];
+    if as_json {
+        let mut v = json!({"lon": p.lon_deg, "lat": p.lat_deg, "read_as": read_as.code()});
+        if let Some(o) = v.as_object_mut() {
+            for (_, f) in formats {
+                o.insert(f.code().to_owned(), json!(format_coord(p, f)));
+            }
+        }
+        serde_json::to_writer(&mut *out, &v)?;
+        writeln!(out)?;
+    } else if let Some(to) = to {
+        let f = formats
+            .iter()
+            .find(|(a, _)| std::mem::discriminant(a) == std::mem::discriminant(&to))
+            .map_or(CoordFormat::Dd, |x| x.1);
+        writeln!(out, "{}", format_coord(p, f))?;
+    } else {
+        writeln!(out, "read as {}", read_as.label())?;
+        for (_, f) in formats {
+            writeln!(out, "{:<5} {}", f.label(), format_coord(p, f))?;
+        }
+    }
+    Ok(())
+}
+
+fn traverse(
+    out: &mut dyn Write,
+    start: &str,
+    declination: f64,
+    reference: ReferenceArg,
+    unit: BearingUnitArg,
+    legs: &[String],
+    as_json: bool,
+) -> Result<()> {
+    let (start, _) = parse_coord(start).map_err(|e| anyhow!("--start: {e}"))?;
+    let unit = match unit {
+        BearingUnitArg::Deg => BearingUnit::Degrees,
+        BearingUnitArg::Mil => BearingUnit::Mils,
+    };
+    let reference = match reference {
+        ReferenceArg::Magnetic => NorthReference::Magnetic,
+        ReferenceArg::True => NorthReference::True,
+        ReferenceArg::Grid => NorthReference::Grid,
+    };
+    let mut parsed = Vec::new();
+    for (i, leg) in legs.iter().flat_map(|l| l.split_whitespace()).enumerate() {
+        let (b, d) = leg.split_once('/').ok_or_else(|| {
+            anyhow!(
+                "--leg {}: '{leg}' is not BEARING/DISTANCE_M (e.g. 45/120.5)",
+                i + 1
+            )
+        })?;
+        let bearing = parse_number(b)
+            .ok_or_else(|| anyhow!("--leg {}: bearing '{b}' is not a number", i + 1))?;
+        let distance_m = parse_number(d)
+            .ok_or_else(|| anyhow!("--leg {}: distance '{d}' is not a number of metres", i + 1))?;
+        parsed.push(TraverseLeg {
+            from_label: if i == 0 {
+                "start".to_owned()
+            } else {
+                format!("P{i}")
+            },
+            bearing,
+            bearing_unit: unit,
+            reference,
+            declination_deg: declination,
+            declination_date: None,
+            distance_m,
+            slope_deg: None,
+            instrument: Instrument::Other,
+        });
+    }
+    let t = walk_traverse(start, &parsed)?;
+    if as_json {
+        let v = json!({
+            "vertices": t.vertices.iter().map(|p| [p.lon_deg, p.lat_deg]).collect::<Vec<_>>(),
+            "misclosure_m": t.misclosure_m,
+            "misclosure_bearing_deg": t.misclosure_bearing_deg,
+            "perimeter_m": t.perimeter_m,
+            "area_m2": t.area_m2,
+        });
+        serde_json::to_writer(&mut *out, &v)?;
+        writeln!(out)?;
+    } else {
+        for (i, p) in t.vertices.iter().enumerate() {
+            let label = if i == 0 {
+                "start".to_owned()
+            } else {
+                format!("P{i}")
+            };
+            writeln!(
+                out,
+                "{label:<6} {}   {}",
+                format_coord(*p, CoordFormat::Dd),
+                format_coord(*p, CoordFormat::Mgrs)
+            )?;
+        }
+        let ratio = t.closure_ratio();
+        let ratio = if ratio.is_finite() {
+            format!("1:{ratio:.0}")
+        } else {
+            "exact".to_owned()
+        };
+        writeln!(
+            out,
+            "misclosure {:.2} m at bearing {:.1}° (closure {ratio})",
+            t.misclosure_m, t.misclosure_bearing_deg
+        )?;
+        writeln!(
+            out,
+            "perimeter {:.1} m, area {} ({:.4} ha)",
+            t.perimeter_m,
+            crate::domain::AreaM2::whole(t.area_m2),
+            t.area_m2 / 10_000.0
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,258 @@
+//! The command-line interface (SPEC §3): parse arguments, open the store, run one command,
+//! print text or JSON. Errors are reported once, at the top, as one paragraph, with exit code 1.
+
+mod commands;
+mod output;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Safeground: hazard areas, hazard reports and clearance progress for humanitarian mine action.
+#[derive(Debug, Parser)]
+#[command(name = "safeground", version, about, long_about = None)]
+pub struct Cli {
+    /// The store file (else $SAFEGROUND_DB, else the platform data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// What to do; without a command the desktop app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// (Re)create a demo store from the embedded sample_surveys/ programme.
+    Demo,
+    /// Import GeoJSON or activities CSV files, atomically.
+    Import {
+        /// Files to import (.geojson/.json or .csv).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Refuse the whole import on any error or warning.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Export the store.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Output file (for csv: the ledger; activities go to <stem>.activities.csv beside it).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// List lands, hazard reports or activities.
+    List {
+        /// What to list.
+        #[arg(value_enum)]
+        what: ListWhat,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one land with its ledger, history and activities.
+    Show {
+        /// The land's code, e.g. HA-0007.
+        code: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validation and data-quality findings.
+    Check {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// GPS accuracy threshold in metres.
+        #[arg(long, default_value_t = crate::geometry::DEFAULT_GPS_ACCURACY_THRESHOLD_M, value_name = "M")]
+        gps_threshold_m: f64,
+    },
+    /// Convert a coordinate between DD, DMS, DDM, UTM and MGRS.
+    Convert {
+        /// The coordinate in any supported notation (quote it).
+        #[arg(allow_hyphen_values = true, value_name = "COORD")]
+        coord: String,
+        /// Print only this format.
+        #[arg(long, value_enum)]
+        to: Option<FormatArg>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Walk a bearing/distance traverse from a start point and report the misclosure.
+    Traverse {
+        /// Start point (any supported notation).
+        #[arg(long, allow_hyphen_values = true, value_name = "COORD")]
+        start: String,
+        /// Magnetic declination in degrees, east positive.
+        #[arg(
+            long,
+            default_value_t = 0.0,
+            allow_hyphen_values = true,
+            value_name = "DEG"
+        )]
+        declination: f64,
+        /// North reference of the bearings.
+        #[arg(long, value_enum, default_value_t = ReferenceArg::Magnetic)]
+        reference: ReferenceArg,
+        /// Unit of the bearings.
+        #[arg(long = "bearing-unit", value_enum, default_value_t = BearingUnitArg::Deg)]
+        bearing_unit: BearingUnitArg,
+        /// Legs as BEARING/DISTANCE_M (horizontal distance), in order.
+        #[arg(long = "leg", required = true, num_args = 1.., value_name = "BEARING/DISTANCE_M")]
+        legs: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Export formats available now.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// GeoJSON (lands, activities, hazard reports).
+    Geojson,
+    /// CSV (ledger and activities).
+    Csv,
+}
+
+/// What `list` lists.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListWhat {
+    /// Lands (hazard areas).
+    Lands,
+    /// Hazard reports.
+    Reports,
+    /// Activities.
+    Activities,
+}
+
+/// Coordinate formats for `--to`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    /// Decimal degrees.
+    Dd,
+    /// Degrees, minutes, seconds.
+    Dms,
+    /// Degrees, decimal minutes.
+    Ddm,
+    /// UTM.
+    Utm,
+    /// MGRS (1 m).
+    Mgrs,
+}
+
+/// North reference for `traverse`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReferenceArg {
+    /// Magnetic north (compass); declination applies.
+    Magnetic,
+    /// True north.
+    True,
+    /// UTM grid north; meridian convergence applies.
+    Grid,
+}
+
+/// Bearing unit for `traverse`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BearingUnitArg {
+    /// Degrees.
+    Deg,
+    /// NATO mils (6400).
+    Mil,
+}
+
+/// Runs the CLI on `args`, writing results to `out`. Returns the process exit code.
+pub fn run_with(
+    args: impl IntoIterator<Item = OsString>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 1 } else { 0 };
+            let rendered = e.render().to_string();
+            let written = if e.use_stderr() {
+                err.write_all(rendered.as_bytes())
+            } else {
+                out.write_all(rendered.as_bytes())
+            };
+            return if written.is_ok() {
+                ExitCode::from(code)
+            } else {
+                ExitCode::from(1)
+            };
+        }
+    };
+    match commands::run(cli, out, err) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            // One paragraph: the error chain, outermost first.
+            let message = format!("{e:#}").replace('\n', " ");
+            if writeln!(err, "error: {message}").is_err() {
+                return ExitCode::from(1);
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The store path: `--db`, else `$SAFEGROUND_DB`, else the platform data directory.
+pub fn resolve_db_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    if let Some(p) = db {
+        return Ok(p);
+    }
+    if let Some(p) = std::env::var_os("SAFEGROUND_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    let base = if cfg!(target_os = "windows") {
+        std::env::var_os("APPDATA").map(PathBuf::from)
+    } else if cfg!(target_os = "macos") {
+        std::env::var_os("HOME").map(|h| PathBuf::from(h).join("Library/Application Support"))
+    } else {
+        std::env::var_os("XDG_DATA_HOME")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+    };
+    let dir = base
+        .ok_or_else(|| {
+            anyhow::anyhow!("cannot find a data directory (HOME is not set); pass --db PATH")
+        })?
+        .join("safeground");
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| anyhow::anyhow!("cannot create the data directory {}: {e}", dir.display()))?;
+    Ok(dir.join("safeground.sqlite"))
+}
+
+/// Who is working and on which device: `$SAFEGROUND_USER`/`$USER`, and the host name.
+pub fn current_actor() -> crate::domain::Actor {
+    let who = ["SAFEGROUND_USER", "USER", "USERNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".to_owned());
+    let device = std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "unknown-device".to_owned());
+    crate::domain::Actor::new(who, device)
+}

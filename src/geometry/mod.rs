@@ -1,0 +1,31 @@
+//! Survey geometry on WGS84.
+//!
+//! - **Coordinates** ([`coords`]): parse and format DD, DMS, DDM, UTM and MGRS; UTM grid convergence.
+//! - **Traverse** ([`walk_traverse`], [`walk_leg`], [`true_bearing_deg`], [`horizontal_distance_m`]):
+//!   bearing/distance legs in degrees or mils, magnetic/true/grid, slope correction, geodesic
+//!   direct problem, misclosure.
+//! - **Area** ([`geodesic_area_m2`], [`geodesic_perimeter_m`], [`geodesic_distance_m`]): Karney's
+//!   geodesic algorithms through `geo`.
+//! - **Validation** ([`validate_shape`], [`gps_accuracy_warnings`]): typed errors and warnings
+//!   written for people (C3).
+//! - **Land shape** ([`land_shape`]): polygon from typed points, area, validation, winding.
+
+mod area;
+pub mod coords;
+mod shape;
+mod traverse;
+mod validate;
+
+pub use area::{
+    AREA_METHOD, geodesic_area_m2, geodesic_distance_m, geodesic_perimeter_m, normalise_winding,
+    polygon_from_lon_lats,
+};
+pub use shape::{LandShape, land_shape};
+pub use traverse::{
+    MILS_PER_CIRCLE, Traverse, TraverseError, check_leg, horizontal_distance_m, true_bearing_deg,
+    walk_leg, walk_traverse,
+};
+pub use validate::{
+    DEFAULT_GPS_ACCURACY_THRESHOLD_M, LONG_EDGE_M, PolygonProblem, Severity, gps_accuracy_warnings,
+    validate_shape,
+};

@@ -1,0 +1,86 @@
+//! A land's shape: the polygon built from its perimeter points (or the imported polygon), its
+//! geodesic area and the first validation error, if any.
+
+use geo_types::MultiPolygon;
+
+use super::area::{geodesic_area_m2, normalise_winding, polygon_from_lon_lats};
+use super::validate::{Severity, validate_shape};
+use crate::domain::{AreaM2, SurveyPoint, perimeter_lon_lats};
+
+/// The shape of a land as saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LandShape {
+    /// The polygon, exterior rings counter-clockwise; `None` when the land has no polygon.
+    pub geometry: Option<MultiPolygon<f64>>,
+    /// Geodesic area rounded to whole m² (0 without a polygon).
+    pub area: AreaM2,
+    /// The errors that flag the polygon as invalid, in words; empty when valid.
+    pub errors: Vec<String>,
+    /// Whether a clockwise ring was normalised.
+    pub rewound: bool,
+}
+
+impl LandShape {
+    /// The first error, as stored in `Land::geometry_issue`.
+    pub fn issue(&self) -> Option<String> {
+        if self.errors.is_empty() {
+            None
+        } else {
+            Some(self.errors.join("; "))
+        }
+    }
+}
+
+/// Builds the land's shape: from its perimeter points when it has any, else from `imported`.
+///
+/// # Examples
+/// ```
+/// use safeground::domain::{LonLat, PointKind, PointSource, SurveyPoint};
+/// use safeground::geometry::land_shape;
+/// let p = |kind, lon, lat| SurveyPoint { kind, label: String::new(),
+///     lon_lat: LonLat::lon_lat(lon, lat).unwrap(), entered: None, source: PointSource::MapClick,
+///     note: String::new() };
+/// let points = [p(PointKind::Start, 18.0, 44.0), p(PointKind::Turning, 18.001, 44.0),
+///     p(PointKind::End, 18.001, 44.001)];
+/// let shape = land_shape(&points, None);
+/// assert!(shape.errors.is_empty());
+/// assert!(shape.area.m2() > 4_000.0);
+/// ```
+pub fn land_shape(points: &[SurveyPoint], imported: Option<&MultiPolygon<f64>>) -> LandShape {
+    let perimeter = perimeter_lon_lats(points);
+    let (geometry, rewound) = if perimeter.is_empty() {
+        match imported {
+            Some(shape) if !shape.0.is_empty() => {
+                let (oriented, rewound) = normalise_winding(shape);
+                (Some(oriented), rewound)
+            }
+            _ => (None, false),
+        }
+    } else {
+        (
+            Some(MultiPolygon(vec![polygon_from_lon_lats(&perimeter)])),
+            false,
+        )
+    };
+    let Some(geometry) = geometry else {
+        return LandShape {
+            geometry: None,
+            area: AreaM2::ZERO,
+            errors: Vec::new(),
+            rewound,
+        };
+    };
+    let errors: Vec<String> = validate_shape(&geometry)
+        .into_iter()
+        .filter(|p| p.severity() == Severity::Error)
+        .map(|p| p.to_string())
+        .collect();
+    let area = AreaM2::whole(geodesic_area_m2(&geometry).m2());
+    let area = if area.is_valid() { area } else { AreaM2::ZERO };
+    LandShape {
+        geometry: Some(geometry),
+        area,
+        errors,
+        rewound,
+    }
+}

@@ -1,0 +1,723 @@
+//! GeoJSON (RFC 7946) export and import of lands, activities and hazard reports
+//! (C7; property schema in `docs/geojson-schema.md`).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use geo_types::{Geometry, MultiPolygon};
+use serde_json::{Map, Value, json};
+use time::Date;
+
+use super::IoError;
+use crate::domain::{
+    Activity, ActivityId, AreaM2, Classification, EoCategory, HazardReport, HazardReportDraft,
+    ImportBatch, ImportItem, ImportRecord, ImportReporter, Land, LandDraft, LandId, LandRef,
+    LandStatus, Ledger, LonLat, check_land, normalise_key,
+};
+use crate::geometry::{coords::parse_coord, normalise_winding};
+
+/// The schema version written into `safeground_schema`.
+pub const SCHEMA_VERSION: u64 = 1;
+
+// ---- export ---------------------------------------------------------------------------------
+
+fn geometry_json(shape: &MultiPolygon<f64>) -> Value {
+    let geometry = if shape.0.len() == 1 {
+        geojson::Geometry::from(&shape.0[0])
+    } else {
+        geojson::Geometry::from(shape)
+    };
+    serde_json::to_value(geometry).unwrap_or(Value::Null)
+}
+
+fn object(value: Result<Value, serde_json::Error>) -> Result<Map<String, Value>, IoError> {
+    match value? {
+        Value::Object(m) => Ok(m),
+        _ => Ok(Map::new()),
+    }
+}
+
+/// The GeoJSON feature of a land.
+pub fn land_feature(land: &Land) -> Result<Value, IoError> {
+    let mut props = object(serde_json::to_value(land))?;
+    props.insert("record_type".into(), json!("land"));
+    let l = &land.ledger;
+    props.insert("estimated_m2".into(), json!(l.estimated_m2.m2()));
+    props.insert("cancelled_m2".into(), json!(l.cancelled_m2().m2()));
+    props.insert("reduced_m2".into(), json!(l.reduced_m2().m2()));
+    props.insert("cleared_m2".into(), json!(l.cleared_m2().m2()));
+    props.insert("remaining_m2".into(), json!(l.remaining().m2()));
+    Ok(json!({
+        "type": "Feature",
+        "id": land.id.to_string(),
+        "geometry": land.geometry.as_ref().map_or(Value::Null, geometry_json),
+        "properties": props,
+    }))
+}
+
+/// The GeoJSON feature of an activity (`land_code` added for people reading the file).
+pub fn activity_feature(activity: &Activity, land_code: &str) -> Result<Value, IoError> {
+    let mut props = object(serde_json::to_value(activity))?;
+    props.insert("record_type".into(), json!("activity"));
+    props.insert("land_code".into(), json!(land_code));
+    Ok(json!({
+        "type": "Feature",
+        "id": activity.id.to_string(),
+        "geometry": activity.released_geometry.as_ref().map_or(Value::Null, geometry_json),
+        "properties": props,
+    }))
+}
+
+/// The GeoJSON feature of a hazard report.
+pub fn hazard_report_feature(
+    report: &HazardReport,
+    land_code: Option<&str>,
+) -> Result<Value, IoError> {
+    let mut props = object(serde_json::to_value(report))?;
+    props.insert("record_type".into(), json!("hazard_report"));
+    props.insert(
+        "land_code".into(),
+        land_code.map_or(Value::Null, |c| json!(c)),
+    );
+    let p = report.location.lon_lat;
+    Ok(json!({
+        "type": "Feature",
+        "id": report.id.to_string(),
+        "geometry": {"type": "Point", "coordinates": [p.lon_deg, p.lat_deg]},
+        "properties": props,
+    }))
+}
+
+/// Writes one FeatureCollection: lands by code, activities by land code / date / code, hazard
+/// reports by code; one feature per line, keys sorted, so the same data gives the same bytes.
+pub fn write_geojson(
+    out: &mut dyn Write,
+    lands: &[Land],
+    activities: &[Activity],
+    reports: &[HazardReport],
+) -> Result<(), IoError> {
+    let codes: BTreeMap<LandId, &str> = lands.iter().map(|l| (l.id, l.code.as_str())).collect();
+    let mut lands: Vec<&Land> = lands.iter().collect();
+    lands.sort_by(|a, b| a.code.cmp(&b.code));
+    let mut activities: Vec<(&str, &Activity)> = activities
+        .iter()
+        .map(|a| (codes.get(&a.land_id).copied().unwrap_or(""), a))
+        .collect();
+    activities.sort_by(|a, b| {
+        (a.0, a.1.date_of_information, &a.1.code).cmp(&(b.0, b.1.date_of_information, &b.1.code))
+    });
+    let mut reports: Vec<&HazardReport> = reports.iter().collect();
+    reports.sort_by(|a, b| a.code.cmp(&b.code));
+
+    writeln!(
+        out,
+        "{{\"type\":\"FeatureCollection\",\"safeground_schema\":{SCHEMA_VERSION},\"features\":["
+    )?;
+    let mut first = true;
+    let mut emit = |out: &mut dyn Write, feature: Value| -> Result<(), IoError> {
+        if !first {
+            writeln!(out, ",")?;
+        }
+        first = false;
+        serde_json::to_writer(&mut *out, &feature)?;
+        Ok(())
+    };
+    for land in lands {
+        emit(out, land_feature(land)?)?;
+    }
+    for (code, activity) in activities {
+        emit(out, activity_feature(activity, code)?)?;
+    }
+    for report in reports {
+        let code = report.land_id.and_then(|id| codes.get(&id).copied());
+        emit(out, hazard_report_feature(report, code)?)?;
+    }
+    writeln!(out, "\n]}}")?;
+    Ok(())
+}
+
+// ---- import ---------------------------------------------------------------------------------
+
+/// Reads a GeoJSON file into an import batch. Fatal problems (not UTF-8, not JSON, not GeoJSON,
+/// a newer schema) are errors; per-feature problems go to `reporter`.
+pub fn read_geojson(
+    bytes: &[u8],
+    reporter: &mut ImportReporter,
+    today: Date,
+) -> Result<ImportBatch, IoError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| IoError::NotUtf8 {
+        byte: e.valid_up_to(),
+    })?;
+    let root: Value = serde_json::from_str(text).map_err(|e| IoError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    let Value::Object(root) = root else {
+        return Err(IoError::NotGeoJson(
+            "the file is JSON but not a GeoJSON object".into(),
+        ));
+    };
+    let features: Vec<Value> = match root.get("type").and_then(Value::as_str) {
+        Some("FeatureCollection") => match root.get("features") {
+            Some(Value::Array(f)) => f.clone(),
+            _ => {
+                return Err(IoError::NotGeoJson(
+                    "the FeatureCollection has no \"features\" array".into(),
+                ));
+            }
+        },
+        Some("Feature") => vec![Value::Object(root.clone())],
+        Some(other) => {
+            return Err(IoError::NotGeoJson(format!(
+                "the file is a GeoJSON {other}, not a FeatureCollection or Feature; nothing to import"
+            )));
+        }
+        None => {
+            return Err(IoError::NotGeoJson(
+                "the JSON object has no \"type\"; it is not GeoJSON".into(),
+            ));
+        }
+    };
+    let ours = match root.get("safeground_schema") {
+        None => false,
+        Some(v) => match v.as_u64() {
+            Some(SCHEMA_VERSION) => true,
+            Some(n) if n > SCHEMA_VERSION => return Err(IoError::NewerSchema(n)),
+            _ => {
+                return Err(IoError::NotGeoJson(format!(
+                    "unknown safeground_schema {v}"
+                )));
+            }
+        },
+    };
+    let mut reader = FeatureReader {
+        reporter,
+        today,
+        ours,
+        defaulted_dates: 0,
+        unknown_values: BTreeMap::new(),
+        items: Vec::new(),
+    };
+    for (index, feature) in features.iter().enumerate() {
+        reader.feature(index, feature);
+    }
+    reader.finish();
+    Ok(ImportBatch {
+        items: reader.items,
+    })
+}
+
+struct FeatureReader<'a> {
+    reporter: &'a mut ImportReporter,
+    today: Date,
+    ours: bool,
+    defaulted_dates: usize,
+    /// (field, value) → count, for one warning per distinct unrecognised value.
+    unknown_values: BTreeMap<(String, String), usize>,
+    items: Vec<ImportItem>,
+}
+
+/// What a feature's geometry turned out to be.
+enum Shape {
+    None,
+    Empty,
+    Area(MultiPolygon<f64>),
+    Point(LonLat),
+    Other(&'static str),
+}
+
+impl FeatureReader<'_> {
+    fn finish(&mut self) {
+        if self.defaulted_dates > 0 {
+            self.reporter.warn(
+                None,
+                None,
+                "date_of_information",
+                format!(
+                    "{} features had no date; the import date {} was used",
+                    self.defaulted_dates, self.today
+                ),
+            );
+        }
+        for ((field, value), count) in std::mem::take(&mut self.unknown_values) {
+            let fallback = match field.as_str() {
+                "classification" => "recorded as SHA",
+                "status" => "recorded as Open",
+                _ => "recorded as other",
+            };
+            self.reporter.warn(
+                None,
+                None,
+                &field,
+                format!("'{value}' is not a known {field} ({count} features); {fallback}, the original kept in source_attributes"),
+            );
+        }
+    }
+
+    fn feature(&mut self, index: usize, feature: &Value) {
+        let Some(obj) = feature.as_object() else {
+            self.reporter
+                .error(Some(index), None, "", "is not a JSON object");
+            return;
+        };
+        if obj.get("type").and_then(Value::as_str) != Some("Feature") {
+            self.reporter
+                .error(Some(index), None, "type", "is not a GeoJSON Feature");
+            return;
+        }
+        let props = match obj.get("properties") {
+            Some(Value::Object(p)) => p.clone(),
+            None | Some(Value::Null) => Map::new(),
+            Some(_) => {
+                self.reporter
+                    .error(Some(index), None, "properties", "must be an object or null");
+                return;
+            }
+        };
+        let shape = match read_shape(obj.get("geometry")) {
+            Ok(s) => s,
+            Err(message) => {
+                let code = props.get("code").and_then(Value::as_str);
+                self.reporter.error(Some(index), code, "geometry", message);
+                return;
+            }
+        };
+        if self.ours {
+            self.own_feature(index, props, shape);
+        } else {
+            self.foreign_feature(index, props, shape);
+        }
+    }
+
+    // ---- our own schema ----
+
+    fn own_feature(&mut self, index: usize, mut props: Map<String, Value>, shape: Shape) {
+        let record_type = props
+            .remove("record_type")
+            .and_then(|v| v.as_str().map(str::to_owned));
+        let code = props.get("code").and_then(Value::as_str).map(str::to_owned);
+        let code = code.as_deref();
+        match record_type.as_deref() {
+            Some("land") => {
+                let estimated = props.get("estimated_m2").and_then(Value::as_f64);
+                for k in [
+                    "estimated_m2",
+                    "cancelled_m2",
+                    "reduced_m2",
+                    "cleared_m2",
+                    "remaining_m2",
+                ] {
+                    props.remove(k);
+                }
+                let snapshot = props
+                    .get("status_history")
+                    .and_then(Value::as_array)
+                    .is_some_and(|h| !h.is_empty());
+                let mut land: Land = match serde_json::from_value(Value::Object(props)) {
+                    Ok(l) => l,
+                    Err(e) => {
+                        return self
+                            .reporter
+                            .error(Some(index), code, "properties", e.to_string());
+                    }
+                };
+                match shape {
+                    Shape::Area(mp) => land.geometry = Some(self.rewound(index, code, mp)),
+                    Shape::None => {}
+                    Shape::Empty | Shape::Point(_) | Shape::Other(_) => {
+                        return self.reporter.error(
+                            Some(index),
+                            code,
+                            "geometry",
+                            "a land needs a Polygon, a MultiPolygon or null",
+                        );
+                    }
+                }
+                if let Some(e) = estimated.filter(|_| land.geometry.is_none()) {
+                    land.ledger = Ledger::new(AreaM2::whole(e));
+                }
+                let errors = check_land(&land);
+                if !errors.is_empty() {
+                    for e in errors {
+                        self.reporter.error(Some(index), code, &e.field, e.message);
+                    }
+                    return;
+                }
+                self.items.push(ImportItem {
+                    feature: index,
+                    record: ImportRecord::Land {
+                        land: Box::new(land),
+                        snapshot,
+                    },
+                });
+            }
+            Some("activity") => {
+                let land_code = props
+                    .remove("land_code")
+                    .and_then(|v| v.as_str().map(str::to_owned));
+                let land_ref = match (
+                    props
+                        .get("land_id")
+                        .and_then(Value::as_str)
+                        .and_then(LandId::parse),
+                    land_code,
+                ) {
+                    (Some(id), _) => LandRef::Id(id),
+                    (None, Some(c)) => LandRef::Code(c),
+                    (None, None) => {
+                        return self.reporter.error(
+                            Some(index),
+                            code,
+                            "land_code",
+                            "an activity needs land_id or land_code",
+                        );
+                    }
+                };
+                props
+                    .entry("land_id")
+                    .or_insert_with(|| json!(LandId(uuid::Uuid::nil()).to_string()));
+                if !props.contains_key("id") {
+                    props.insert("id".into(), json!(ActivityId::random().to_string()));
+                }
+                let mut activity: Activity = match serde_json::from_value(Value::Object(props)) {
+                    Ok(a) => a,
+                    Err(e) => {
+                        return self
+                            .reporter
+                            .error(Some(index), code, "properties", e.to_string());
+                    }
+                };
+                match shape {
+                    Shape::Area(mp) => {
+                        activity.released_geometry = Some(self.rewound(index, code, mp))
+                    }
+                    Shape::None => {}
+                    _ => {
+                        return self.reporter.error(
+                            Some(index),
+                            code,
+                            "geometry",
+                            "an activity's geometry must be its released polygon or null",
+                        );
+                    }
+                }
+                if !activity.code.is_empty() && !crate::domain::is_valid_code(&activity.code) {
+                    return self.reporter.error(
+                        Some(index),
+                        code,
+                        "code",
+                        format!("'{}' is not a valid code", activity.code),
+                    );
+                }
+                self.items.push(ImportItem {
+                    feature: index,
+                    record: ImportRecord::Activity {
+                        activity: Box::new(activity),
+                        land: land_ref,
+                    },
+                });
+            }
+            Some("hazard_report") => {
+                let land_code = props
+                    .remove("land_code")
+                    .and_then(|v| v.as_str().map(str::to_owned));
+                let land_ref = match (
+                    props
+                        .get("land_id")
+                        .and_then(Value::as_str)
+                        .and_then(LandId::parse),
+                    land_code,
+                ) {
+                    (Some(id), _) => Some(LandRef::Id(id)),
+                    (None, Some(c)) => Some(LandRef::Code(c)),
+                    (None, None) => None,
+                };
+                props.remove("land_id");
+                let mut report: HazardReport = match serde_json::from_value(Value::Object(props)) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        return self
+                            .reporter
+                            .error(Some(index), code, "properties", e.to_string());
+                    }
+                };
+                report.land_id = None;
+                if LonLat::lon_lat(
+                    report.location.lon_lat.lon_deg,
+                    report.location.lon_lat.lat_deg,
+                )
+                .is_err()
+                {
+                    return self.reporter.error(
+                        Some(index),
+                        code,
+                        "location",
+                        "is not a WGS84 position",
+                    );
+                }
+                if let Shape::Point(p) = shape
+                    && (p.lon_deg - report.location.lon_lat.lon_deg).abs() > 1e-9
+                {
+                    self.reporter.warn(
+                        Some(index),
+                        code,
+                        "geometry",
+                        "differs from properties.location; the location was used",
+                    );
+                }
+                self.items.push(ImportItem {
+                    feature: index,
+                    record: ImportRecord::HazardReport {
+                        report: Box::new(report),
+                        land: land_ref,
+                    },
+                });
+            }
+            Some(other) => self.reporter.error(
+                Some(index),
+                code,
+                "record_type",
+                format!("'{other}' is not land, activity or hazard_report"),
+            ),
+            None => self
+                .reporter
+                .error(Some(index), code, "record_type", "is missing"),
+        }
+    }
+
+    fn rewound(
+        &mut self,
+        index: usize,
+        code: Option<&str>,
+        shape: MultiPolygon<f64>,
+    ) -> MultiPolygon<f64> {
+        let (oriented, changed) = normalise_winding(&shape);
+        if changed {
+            self.reporter.warn(
+                Some(index),
+                code,
+                "geometry",
+                "clockwise ring normalised to counter-clockwise (RFC 7946)",
+            );
+        }
+        oriented
+    }
+
+    // ---- foreign files ----
+
+    fn foreign_feature(&mut self, index: usize, props: Map<String, Value>, shape: Shape) {
+        let fields = ForeignFields::new(&props);
+        let code = fields.text(&["code", "hazardcode", "landcode", "localid", "imsmaid", "id"]);
+        let code_ref = (!code.is_empty()).then_some(code.as_str());
+        let date = fields.text(&[
+            "dateofinformation",
+            "date",
+            "surveydate",
+            "reportdate",
+            "doi",
+        ]);
+        let date = if date.is_empty() {
+            self.defaulted_dates += 1;
+            self.today.to_string()
+        } else {
+            date
+        };
+        match shape {
+            Shape::None => self.reporter.warn(Some(index), code_ref, "geometry", "is null; the feature was skipped"),
+            Shape::Empty => self.reporter.warn(Some(index), code_ref, "geometry", "is empty; the feature was skipped"),
+            Shape::Other(kind) => self.reporter.warn(
+                Some(index),
+                code_ref,
+                "geometry",
+                format!("is a {kind}; only polygons (lands) and points (hazard reports) are imported; the feature was skipped"),
+            ),
+            Shape::Area(mp) => {
+                let class_text = fields.text(&["classification", "class", "type", "areatype", "typearea", "landtype", "hazardclass"]);
+                let classification = if class_text.is_empty() {
+                    Classification::Sha
+                } else if let Some(c) = Classification::parse(&class_text) {
+                    c
+                } else {
+                    *self.unknown_values.entry(("classification".into(), class_text)).or_default() += 1;
+                    Classification::Sha
+                };
+                let status_text = fields.text(&["status", "state", "landstatus"]);
+                let status = if status_text.is_empty() {
+                    LandStatus::Open
+                } else if let Some(s) = LandStatus::parse(&status_text) {
+                    s
+                } else {
+                    *self.unknown_values.entry(("status".into(), status_text)).or_default() += 1;
+                    LandStatus::Open
+                };
+                let name = fields.text(&["name", "title", "label", "hazardname", "landname"]);
+                let geometry = self.rewound(index, code_ref, mp);
+                let draft = LandDraft {
+                    code: code.clone(),
+                    name: if name.is_empty() { format!("Imported feature {}", index + 1) } else { name },
+                    classification: classification.code().to_owned(),
+                    status: status.code().to_owned(),
+                    organisation: fields.text(&["organisation", "organization", "org"]),
+                    donor: fields.text(&["donor"]),
+                    project: fields.text(&["project"]),
+                    team: fields.text(&["team"]),
+                    notes: fields.text(&["notes", "note", "description", "comment", "remarks"]),
+                    date_of_information: date,
+                    geometry: Some(geometry),
+                    source_attributes: fields.rest(),
+                    ..LandDraft::default()
+                };
+                match draft.validate() {
+                    Ok(land) => self.items.push(ImportItem {
+                        feature: index,
+                        record: ImportRecord::Land { land: Box::new(land), snapshot: false },
+                    }),
+                    Err(errors) => {
+                        for e in errors {
+                            self.reporter.error(Some(index), code_ref, &e.field, e.message);
+                        }
+                    }
+                }
+            }
+            Shape::Point(p) => {
+                let cat_text = fields.text(&["eocategory", "category", "type", "typearea", "itemtype"]);
+                let category = EoCategory::parse(&cat_text).unwrap_or_else(|| {
+                    if !cat_text.is_empty() {
+                        *self.unknown_values.entry(("eo_category".into(), cat_text)).or_default() += 1;
+                    }
+                    EoCategory::Other
+                });
+                let draft = HazardReportDraft {
+                    code: code.clone(),
+                    lon_lat: Some(p),
+                    eo_category: category.code().to_owned(),
+                    reported_on: date,
+                    notes: fields.text(&["notes", "note", "description", "comment", "remarks"]),
+                    organisation: fields.text(&["organisation", "organization", "org"]),
+                    source_attributes: fields.rest(),
+                    ..HazardReportDraft::default()
+                };
+                let read = |t: &str| parse_coord(t).map_err(|e| e.to_string());
+                match draft.validate(&read) {
+                    Ok(report) => self.items.push(ImportItem {
+                        feature: index,
+                        record: ImportRecord::HazardReport { report: Box::new(report), land: None },
+                    }),
+                    Err(errors) => {
+                        for e in errors {
+                            self.reporter.error(Some(index), code_ref, &e.field, e.message);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Foreign properties, matched case-insensitively; what is used is removed from `rest`.
+struct ForeignFields {
+    by_key: BTreeMap<String, (String, Value)>,
+    used: std::cell::RefCell<Vec<String>>,
+}
+
+impl ForeignFields {
+    fn new(props: &Map<String, Value>) -> Self {
+        let by_key = props
+            .iter()
+            .map(|(k, v)| (normalise_key(k), (k.clone(), v.clone())))
+            .collect();
+        Self {
+            by_key,
+            used: std::cell::RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The first present alias, as text (numbers are written out); empty when absent.
+    fn text(&self, aliases: &[&str]) -> String {
+        for alias in aliases {
+            if let Some((original, value)) = self.by_key.get(*alias) {
+                let t = match value {
+                    Value::String(s) => s.trim().to_owned(),
+                    Value::Number(n) => n.to_string(),
+                    Value::Bool(b) => b.to_string(),
+                    _ => continue,
+                };
+                if t.is_empty() {
+                    continue;
+                }
+                self.used.borrow_mut().push(original.clone());
+                return t;
+            }
+        }
+        String::new()
+    }
+
+    /// Every property not used by a recognised field, verbatim, original names.
+    fn rest(&self) -> BTreeMap<String, Value> {
+        let used = self.used.borrow();
+        self.by_key
+            .values()
+            .filter(|(k, _)| !used.contains(k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+}
+
+fn read_shape(geometry: Option<&Value>) -> Result<Shape, String> {
+    let Some(value) = geometry.filter(|v| !v.is_null()) else {
+        return Ok(Shape::None);
+    };
+    if let Some(Value::Array(c)) = value.get("coordinates")
+        && c.is_empty()
+    {
+        return Ok(Shape::Empty);
+    }
+    let parsed: geojson::Geometry = serde_json::from_value(value.clone())
+        .map_err(|e| format!("is not a valid GeoJSON geometry: {e}"))?;
+    let kind = parsed.value.type_name();
+    let geometry =
+        Geometry::<f64>::try_from(&parsed.value).map_err(|e| format!("cannot be read: {e}"))?;
+    let check = |c: &geo_types::Coord<f64>| {
+        LonLat::lon_lat(c.x, c.y)
+            .map_err(|e| format!("has a coordinate that is not WGS84 longitude/latitude: {e}"))
+    };
+    match geometry {
+        Geometry::Point(p) => Ok(Shape::Point(check(&p.0)?)),
+        Geometry::Polygon(p) => {
+            if p.exterior().0.is_empty() {
+                return Ok(Shape::Empty);
+            }
+            for c in p
+                .exterior()
+                .0
+                .iter()
+                .chain(p.interiors().iter().flat_map(|r| r.0.iter()))
+            {
+                check(c)?;
+            }
+            Ok(Shape::Area(MultiPolygon(vec![p])))
+        }
+        Geometry::MultiPolygon(mp) => {
+            let parts: Vec<_> =
+                mp.0.into_iter()
+                    .filter(|p| !p.exterior().0.is_empty())
+                    .collect();
+            if parts.is_empty() {
+                return Ok(Shape::Empty);
+            }
+            for p in &parts {
+                for c in p
+                    .exterior()
+                    .0
+                    .iter()
+                    .chain(p.interiors().iter().flat_map(|r| r.0.iter()))
+                {
+                    check(c)?;
+                }
+            }
+            Ok(Shape::Area(MultiPolygon(parts)))
+        }
+        _ => Ok(Shape::Other(kind)),
+    }
+}

@@ -1,0 +1,37 @@
+//! Schema migrations: one SQL file per version, applied in order by `rusqlite_migration`,
+//! tracked in SQLite's `user_version`. Append only: never edit a shipped file, add a new one.
+
+use std::sync::LazyLock;
+
+use rusqlite_migration::{M, Migrations};
+
+/// The migrations, in order. Version N is the N-th entry.
+pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![
+        M::up(include_str!("migrations/0001_initial.sql")),
+        M::up(include_str!("migrations/0002_indexes.sql")),
+    ])
+});
+
+/// The schema version this build writes.
+pub const LATEST_SCHEMA_VERSION: i64 = 2;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        MIGRATIONS.validate().unwrap();
+    }
+
+    #[test]
+    fn latest_version_matches_the_list() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        MIGRATIONS.to_latest(&mut conn).unwrap();
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, LATEST_SCHEMA_VERSION);
+    }
+}

@@ -1,0 +1,39 @@
+//! The SQLite store: the only module that names `rusqlite`.
+//!
+//! One file per store; WAL journal, foreign keys on, 5 s busy timeout, set after migrating.
+//! Schema migrations are SQL files under `migrations/`, applied by `rusqlite_migration`, with a
+//! backup of the file taken before any migration. Files that are not SQLite, are damaged, are
+//! foreign SQLite databases, or were written by a newer Safeground are refused with a message.
+//! Every write runs in one transaction with its audit entries; nothing is physically deleted
+//! except by `demo`, which recreates the demo store (and says so in the audit log).
+
+mod error;
+mod import;
+mod migrations;
+mod open;
+mod store;
+
+pub use error::StoreError;
+pub use migrations::LATEST_SCHEMA_VERSION;
+pub use store::{LandSummary, LandUpdate, Store, SupersededUpdate, WorkflowAction};
+
+/// Test support: creates a store file at an older schema version (to test upgrades).
+#[doc(hidden)]
+pub fn create_store_at_version(path: &std::path::Path, version: usize) -> Result<(), StoreError> {
+    let mut conn = rusqlite::Connection::open(path)?;
+    migrations::MIGRATIONS
+        .to_version(&mut conn, version)
+        .map_err(|source| StoreError::Migration {
+            source,
+            backup: None,
+        })?;
+    Ok(())
+}
+
+/// Test support: sets the schema version of a store file (to test refusal of newer stores).
+#[doc(hidden)]
+pub fn set_schema_version(path: &std::path::Path, version: i64) -> Result<(), StoreError> {
+    let conn = rusqlite::Connection::open(path)?;
+    conn.pragma_update(None, "user_version", version)?;
+    Ok(())
+}

@@ -1,0 +1,164 @@
+//! Opening a store file: refuse what is not ours, back up, migrate, set pragmas.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use super::error::StoreError;
+use super::migrations::{LATEST_SCHEMA_VERSION, MIGRATIONS};
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Opens (creating if needed) and migrates the store at `path`; returns the connection and the
+/// backup written before a migration, if one ran.
+pub(crate) fn open_connection(path: &Path) -> Result<(Connection, Option<PathBuf>), StoreError> {
+    check_header(path)?;
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_URI,
+    )
+    .map_err(|e| classify(e, path))?;
+    conn.busy_timeout(Duration::from_secs(5))
+        .map_err(|e| classify(e, path))?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| classify(e, path))?;
+    if version > LATEST_SCHEMA_VERSION {
+        return Err(StoreError::SchemaTooNew {
+            found: version,
+            supported: LATEST_SCHEMA_VERSION,
+            path: path.to_owned(),
+        });
+    }
+    let table_count: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| classify(e, path))?;
+    if version == 0 && table_count > 0 {
+        return Err(StoreError::ForeignDatabase(path.to_owned()));
+    }
+    if version > 0 {
+        quick_check(&conn, path)?;
+    }
+    let backup = if version > 0 && version < LATEST_SCHEMA_VERSION {
+        Some(backup_before_migration(&conn, path, version)?)
+    } else {
+        None
+    };
+    MIGRATIONS
+        .to_latest(&mut conn)
+        .map_err(|source| StoreError::Migration {
+            source,
+            backup: backup.clone(),
+        })?;
+    // Pragmas go outside migrations: they have no effect inside a transaction.
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(|e| classify(e, path))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok((conn, backup))
+}
+
+/// Refuses a non-empty file that does not start with the SQLite header, before SQLite sees it.
+fn check_header(path: &Path) -> Result<(), StoreError> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => {
+            return Err(StoreError::Open {
+                detail: e.to_string(),
+                path: path.to_owned(),
+            });
+        }
+    };
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) => {
+                return Err(StoreError::Open {
+                    detail: e.to_string(),
+                    path: path.to_owned(),
+                });
+            }
+        }
+    }
+    if read == 0 {
+        return Ok(()); // an empty file becomes a new store
+    }
+    if read < header.len() || &header != SQLITE_HEADER {
+        return Err(StoreError::NotSqlite(path.to_owned()));
+    }
+    Ok(())
+}
+
+fn quick_check(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let result: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| classify(e, path))?;
+    if result == "ok" {
+        Ok(())
+    } else {
+        Err(StoreError::Corrupt {
+            detail: result,
+            path: path.to_owned(),
+        })
+    }
+}
+
+/// Maps SQLite's "not a database" and "corrupt" codes to their own errors.
+pub(crate) fn classify(e: rusqlite::Error, path: &Path) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotSqlite(path.to_owned()),
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            detail: e.to_string(),
+            path: path.to_owned(),
+        },
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly) => {
+            StoreError::Open {
+                detail: e.to_string(),
+                path: path.to_owned(),
+            }
+        }
+        _ => StoreError::Sqlite(e),
+    }
+}
+
+/// Copies the store with SQLite's online backup API next to it, named after the old schema
+/// version and the time: `store.sqlite.v1-20261123T221500Z.bak`.
+fn backup_before_migration(
+    conn: &Connection,
+    path: &Path,
+    version: i64,
+) -> Result<PathBuf, StoreError> {
+    let stamp = time::OffsetDateTime::now_utc()
+        .format(time::macros::format_description!(
+            "[year][month][day]T[hour][minute][second]Z"
+        ))
+        .unwrap_or_else(|_| "unknown-time".to_owned());
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(format!(".v{version}-{stamp}.bak"));
+    let target = path.with_file_name(name);
+    backup_to(conn, &target)?;
+    Ok(target)
+}
+
+/// Writes a consistent copy of the open database to `target` (online backup API).
+pub(crate) fn backup_to(conn: &Connection, target: &Path) -> Result<(), StoreError> {
+    let mut dst = Connection::open(target)?;
+    let backup = rusqlite::backup::Backup::new(conn, &mut dst)?;
+    backup.run_to_completion(256, Duration::from_millis(0), None)?;
+    Ok(())
+}
