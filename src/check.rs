@@ -178,7 +178,7 @@ fn overlaps(lands: &[Land], findings: &mut Vec<Finding>) {
         })
         .collect();
     let tree = RTree::bulk_load(envelopes);
-    for a in tree.iter() {
+    for a in &tree {
         for b in tree.locate_in_envelope_intersecting(&a.aabb) {
             if b.index <= a.index {
                 continue;

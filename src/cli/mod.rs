@@ -15,7 +15,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "safeground", version, about, long_about = None)]
 pub struct Cli {
-    /// The store file (else $SAFEGROUND_DB, else the platform data directory).
+    /// The store file (else $`SAFEGROUND_DB`, else the platform data directory).
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// What to do; without a command the desktop app opens.
@@ -26,7 +26,7 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// (Re)create a demo store from the embedded sample_surveys/ programme.
+    /// (Re)create a demo store from the embedded `sample_surveys`/ programme.
     Demo,
     /// Import GeoJSON or activities CSV files, atomically.
     Import {
@@ -103,7 +103,7 @@ pub enum Command {
         /// Unit of the bearings.
         #[arg(long = "bearing-unit", value_enum, default_value_t = BearingUnitArg::Deg)]
         bearing_unit: BearingUnitArg,
-        /// Legs as BEARING/DISTANCE_M (horizontal distance), in order.
+        /// Legs as `BEARING/DISTANCE_M` (horizontal distance), in order.
         #[arg(long = "leg", required = true, num_args = 1.., value_name = "BEARING/DISTANCE_M")]
         legs: Vec<String>,
         /// Print JSON.
@@ -176,7 +176,7 @@ pub fn run_with(
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { 1 } else { 0 };
+            let code = u8::from(e.use_stderr());
             let rendered = e.render().to_string();
             let written = if e.use_stderr() {
                 err.write_all(rendered.as_bytes())

@@ -105,12 +105,11 @@ impl FieldErrors {
             self.push(field, "is required (YYYY-MM-DD)");
             return None;
         }
-        match parse_date(t) {
-            Some(d) => Some(d),
-            None => {
-                self.push(field, format!("'{t}' is not a date (YYYY-MM-DD)"));
-                None
-            }
+        if let Some(d) = parse_date(t) {
+            Some(d)
+        } else {
+            self.push(field, format!("'{t}' is not a date (YYYY-MM-DD)"));
+            None
         }
     }
 
@@ -232,17 +231,14 @@ pub fn parse_number(text: &str) -> Option<f64> {
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-fn vocab_list<T: Copy>(
+fn vocab_list<T: Copy + PartialEq>(
     errors: &mut FieldErrors,
     field: &str,
     text: &str,
     parse: fn(&str) -> Option<T>,
     all: &[T],
     label: fn(T) -> &'static str,
-) -> Vec<T>
-where
-    T: PartialEq,
-{
+) -> Vec<T> {
     let mut out = Vec::new();
     for part in text
         .split([',', ';'])
@@ -795,12 +791,11 @@ impl HazardReportDraft {
         let mut e = FieldErrors::default();
         let code = e.code("code", &self.code);
         let (lon_lat, entered) = if self.location.trim().is_empty() {
-            match self.lon_lat {
-                Some(p) => (Some(p), None),
-                None => {
-                    e.push("location", "is required");
-                    (None, None)
-                }
+            if let Some(p) = self.lon_lat {
+                (Some(p), None)
+            } else {
+                e.push("location", "is required");
+                (None, None)
             }
         } else {
             match read_coord(&self.location) {
@@ -914,6 +909,10 @@ impl HazardReportDraft {
 }
 
 #[cfg(test)]
+#[expect(
+    clippy::float_cmp,
+    reason = "ledger amounts are whole m², exact in f64"
+)]
 mod tests {
     use super::*;
 

@@ -200,6 +200,10 @@ impl Ledger {
 }
 
 #[cfg(test)]
+#[expect(
+    clippy::float_cmp,
+    reason = "ledger amounts are whole m², exact in f64"
+)]
 mod tests {
     use super::*;
 

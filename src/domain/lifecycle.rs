@@ -277,6 +277,10 @@ fn check_buckets(activity: &Activity) -> Result<(), LifecycleError> {
 }
 
 #[cfg(test)]
+#[expect(
+    clippy::float_cmp,
+    reason = "ledger amounts are whole m², exact in f64"
+)]
 mod tests {
     use time::macros::date;
 

@@ -40,6 +40,10 @@ pub enum InvalidLonLat {
 
 impl LonLat {
     /// A position from longitude then latitude, in degrees; checked for range.
+    #[expect(
+        clippy::self_named_constructors,
+        reason = "lon_lat/lat_lon make the axis order explicit at every call"
+    )]
     pub fn lon_lat(lon_deg: f64, lat_deg: f64) -> Result<Self, InvalidLonLat> {
         if !(lon_deg.is_finite() && (-180.0..=180.0).contains(&lon_deg)) {
             return Err(InvalidLonLat::Longitude(lon_deg));

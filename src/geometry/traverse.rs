@@ -164,7 +164,7 @@ pub fn walk_leg(from: LonLat, leg: &TraverseLeg, number: usize) -> Result<LonLat
     } else {
         to.x()
     };
-    LonLat::lon_lat(lon, to.y()).map_err(|_| TraverseError::OutOfRange { leg: number })
+    LonLat::lon_lat(lon, to.y()).map_err(|_out_of_range| TraverseError::OutOfRange { leg: number })
 }
 
 /// A walked traverse.

@@ -213,7 +213,7 @@ pub fn validate_shape(shape: &MultiPolygon<f64>) -> Vec<PolygonProblem> {
                         problems.push(PolygonProblem::SelfIntersection {
                             part,
                             detail: ring.to_string(),
-                        })
+                        });
                     }
                     InvalidPolygon::NonFiniteCoord(_, index) => {
                         problems.push(PolygonProblem::BadCoordinate {

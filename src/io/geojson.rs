@@ -88,7 +88,7 @@ pub fn hazard_report_feature(
     }))
 }
 
-/// Writes one FeatureCollection: lands by code, activities by land code / date / code, hazard
+/// Writes one `FeatureCollection`: lands by code, activities by land code / date / code, hazard
 /// reports by code; one feature per line, keys sorted, so the same data gives the same bytes.
 pub fn write_geojson(
     out: &mut dyn Write,
@@ -286,7 +286,7 @@ impl FeatureReader<'_> {
         if self.ours {
             self.own_feature(index, props, shape);
         } else {
-            self.foreign_feature(index, props, shape);
+            self.foreign_feature(index, &props, shape);
         }
     }
 
@@ -323,7 +323,7 @@ impl FeatureReader<'_> {
                     }
                 };
                 match shape {
-                    Shape::Area(mp) => land.geometry = Some(self.rewound(index, code, mp)),
+                    Shape::Area(mp) => land.geometry = Some(self.rewound(index, code, &mp)),
                     Shape::None => {}
                     Shape::Empty | Shape::Point(_) | Shape::Other(_) => {
                         return self.reporter.error(
@@ -390,7 +390,7 @@ impl FeatureReader<'_> {
                 };
                 match shape {
                     Shape::Area(mp) => {
-                        activity.released_geometry = Some(self.rewound(index, code, mp))
+                        activity.released_geometry = Some(self.rewound(index, code, &mp));
                     }
                     Shape::None => {}
                     _ => {
@@ -490,9 +490,9 @@ impl FeatureReader<'_> {
         &mut self,
         index: usize,
         code: Option<&str>,
-        shape: MultiPolygon<f64>,
+        shape: &MultiPolygon<f64>,
     ) -> MultiPolygon<f64> {
-        let (oriented, changed) = normalise_winding(&shape);
+        let (oriented, changed) = normalise_winding(shape);
         if changed {
             self.reporter.warn(
                 Some(index),
@@ -506,8 +506,8 @@ impl FeatureReader<'_> {
 
     // ---- foreign files ----
 
-    fn foreign_feature(&mut self, index: usize, props: Map<String, Value>, shape: Shape) {
-        let fields = ForeignFields::new(&props);
+    fn foreign_feature(&mut self, index: usize, props: &Map<String, Value>, shape: Shape) {
+        let fields = ForeignFields::new(props);
         let code = fields.text(&["code", "hazardcode", "landcode", "localid", "imsmaid", "id"]);
         let code_ref = (!code.is_empty()).then_some(code.as_str());
         let date = fields.text(&[
@@ -552,7 +552,7 @@ impl FeatureReader<'_> {
                     LandStatus::Open
                 };
                 let name = fields.text(&["name", "title", "label", "hazardname", "landname"]);
-                let geometry = self.rewound(index, code_ref, mp);
+                let geometry = self.rewound(index, code_ref, &mp);
                 let draft = LandDraft {
                     code: code.clone(),
                     name: if name.is_empty() { format!("Imported feature {}", index + 1) } else { name },

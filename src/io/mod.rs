@@ -20,7 +20,7 @@ pub enum IoError {
         line: usize,
         /// Column.
         column: usize,
-        /// What serde_json reported.
+        /// What `serde_json` reported.
         message: String,
     },
     /// JSON but not GeoJSON.

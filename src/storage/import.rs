@@ -34,10 +34,10 @@ impl Store {
             match item.record {
                 ImportRecord::Land { land, snapshot } => lands.push((item.feature, land, snapshot)),
                 ImportRecord::Activity { activity, land } => {
-                    activities.push((item.feature, activity, land))
+                    activities.push((item.feature, activity, land));
                 }
                 ImportRecord::HazardReport { report, land } => {
-                    reports.push((item.feature, report, land))
+                    reports.push((item.feature, report, land));
                 }
             }
         }
@@ -124,20 +124,19 @@ impl Store {
         for (feature, mut report, land_ref) in reports {
             let code = report.code.clone();
             if let Some(land_ref) = &land_ref {
-                match resolve(&tx, land_ref)? {
-                    Some(id) => report.land_id = Some(id),
-                    None => {
-                        reporter.warn(
-                            Some(feature),
-                            Some(&code),
-                            "land_code",
-                            format!(
-                                "no land {}; the report is kept without a link",
-                                describe(land_ref)
-                            ),
-                        );
-                        report.land_id = None;
-                    }
+                if let Some(id) = resolve(&tx, land_ref)? {
+                    report.land_id = Some(id);
+                } else {
+                    reporter.warn(
+                        Some(feature),
+                        Some(&code),
+                        "land_code",
+                        format!(
+                            "no land {}; the report is kept without a link",
+                            describe(land_ref)
+                        ),
+                    );
+                    report.land_id = None;
                 }
             }
             let sp = tx.savepoint()?;

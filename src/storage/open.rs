@@ -147,7 +147,7 @@ fn backup_before_migration(
         .unwrap_or_else(|_| "unknown-time".to_owned());
     let mut name = path
         .file_name()
-        .map(|n| n.to_os_string())
+        .map(std::ffi::OsStr::to_os_string)
         .unwrap_or_default();
     name.push(format!(".v{version}-{stamp}.bak"));
     let target = path.with_file_name(name);

@@ -147,7 +147,7 @@ impl Store {
     pub fn clear_all(&mut self, actor: &Actor) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         tx.execute_batch(
-            "DELETE FROM activity_device; DELETE FROM activity; DELETE FROM hazard_report;
+            "DELETE FROM activity_device; DELETE FROM activity; DELETE FROM hazard_report; DELETE FROM code_sequence;
              DELETE FROM land_status_history; DELETE FROM land_update_superseded; DELETE FROM land;",
         )?;
         audit(
@@ -542,20 +542,39 @@ pub(crate) fn audit(
     Ok(())
 }
 
-/// The next free code for a prefix: one more than the highest numbered code.
+/// The next free code for a prefix: one more than the last handed out, skipping codes that
+/// imports have already taken. The first call per prefix starts from the highest numbered code.
 pub(crate) fn next_code(conn: &Connection, prefix: CodePrefix) -> Result<String, StoreError> {
     let table = match prefix {
         CodePrefix::Land => "land",
         CodePrefix::Activity => "activity",
         CodePrefix::HazardReport => "hazard_report",
     };
-    let sql = format!(
-        "SELECT COALESCE(MAX(CAST(substr(code, 4) AS INTEGER)), 0) FROM {table}
-         WHERE code GLOB '{}[0-9]*' AND substr(code, 4) NOT GLOB '*[^0-9]*'",
-        prefix.as_str()
-    );
-    let max: i64 = conn.prepare_cached(&sql)?.query_row([], |r| r.get(0))?;
-    Ok(prefix.code(u64::try_from(max).unwrap_or(0) + 1))
+    let last: Option<i64> = conn
+        .prepare_cached("SELECT last FROM code_sequence WHERE prefix = ?1")?
+        .query_row([prefix.as_str()], |r| r.get(0))
+        .optional()?;
+    let mut number = match last {
+        Some(n) => n,
+        None => {
+            let sql = format!(
+                "SELECT COALESCE(MAX(CAST(substr(code, 4) AS INTEGER)), 0) FROM {table}
+                 WHERE code GLOB '{}[0-9]*' AND substr(code, 4) NOT GLOB '*[^0-9]*'",
+                prefix.as_str()
+            );
+            conn.prepare_cached(&sql)?.query_row([], |r| r.get(0))?
+        }
+    };
+    let code = loop {
+        number += 1;
+        let code = prefix.code(u64::try_from(number).unwrap_or(0));
+        if !code_taken(conn, table, &code)? {
+            break code;
+        }
+    };
+    conn.prepare_cached("INSERT INTO code_sequence (prefix, last) VALUES (?1, ?2) ON CONFLICT (prefix) DO UPDATE SET last = excluded.last")?
+        .execute(params![prefix.as_str(), number])?;
+    Ok(code)
 }
 
 fn code_taken(conn: &Connection, table: &str, code: &str) -> Result<bool, StoreError> {

@@ -8,6 +8,12 @@ CREATE TABLE store_meta (
     value TEXT NOT NULL
 ) STRICT;
 
+-- The last number handed out per code prefix (HA-, AC-, HR-).
+CREATE TABLE code_sequence (
+    prefix TEXT PRIMARY KEY,
+    last   INTEGER NOT NULL
+) STRICT;
+
 CREATE TABLE land (
     id                       TEXT PRIMARY KEY,          -- UUID
     code                     TEXT NOT NULL UNIQUE,      -- HA-0007
