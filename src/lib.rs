@@ -2,7 +2,7 @@
 //! for humanitarian mine action.
 //!
 //! Layers (ARCHITECTURE.md): [`domain`] (pure types and rules) ← [`geometry`] (survey maths) ←
-//! [`storage`] (SQLite, the only place that names rusqlite) and [`io`] (GeoJSON, CSV) ← [`cli`].
+//! [`storage`] (SQLite; the only module that talks to the database driver) and [`io`] (GeoJSON, CSV) ← [`cli`].
 
 pub mod check;
 pub mod cli;

@@ -1,0 +1,196 @@
+//! Every CLI command, as a script would use it; and the real binary's exit codes.
+
+use super::util::{TestStore, db, run};
+
+#[test]
+fn convert_prints_every_format() {
+    let (code, out, _) = run(&["convert", "43.8563, 18.4131", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["utm"], "34T 292095 4859166");
+    assert_eq!(v["mgrs"], "34TBP9209459165");
+    assert!((v["lon"].as_f64().unwrap() - 18.4131).abs() < 1e-12);
+    let (code, out, _) = run(&["convert", "34TBP9209459165", "--to", "dms"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), "43°51'22.68\"N 18°24'47.15\"E");
+    let (code, _, err) = run(&["convert", "-33.9 18.4"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(&["convert", "95 18"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("latitude 95"), "{err}");
+}
+
+#[test]
+fn traverse_reports_vertices_and_misclosure() {
+    let (code, out, err) = run(&[
+        "traverse",
+        "--start",
+        "43.8563, 18.4131",
+        "--declination",
+        "4.9",
+        "--bearing-unit",
+        "mil",
+        "--leg",
+        "0/100",
+        "1600/100",
+        "3200/100",
+        "4800/98",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("misclosure 2.00 m"), "{out}");
+    let (code, out, _) = run(&[
+        "traverse",
+        "--start",
+        "43.8563, 18.4131",
+        "--reference",
+        "true",
+        "--leg",
+        "0/100",
+        "--leg",
+        "90/100",
+        "--leg",
+        "180/100",
+        "--leg",
+        "270/100",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["vertices"].as_array().unwrap().len(), 5);
+    assert_eq!(v["vertices"][0][0].as_f64().unwrap(), 18.4131);
+    assert!(v["misclosure_m"].as_f64().unwrap() < 0.05);
+    assert!((v["area_m2"].as_f64().unwrap() - 10_000.0).abs() < 5.0);
+    let (code, _, err) = run(&[
+        "traverse",
+        "--start",
+        "43.8563, 18.4131",
+        "--leg",
+        "400/100",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("bearing 400 is outside 0 to 360"), "{err}");
+    let (code, _, err) = run(&["traverse", "--start", "43.8563, 18.4131", "--leg", "40-100"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is not BEARING/DISTANCE_M"), "{err}");
+}
+
+#[test]
+fn list_show_check_on_the_demo() {
+    let t = TestStore::new();
+    assert_eq!(run(&["--db", &db(&t.path), "demo"]).0, 0);
+    let (code, out, _) = run(&["--db", &db(&t.path), "list", "lands"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("HA-0007") && out.trim_end().ends_with("30 lands"),
+        "{out}"
+    );
+    let (code, out, _) = run(&["--db", &db(&t.path), "list", "lands", "--json"]);
+    assert_eq!(code, 0);
+    let v: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    for key in [
+        "id",
+        "code",
+        "name",
+        "classification",
+        "status",
+        "estimated_m2",
+        "cancelled_m2",
+        "reduced_m2",
+        "cleared_m2",
+        "remaining_m2",
+        "centroid",
+    ] {
+        assert!(v[0].get(key).is_some(), "missing {key}");
+    }
+    for what in ["reports", "activities"] {
+        let (code, out, _) = run(&["--db", &db(&t.path), "list", what, "--json"]);
+        assert_eq!(code, 0);
+        assert!(
+            serde_json::from_str::<Vec<serde_json::Value>>(&out)
+                .unwrap()
+                .len()
+                >= 20
+        );
+    }
+    let (code, out, _) = run(&["--db", &db(&t.path), "show", "HA-0001"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Ledger") && out.contains("Status history") && out.contains("Activities"),
+        "{out}"
+    );
+    let (code, out, _) = run(&["--db", &db(&t.path), "show", "HA-0001", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["activities"].as_array().unwrap().len() >= 2);
+    assert!(!v["audit"].as_array().unwrap().is_empty());
+    let (code, _, err) = run(&["--db", &db(&t.path), "show", "HA-9999"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no land with code 'HA-9999'"), "{err}");
+    let (code, out, _) = run(&["--db", &db(&t.path), "check", "--json"]);
+    assert_eq!(code, 0);
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert!(findings.iter().all(|f| f["kind"] != "ledger"), "{out}");
+    assert!(
+        findings.iter().any(|f| f["kind"] == "gps_accuracy"),
+        "{out}"
+    );
+}
+
+#[test]
+fn bad_arguments_and_non_sqlite_db_exit_1_with_a_message() {
+    let t = TestStore::new();
+    let (code, _, err) = run(&["list", "dragons"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("invalid value 'dragons'"), "{err}");
+    let notes = t.file("notes.txt", b"not a database at all");
+    let before = std::fs::read(&notes).unwrap();
+    let (code, _, err) = run(&["--db", &db(&notes), "list", "lands"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("not a Safeground store"), "{err}");
+    assert_eq!(
+        std::fs::read(&notes).unwrap(),
+        before,
+        "the file must not be touched"
+    );
+    let (code, _, err) = run(&["--db", &db(&t.path), "import", "/nonexistent/file.geojson"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("cannot read /nonexistent/file.geojson"),
+        "{err}"
+    );
+}
+
+#[test]
+fn real_binary_exit_codes() {
+    let t = TestStore::new();
+    let bin = env!("CARGO_BIN_EXE_safeground");
+    let ok = std::process::Command::new(bin)
+        .args(["--db", &db(&t.path), "demo"])
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let bad = t.file("bad.geojson", b"\xff\xfe garbage");
+    let out = std::process::Command::new(bin)
+        .args(["--db", &db(&t.path), "import", &db(&bad)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("not UTF-8"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("backtrace"),
+        "{stderr}"
+    );
+    let usage = std::process::Command::new(bin)
+        .arg("--frobnicate")
+        .output()
+        .unwrap();
+    assert_eq!(usage.status.code(), Some(1));
+}

@@ -1,0 +1,302 @@
+//! Store behaviour on a real temp file: lifecycle, ledger, date of information, migrations,
+//! refusal of bad files, audit.
+
+use safeground::domain::{ActivityDraft, Classification, DeviceDraft, LandStatus};
+use safeground::storage::{
+    LATEST_SCHEMA_VERSION, LandUpdate, Store, StoreError, WorkflowAction, create_store_at_version,
+    set_schema_version,
+};
+
+use super::util::{TestStore, actor, square_land};
+
+fn activity(kind: &str, date: &str, field: &str, m2: &str) -> ActivityDraft {
+    let mut d = ActivityDraft {
+        kind: kind.into(),
+        start_date: date.into(),
+        end_date: date.into(),
+        ..ActivityDraft::default()
+    };
+    match field {
+        "cancelled" => d.cancelled_m2 = m2.into(),
+        "reduced" => d.reduced_with_asset_m2 = m2.into(),
+        "cleared" => d.cleared_m2 = m2.into(),
+        _ => {}
+    }
+    d
+}
+
+#[test]
+fn land_survives_reopen_with_code_area_and_history() {
+    // Given a new store with one land
+    let t = TestStore::new();
+    let created = t
+        .open()
+        .create_land(square_land("North field", 18.0, 44.7), &actor())
+        .unwrap();
+    // When the store is reopened
+    let land = t.open().land_by_code(&created.code).unwrap();
+    // Then everything is there
+    assert_eq!(land.code, "HA-0001");
+    assert_eq!(land, created);
+    assert!((land.ledger.estimated_m2.m2() - 10_000.0).abs() < 50.0);
+    assert_eq!(land.status_history.len(), 1);
+    assert!(land.geometry_issue.is_none());
+}
+
+#[test]
+fn lifecycle_and_ledger_through_the_store() {
+    let t = TestStore::new();
+    let mut s = t.open();
+    let land = s
+        .create_land(square_land("Orchard", 18.0, 44.7), &actor())
+        .unwrap();
+    let est = land.ledger.estimated_m2.m2();
+    let mut ts = activity("ts", "2025-04-01", "reduced", "2000");
+    ts.direct_evidence_confirmed = true;
+    ts.devices = vec![DeviceDraft {
+        category: "ap_mine".into(),
+        type_model: "PMA-2".into(),
+        quantity: "2".into(),
+        disposal: String::new(),
+    }];
+    s.add_activity(ts.validate(land.id).unwrap(), &actor())
+        .unwrap();
+    s.add_activity(
+        activity("clearance", "2025-05-01", "cleared", "3000")
+            .validate(land.id)
+            .unwrap(),
+        &actor(),
+    )
+    .unwrap();
+    let rest = format!("{}", est - 5000.0);
+    s.add_activity(
+        activity("completion_report", "2025-06-01", "cleared", &rest)
+            .validate(land.id)
+            .unwrap(),
+        &actor(),
+    )
+    .unwrap();
+    s.add_activity(
+        activity("handover_certificate", "2025-07-01", "", "")
+            .validate(land.id)
+            .unwrap(),
+        &actor(),
+    )
+    .unwrap();
+    drop(s);
+    let land = t.open().land(land.id).unwrap();
+    assert_eq!(land.status, LandStatus::HandedOver);
+    assert_eq!(land.classification, Classification::Cha);
+    assert_eq!(land.ledger.remaining().m2(), 0.0);
+    let statuses: Vec<_> = land.status_history.iter().map(|c| c.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            LandStatus::Open,
+            LandStatus::Open,
+            LandStatus::WorkedOn,
+            LandStatus::Closed,
+            LandStatus::HandedOver
+        ]
+    );
+}
+
+#[test]
+fn over_release_is_refused_with_the_message_and_changes_nothing() {
+    let t = TestStore::new();
+    let mut s = t.open();
+    let land = s
+        .create_land(square_land("Pasture", 18.0, 44.7), &actor())
+        .unwrap();
+    let audit_before = s.audit_count().unwrap();
+    let err = s
+        .add_activity(
+            activity("nts", "2025-04-01", "cancelled", "999999")
+                .validate(land.id)
+                .unwrap(),
+            &actor(),
+        )
+        .unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("releases 999 999 m² but only"),
+        "{message}"
+    );
+    assert!(message.contains("revise the land's polygon"), "{message}");
+    assert_eq!(s.land(land.id).unwrap(), land);
+    assert_eq!(s.audit_count().unwrap(), audit_before);
+    assert!(s.activities(Some(land.id)).unwrap().is_empty());
+}
+
+#[test]
+fn earlier_date_of_information_is_kept_not_applied() {
+    let t = TestStore::new();
+    let mut s = t.open();
+    let land = s
+        .create_land(square_land("Riverbank", 18.0, 44.7), &actor())
+        .unwrap();
+    let mut older = land.clone();
+    older.name = "Old name from a late paper form".into();
+    older.date_of_information = time::macros::date!(2024 - 01 - 01);
+    assert_eq!(
+        s.update_land(older, &actor()).unwrap(),
+        LandUpdate::Superseded
+    );
+    assert_eq!(s.land(land.id).unwrap().name, "Riverbank");
+    assert_eq!(s.superseded_updates().unwrap().len(), 1);
+    let mut newer = land.clone();
+    newer.name = "Riverbank east".into();
+    newer.date_of_information = time::macros::date!(2025 - 06 - 01);
+    assert!(matches!(
+        s.update_land(newer, &actor()).unwrap(),
+        LandUpdate::Applied(_)
+    ));
+    let audit = s.audit_for(land.id.0).unwrap();
+    assert!(
+        audit.iter().any(|a| a.field.as_deref() == Some("name")
+            && a.new_value.as_deref() == Some("Riverbank east"))
+    );
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.field.as_deref() == Some("superseded_update"))
+    );
+}
+
+#[test]
+fn workflow_submit_return_approve_is_audited() {
+    let t = TestStore::new();
+    let mut s = t.open();
+    let land = s
+        .create_land(square_land("Hill", 18.0, 44.7), &actor())
+        .unwrap();
+    assert!(matches!(
+        s.land_workflow(land.id, &WorkflowAction::Approve, &actor()),
+        Err(StoreError::Workflow { .. })
+    ));
+    s.land_workflow(land.id, &WorkflowAction::Submit, &actor())
+        .unwrap();
+    assert!(
+        s.land_workflow(land.id, &WorkflowAction::Return(" ".into()), &actor())
+            .is_err()
+    );
+    let returned = s
+        .land_workflow(
+            land.id,
+            &WorkflowAction::Return("benchmark missing".into()),
+            &actor(),
+        )
+        .unwrap();
+    assert_eq!(returned.validation_comment, "benchmark missing");
+    s.land_workflow(land.id, &WorkflowAction::Submit, &actor())
+        .unwrap();
+    s.land_workflow(land.id, &WorkflowAction::Approve, &actor())
+        .unwrap();
+    let entries: Vec<_> = s
+        .audit_for(land.id.0)
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.field.as_deref() == Some("validation"))
+        .collect();
+    assert_eq!(entries.len(), 4);
+    assert!(
+        entries
+            .iter()
+            .all(|a| a.who == "tester" && a.device == "test-device")
+    );
+}
+
+#[test]
+fn soft_delete_keeps_a_trace() {
+    let t = TestStore::new();
+    let mut s = t.open();
+    let land = s
+        .create_land(square_land("Gone", 18.0, 44.7), &actor())
+        .unwrap();
+    s.delete_land(land.id, &actor()).unwrap();
+    assert!(s.land_summaries().unwrap().is_empty());
+    assert!(
+        s.audit_for(land.id.0)
+            .unwrap()
+            .iter()
+            .any(|a| a.action.code() == "delete")
+    );
+}
+
+#[test]
+fn migration_from_older_schema_makes_a_backup_and_keeps_data() {
+    let t = TestStore::new();
+    create_store_at_version(&t.path, 1).unwrap();
+    let s = Store::open(&t.path).unwrap();
+    let backup = s
+        .migration_backup()
+        .expect("a backup before migrating")
+        .to_owned();
+    assert!(backup.exists());
+    assert!(
+        backup
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .contains(".v1-")
+    );
+    drop(s);
+    // The backup is itself a valid (old) store: opening it migrates it too.
+    assert!(Store::open(&backup).is_ok());
+    // A store already at the latest version makes no backup.
+    assert!(Store::open(&t.path).unwrap().migration_backup().is_none());
+}
+
+#[test]
+fn newer_schema_non_sqlite_corrupt_and_foreign_files_are_refused() {
+    let t = TestStore::new();
+    t.open()
+        .create_land(square_land("A", 18.0, 44.7), &actor())
+        .unwrap();
+    set_schema_version(&t.path, LATEST_SCHEMA_VERSION + 1).unwrap();
+    let err = Store::open(&t.path).unwrap_err();
+    assert!(matches!(err, StoreError::SchemaTooNew { .. }), "{err}");
+    assert!(err.to_string().contains("newer version of Safeground"));
+
+    let text = t.file("notes.sqlite", b"these are my field notes, not a database");
+    assert!(matches!(
+        Store::open(&text).unwrap_err(),
+        StoreError::NotSqlite(_)
+    ));
+
+    let foreign = t.dir.path().join("foreign.sqlite");
+    {
+        let c = Store::open(&t.dir.path().join("scratch.sqlite")).unwrap();
+        c.backup_to(&t.dir.path().join("copy.sqlite")).unwrap();
+    }
+    std::fs::copy(t.dir.path().join("copy.sqlite"), &foreign).unwrap();
+    set_schema_version(&foreign, 0).unwrap();
+    assert!(matches!(
+        Store::open(&foreign).unwrap_err(),
+        StoreError::ForeignDatabase(_)
+    ));
+
+    // Damage the pages after the header of a real store.
+    let good = TestStore::new();
+    {
+        let mut s = good.open();
+        for i in 0..30 {
+            s.create_land(
+                square_land(&format!("L{i}"), 18.0 + f64::from(i) * 0.01, 44.7),
+                &actor(),
+            )
+            .unwrap();
+        }
+    }
+    let mut bytes = std::fs::read(&good.path).unwrap();
+    assert!(bytes.len() > 8192, "store too small to damage");
+    for b in &mut bytes[4096..] {
+        *b = 0x5a;
+    }
+    std::fs::write(&good.path, &bytes).unwrap();
+    let err = Store::open(&good.path).unwrap_err();
+    assert!(
+        matches!(err, StoreError::Corrupt { .. } | StoreError::NotSqlite(_)),
+        "{err}"
+    );
+}
