@@ -142,7 +142,7 @@ pub fn parse_coord(input: &str) -> Result<(LonLat, CoordFormat), CoordError> {
 ///
 /// # Examples
 /// ```
-/// use safeground::geometry::coords::{format_coord, CoordFormat, LonLat};
+/// use safeground::geometry::coords::{checked_lon_lat, format_coord, CoordFormat};
 /// let p = checked_lon_lat(18.4131, 43.8563).unwrap();
 /// assert_eq!(format_coord(p, CoordFormat::Dd), "43.856300, 18.413100");
 /// assert_eq!(format_coord(p, CoordFormat::Ddm), "43°51.3780'N 18°24.7860'E");
@@ -197,7 +197,7 @@ pub fn format_coord(p: LonLat, format: CoordFormat) -> String {
 ///
 /// # Examples
 /// ```
-/// use safeground::geometry::coords::{grid_convergence_deg, LonLat};
+/// use safeground::geometry::coords::{checked_lon_lat, grid_convergence_deg};
 /// let gamma = grid_convergence_deg(checked_lon_lat(18.4131, 43.8563).unwrap());
 /// assert!((gamma - -1.792979).abs() < 1e-3);
 /// assert!(grid_convergence_deg(checked_lon_lat(21.0, 10.0).unwrap()).abs() < 1e-9);
