@@ -554,16 +554,15 @@ pub(crate) fn next_code(conn: &Connection, prefix: CodePrefix) -> Result<String,
         .prepare_cached("SELECT last FROM code_sequence WHERE prefix = ?1")?
         .query_row([prefix.as_str()], |r| r.get(0))
         .optional()?;
-    let mut number = match last {
-        Some(n) => n,
-        None => {
-            let sql = format!(
-                "SELECT COALESCE(MAX(CAST(substr(code, 4) AS INTEGER)), 0) FROM {table}
-                 WHERE code GLOB '{}[0-9]*' AND substr(code, 4) NOT GLOB '*[^0-9]*'",
-                prefix.as_str()
-            );
-            conn.prepare_cached(&sql)?.query_row([], |r| r.get(0))?
-        }
+    let mut number = if let Some(n) = last {
+        n
+    } else {
+        let sql = format!(
+            "SELECT COALESCE(MAX(CAST(substr(code, 4) AS INTEGER)), 0) FROM {table}
+             WHERE code GLOB '{}[0-9]*' AND substr(code, 4) NOT GLOB '*[^0-9]*'",
+            prefix.as_str()
+        );
+        conn.prepare_cached(&sql)?.query_row([], |r| r.get(0))?
     };
     let code = loop {
         number += 1;
