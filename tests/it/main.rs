@@ -1,5 +1,11 @@
 //! One integration-test binary (ripgrep's layout): a module per area.
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    reason = "test code: a failed unwrap is a failed test; ledger figures are whole m², exact in f64"
+)]
+
 mod architecture;
 mod cli;
 mod import_export;

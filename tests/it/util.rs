@@ -37,15 +37,11 @@ pub fn actor() -> Actor {
 pub fn run(args: &[&str]) -> (u8, String, String) {
     let mut out = Vec::new();
     let mut err = Vec::new();
-    let argv = std::iter::once("safeground")
+    let cli_args = std::iter::once("safeground")
         .chain(args.iter().copied())
         .map(std::ffi::OsString::from);
-    let code = safeground::cli::run_with(argv, &mut out, &mut err);
-    let code: u8 = if code == std::process::ExitCode::SUCCESS {
-        0
-    } else {
-        1
-    };
+    let code = safeground::cli::run_with(cli_args, &mut out, &mut err);
+    let code = u8::from(code != std::process::ExitCode::SUCCESS);
     (
         code,
         String::from_utf8(out).unwrap(),
