@@ -206,3 +206,29 @@ fn csv_exports_and_activities_csv_imports() {
     assert_eq!(code, 1);
     assert!(err.contains("ledger export"), "{err}");
 }
+
+#[test]
+fn demo_ledger_is_golden() {
+    // The demo's ledger is the result of every lifecycle and ledger rule applied to 60
+    // activities; any change in those rules shows up here (`cargo insta review` to accept).
+    let t = TestStore::new();
+    assert_eq!(run(&["--db", &db(&t.path), "demo"]).0, 0);
+    let ledger_path = t.dir.path().join("ledger.csv");
+    assert_eq!(
+        run(&[
+            "--db",
+            &db(&t.path),
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            &db(&ledger_path)
+        ])
+        .0,
+        0
+    );
+    insta::assert_snapshot!(
+        "demo_ledger_csv",
+        std::fs::read_to_string(&ledger_path).unwrap()
+    );
+}
