@@ -4,6 +4,8 @@
 //! Layers (ARCHITECTURE.md): [`domain`] (pure types and rules) ← [`geometry`] (survey maths) ←
 //! [`storage`] (SQLite; the only module that talks to the database driver) and [`io`] (GeoJSON, CSV) ← [`cli`].
 
+pub mod app;
+pub mod basemap;
 pub mod check;
 pub mod cli;
 pub mod domain;

@@ -87,8 +87,7 @@ fn demo(out: &mut dyn Write, err: &mut dyn Write, store: &mut Store) -> Result<(
     let mut reporter = ImportReporter::new("sample_surveys/programme.geojson");
     let batch = crate::io::geojson::read_geojson(DEMO_PROGRAMME.as_bytes(), &mut reporter, today())
         .context("reading the embedded demo programme")?;
-    store.clear_all(&actor)?;
-    let summary = store.import(batch, &mut reporter, true, &actor);
+    let summary = store.replace_all_with(batch, &mut reporter, &actor);
     print_issues(err, &reporter.issues)?;
     let summary = summary.context("loading the demo programme")?;
     writeln!(
@@ -156,42 +155,14 @@ fn import(
     Ok(())
 }
 
-/// Writes to a temporary file beside `path`, then renames it, so a failed export leaves no
-/// half-written file.
-fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let mut tmp_name = path
-        .file_name()
-        .map(std::ffi::OsStr::to_os_string)
-        .unwrap_or_default();
-    tmp_name.push(".partial");
-    let tmp = path.with_file_name(tmp_name);
-    let file =
-        std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
-    let mut writer = std::io::BufWriter::new(file);
-    let result = write(&mut writer).and_then(|()| writer.flush().map_err(anyhow::Error::from));
-    if let Err(e) = result {
-        if std::fs::remove_file(&tmp).is_err() {
-            // Nothing more to do: the error below is what matters.
-        }
-        return Err(e.context(format!("writing {}", path.display())));
-    }
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
-}
-
 fn export(out: &mut dyn Write, store: &Store, format: ExportFormat, output: &Path) -> Result<()> {
     let lands = store.lands()?;
     let activities = store.activities(None)?;
     match format {
         ExportFormat::Geojson => {
             let reports = store.hazard_reports()?;
-            write_atomically(output, |w| {
-                Ok(crate::io::geojson::write_geojson(
-                    w,
-                    &lands,
-                    &activities,
-                    &reports,
-                )?)
+            crate::io::write_atomically(output, |w| {
+                crate::io::geojson::write_geojson(w, &lands, &activities, &reports)
             })?;
             writeln!(
                 out,
@@ -210,13 +181,9 @@ fn export(out: &mut dyn Write, store: &Store, format: ExportFormat, output: &Pat
             let activities_path = output.with_file_name(format!("{stem}.activities.csv"));
             let codes: BTreeMap<LandId, String> =
                 lands.iter().map(|l| (l.id, l.code.clone())).collect();
-            write_atomically(output, |w| Ok(crate::io::csv::write_ledger_csv(w, &lands)?))?;
-            write_atomically(&activities_path, |w| {
-                Ok(crate::io::csv::write_activities_csv(
-                    w,
-                    &activities,
-                    &codes,
-                )?)
+            crate::io::write_atomically(output, |w| crate::io::csv::write_ledger_csv(w, &lands))?;
+            crate::io::write_atomically(&activities_path, |w| {
+                crate::io::csv::write_activities_csv(w, &activities, &codes)
             })?;
             writeln!(
                 out,

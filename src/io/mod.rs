@@ -4,6 +4,40 @@
 pub mod csv;
 pub mod geojson;
 
+/// Writes a file through a temporary file beside it (`<name>.partial`), renamed into place when
+/// complete, so a failed export never leaves a half-written file under the real name.
+pub fn write_atomically(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<(), IoError>,
+) -> Result<(), IoError> {
+    use std::io::Write as _;
+    let mut tmp_name = path
+        .file_name()
+        .map(std::ffi::OsStr::to_os_string)
+        .unwrap_or_default();
+    tmp_name.push(".partial");
+    let tmp = path.with_file_name(tmp_name);
+    let file = std::fs::File::create(&tmp).map_err(|e| IoError::File {
+        detail: e.to_string(),
+        path: tmp.clone(),
+    })?;
+    let mut writer = std::io::BufWriter::new(file);
+    let result = write(&mut writer).and_then(|()| writer.flush().map_err(IoError::from));
+    drop(writer);
+    match result {
+        Ok(()) => std::fs::rename(&tmp, path).map_err(|e| IoError::File {
+            detail: e.to_string(),
+            path: path.to_owned(),
+        }),
+        Err(e) => {
+            if std::fs::remove_file(&tmp).is_err() {
+                // The partial file stays behind; the write error is what the caller must see.
+            }
+            Err(e)
+        }
+    }
+}
+
 /// A file that cannot be read or written at all (per-feature problems go to the reporter).
 #[derive(Debug, thiserror::Error)]
 pub enum IoError {
@@ -34,6 +68,14 @@ pub enum IoError {
     /// A CSV problem with the whole file.
     #[error("{0}")]
     Csv(String),
+    /// A file could not be created or renamed.
+    #[error("cannot write the file ({detail}): {}", path.display())]
+    File {
+        /// What the OS said.
+        detail: String,
+        /// The file.
+        path: std::path::PathBuf,
+    },
     /// Writing failed.
     #[error("writing failed: {0}")]
     Write(#[from] std::io::Error),

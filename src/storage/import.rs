@@ -7,8 +7,8 @@ use rusqlite::Connection;
 
 use super::error::StoreError;
 use super::store::{
-    Store, add_activity_tx, audit, create_land_tx, insert_hazard_report_tx, land_id_by_code,
-    load_land, recompute_ledger_tx, restore_activity_tx,
+    Store, add_activity_tx, audit, clear_all_tx, create_land_tx, insert_hazard_report_tx,
+    land_id_by_code, load_land, recompute_ledger_tx, restore_activity_tx,
 };
 use crate::domain::{
     Actor, AuditAction, EntityKind, ImportBatch, ImportRecord, ImportReporter, ImportSummary,
@@ -25,8 +25,33 @@ impl Store {
         strict: bool,
         actor: &Actor,
     ) -> Result<ImportSummary, StoreError> {
+        self.import_inner(batch, reporter, strict, false, actor)
+    }
+
+    /// Replaces every record with the batch, in one transaction (the demo programme): if the
+    /// import fails, the old records are still there. Strict.
+    pub fn replace_all_with(
+        &mut self,
+        batch: ImportBatch,
+        reporter: &mut ImportReporter,
+        actor: &Actor,
+    ) -> Result<ImportSummary, StoreError> {
+        self.import_inner(batch, reporter, true, true, actor)
+    }
+
+    fn import_inner(
+        &mut self,
+        batch: ImportBatch,
+        reporter: &mut ImportReporter,
+        strict: bool,
+        replace_all: bool,
+        actor: &Actor,
+    ) -> Result<ImportSummary, StoreError> {
         let mut summary = ImportSummary::default();
         let mut tx = self.conn.transaction()?;
+        if replace_all {
+            clear_all_tx(&tx, actor)?;
+        }
         let mut snapshot_lands: BTreeSet<LandId> = BTreeSet::new();
         let mut land_feature: BTreeMap<LandId, usize> = BTreeMap::new();
         let (mut lands, mut activities, mut reports) = (Vec::new(), Vec::new(), Vec::new());

@@ -9,13 +9,14 @@
 
 mod error;
 mod import;
+pub mod mbtiles;
 mod migrations;
 mod open;
 mod store;
 
 pub use error::StoreError;
 pub use migrations::LATEST_SCHEMA_VERSION;
-pub use store::{LandSummary, LandUpdate, Store, SupersededUpdate, WorkflowAction};
+pub use store::{LandSummary, LandUpdate, MapLand, Store, SupersededUpdate, WorkflowAction};
 
 /// Test support: creates a store file at an older schema version (to test upgrades).
 #[doc(hidden)]

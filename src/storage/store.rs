@@ -44,6 +44,20 @@ pub struct LandSummary {
     pub organisation: String,
 }
 
+/// A land as the map draws it: the list line plus its polygon and bounding box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapLand {
+    /// The list line (code, name, classification, status, ledger, centroid).
+    pub summary: LandSummary,
+    /// The polygon, WGS84 lon/lat.
+    pub geometry: Option<MultiPolygon<f64>>,
+    /// `[min_lon, min_lat, max_lon, max_lat]`.
+    pub bbox_lon_lat: Option<[f64; 4]>,
+}
+
+/// A land's polygon and bounding box as read from their columns.
+type ShapeColumns = (Option<MultiPolygon<f64>>, Option<[f64; 4]>);
+
 /// What happened to a land edit.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LandUpdate {
@@ -141,28 +155,6 @@ impl Store {
     /// Writes a consistent copy of the store to `target` (SQLite online backup API).
     pub fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
         backup_to(&self.conn, target)
-    }
-
-    /// Removes every record (used by `demo` to recreate the demo store), audited.
-    pub fn clear_all(&mut self, actor: &Actor) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        tx.execute_batch(
-            "DELETE FROM activity_device; DELETE FROM activity; DELETE FROM hazard_report; DELETE FROM code_sequence;
-             DELETE FROM land_status_history; DELETE FROM land_update_superseded; DELETE FROM land;",
-        )?;
-        audit(
-            &tx,
-            actor,
-            EntityKind::Store,
-            uuid::Uuid::nil(),
-            "",
-            AuditAction::Delete,
-            Some("all records"),
-            None,
-            None,
-        )?;
-        tx.commit()?;
-        Ok(())
     }
 
     // ---- lands -------------------------------------------------------------------------
@@ -314,6 +306,41 @@ impl Store {
             });
         }
         Ok(out)
+    }
+
+    /// What the map and the list need for every land: columns and the polygon, no JSON body.
+    pub fn map_lands(&self) -> Result<Vec<MapLand>, StoreError> {
+        let summaries = self.land_summaries()?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, geometry_geojson, min_lon, min_lat, max_lon, max_lat FROM land WHERE deleted_at IS NULL")?;
+        let mut shapes: std::collections::HashMap<String, ShapeColumns> = stmt
+            .query_map([], |r| {
+                let bbox = match (
+                    r.get::<_, Option<f64>>(2)?,
+                    r.get::<_, Option<f64>>(3)?,
+                    r.get::<_, Option<f64>>(4)?,
+                    r.get::<_, Option<f64>>(5)?,
+                ) {
+                    (Some(a), Some(b), Some(c), Some(d)) => Some([a, b, c, d]),
+                    _ => None,
+                };
+                Ok((r.get::<_, String>(0)?, (parse_geometry(r.get(1)?), bbox)))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(summaries
+            .into_iter()
+            .map(|summary| {
+                let (geometry, bbox) = shapes
+                    .remove(&summary.id.to_string())
+                    .unwrap_or((None, None));
+                MapLand {
+                    summary,
+                    geometry,
+                    bbox_lon_lat: bbox,
+                }
+            })
+            .collect())
     }
 
     /// Land edits that lost to later information.
@@ -506,6 +533,25 @@ pub(crate) fn ledger_from_columns(m2: [f64; 5]) -> Ledger {
 }
 
 // ---- transaction-level operations (shared by the public methods and the importer) ----------
+
+/// Removes every record (the demo programme replaces the store's contents), audited.
+pub(crate) fn clear_all_tx(conn: &Connection, actor: &Actor) -> Result<(), StoreError> {
+    conn.execute_batch(
+        "DELETE FROM activity_device; DELETE FROM activity; DELETE FROM hazard_report; DELETE FROM code_sequence;
+         DELETE FROM land_status_history; DELETE FROM land_update_superseded; DELETE FROM land;",
+    )?;
+    audit(
+        conn,
+        actor,
+        EntityKind::Store,
+        uuid::Uuid::nil(),
+        "",
+        AuditAction::Delete,
+        Some("all records"),
+        None,
+        Some("replaced by the demo programme"),
+    )
+}
 
 /// Writes one audit entry.
 #[expect(

@@ -1,0 +1,65 @@
+//! Commands (UI → worker) and outcomes (worker → UI).
+
+use std::path::PathBuf;
+
+use crate::domain::{ImportIssue, ImportSummary, LandId};
+
+use super::state::{LandDetail, Records};
+
+/// Something the UI asks the database worker to do. Panels never touch the store.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Close the current store and open (or create) the one at this path.
+    OpenStore(PathBuf),
+    /// Replace the current store's records with the demo programme.
+    LoadDemo,
+    /// Import files (GeoJSON or activities CSV) in one transaction.
+    Import {
+        /// The files.
+        paths: Vec<PathBuf>,
+        /// Refuse the whole import on any problem.
+        strict: bool,
+    },
+    /// Export GeoJSON to a file.
+    ExportGeojson(PathBuf),
+    /// Export the ledger and activities CSV (activities beside it as `<stem>.activities.csv`).
+    ExportCsv(PathBuf),
+    /// Reload the lists and the map.
+    Refresh,
+    /// Load one land's full record for the detail panel.
+    LoadLand(LandId),
+}
+
+/// What the worker sends back.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// A store is open.
+    StoreOpened {
+        /// Its file.
+        path: PathBuf,
+        /// The backup taken before a schema upgrade, if there was one.
+        backup: Option<PathBuf>,
+    },
+    /// Fresh lists for the map and the list panel.
+    Records(Box<Records>),
+    /// One land's full record.
+    LandDetail(Box<LandDetail>),
+    /// An import finished (committed or refused).
+    Imported {
+        /// What was written (None when refused).
+        summary: Option<ImportSummary>,
+        /// Per-feature problems.
+        issues: Vec<ImportIssue>,
+        /// Why it was refused, if it was.
+        refused: Option<String>,
+    },
+    /// Something finished that deserves a line in the notifications.
+    Done(String),
+    /// A command failed; the message says what to do.
+    Failed {
+        /// What was being done.
+        action: String,
+        /// Why it failed.
+        message: String,
+    },
+}

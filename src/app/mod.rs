@@ -1,0 +1,11 @@
+//! Application state and orchestration, without widgets: the commands the UI sends, the outcomes
+//! the database worker sends back, the state the panels read, and the worker thread that owns
+//! the store. The only GUI item named here is a repaint callback handed in by the UI.
+
+mod command;
+mod state;
+mod worker;
+
+pub use command::{Command, Outcome};
+pub use state::{AppState, LandDetail, Notification, NotificationLevel, Records};
+pub use worker::{Waker, Worker};

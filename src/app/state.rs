@@ -1,0 +1,162 @@
+//! The state the panels read. Survey data comes only from the worker; nothing here is persisted
+//! by eframe (preferences live in the UI's own `Prefs`).
+
+use std::path::PathBuf;
+
+use crate::domain::{Activity, AuditEntry, HazardReport, Land, LandId};
+use crate::storage::MapLand;
+
+/// Lands and hazard reports for the list and the map.
+#[derive(Debug, Clone, Default)]
+pub struct Records {
+    /// Lands, ordered by code.
+    pub lands: Vec<MapLand>,
+    /// Hazard reports, ordered by code.
+    pub reports: Vec<HazardReport>,
+}
+
+/// One land with everything the detail panel shows.
+#[derive(Debug, Clone)]
+pub struct LandDetail {
+    /// The land.
+    pub land: Land,
+    /// Its activities in date order.
+    pub activities: Vec<Activity>,
+    /// Hazard reports linked to it.
+    pub reports: Vec<HazardReport>,
+    /// Its audit trail, oldest first.
+    pub audit: Vec<AuditEntry>,
+}
+
+/// How loud a notification is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotificationLevel {
+    /// Done.
+    Info,
+    /// Done, with problems worth reading.
+    Warning,
+    /// Failed; nothing changed.
+    Error,
+}
+
+/// A message for the person at the keyboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notification {
+    /// How loud.
+    pub level: NotificationLevel,
+    /// What happened and what to do.
+    pub text: String,
+}
+
+/// Everything the UI draws from.
+#[derive(Debug, Default)]
+pub struct AppState {
+    /// The open store's file.
+    pub store_path: Option<PathBuf>,
+    /// Lands and reports.
+    pub records: Records,
+    /// Whether `records` has been loaded at least once.
+    pub loaded: bool,
+    /// The selected land.
+    pub selected: Option<LandId>,
+    /// Its full record, once loaded.
+    pub detail: Option<LandDetail>,
+    /// Notifications, newest last.
+    pub notifications: Vec<Notification>,
+    /// What the worker is busy with (for the progress indicator).
+    pub busy: Option<String>,
+    /// Problems of the last import, for the import summary window.
+    pub last_import_issues: Vec<crate::domain::ImportIssue>,
+}
+
+impl AppState {
+    /// Adds a notification.
+    pub fn notify(&mut self, level: NotificationLevel, text: impl Into<String>) {
+        self.notifications.push(Notification {
+            level,
+            text: text.into(),
+        });
+        if self.notifications.len() > 50 {
+            self.notifications.remove(0);
+        }
+    }
+
+    /// Applies one outcome from the worker.
+    pub fn apply(&mut self, outcome: super::Outcome) {
+        use super::Outcome;
+        match outcome {
+            Outcome::StoreOpened { path, backup } => {
+                self.store_path = Some(path);
+                self.selected = None;
+                self.detail = None;
+                self.loaded = false;
+                if let Some(b) = backup {
+                    self.notify(
+                        NotificationLevel::Info,
+                        format!(
+                            "The store was upgraded; the old file was backed up to {}",
+                            b.display()
+                        ),
+                    );
+                }
+            }
+            Outcome::Records(records) => {
+                self.records = *records;
+                self.loaded = true;
+                self.busy = None;
+                if let Some(sel) = self.selected
+                    && !self.records.lands.iter().any(|l| l.summary.id == sel)
+                {
+                    self.selected = None;
+                    self.detail = None;
+                }
+            }
+            Outcome::LandDetail(detail) => {
+                if self.selected == Some(detail.land.id) {
+                    self.detail = Some(*detail);
+                }
+            }
+            Outcome::Imported {
+                summary,
+                issues,
+                refused,
+            } => {
+                self.busy = None;
+                let warnings = issues.len();
+                self.last_import_issues = issues;
+                match (summary, refused) {
+                    (_, Some(why)) => self.notify(
+                        NotificationLevel::Error,
+                        format!("Import refused, nothing written: {why}"),
+                    ),
+                    (Some(s), None) => {
+                        let level = if warnings > 0 {
+                            NotificationLevel::Warning
+                        } else {
+                            NotificationLevel::Info
+                        };
+                        self.notify(
+                            level,
+                            format!(
+                                "Imported {} lands, {} activities, {} hazard reports ({} skipped, {} problems listed in the import summary)",
+                                s.lands, s.activities, s.hazard_reports, s.skipped, warnings
+                            ),
+                        );
+                    }
+                    (None, None) => {}
+                }
+            }
+            Outcome::Done(text) => {
+                self.busy = None;
+                self.notify(NotificationLevel::Info, text);
+            }
+            Outcome::Failed { action, message } => {
+                self.busy = None;
+                self.notify(
+                    NotificationLevel::Error,
+                    format!("{action} failed: {message}"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! The database worker: one named thread owns the store; commands arrive on a bounded channel;
+//! every outcome sent wakes the UI (style-anchors B3).
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, TrySendError, sync_channel};
+use std::thread::JoinHandle;
+
+use crate::domain::{Actor, ImportBatch, ImportReporter, LandId};
+use crate::storage::{Store, StoreError};
+
+use super::command::{Command, Outcome};
+use super::state::{LandDetail, Records};
+
+/// Wakes the UI after an outcome is sent (the UI passes `ctx.request_repaint`).
+pub type Waker = Box<dyn Fn() + Send>;
+
+/// Commands waiting for the worker; more than this and the UI is told to wait.
+const COMMAND_QUEUE: usize = 64;
+/// Outcomes waiting for the UI.
+const OUTCOME_QUEUE: usize = 64;
+
+/// The UI's handle on the worker thread.
+pub struct Worker {
+    commands: SyncSender<Command>,
+    outcomes: Receiver<Outcome>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for Worker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Worker").finish_non_exhaustive()
+    }
+}
+
+impl Worker {
+    /// Starts the worker thread named `db`; it opens `store` first (if given).
+    pub fn start(
+        store: Option<PathBuf>,
+        actor: Actor,
+        demo: &'static str,
+        waker: Waker,
+    ) -> std::io::Result<Self> {
+        let (command_tx, command_rx) = sync_channel::<Command>(COMMAND_QUEUE);
+        let (outcome_tx, outcome_rx) = sync_channel::<Outcome>(OUTCOME_QUEUE);
+        let thread = std::thread::Builder::new()
+            .name("db".to_owned())
+            .spawn(move || {
+                let mut w = WorkerLoop {
+                    store: None,
+                    actor,
+                    demo,
+                    outcomes: outcome_tx,
+                    waker,
+                };
+                if let Some(path) = store {
+                    w.open(&path);
+                }
+                while let Ok(command) = command_rx.recv() {
+                    w.handle(command);
+                }
+            })?;
+        Ok(Self {
+            commands: command_tx,
+            outcomes: outcome_rx,
+            thread: Some(thread),
+        })
+    }
+
+    /// Queues a command without blocking. Returns false when the queue is full.
+    pub fn send(&self, command: Command) -> bool {
+        match self.commands.try_send(command) {
+            Ok(()) => true,
+            Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => false,
+        }
+    }
+
+    /// Takes every outcome waiting, without blocking.
+    pub fn drain(&self) -> Vec<Outcome> {
+        let mut out = Vec::new();
+        loop {
+            match self.outcomes.try_recv() {
+                Ok(o) => out.push(o),
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    out.push(Outcome::Failed {
+                        action: "The database worker".to_owned(),
+                        message:
+                            "stopped unexpectedly; restart Safeground (committed data is safe)"
+                                .to_owned(),
+                    });
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Waits for the next outcome (tests and headless use only; the UI never blocks).
+    pub fn recv_blocking(&self, timeout: std::time::Duration) -> Option<Outcome> {
+        self.outcomes.recv_timeout(timeout).ok()
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // Closing the command channel ends the loop; the thread then drops the store cleanly.
+        let (dead_tx, _) = sync_channel(1);
+        drop(std::mem::replace(&mut self.commands, dead_tx));
+        if let Some(t) = self.thread.take()
+            && t.join().is_err()
+        {
+            // The worker panicked; its store handle is gone and SQLite rolled back any open write.
+        }
+    }
+}
+
+struct WorkerLoop {
+    store: Option<Store>,
+    actor: Actor,
+    demo: &'static str,
+    outcomes: SyncSender<Outcome>,
+    waker: Waker,
+}
+
+impl WorkerLoop {
+    fn send(&self, outcome: Outcome) {
+        // A closed channel means the UI is gone; there is no one left to tell.
+        if self.outcomes.send(outcome).is_ok() {
+            (self.waker)();
+        }
+    }
+
+    fn fail(&self, action: &str, e: &dyn std::fmt::Display) {
+        self.send(Outcome::Failed {
+            action: action.to_owned(),
+            message: e.to_string(),
+        });
+    }
+
+    fn open(&mut self, path: &Path) {
+        self.store = None;
+        match Store::open(path) {
+            Ok(store) => {
+                let backup = store.migration_backup().map(Path::to_owned);
+                self.store = Some(store);
+                self.send(Outcome::StoreOpened {
+                    path: path.to_owned(),
+                    backup,
+                });
+                self.send_records();
+            }
+            Err(e) => self.fail("Opening the store", &e),
+        }
+    }
+
+    fn send_records(&self) {
+        let Some(store) = &self.store else { return };
+        let records = store.map_lands().and_then(|lands| {
+            Ok(Records {
+                lands,
+                reports: store.hazard_reports()?,
+            })
+        });
+        match records {
+            Ok(r) => self.send(Outcome::Records(Box::new(r))),
+            Err(e) => self.fail("Loading the records", &e),
+        }
+    }
+
+    fn detail(&self, id: LandId) -> Result<LandDetail, StoreError> {
+        let store = self.store.as_ref().ok_or(StoreError::NotFound {
+            entity: "store",
+            code: String::new(),
+        })?;
+        let land = store.land(id)?;
+        let activities = store.activities(Some(id))?;
+        let reports = store
+            .hazard_reports()?
+            .into_iter()
+            .filter(|r| r.land_id == Some(id))
+            .collect();
+        let audit = store.audit_for(id.0)?;
+        Ok(LandDetail {
+            land,
+            activities,
+            reports,
+            audit,
+        })
+    }
+
+    fn import(&mut self, paths: &[PathBuf], strict: bool) {
+        let mut reporter = ImportReporter::new("");
+        let mut batch = ImportBatch::default();
+        let today = time::OffsetDateTime::now_utc().date();
+        for path in paths {
+            reporter.file = path.display().to_string();
+            let read = std::fs::read(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))
+                .and_then(|bytes| {
+                    let is_csv = path
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+                    if is_csv {
+                        crate::io::csv::read_activities_csv(&bytes, &mut reporter)
+                    } else {
+                        crate::io::geojson::read_geojson(&bytes, &mut reporter, today)
+                    }
+                    .map_err(|e| format!("{e} ({})", path.display()))
+                });
+            match read {
+                Ok(part) => batch.items.extend(part.items),
+                Err(message) => {
+                    self.send(Outcome::Imported {
+                        summary: None,
+                        issues: reporter.issues,
+                        refused: Some(message),
+                    });
+                    return;
+                }
+            }
+        }
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        match store.import(batch, &mut reporter, strict, &self.actor) {
+            Ok(summary) => {
+                self.send(Outcome::Imported {
+                    summary: Some(summary),
+                    issues: reporter.issues,
+                    refused: None,
+                });
+                self.send_records();
+            }
+            Err(e) => self.send(Outcome::Imported {
+                summary: None,
+                issues: reporter.issues,
+                refused: Some(e.to_string()),
+            }),
+        }
+    }
+
+    fn handle(&mut self, command: Command) {
+        if self.store.is_none() && !matches!(command, Command::OpenStore(_)) {
+            self.fail("This action", &"no store is open; open or create one first");
+            return;
+        }
+        match command {
+            Command::OpenStore(path) => self.open(&path),
+            Command::Refresh => self.send_records(),
+            Command::LoadLand(id) => match self.detail(id) {
+                Ok(d) => self.send(Outcome::LandDetail(Box::new(d))),
+                Err(e) => self.fail("Loading the land", &e),
+            },
+            Command::LoadDemo => {
+                let mut reporter = ImportReporter::new("sample_surveys/programme.geojson");
+                let today = time::OffsetDateTime::now_utc().date();
+                let result =
+                    crate::io::geojson::read_geojson(self.demo.as_bytes(), &mut reporter, today)
+                        .map_err(|e| e.to_string())
+                        .and_then(|batch| {
+                            let store = self.store.as_mut().ok_or_else(|| "no store".to_owned())?;
+                            store
+                                .replace_all_with(batch, &mut reporter, &self.actor)
+                                .map_err(|e| e.to_string())
+                        });
+                match result {
+                    Ok(s) => {
+                        self.send(Outcome::Done(format!(
+                            "Demo programme loaded: {} lands, {} activities, {} hazard reports",
+                            s.lands, s.activities, s.hazard_reports
+                        )));
+                        self.send_records();
+                    }
+                    Err(e) => self.fail("Loading the demo programme", &e),
+                }
+            }
+            Command::Import { paths, strict } => self.import(&paths, strict),
+            Command::ExportGeojson(path) => {
+                let result = self.export_geojson(&path);
+                self.report(result, "Export");
+            }
+            Command::ExportCsv(path) => {
+                let result = self.export_csv(&path);
+                self.report(result, "Export");
+            }
+        }
+    }
+
+    fn export_geojson(&self, path: &Path) -> Result<String, String> {
+        let store = self
+            .store
+            .as_ref()
+            .ok_or_else(|| "no store is open".to_owned())?;
+        let lands = store.lands()?;
+        let activities = store.activities(None)?;
+        let reports = store.hazard_reports()?;
+        crate::io::write_atomically(path, |w| {
+            crate::io::geojson::write_geojson(w, &lands, &activities, &reports)
+        })
+        .map_err(|e| e.to_string())?;
+        Ok(format!(
+            "Exported {} lands, {} activities, {} hazard reports to {}",
+            lands.len(),
+            activities.len(),
+            reports.len(),
+            path.display()
+        ))
+    }
+
+    fn export_csv(&self, path: &Path) -> Result<String, String> {
+        let store = self
+            .store
+            .as_ref()
+            .ok_or_else(|| "no store is open".to_owned())?;
+        let lands = store.lands()?;
+        let activities = store.activities(None)?;
+        let codes = lands.iter().map(|l| (l.id, l.code.clone())).collect();
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let activities_path = path.with_file_name(format!("{stem}.activities.csv"));
+        crate::io::write_atomically(path, |w| crate::io::csv::write_ledger_csv(w, &lands))
+            .map_err(|e| e.to_string())?;
+        crate::io::write_atomically(&activities_path, |w| {
+            crate::io::csv::write_activities_csv(w, &activities, &codes)
+        })
+        .map_err(|e| e.to_string())?;
+        Ok(format!(
+            "Exported the ledger of {} lands to {} and {} activities to {}",
+            lands.len(),
+            path.display(),
+            activities.len(),
+            activities_path.display()
+        ))
+    }
+
+    fn report(&self, result: Result<String, String>, action: &str) {
+        match result {
+            Ok(text) => self.send(Outcome::Done(text)),
+            Err(e) => self.fail(action, &e),
+        }
+    }
+}
+
+impl From<StoreError> for String {
+    fn from(e: StoreError) -> Self {
+        e.to_string()
+    }
+}
