@@ -12,3 +12,4 @@ pub mod domain;
 pub mod geometry;
 pub mod io;
 pub mod storage;
+pub mod ui;

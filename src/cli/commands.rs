@@ -27,12 +27,11 @@ const DEMO_PROGRAMME: &str = include_str!("../../sample_surveys/programme.geojso
 
 pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     let Some(command) = cli.command else {
-        writeln!(
-            out,
-            "Safeground {}: the desktop app is not built yet. Use a subcommand (see `safeground --help`), e.g. `safeground demo` then `safeground list lands`.",
-            env!("CARGO_PKG_VERSION")
-        )?;
-        return Ok(());
+        // No subcommand: the desktop app, on the chosen or the last used store.
+        let given =
+            cli.db.is_some() || std::env::var_os("SAFEGROUND_DB").is_some_and(|v| !v.is_empty());
+        let path = resolve_db_path(cli.db)?;
+        return crate::ui::run(path, given).map_err(|e| anyhow!(e));
     };
     match command {
         Command::Convert { coord, to, json } => convert(out, &coord, to, json),

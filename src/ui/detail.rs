@@ -1,0 +1,295 @@
+//! The right panel: the selected land's details, typed points, evidence, activities, ledger,
+//! status history and audit.
+
+use egui::{CollapsingHeader, Color32, Rect, Sense, Ui, Vec2};
+
+use super::theme;
+use crate::app::LandDetail;
+use crate::domain::{AreaM2, CoordFormat, Ledger, PointSource, group_thousands};
+use crate::geometry::coords::format_coord;
+
+/// What the detail panel asks the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailAction {
+    /// Zoom the map to the land.
+    ZoomTo,
+}
+
+/// Draws the land. Returns an action when a button was pressed.
+pub fn detail_ui(
+    ui: &mut Ui,
+    d: &LandDetail,
+    format: CoordFormat,
+    gps_threshold_m: f64,
+) -> Option<DetailAction> {
+    let mut action = None;
+    let land = &d.land;
+    ui.heading(format!("{} — {}", land.code, land.name));
+    ui.label(format!(
+        "{} · {} · {}",
+        land.classification.label(),
+        land.status.label(),
+        land.validation.label()
+    ));
+    if !land.validation_comment.is_empty() {
+        ui.colored_label(
+            theme::WARNING_TEXT,
+            format!("Returned: {}", land.validation_comment),
+        );
+    }
+    if let Some(issue) = &land.geometry_issue {
+        ui.colored_label(theme::ERROR_TEXT, format!("Polygon flagged: {issue}"));
+    }
+    if ui.button("Zoom to land").clicked() {
+        action = Some(DetailAction::ZoomTo);
+    }
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            CollapsingHeader::new("Ledger")
+                .default_open(true)
+                .show(ui, |ui| ledger_ui(ui, &land.ledger));
+            CollapsingHeader::new("Details")
+                .default_open(true)
+                .show(ui, |ui| {
+                    egui::Grid::new("land_details")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            let mut row = |k: &str, v: String| {
+                                if !v.is_empty() {
+                                    ui.label(k);
+                                    ui.label(v);
+                                    ui.end_row();
+                                }
+                            };
+                            row("Date of information", land.date_of_information.to_string());
+                            row("Evidence", land.evidence.label().to_owned());
+                            row(
+                                "Hazard types",
+                                land.hazard_types
+                                    .iter()
+                                    .map(|h| h.label())
+                                    .collect::<Vec<_>>()
+                                    .join(", "),
+                            );
+                            row(
+                                "Admin",
+                                [
+                                    &land.admin.admin1,
+                                    &land.admin.admin2,
+                                    &land.admin.settlement,
+                                ]
+                                .iter()
+                                .filter(|s| !s.is_empty())
+                                .map(|s| s.as_str())
+                                .collect::<Vec<_>>()
+                                .join(" / "),
+                            );
+                            row("P-code", land.admin.pcode.clone());
+                            row(
+                                "Priority",
+                                land.priority
+                                    .map(|p| p.label().to_owned())
+                                    .unwrap_or_default(),
+                            );
+                            row("Organisation", land.organisation.clone());
+                            row("Team", land.team.clone());
+                            row("Donor", land.donor.clone());
+                            row("Project", land.project.clone());
+                            row("Blockage", land.blockage.clone());
+                            row("Terrain", land.terrain.clone());
+                            row(
+                                "Beneficiaries",
+                                land.expected_beneficiaries
+                                    .map(|b| b.to_string())
+                                    .unwrap_or_default(),
+                            );
+                            row(
+                                "Not safe to record location",
+                                if land.geo_unsafe {
+                                    "yes".to_owned()
+                                } else {
+                                    String::new()
+                                },
+                            );
+                        });
+                    if !land.notes.is_empty() {
+                        ui.label(&land.notes);
+                    }
+                });
+            CollapsingHeader::new(format!("Evidence ({})", land.evidence_items.len())).show(
+                ui,
+                |ui| {
+                    for e in &land.evidence_items {
+                        ui.label(format!(
+                            "{} — {}{}",
+                            e.kind,
+                            e.modality.label(),
+                            if e.description.is_empty() {
+                                String::new()
+                            } else {
+                                format!(": {}", e.description)
+                            }
+                        ));
+                    }
+                    for k in &land.key_informants {
+                        ui.label(format!("Informant: {} ({}) {}", k.name, k.role, k.phone));
+                    }
+                },
+            );
+            CollapsingHeader::new(format!("Typed points ({})", land.points.len())).show(ui, |ui| {
+                egui::Grid::new("points")
+                    .num_columns(4)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for h in ["Point", "Type", "Position", "Source"] {
+                            ui.strong(h);
+                        }
+                        ui.end_row();
+                        for p in &land.points {
+                            ui.label(&p.label);
+                            ui.label(p.kind.label());
+                            ui.label(format_coord(p.lon_lat, format));
+                            let source = match &p.source {
+                                PointSource::Gps { accuracy_m, .. } => match accuracy_m {
+                                    Some(a) if *a > gps_threshold_m => format!("GPS ±{a:.1} m ⚠"),
+                                    Some(a) => format!("GPS ±{a:.1} m"),
+                                    None => "GPS".to_owned(),
+                                },
+                                PointSource::Traverse { leg } => format!(
+                                    "from {}: {} {} {}, {:.1} m{}",
+                                    leg.from_label,
+                                    leg.bearing,
+                                    leg.bearing_unit.code(),
+                                    leg.reference.code(),
+                                    leg.distance_m,
+                                    leg.slope_deg
+                                        .map(|s| format!(" (slope {s}°)"))
+                                        .unwrap_or_default()
+                                ),
+                                PointSource::MapClick => "map click".to_owned(),
+                                PointSource::Import => "import".to_owned(),
+                                PointSource::Manual => "typed".to_owned(),
+                            };
+                            ui.label(source);
+                            ui.end_row();
+                        }
+                    });
+            });
+            CollapsingHeader::new(format!("Activities ({})", d.activities.len()))
+                .default_open(true)
+                .show(ui, |ui| {
+                    for a in &d.activities {
+                        ui.label(format!(
+                            "{}  {}  {} — released {}{}",
+                            a.code,
+                            a.date_of_information,
+                            a.kind.label(),
+                            a.released.total(),
+                            if a.items_found() > 0 {
+                                format!(", {} items", a.items_found())
+                            } else {
+                                String::new()
+                            }
+                        ));
+                    }
+                });
+            CollapsingHeader::new(format!("Status history ({})", land.status_history.len())).show(
+                ui,
+                |ui| {
+                    for c in &land.status_history {
+                        let text = format!(
+                            "{}  {} · {} — {} ({})",
+                            c.date,
+                            c.status.label(),
+                            c.classification.label(),
+                            c.reason,
+                            c.by
+                        );
+                        if c.superseded {
+                            ui.colored_label(theme::WARNING_TEXT, format!("{text} [superseded]"));
+                        } else {
+                            ui.label(text);
+                        }
+                    }
+                },
+            );
+            if !d.reports.is_empty() {
+                CollapsingHeader::new(format!("Hazard reports ({})", d.reports.len())).show(
+                    ui,
+                    |ui| {
+                        for r in &d.reports {
+                            ui.label(format!(
+                                "{}  {} ×{} {} — {}",
+                                r.code,
+                                r.eo_category.label(),
+                                r.quantity,
+                                r.type_model,
+                                r.status.label()
+                            ));
+                        }
+                    },
+                );
+            }
+            CollapsingHeader::new(format!("Audit ({})", d.audit.len())).show(ui, |ui| {
+                for a in &d.audit {
+                    let field = a.field.as_deref().unwrap_or("");
+                    let change = match (&a.old_value, &a.new_value) {
+                        (Some(o), Some(n)) => format!("{o} → {n}"),
+                        (None, Some(n)) => n.clone(),
+                        _ => String::new(),
+                    };
+                    ui.label(format!(
+                        "{} {} {} {} {}",
+                        a.at.date(),
+                        a.who,
+                        a.action.label(),
+                        field,
+                        change
+                    ));
+                }
+            });
+        });
+    action
+}
+
+/// The ledger as numbers and as a bar.
+pub fn ledger_ui(ui: &mut Ui, ledger: &Ledger) {
+    let rows: [(&str, AreaM2, Color32); 4] = [
+        ("Cancelled", ledger.cancelled_m2(), theme::CANCELLED),
+        ("Reduced", ledger.reduced_m2(), theme::REDUCED),
+        ("Cleared", ledger.cleared_m2(), theme::CLEARED),
+        ("Remaining", ledger.remaining(), theme::REMAINING),
+    ];
+    egui::Grid::new("ledger").num_columns(3).show(ui, |ui| {
+        ui.label("Estimated");
+        ui.label(format!("{} m²", group_thousands(ledger.estimated_m2.m2())));
+        ui.label(format!("{:.2} ha", ledger.estimated_m2.hectares()));
+        ui.end_row();
+        for (label, area, colour) in rows {
+            ui.colored_label(colour, label);
+            ui.label(format!("{} m²", group_thousands(area.m2())));
+            ui.label(format!("{:.2} ha", area.hectares()));
+            ui.end_row();
+        }
+    });
+    let (rect, _) = ui.allocate_exact_size(
+        Vec2::new(ui.available_width().min(320.0), 14.0),
+        Sense::hover(),
+    );
+    let total = ledger.estimated_m2.m2();
+    if total > 0.0 {
+        let mut x = rect.left();
+        for (_, area, colour) in rows {
+            let w = (area.m2() / total) as f32 * rect.width();
+            ui.painter().rect_filled(
+                Rect::from_min_size(egui::pos2(x, rect.top()), Vec2::new(w, rect.height())),
+                0.0,
+                colour,
+            );
+            x += w;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! A small file chooser drawn with egui, so opening a store or an import file works the same on
+//! every desktop with no system dialog service. Directory listings are read on a named
+//! background thread; the UI thread never touches the file system.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
+
+/// Open an existing file, or choose where to save a new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickMode {
+    /// Pick an existing file.
+    Open,
+    /// Type a new file name in a folder.
+    Save,
+}
+
+/// What the picker is for (the app decides what to do with the chosen path).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickPurpose {
+    /// Open (or create) a store file.
+    OpenStore,
+    /// Create a new, empty store file.
+    NewStore,
+    /// Import GeoJSON or CSV.
+    Import,
+    /// Export GeoJSON.
+    ExportGeojson,
+    /// Export CSV.
+    ExportCsv,
+}
+
+/// What happened in the picker this frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickResult {
+    /// Still choosing.
+    Open,
+    /// Closed without a choice.
+    Cancelled,
+    /// A file was chosen.
+    Chosen(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    name: String,
+    is_dir: bool,
+}
+
+type Listing = Result<Vec<Entry>, String>;
+
+/// The picker window's state.
+pub struct FilePicker {
+    /// What it is for.
+    pub purpose: PickPurpose,
+    mode: PickMode,
+    title: String,
+    extensions: Vec<&'static str>,
+    dir: PathBuf,
+    file_name: String,
+    entries: Listing,
+    loading: Option<Receiver<Listing>>,
+    open: bool,
+}
+
+fn list_dir(dir: PathBuf, ctx: egui::Context) -> Receiver<Listing> {
+    let (tx, rx) = sync_channel(1);
+    let spawned = std::thread::Builder::new()
+        .name("file-picker".to_owned())
+        .spawn(move || {
+            let listing = std::fs::read_dir(&dir)
+                .map_err(|e| format!("cannot read {}: {e}", dir.display()))
+                .map(|rd| {
+                    let mut entries: Vec<Entry> = rd
+                        .filter_map(Result::ok)
+                        .filter_map(|e| {
+                            let name = e.file_name().to_string_lossy().into_owned();
+                            if name.starts_with('.') {
+                                return None;
+                            }
+                            let is_dir = e.file_type().ok()?.is_dir();
+                            Some(Entry { name, is_dir })
+                        })
+                        .collect();
+                    entries.sort_by(|a, b| {
+                        (!a.is_dir, a.name.to_lowercase()).cmp(&(!b.is_dir, b.name.to_lowercase()))
+                    });
+                    entries
+                });
+            if tx.send(listing).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+    if spawned.is_err() {
+        let (tx, rx2) = sync_channel(1);
+        if tx
+            .send(Err("cannot start the directory reader".to_owned()))
+            .is_err()
+        {
+            // The receiver is right here; sending cannot fail.
+        }
+        return rx2;
+    }
+    rx
+}
+
+impl FilePicker {
+    /// A picker starting in `dir`, showing files with these extensions (and folders).
+    pub fn new(
+        purpose: PickPurpose,
+        mode: PickMode,
+        title: &str,
+        extensions: &[&'static str],
+        dir: PathBuf,
+        file_name: &str,
+        ctx: &egui::Context,
+    ) -> Self {
+        let loading = Some(list_dir(dir.clone(), ctx.clone()));
+        Self {
+            purpose,
+            mode,
+            title: title.to_owned(),
+            extensions: extensions.to_vec(),
+            dir,
+            file_name: file_name.to_owned(),
+            entries: Ok(Vec::new()),
+            loading,
+            open: true,
+        }
+    }
+
+    fn go_to(&mut self, dir: PathBuf, ctx: &egui::Context) {
+        self.loading = Some(list_dir(dir.clone(), ctx.clone()));
+        self.dir = dir;
+    }
+
+    fn accepts(&self, name: &str) -> bool {
+        let lower = name.to_lowercase();
+        self.extensions
+            .iter()
+            .any(|e| lower.ends_with(&format!(".{e}")))
+    }
+
+    /// Draws the window and says whether the user chose a file, cancelled, or is still choosing.
+    pub fn show(&mut self, ctx: &egui::Context) -> PickResult {
+        if let Some(rx) = &self.loading {
+            match rx.try_recv() {
+                Ok(listing) => {
+                    self.entries = listing;
+                    self.loading = None;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => {
+                    self.entries = Err("the directory reader stopped".to_owned());
+                    self.loading = None;
+                }
+            }
+        }
+        let mut result = None;
+        let mut go: Option<PathBuf> = None;
+        let mut open = self.open;
+        egui::Window::new(self.title.clone())
+            .open(&mut open)
+            .collapsible(false)
+            .default_size([520.0, 420.0])
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    if ui.button("⬆ Up").clicked()
+                        && let Some(parent) = self.dir.parent()
+                    {
+                        go = Some(parent.to_owned());
+                    }
+                    ui.label(self.dir.display().to_string());
+                });
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .max_height(280.0)
+                    .show(ui, |ui| match &self.entries {
+                        Err(e) => {
+                            ui.colored_label(super::theme::ERROR_TEXT, e);
+                        }
+                        Ok(entries) if self.loading.is_some() && entries.is_empty() => {
+                            ui.spinner();
+                        }
+                        Ok(entries) => {
+                            for entry in entries {
+                                if entry.is_dir {
+                                    if ui
+                                        .selectable_label(false, format!("📁 {}", entry.name))
+                                        .clicked()
+                                    {
+                                        go = Some(self.dir.join(&entry.name));
+                                    }
+                                } else if self.accepts(&entry.name) {
+                                    let selected = self.file_name == entry.name;
+                                    let r =
+                                        ui.selectable_label(selected, format!("📄 {}", entry.name));
+                                    if r.clicked() {
+                                        self.file_name.clone_from(&entry.name);
+                                    }
+                                    if r.double_clicked() {
+                                        result =
+                                            Some(PickResult::Chosen(self.dir.join(&entry.name)));
+                                    }
+                                }
+                            }
+                        }
+                    });
+                ui.separator();
+                ui.horizontal(|ui| {
+                    ui.label("File name");
+                    ui.add(egui::TextEdit::singleline(&mut self.file_name).desired_width(300.0));
+                });
+                ui.label(format!(
+                    "Files: {}",
+                    self.extensions
+                        .iter()
+                        .map(|e| format!("*.{e}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+                ui.horizontal(|ui| {
+                    let label = match self.mode {
+                        PickMode::Open => "Open",
+                        PickMode::Save => "Save",
+                    };
+                    let name = self.file_name.trim();
+                    if ui
+                        .add_enabled(!name.is_empty(), egui::Button::new(label))
+                        .clicked()
+                    {
+                        let path = if Path::new(name).is_absolute() {
+                            PathBuf::from(name)
+                        } else {
+                            self.dir.join(name)
+                        };
+                        result = Some(PickResult::Chosen(path));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        result = Some(PickResult::Cancelled);
+                    }
+                });
+            });
+        if let Some(dir) = go {
+            self.go_to(dir, ctx);
+        }
+        if !open {
+            result = Some(PickResult::Cancelled);
+        }
+        self.open = open;
+        result.unwrap_or(PickResult::Open)
+    }
+}

@@ -1,0 +1,217 @@
+//! The left panel: a searchable, filterable, sortable list of lands and hazard reports.
+
+use egui::Ui;
+use egui_extras::{Column, TableBuilder};
+
+use crate::app::AppState;
+use crate::domain::{Classification, LandId, LandStatus, group_thousands};
+
+/// What the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListTab {
+    /// Lands.
+    #[default]
+    Lands,
+    /// Hazard reports.
+    Reports,
+}
+
+/// Sort order of the land list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// By code.
+    #[default]
+    Code,
+    /// By name.
+    Name,
+    /// Largest remaining area first.
+    Remaining,
+    /// By status.
+    Status,
+}
+
+/// The list panel's own state.
+#[derive(Debug, Default)]
+pub struct ListPanel {
+    /// Lands or hazard reports.
+    pub tab: ListTab,
+    /// Search text (code, name, donor, organisation).
+    pub search: String,
+    /// Only this classification.
+    pub classification: Option<Classification>,
+    /// Only this status.
+    pub status: Option<LandStatus>,
+    /// Sort order.
+    pub sort: SortBy,
+}
+
+impl ListPanel {
+    /// The indices of the lands that pass the filters, in sort order.
+    pub fn visible_lands(&self, state: &AppState) -> Vec<usize> {
+        let needle = self.search.trim().to_lowercase();
+        let mut rows: Vec<usize> = state
+            .records
+            .lands
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| {
+                let s = &l.summary;
+                (needle.is_empty()
+                    || s.code.to_lowercase().contains(&needle)
+                    || s.name.to_lowercase().contains(&needle)
+                    || s.donor.to_lowercase().contains(&needle)
+                    || s.organisation.to_lowercase().contains(&needle))
+                    && self.classification.is_none_or(|c| s.classification == c)
+                    && self.status.is_none_or(|st| s.status == st)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let lands = &state.records.lands;
+        match self.sort {
+            SortBy::Code => {}
+            SortBy::Name => rows.sort_by(|a, b| {
+                lands[*a]
+                    .summary
+                    .name
+                    .to_lowercase()
+                    .cmp(&lands[*b].summary.name.to_lowercase())
+            }),
+            SortBy::Remaining => rows.sort_by(|a, b| {
+                lands[*b]
+                    .summary
+                    .ledger
+                    .remaining()
+                    .m2()
+                    .total_cmp(&lands[*a].summary.ledger.remaining().m2())
+            }),
+            SortBy::Status => rows.sort_by_key(|i| lands[*i].summary.status),
+        }
+        rows
+    }
+
+    /// Draws the panel. Returns the land the user selected, if any.
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState) -> Option<LandId> {
+        let mut picked = None;
+        ui.horizontal(|ui| {
+            ui.selectable_value(
+                &mut self.tab,
+                ListTab::Lands,
+                format!("Lands ({})", state.records.lands.len()),
+            );
+            ui.selectable_value(
+                &mut self.tab,
+                ListTab::Reports,
+                format!("Hazard reports ({})", state.records.reports.len()),
+            );
+        });
+        ui.horizontal(|ui| {
+            ui.label("Search");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.search)
+                    .hint_text("code, name, donor…")
+                    .desired_width(f32::INFINITY),
+            );
+        });
+        if self.tab == ListTab::Reports {
+            reports_ui(ui, state, &self.search);
+            return None;
+        }
+        ui.horizontal_wrapped(|ui| {
+            egui::ComboBox::from_label("Class")
+                .selected_text(self.classification.map_or("All", Classification::label))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.classification, None, "All");
+                    for c in Classification::ALL {
+                        ui.selectable_value(&mut self.classification, Some(*c), c.label());
+                    }
+                });
+            egui::ComboBox::from_label("Status")
+                .selected_text(self.status.map_or("All", LandStatus::label))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.status, None, "All");
+                    for s in LandStatus::ALL {
+                        ui.selectable_value(&mut self.status, Some(*s), s.label());
+                    }
+                });
+            egui::ComboBox::from_label("Sort")
+                .selected_text(match self.sort {
+                    SortBy::Code => "Code",
+                    SortBy::Name => "Name",
+                    SortBy::Remaining => "Remaining m²",
+                    SortBy::Status => "Status",
+                })
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.sort, SortBy::Code, "Code");
+                    ui.selectable_value(&mut self.sort, SortBy::Name, "Name");
+                    ui.selectable_value(&mut self.sort, SortBy::Remaining, "Remaining m²");
+                    ui.selectable_value(&mut self.sort, SortBy::Status, "Status");
+                });
+        });
+        let rows = self.visible_lands(state);
+        ui.label(format!(
+            "{} of {} lands",
+            rows.len(),
+            state.records.lands.len()
+        ));
+        TableBuilder::new(ui)
+            .striped(true)
+            .sense(egui::Sense::click())
+            .column(Column::auto().at_least(62.0))
+            .column(Column::remainder().at_least(90.0).clip(true))
+            .column(Column::auto())
+            .column(Column::auto())
+            .column(Column::auto().at_least(70.0))
+            .header(20.0, |mut h| {
+                for title in ["Code", "Name", "Class", "Status", "Remaining m²"] {
+                    h.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(20.0, rows.len(), |mut row| {
+                    let land = &state.records.lands[rows[row.index()]].summary;
+                    row.set_selected(state.selected == Some(land.id));
+                    row.col(|ui| {
+                        ui.label(&land.code);
+                    });
+                    row.col(|ui| {
+                        ui.label(&land.name);
+                    });
+                    row.col(|ui| {
+                        ui.label(land.classification.label());
+                    });
+                    row.col(|ui| {
+                        ui.label(land.status.label());
+                    });
+                    row.col(|ui| {
+                        ui.label(group_thousands(land.ledger.remaining().m2()));
+                    });
+                    if row.response().clicked() {
+                        picked = Some(land.id);
+                    }
+                });
+            });
+        picked
+    }
+}
+
+fn reports_ui(ui: &mut Ui, state: &AppState, search: &str) {
+    let needle = search.trim().to_lowercase();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for r in state.records.reports.iter().filter(|r| {
+            needle.is_empty()
+                || r.code.to_lowercase().contains(&needle)
+                || r.type_model.to_lowercase().contains(&needle)
+        }) {
+            ui.label(format!(
+                "{}  {} ×{}  {}  {}",
+                r.code,
+                r.eo_category.label(),
+                r.quantity,
+                r.type_model,
+                r.status.label()
+            ));
+        }
+    });
+}

@@ -1,0 +1,551 @@
+//! The map: a `walkers` map with the offline vector basemap, the lands in IMAS symbology and
+//! the hazard reports, drawn as plugins; scale bar, cursor coordinates and attribution on top.
+//!
+//! Geometry is prepared once per records update (triangulated fills in lon/lat); each frame only
+//! culls by bounding box, projects and paints.
+
+use std::f64::consts::PI;
+use std::sync::Arc;
+
+use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Response, Shape, Stroke, Ui, Vec2};
+use geo::{Contains, TriangulateEarcut};
+use geo_types::{MultiPolygon, Point};
+use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
+
+use super::theme;
+use crate::app::Records;
+use crate::basemap::{BASEMAP_ATTRIBUTION, BASEMAP_NOTE, Basemap};
+use crate::domain::{Classification, CoordFormat, EoCategory, LandId, LandStatus, LonLat};
+use crate::geometry::coords::format_coord;
+
+/// One polygon part prepared for drawing: vertices in lon/lat and fill triangles.
+#[derive(Debug, Clone, Default)]
+struct PreparedPolygon {
+    /// Rings (exterior first) as lon/lat.
+    rings: Vec<Vec<[f64; 2]>>,
+    /// All ring vertices, flattened, for the fill triangles.
+    vertices: Vec<[f64; 2]>,
+    /// Triangle indices into `vertices`.
+    triangles: Vec<[u32; 3]>,
+}
+
+fn prepare(shape: &MultiPolygon<f64>) -> Vec<PreparedPolygon> {
+    shape
+        .0
+        .iter()
+        .map(|polygon| {
+            let raw = polygon.earcut_triangles_raw();
+            let triangles = raw
+                .triangle_indices
+                .chunks_exact(3)
+                .filter_map(|t| {
+                    Some([
+                        u32::try_from(t[0]).ok()?,
+                        u32::try_from(t[1]).ok()?,
+                        u32::try_from(t[2]).ok()?,
+                    ])
+                })
+                .collect();
+            PreparedPolygon {
+                rings: std::iter::once(polygon.exterior())
+                    .chain(polygon.interiors())
+                    .map(|r| r.0.iter().map(|c| [c.x, c.y]).collect())
+                    .collect(),
+                vertices: raw.vertices,
+                triangles,
+            }
+        })
+        .collect()
+}
+
+/// A land ready to draw.
+#[derive(Debug, Clone)]
+struct MapLandShape {
+    id: LandId,
+    code: String,
+    classification: Classification,
+    status: LandStatus,
+    flagged: bool,
+    bbox: [f64; 4],
+    shape: Option<MultiPolygon<f64>>,
+    parts: Vec<PreparedPolygon>,
+    /// Where to put the label or, without a polygon, the marker.
+    anchor: Option<[f64; 2]>,
+}
+
+/// A country of the basemap ready to draw.
+struct MapCountry {
+    bbox: [f64; 4],
+    parts: Vec<PreparedPolygon>,
+}
+
+/// What the map reports back after a frame.
+#[derive(Debug, Default, Clone)]
+pub struct MapInteraction {
+    /// The land under the pointer.
+    pub hovered: Option<LandId>,
+    /// A land clicked this frame.
+    pub clicked: Option<LandId>,
+    /// The pointer's position on the map.
+    pub pointer: Option<LonLat>,
+}
+
+/// The map view's state (kept across frames).
+pub struct MapView {
+    /// Zoom and centre.
+    pub memory: MapMemory,
+    lands: Vec<MapLandShape>,
+    countries: Arc<Vec<MapCountry>>,
+    basemap_error: Option<String>,
+    /// Set to fit a bounding box on the next frame (needs the map's size).
+    pending_fit: Option<[f64; 4]>,
+    /// What the last frame saw.
+    pub interaction: MapInteraction,
+}
+
+impl Default for MapView {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl MapView {
+    /// A map centred on the Western Balkans with the embedded basemap.
+    pub fn new() -> Self {
+        let (countries, basemap_error) = match Basemap::embedded() {
+            Ok(b) => (
+                b.countries
+                    .iter()
+                    .map(|c| MapCountry {
+                        bbox: c.bbox_lon_lat,
+                        parts: prepare(&c.shape),
+                    })
+                    .collect(),
+                None,
+            ),
+            Err(e) => (Vec::new(), Some(e.to_string())),
+        };
+        let mut memory = MapMemory::default();
+        memory.center_at(lon_lat(18.0, 44.0));
+        if memory.set_zoom(6.0).is_err() {
+            // 6 is within walkers' range; keep the default zoom otherwise.
+        }
+        Self {
+            memory,
+            lands: Vec::new(),
+            countries: Arc::new(countries),
+            basemap_error,
+            pending_fit: None,
+            interaction: MapInteraction::default(),
+        }
+    }
+
+    /// Rebuilds the drawable lands from fresh records.
+    pub fn set_records(&mut self, records: &Records) {
+        self.lands = records
+            .lands
+            .iter()
+            .filter_map(|l| {
+                let s = &l.summary;
+                let bbox = l
+                    .bbox_lon_lat
+                    .or_else(|| s.centroid.map(|[x, y]| [x, y, x, y]))?;
+                Some(MapLandShape {
+                    id: s.id,
+                    code: s.code.clone(),
+                    classification: s.classification,
+                    status: s.status,
+                    flagged: s.geometry_issue.is_some(),
+                    bbox,
+                    parts: l.geometry.as_ref().map(prepare).unwrap_or_default(),
+                    shape: l.geometry.clone(),
+                    anchor: s.centroid,
+                })
+            })
+            .collect();
+    }
+
+    /// Fits the view to a bounding box `[min_lon, min_lat, max_lon, max_lat]` on the next frame.
+    pub fn fit(&mut self, bbox: [f64; 4]) {
+        self.pending_fit = Some(bbox);
+    }
+
+    /// Fits the view to every land.
+    pub fn fit_all(&mut self) {
+        let mut all: Option<[f64; 4]> = None;
+        for l in &self.lands {
+            all = Some(match all {
+                None => l.bbox,
+                Some(a) => [
+                    a[0].min(l.bbox[0]),
+                    a[1].min(l.bbox[1]),
+                    a[2].max(l.bbox[2]),
+                    a[3].max(l.bbox[3]),
+                ],
+            });
+        }
+        if let Some(b) = all {
+            self.fit(b);
+        }
+    }
+
+    /// The bounding box of one land, if it has a position.
+    pub fn land_bbox(&self, id: LandId) -> Option<[f64; 4]> {
+        self.lands.iter().find(|l| l.id == id).map(|l| l.bbox)
+    }
+
+    /// Draws the map and its overlays.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        records: &Records,
+        selected: Option<LandId>,
+        format: CoordFormat,
+        show_labels: bool,
+        show_reports: bool,
+    ) {
+        if let Some(bbox) = self.pending_fit.take() {
+            fit_bbox(&mut self.memory, bbox, ui.available_size());
+        }
+        let mut interaction = MapInteraction::default();
+        let countries = Arc::clone(&self.countries);
+        let lands = &self.lands;
+        let reports: Vec<(LonLat, EoCategory, String)> = if show_reports {
+            records
+                .reports
+                .iter()
+                .map(|r| (r.location.lon_lat, r.eo_category, r.code.clone()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let basemap_error = self.basemap_error.clone();
+        Map::new(None, &mut self.memory, lon_lat(18.0, 44.0))
+            .with_plugin(BasemapPlugin { countries })
+            .with_plugin(LandsPlugin {
+                lands,
+                selected,
+                show_labels,
+                interaction: &mut interaction,
+            })
+            .with_plugin(ReportsPlugin { reports })
+            .show(ui, |ui, response, projector, _memory| {
+                overlays(ui, response, projector, format, basemap_error.as_deref());
+            });
+        if let Some(pos) = ui.ctx().pointer_hover_pos()
+            && ui.max_rect().contains(pos)
+        {
+            // The pointer position is filled in by the overlay pass below.
+        }
+        self.interaction = interaction;
+    }
+}
+
+/// Sets zoom and centre so that `bbox` fills about 80 % of a map of `size` pixels.
+fn fit_bbox(memory: &mut MapMemory, bbox: [f64; 4], size: Vec2) {
+    let norm = |lon: f64, lat: f64| {
+        let lat = lat.clamp(-85.0, 85.0).to_radians();
+        (
+            (lon + 180.0) / 360.0,
+            (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / PI) / 2.0,
+        )
+    };
+    let (x0, y1) = norm(bbox[0], bbox[1]);
+    let (x1, y0) = norm(bbox[2], bbox[3]);
+    let dx = (x1 - x0).abs().max(1e-9);
+    let dy = (y1 - y0).abs().max(1e-9);
+    let zx = (f64::from(size.x.max(100.0)) * 0.8 / (256.0 * dx)).log2();
+    let zy = (f64::from(size.y.max(100.0)) * 0.8 / (256.0 * dy)).log2();
+    let zoom = zx.min(zy).clamp(2.0, 18.0);
+    memory.center_at(lon_lat(
+        f64::midpoint(bbox[0], bbox[2]),
+        f64::midpoint(bbox[1], bbox[3]),
+    ));
+    if memory.set_zoom(zoom).is_err() {
+        // Clamped to walkers' range above; nothing else to do.
+    }
+}
+
+fn visible_bbox(projector: &Projector<'_>) -> [f64; 4] {
+    let r = projector.clip_rect();
+    let a = projector.unproject(r.left_top().to_vec2());
+    let b = projector.unproject(r.right_bottom().to_vec2());
+    [
+        a.x().min(b.x()),
+        a.y().min(b.y()),
+        a.x().max(b.x()),
+        a.y().max(b.y()),
+    ]
+}
+
+fn intersects(a: [f64; 4], b: [f64; 4]) -> bool {
+    a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1]
+}
+
+fn project(projector: &Projector<'_>, p: [f64; 2]) -> Pos2 {
+    projector.project(lon_lat(p[0], p[1])).to_pos2()
+}
+
+fn fill_mesh(projector: &Projector<'_>, part: &PreparedPolygon, colour: Color32) -> Mesh {
+    let mut mesh = Mesh::default();
+    for v in &part.vertices {
+        mesh.colored_vertex(project(projector, *v), colour);
+    }
+    for t in &part.triangles {
+        mesh.add_triangle(t[0], t[1], t[2]);
+    }
+    mesh
+}
+
+struct BasemapPlugin {
+    countries: Arc<Vec<MapCountry>>,
+}
+
+impl Plugin for BasemapPlugin {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        _response: &Response,
+        projector: &Projector<'_>,
+        _memory: &MapMemory,
+    ) {
+        let painter = ui.painter().with_clip_rect(projector.clip_rect());
+        painter.rect_filled(projector.clip_rect(), 0.0, theme::SEA);
+        let view = visible_bbox(projector);
+        let stroke = Stroke::new(1.0, theme::BOUNDARY);
+        for c in self.countries.iter().filter(|c| intersects(c.bbox, view)) {
+            for part in &c.parts {
+                painter.add(Shape::mesh(fill_mesh(projector, part, theme::LAND)));
+                for ring in &part.rings {
+                    let points: Vec<Pos2> = ring.iter().map(|p| project(projector, *p)).collect();
+                    painter.add(Shape::line(points, stroke));
+                }
+            }
+        }
+    }
+}
+
+struct LandsPlugin<'a> {
+    lands: &'a [MapLandShape],
+    selected: Option<LandId>,
+    show_labels: bool,
+    interaction: &'a mut MapInteraction,
+}
+
+impl Plugin for LandsPlugin<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &Response,
+        projector: &Projector<'_>,
+        _memory: &MapMemory,
+    ) {
+        let painter = ui.painter().with_clip_rect(projector.clip_rect());
+        let view = visible_bbox(projector);
+        let pointer_position = response
+            .hover_pos()
+            .map(|p| projector.unproject(p.to_vec2()));
+        let mut hovered = None;
+        let zoom = projector.zoom();
+        let mut labels = Vec::new();
+        for land in self.lands.iter().filter(|l| intersects(l.bbox, view)) {
+            let is_hovered = pointer_position.is_some_and(|p| land_contains(land, p, projector));
+            if is_hovered {
+                hovered = Some(land.id);
+            }
+            let (mut stroke, dashed) = theme::land_outline(land.status);
+            if self.selected == Some(land.id) {
+                stroke = Stroke::new(4.0, theme::SELECTED);
+            } else if is_hovered {
+                stroke = Stroke::new(3.0, theme::HOVER);
+            }
+            if land.parts.is_empty()
+                && let Some(a) = land.anchor
+            {
+                {
+                    let c = project(projector, a);
+                    let d = 7.0;
+                    let diamond = vec![
+                        c + Vec2::new(0.0, -d),
+                        c + Vec2::new(d, 0.0),
+                        c + Vec2::new(0.0, d),
+                        c + Vec2::new(-d, 0.0),
+                    ];
+                    painter.add(Shape::convex_polygon(
+                        diamond,
+                        theme::land_fill(land.classification),
+                        stroke,
+                    ));
+                }
+            }
+            for part in &land.parts {
+                painter.add(Shape::mesh(fill_mesh(
+                    projector,
+                    part,
+                    theme::land_fill(land.classification),
+                )));
+                for ring in &part.rings {
+                    let points: Vec<Pos2> = ring.iter().map(|p| project(projector, *p)).collect();
+                    if dashed && self.selected != Some(land.id) && !is_hovered {
+                        painter.extend(Shape::dashed_line(&points, stroke, 8.0, 5.0));
+                    } else {
+                        painter.add(Shape::line(points, stroke));
+                    }
+                }
+            }
+            let screen = Rect::from_two_pos(
+                project(projector, [land.bbox[0], land.bbox[1]]),
+                project(projector, [land.bbox[2], land.bbox[3]]),
+            );
+            if self.show_labels
+                && (zoom >= 13.0 || screen.width() > 40.0)
+                && let Some(a) = land.anchor
+            {
+                labels.push((project(projector, a), land.code.clone(), land.flagged));
+            }
+        }
+        for (pos, code, flagged) in labels {
+            let text = if flagged { format!("{code} ⚠") } else { code };
+            let font = FontId::proportional(12.0);
+            let galley = painter.layout_no_wrap(
+                text,
+                font,
+                if flagged {
+                    theme::FLAGGED
+                } else {
+                    theme::LABEL
+                },
+            );
+            let rect = Align2::CENTER_CENTER
+                .anchor_size(pos, galley.size())
+                .expand(2.0);
+            painter.rect_filled(rect, 3.0, theme::LABEL_HALO);
+            painter.galley(rect.min + Vec2::splat(2.0), galley, theme::LABEL);
+        }
+        self.interaction.hovered = hovered;
+        if response.clicked() {
+            self.interaction.clicked = hovered;
+        }
+        self.interaction.pointer =
+            pointer_position.and_then(|p| LonLat::lon_lat(p.x(), p.y()).ok());
+        if let Some(id) = hovered
+            && let Some(land) = self.lands.iter().find(|l| l.id == id)
+        {
+            response.clone().on_hover_text_at_pointer(format!(
+                "{} · {} · {}",
+                land.code,
+                land.classification.label(),
+                land.status.label()
+            ));
+        }
+    }
+}
+
+fn land_contains(land: &MapLandShape, p: Point<f64>, projector: &Projector<'_>) -> bool {
+    match &land.shape {
+        Some(shape) => shape.contains(&p),
+        None => land.anchor.is_some_and(|a| {
+            (project(projector, a) - project(projector, [p.x(), p.y()])).length() < 8.0
+        }),
+    }
+}
+
+struct ReportsPlugin {
+    reports: Vec<(LonLat, EoCategory, String)>,
+}
+
+impl Plugin for ReportsPlugin {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &Response,
+        projector: &Projector<'_>,
+        _memory: &MapMemory,
+    ) {
+        let painter = ui.painter().with_clip_rect(projector.clip_rect());
+        let view = visible_bbox(projector);
+        let hover = response.hover_pos();
+        for (p, category, code) in &self.reports {
+            if !intersects([p.lon_deg, p.lat_deg, p.lon_deg, p.lat_deg], view) {
+                continue;
+            }
+            let c = project(projector, [p.lon_deg, p.lat_deg]);
+            painter.circle_filled(c, 8.0, theme::eo_colour(*category));
+            painter.circle_stroke(c, 8.0, Stroke::new(1.5, Color32::WHITE));
+            painter.text(
+                c,
+                Align2::CENTER_CENTER,
+                theme::eo_symbol(*category),
+                FontId::proportional(9.0),
+                Color32::WHITE,
+            );
+            if hover.is_some_and(|h| (h - c).length() < 9.0) {
+                response
+                    .clone()
+                    .on_hover_text_at_pointer(format!("{code} · {}", category.label()));
+            }
+        }
+    }
+}
+
+/// Scale bar (bottom left), cursor coordinates and attribution (bottom right).
+fn overlays(
+    ui: &Ui,
+    response: &Response,
+    projector: &Projector<'_>,
+    format: CoordFormat,
+    basemap_error: Option<&str>,
+) {
+    let rect = projector.clip_rect();
+    let painter = ui.painter().with_clip_rect(rect);
+    // Scale bar: the largest 1-2-5 length that fits in 120 px at the map centre.
+    let centre = projector.unproject(rect.center().to_vec2());
+    let px_per_m = f64::from(projector.scale_pixel_per_meter(centre));
+    if px_per_m.is_finite() && px_per_m > 0.0 {
+        let max_m = 120.0 / px_per_m;
+        let magnitude = 10f64.powf(max_m.log10().floor());
+        let length_m = [5.0, 2.0, 1.0]
+            .iter()
+            .map(|f| f * magnitude)
+            .find(|l| *l <= max_m)
+            .unwrap_or(magnitude);
+        let length_px = (length_m * px_per_m) as f32;
+        let base = rect.left_bottom() + Vec2::new(12.0, -14.0);
+        let bar = Rect::from_min_size(base - Vec2::new(0.0, 6.0), Vec2::new(length_px, 6.0));
+        painter.rect_filled(bar.expand(3.0), 2.0, theme::LABEL_HALO);
+        painter.rect_filled(bar, 0.0, theme::LABEL);
+        let label = if length_m >= 1000.0 {
+            format!("{} km", length_m / 1000.0)
+        } else {
+            format!("{length_m} m")
+        };
+        painter.text(
+            bar.right_top() + Vec2::new(6.0, -2.0),
+            Align2::LEFT_CENTER,
+            label,
+            FontId::proportional(12.0),
+            theme::LABEL,
+        );
+    }
+    let mut lines = Vec::new();
+    if let Some(pos) = response.hover_pos() {
+        let p = projector.unproject(pos.to_vec2());
+        if let Ok(ll) = LonLat::lon_lat(p.x(), p.y()) {
+            lines.push(format_coord(ll, format));
+        }
+    }
+    lines.push(format!("Basemap: {BASEMAP_ATTRIBUTION}. {BASEMAP_NOTE}"));
+    if let Some(e) = basemap_error {
+        lines.push(format!("Basemap unavailable: {e}"));
+    }
+    let mut y = rect.bottom() - 8.0;
+    for line in lines.iter().rev() {
+        let galley = painter.layout_no_wrap(line.clone(), FontId::proportional(11.0), theme::LABEL);
+        let r = Align2::RIGHT_BOTTOM
+            .anchor_size(Pos2::new(rect.right() - 8.0, y), galley.size())
+            .expand(2.0);
+        painter.rect_filled(r, 2.0, theme::LABEL_HALO);
+        painter.galley(r.min + Vec2::splat(2.0), galley, theme::LABEL);
+        y = r.top() - 2.0;
+    }
+}

@@ -1,0 +1,484 @@
+//! The desktop app (egui/eframe): panels draw from `app::AppState` and change data only by
+//! sending `app::Command`s to the database worker.
+
+mod detail;
+mod file_picker;
+mod list;
+mod map;
+mod prefs;
+mod theme;
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use crate::app::{AppState, Command, NotificationLevel, Worker};
+use crate::domain::CoordFormat;
+use detail::{DetailAction, detail_ui};
+use file_picker::{FilePicker, PickMode, PickPurpose, PickResult};
+pub use list::ListPanel;
+pub use map::MapView;
+use prefs::{PREFS_KEY, Prefs};
+
+/// The demo programme, embedded so the welcome screen can load it from any directory.
+pub const DEMO_PROGRAMME: &str = include_str!("../../sample_surveys/programme.geojson");
+
+/// Opens the desktop app on `store` (the last store used wins when `store` is the default and
+/// the user opened another one last time).
+pub fn run(store: PathBuf, store_was_given: bool) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Safeground")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        persist_window: true,
+        ..eframe::NativeOptions::default()
+    };
+    eframe::run_native(
+        "Safeground",
+        options,
+        Box::new(move |cc| Ok(Box::new(SafegroundApp::new(cc, store, store_was_given)))),
+    )
+    .map_err(|e| format!("the window could not be opened: {e}"))
+}
+
+/// The app.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent window toggles, not a state machine"
+)]
+pub struct SafegroundApp {
+    /// What the panels draw.
+    pub state: AppState,
+    worker: Worker,
+    prefs: Prefs,
+    /// The land list's filters.
+    pub list: ListPanel,
+    map: MapView,
+    picker: Option<FilePicker>,
+    show_notifications: bool,
+    show_import_issues: bool,
+    welcome_dismissed: bool,
+    fitted_once: bool,
+    pending: Vec<Command>,
+}
+
+impl SafegroundApp {
+    /// Starts the worker on the store and restores preferences.
+    pub fn new(cc: &eframe::CreationContext<'_>, store: PathBuf, store_was_given: bool) -> Self {
+        let mut prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, PREFS_KEY))
+            .unwrap_or_default();
+        let store = if store_was_given {
+            store
+        } else {
+            prefs.last_store.clone().unwrap_or(store)
+        };
+        prefs.last_store = Some(store.clone());
+        Self::with_store(&cc.egui_ctx, store, prefs)
+    }
+
+    /// An app on `store` with given preferences (also used by UI tests).
+    pub fn with_store(ctx: &egui::Context, store: PathBuf, prefs: Prefs) -> Self {
+        let waker_ctx = ctx.clone();
+        let waker: crate::app::Waker = Box::new(move || waker_ctx.request_repaint());
+        let mut state = AppState::default();
+        let worker = match Worker::start(
+            Some(store),
+            crate::cli::current_actor(),
+            DEMO_PROGRAMME,
+            waker,
+        ) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                state.notify(
+                    NotificationLevel::Error,
+                    format!("The database worker could not start: {e}"),
+                );
+                None
+            }
+        };
+        Self {
+            state,
+            worker: worker.unwrap_or_else(unreachable_worker),
+            prefs,
+            list: ListPanel::default(),
+            map: MapView::new(),
+            picker: None,
+            show_notifications: false,
+            show_import_issues: false,
+            welcome_dismissed: false,
+            fitted_once: false,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Queues a command for the worker (sent after this frame).
+    pub fn send(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    fn select(&mut self, id: crate::domain::LandId) {
+        if self.state.selected != Some(id) {
+            self.state.selected = Some(id);
+            self.state.detail = None;
+            self.send(Command::LoadLand(id));
+        }
+    }
+
+    /// Applies what the worker sent (no painting).
+    pub fn drain_outcomes(&mut self) {
+        for outcome in self.worker.drain() {
+            let records_changed = matches!(outcome, crate::app::Outcome::Records(_));
+            if let crate::app::Outcome::StoreOpened { path, .. } = &outcome {
+                self.prefs.last_store = Some(path.clone());
+            }
+            self.state.apply(outcome);
+            if records_changed {
+                self.map.set_records(&self.state.records);
+                if !self.fitted_once && !self.state.records.lands.is_empty() {
+                    self.map.fit_all();
+                    self.fitted_once = true;
+                }
+                if let Some(id) = self.state.selected {
+                    self.send(Command::LoadLand(id));
+                }
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        for command in std::mem::take(&mut self.pending) {
+            let busy = match &command {
+                Command::Import { .. } => Some("Importing…"),
+                Command::ExportGeojson(_) | Command::ExportCsv(_) => Some("Exporting…"),
+                Command::LoadDemo => Some("Loading the demo programme…"),
+                Command::OpenStore(_) => Some("Opening the store…"),
+                _ => None,
+            };
+            if self.worker.send(command) {
+                if let Some(b) = busy {
+                    self.state.busy = Some(b.to_owned());
+                }
+                if matches!(busy, Some("Opening the store…")) {
+                    self.fitted_once = false;
+                }
+            } else {
+                self.state.notify(
+                    NotificationLevel::Warning,
+                    "The store is busy; try again in a moment",
+                );
+            }
+        }
+    }
+
+    fn open_picker(&mut self, ctx: &egui::Context, purpose: PickPurpose) {
+        let dir = self
+            .state
+            .store_path
+            .as_ref()
+            .and_then(|p| p.parent().map(std::path::Path::to_owned))
+            .filter(|p| !p.as_os_str().is_empty())
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."));
+        let (mode, title, ext, name): (PickMode, &str, &[&'static str], &str) = match purpose {
+            PickPurpose::OpenStore => (PickMode::Open, "Open a store file", &["sqlite", "db"], ""),
+            PickPurpose::NewStore => (
+                PickMode::Save,
+                "New programme: choose a store file",
+                &["sqlite"],
+                "programme.sqlite",
+            ),
+            PickPurpose::Import => (
+                PickMode::Open,
+                "Import GeoJSON or activities CSV",
+                &["geojson", "json", "csv"],
+                "",
+            ),
+            PickPurpose::ExportGeojson => (
+                PickMode::Save,
+                "Export GeoJSON",
+                &["geojson"],
+                "export.geojson",
+            ),
+            PickPurpose::ExportCsv => (
+                PickMode::Save,
+                "Export ledger and activities CSV",
+                &["csv"],
+                "ledger.csv",
+            ),
+        };
+        self.picker = Some(FilePicker::new(purpose, mode, title, ext, dir, name, ctx));
+    }
+
+    fn picker_ui(&mut self, ctx: &egui::Context) {
+        let Some(picker) = &mut self.picker else {
+            return;
+        };
+        let purpose = picker.purpose;
+        match picker.show(ctx) {
+            PickResult::Open => {}
+            PickResult::Cancelled => self.picker = None,
+            PickResult::Chosen(path) => {
+                self.picker = None;
+                let command = match purpose {
+                    PickPurpose::OpenStore | PickPurpose::NewStore => Command::OpenStore(path),
+                    PickPurpose::Import => Command::Import {
+                        paths: vec![path],
+                        strict: false,
+                    },
+                    PickPurpose::ExportGeojson => Command::ExportGeojson(path),
+                    PickPurpose::ExportCsv => Command::ExportCsv(path),
+                };
+                if purpose == PickPurpose::NewStore {
+                    self.welcome_dismissed = true;
+                }
+                self.send(command);
+            }
+        }
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("Store", |ui| {
+                if ui.button("New programme…").clicked() {
+                    self.open_picker(&ctx, PickPurpose::NewStore);
+                }
+                if ui.button("Open store…").clicked() {
+                    self.open_picker(&ctx, PickPurpose::OpenStore);
+                }
+                if ui.button("Load the demo programme").clicked() {
+                    self.send(Command::LoadDemo);
+                }
+            });
+            if ui.button("Import…").clicked() {
+                self.open_picker(&ctx, PickPurpose::Import);
+            }
+            ui.menu_button("Export", |ui| {
+                if ui.button("GeoJSON…").clicked() {
+                    self.open_picker(&ctx, PickPurpose::ExportGeojson);
+                }
+                if ui.button("Ledger and activities CSV…").clicked() {
+                    self.open_picker(&ctx, PickPurpose::ExportCsv);
+                }
+            });
+            ui.menu_button("Settings", |ui| {
+                ui.label("Coordinate format");
+                for f in CoordFormat::ALL {
+                    ui.radio_value(&mut self.prefs.coord_format, *f, f.label());
+                }
+                ui.separator();
+                ui.horizontal(|ui| {
+                    ui.label("GPS accuracy threshold (m)");
+                    ui.add(
+                        egui::DragValue::new(&mut self.prefs.gps_threshold_m)
+                            .range(1.0..=100.0)
+                            .speed(0.5),
+                    );
+                });
+                ui.checkbox(&mut self.prefs.show_labels, "Land codes on the map");
+                ui.checkbox(&mut self.prefs.show_reports, "Hazard reports on the map");
+            });
+            if ui.button("Zoom to all").clicked() {
+                self.map.fit_all();
+            }
+            ui.separator();
+            if let Some(p) = &self.state.store_path {
+                ui.label(format!("Store: {}", p.display()));
+            }
+            if let Some(b) = &self.state.busy {
+                ui.spinner();
+                ui.label(b);
+            }
+        });
+    }
+
+    fn notifications_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if let Some(n) = self.state.notifications.last() {
+                let colour = match n.level {
+                    NotificationLevel::Info => ui.visuals().text_color(),
+                    NotificationLevel::Warning => theme::WARNING_TEXT,
+                    NotificationLevel::Error => theme::ERROR_TEXT,
+                };
+                ui.colored_label(colour, &n.text);
+            } else {
+                ui.label("Ready.");
+            }
+            if !self.state.last_import_issues.is_empty() && ui.button("Import summary").clicked() {
+                self.show_import_issues = true;
+            }
+            if ui
+                .button(format!("Messages ({})", self.state.notifications.len()))
+                .clicked()
+            {
+                self.show_notifications = !self.show_notifications;
+            }
+        });
+    }
+
+    fn windows(&mut self, ctx: &egui::Context) {
+        if self.show_notifications {
+            egui::Window::new("Messages")
+                .open(&mut self.show_notifications)
+                .show(ctx, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        for n in self.state.notifications.iter().rev() {
+                            ui.label(&n.text);
+                        }
+                    });
+                });
+        }
+        if self.show_import_issues {
+            egui::Window::new("Import summary")
+                .open(&mut self.show_import_issues)
+                .default_size([600.0, 400.0])
+                .show(ctx, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        for issue in &self.state.last_import_issues {
+                            ui.label(issue.to_string());
+                        }
+                    });
+                });
+        }
+    }
+
+    fn welcome_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        ui.vertical_centered(|ui| {
+            ui.add_space(60.0);
+            ui.heading("Welcome to Safeground");
+            ui.label("Record hazard areas, hazard reports and clearance progress — offline.");
+            ui.add_space(20.0);
+            if let Some(p) = &self.state.store_path {
+                ui.label(format!("This store is empty: {}", p.display()));
+            }
+            ui.add_space(10.0);
+            let size = egui::vec2(300.0, 32.0);
+            if ui
+                .add_sized(size, egui::Button::new("Start a new programme"))
+                .clicked()
+            {
+                self.welcome_dismissed = true;
+            }
+            if ui
+                .add_sized(size, egui::Button::new("Open the demo programme"))
+                .clicked()
+            {
+                self.send(Command::LoadDemo);
+            }
+            if ui
+                .add_sized(size, egui::Button::new("Import a GeoJSON file…"))
+                .clicked()
+            {
+                self.open_picker(&ctx, PickPurpose::Import);
+            }
+            if ui
+                .add_sized(size, egui::Button::new("Open another store file…"))
+                .clicked()
+            {
+                self.open_picker(&ctx, PickPurpose::OpenStore);
+            }
+        });
+    }
+
+    /// Draws one frame into `ui` (the whole window).
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar(ui));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.notifications_bar(ui));
+        let show_welcome = self.state.loaded
+            && self.state.records.lands.is_empty()
+            && self.state.records.reports.is_empty()
+            && !self.welcome_dismissed;
+        if !show_welcome {
+            let picked = egui::Panel::left("list")
+                .resizable(true)
+                .default_size(380.0)
+                .show(ui, |ui| self.list.ui(ui, &self.state))
+                .inner;
+            if let Some(id) = picked {
+                self.select(id);
+                if let Some(b) = self.map.land_bbox(id) {
+                    self.map.fit(b);
+                }
+            }
+            if self.state.selected.is_some() {
+                let mut action = None;
+                egui::Panel::right("detail")
+                    .resizable(true)
+                    .default_size(420.0)
+                    .show(ui, |ui| {
+                        if let Some(d) = &self.state.detail {
+                            action = detail_ui(
+                                ui,
+                                d,
+                                self.prefs.coord_format,
+                                self.prefs.gps_threshold_m,
+                            );
+                        } else {
+                            ui.spinner();
+                        }
+                    });
+                if action == Some(DetailAction::ZoomTo)
+                    && let Some(b) = self.state.selected.and_then(|id| self.map.land_bbox(id))
+                {
+                    self.map.fit(b);
+                }
+            }
+        }
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            if show_welcome {
+                self.welcome_ui(ui);
+            } else {
+                self.map.ui(
+                    ui,
+                    &self.state.records,
+                    self.state.selected,
+                    self.prefs.coord_format,
+                    self.prefs.show_labels,
+                    self.prefs.show_reports,
+                );
+                if let Some(id) = self.map.interaction.clicked {
+                    self.select(id);
+                }
+            }
+        });
+        self.windows(&ctx);
+        self.picker_ui(&ctx);
+        self.flush();
+    }
+}
+
+impl eframe::App for SafegroundApp {
+    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.drain_outcomes();
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+fn unreachable_worker() -> Worker {
+    // Worker::start only fails when the OS refuses a thread; retry once without a store so the
+    // window can still show the error.
+    match Worker::start(
+        None,
+        crate::cli::current_actor(),
+        DEMO_PROGRAMME,
+        Box::new(|| {}),
+    ) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: Safeground cannot start a thread ({e})");
+            std::process::exit(1)
+        }
+    }
+}
