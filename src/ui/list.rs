@@ -172,8 +172,11 @@ impl ListPanel {
                 body.rows(20.0, rows.len(), |mut row| {
                     let land = &state.records.lands[rows[row.index()]].summary;
                     row.set_selected(state.selected == Some(land.id));
+                    let selected = state.selected == Some(land.id);
                     row.col(|ui| {
-                        ui.label(&land.code);
+                        if ui.selectable_label(selected, &land.code).clicked() {
+                            picked = Some(land.id);
+                        }
                     });
                     row.col(|ui| {
                         ui.label(&land.name);

@@ -510,7 +510,7 @@ fn overlays(
             .find(|l| *l <= max_m)
             .unwrap_or(magnitude);
         let length_px = (length_m * px_per_m) as f32;
-        let base = rect.left_bottom() + Vec2::new(12.0, -14.0);
+        let base = rect.left_bottom() + Vec2::new(12.0, -40.0);
         let bar = Rect::from_min_size(base - Vec2::new(0.0, 6.0), Vec2::new(length_px, 6.0));
         painter.rect_filled(bar.expand(3.0), 2.0, theme::LABEL_HALO);
         painter.rect_filled(bar, 0.0, theme::LABEL);

@@ -18,7 +18,8 @@ use detail::{DetailAction, detail_ui};
 use file_picker::{FilePicker, PickMode, PickPurpose, PickResult};
 pub use list::ListPanel;
 pub use map::MapView;
-use prefs::{PREFS_KEY, Prefs};
+use prefs::PREFS_KEY;
+pub use prefs::Prefs;
 
 /// The demo programme, embedded so the welcome screen can load it from any directory.
 pub const DEMO_PROGRAMME: &str = include_str!("../../sample_surveys/programme.geojson");

@@ -10,4 +10,5 @@ mod architecture;
 mod cli;
 mod import_export;
 mod storage;
+mod ui;
 mod util;
