@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use crate::domain::{ImportIssue, ImportSummary, LandId};
+use crate::domain::{Activity, ImportIssue, ImportSummary, Land, LandId};
+use crate::storage::WorkflowAction;
 
 use super::state::{LandDetail, Records};
 
@@ -28,6 +29,28 @@ pub enum Command {
     Refresh,
     /// Load one land's full record for the detail panel.
     LoadLand(LandId),
+    /// Save a new land (validated draft).
+    CreateLand(Box<Land>),
+    /// Record an activity against its land (ledger and lifecycle checked by the store).
+    AddActivity(Box<Activity>),
+    /// Move a land through the validation workflow.
+    Workflow {
+        /// The land.
+        land: LandId,
+        /// Submit, approve or return.
+        action: WorkflowAction,
+    },
+}
+
+/// Which form a refusal belongs to, so the form can show it next to its fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The land editor.
+    Land,
+    /// The activity form.
+    Activity,
+    /// The workflow buttons.
+    Workflow,
 }
 
 /// What the worker sends back.
@@ -55,6 +78,27 @@ pub enum Outcome {
     },
     /// Something finished that deserves a line in the notifications.
     Done(String),
+    /// A land was saved.
+    LandSaved {
+        /// Its id.
+        id: LandId,
+        /// Its code.
+        code: String,
+    },
+    /// An activity was recorded.
+    ActivityRecorded {
+        /// The land.
+        land: LandId,
+        /// What happened, for the notification (code, status changes).
+        text: String,
+    },
+    /// A form's command was refused; nothing was written.
+    Refused {
+        /// The form.
+        form: Form,
+        /// Why, for the person who filled it in.
+        message: String,
+    },
     /// A command failed; the message says what to do.
     Failed {
         /// What was being done.

@@ -6,6 +6,6 @@ mod command;
 mod state;
 mod worker;
 
-pub use command::{Command, Outcome};
+pub use command::{Command, Form, Outcome};
 pub use state::{AppState, LandDetail, Notification, NotificationLevel, Records};
 pub use worker::{Waker, Worker};

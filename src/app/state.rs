@@ -67,6 +67,10 @@ pub struct AppState {
     pub busy: Option<String>,
     /// Problems of the last import, for the import summary window.
     pub last_import_issues: Vec<crate::domain::ImportIssue>,
+    /// The last refusal per form, shown next to the form's fields until the next attempt.
+    pub form_error: Option<(super::Form, String)>,
+    /// Set when a form's command succeeded, so the form can close.
+    pub form_done: Option<super::Form>,
 }
 
 impl AppState {
@@ -145,6 +149,28 @@ impl AppState {
                     }
                     (None, None) => {}
                 }
+            }
+            Outcome::LandSaved { id, code } => {
+                self.busy = None;
+                self.form_done = Some(super::Form::Land);
+                self.form_error = None;
+                self.selected = Some(id);
+                self.detail = None;
+                self.notify(NotificationLevel::Info, format!("Land {code} saved"));
+            }
+            Outcome::ActivityRecorded { land, text } => {
+                self.busy = None;
+                self.form_done = Some(super::Form::Activity);
+                self.form_error = None;
+                if self.selected == Some(land) {
+                    self.detail = None;
+                }
+                self.notify(NotificationLevel::Info, text);
+            }
+            Outcome::Refused { form, message } => {
+                self.busy = None;
+                self.notify(NotificationLevel::Error, format!("Not saved: {message}"));
+                self.form_error = Some((form, message));
             }
             Outcome::Done(text) => {
                 self.busy = None;

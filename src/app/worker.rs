@@ -8,7 +8,7 @@ use std::thread::JoinHandle;
 use crate::domain::{Actor, ImportBatch, ImportReporter, LandId};
 use crate::storage::{Store, StoreError};
 
-use super::command::{Command, Outcome};
+use super::command::{Command, Form, Outcome};
 use super::state::{LandDetail, Records};
 
 /// Wakes the UI after an outcome is sent (the UI passes `ctx.request_repaint`).
@@ -275,6 +275,66 @@ impl WorkerLoop {
                 }
             }
             Command::Import { paths, strict } => self.import(&paths, strict),
+            Command::CreateLand(land) => {
+                let Some(store) = self.store.as_mut() else {
+                    return;
+                };
+                match store.create_land(*land, &self.actor) {
+                    Ok(saved) => {
+                        self.send(Outcome::LandSaved {
+                            id: saved.id,
+                            code: saved.code.clone(),
+                        });
+                        self.send_records();
+                    }
+                    Err(e) => self.send(Outcome::Refused {
+                        form: Form::Land,
+                        message: e.to_string(),
+                    }),
+                }
+            }
+            Command::AddActivity(activity) => {
+                let Some(store) = self.store.as_mut() else {
+                    return;
+                };
+                let land = activity.land_id;
+                match store.add_activity(*activity, &self.actor) {
+                    Ok((saved, transitions)) => {
+                        let mut text = format!("Activity {} recorded", saved.code);
+                        for t in &transitions {
+                            text.push_str("; land now ");
+                            text.push_str(t.classification.label());
+                            text.push_str(" · ");
+                            text.push_str(t.status.label());
+                        }
+                        self.send(Outcome::ActivityRecorded { land, text });
+                        self.send_records();
+                    }
+                    Err(e) => self.send(Outcome::Refused {
+                        form: Form::Activity,
+                        message: e.to_string(),
+                    }),
+                }
+            }
+            Command::Workflow { land, action } => {
+                let Some(store) = self.store.as_mut() else {
+                    return;
+                };
+                match store.land_workflow(land, &action, &self.actor) {
+                    Ok(l) => {
+                        self.send(Outcome::Done(format!(
+                            "{} is now {}",
+                            l.code,
+                            l.validation.label()
+                        )));
+                        self.send_records();
+                    }
+                    Err(e) => self.send(Outcome::Refused {
+                        form: Form::Workflow,
+                        message: e.to_string(),
+                    }),
+                }
+            }
             Command::ExportGeojson(path) => {
                 let result = self.export_geojson(&path);
                 self.report(result, "Export");

@@ -174,7 +174,7 @@ pub fn apply_activity(state: &LandState, activity: &Activity) -> Result<Applied,
             status,
             classification,
             reason: format!(
-                "{} {} confirmed direct evidence: SHA → CHA",
+                "{} {} confirmed direct evidence: SHA to CHA",
                 kind.label(),
                 activity.code
             ),

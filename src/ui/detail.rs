@@ -5,14 +5,24 @@ use egui::{CollapsingHeader, Color32, Rect, Sense, Ui, Vec2};
 
 use super::theme;
 use crate::app::LandDetail;
-use crate::domain::{AreaM2, CoordFormat, Ledger, PointSource, group_thousands};
+use crate::domain::{
+    AreaM2, CoordFormat, Ledger, PointSource, ValidationState as V, group_thousands,
+};
 use crate::geometry::coords::format_coord;
 
 /// What the detail panel asks the app to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DetailAction {
     /// Zoom the map to the land.
     ZoomTo,
+    /// Open the activity form.
+    RecordActivity,
+    /// Submit for validation.
+    Submit,
+    /// Approve.
+    Approve,
+    /// Return with a comment.
+    Return(String),
 }
 
 /// Draws the land. Returns an action when a button was pressed.
@@ -21,6 +31,7 @@ pub fn detail_ui(
     d: &LandDetail,
     format: CoordFormat,
     gps_threshold_m: f64,
+    return_comment: &mut String,
 ) -> Option<DetailAction> {
     let mut action = None;
     let land = &d.land;
@@ -40,9 +51,35 @@ pub fn detail_ui(
     if let Some(issue) = &land.geometry_issue {
         ui.colored_label(theme::ERROR_TEXT, format!("Polygon flagged: {issue}"));
     }
-    if ui.button("Zoom to land").clicked() {
-        action = Some(DetailAction::ZoomTo);
-    }
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Zoom to land").clicked() {
+            action = Some(DetailAction::ZoomTo);
+        }
+        if ui.button("Record activity").clicked() {
+            action = Some(DetailAction::RecordActivity);
+        }
+        match land.validation {
+            V::Draft | V::Returned => {
+                if ui.button("Submit").clicked() {
+                    action = Some(DetailAction::Submit);
+                }
+            }
+            V::Submitted => {
+                if ui.button("Approve").clicked() {
+                    action = Some(DetailAction::Approve);
+                }
+                ui.add(
+                    egui::TextEdit::singleline(return_comment)
+                        .hint_text("comment")
+                        .desired_width(120.0),
+                );
+                if ui.button("Return").clicked() {
+                    action = Some(DetailAction::Return(return_comment.clone()));
+                }
+            }
+            V::Approved => {}
+        }
+    });
     ui.separator();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -154,7 +191,9 @@ pub fn detail_ui(
                             ui.label(format_coord(p.lon_lat, format));
                             let source = match &p.source {
                                 PointSource::Gps { accuracy_m, .. } => match accuracy_m {
-                                    Some(a) if *a > gps_threshold_m => format!("GPS ±{a:.1} m ⚠"),
+                                    Some(a) if *a > gps_threshold_m => {
+                                        format!("GPS ±{a:.1} m (poor)")
+                                    }
                                     Some(a) => format!("GPS ±{a:.1} m"),
                                     None => "GPS".to_owned(),
                                 },
@@ -237,7 +276,7 @@ pub fn detail_ui(
                 for a in &d.audit {
                     let field = a.field.as_deref().unwrap_or("");
                     let change = match (&a.old_value, &a.new_value) {
-                        (Some(o), Some(n)) => format!("{o} → {n}"),
+                        (Some(o), Some(n)) => format!("{o} -> {n}"),
                         (None, Some(n)) => n.clone(),
                         _ => String::new(),
                     };

@@ -164,7 +164,7 @@ impl FilePicker {
             .default_size([520.0, 420.0])
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
-                    if ui.button("⬆ Up").clicked()
+                    if ui.button("Up").clicked()
                         && let Some(parent) = self.dir.parent()
                     {
                         go = Some(parent.to_owned());
@@ -185,15 +185,14 @@ impl FilePicker {
                             for entry in entries {
                                 if entry.is_dir {
                                     if ui
-                                        .selectable_label(false, format!("📁 {}", entry.name))
+                                        .selectable_label(false, format!("{}/", entry.name))
                                         .clicked()
                                     {
                                         go = Some(self.dir.join(&entry.name));
                                     }
                                 } else if self.accepts(&entry.name) {
                                     let selected = self.file_name == entry.name;
-                                    let r =
-                                        ui.selectable_label(selected, format!("📄 {}", entry.name));
+                                    let r = ui.selectable_label(selected, entry.name.clone());
                                     if r.clicked() {
                                         self.file_name.clone_from(&entry.name);
                                     }

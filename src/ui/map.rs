@@ -15,7 +15,9 @@ use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
 use super::theme;
 use crate::app::Records;
 use crate::basemap::{BASEMAP_ATTRIBUTION, BASEMAP_NOTE, Basemap};
-use crate::domain::{Classification, CoordFormat, EoCategory, LandId, LandStatus, LonLat};
+use crate::domain::{
+    Classification, CoordFormat, EoCategory, LandId, LandStatus, LonLat, SurveyPoint,
+};
 use crate::geometry::coords::format_coord;
 
 /// One polygon part prepared for drawing: vertices in lon/lat and fill triangles.
@@ -88,6 +90,8 @@ pub struct MapInteraction {
     pub clicked: Option<LandId>,
     /// The pointer's position on the map.
     pub pointer: Option<LonLat>,
+    /// Where the map was clicked this frame.
+    pub clicked_at: Option<LonLat>,
 }
 
 /// The map view's state (kept across frames).
@@ -200,9 +204,7 @@ impl MapView {
         ui: &mut Ui,
         records: &Records,
         selected: Option<LandId>,
-        format: CoordFormat,
-        show_labels: bool,
-        show_reports: bool,
+        options: &MapOptions<'_>,
     ) {
         if let Some(bbox) = self.pending_fit.take() {
             fit_bbox(&mut self.memory, bbox, ui.available_size());
@@ -210,7 +212,7 @@ impl MapView {
         let mut interaction = MapInteraction::default();
         let countries = Arc::clone(&self.countries);
         let lands = &self.lands;
-        let reports: Vec<(LonLat, EoCategory, String)> = if show_reports {
+        let reports: Vec<(LonLat, EoCategory, String)> = if options.show_reports {
             records
                 .reports
                 .iter()
@@ -220,24 +222,89 @@ impl MapView {
             Vec::new()
         };
         let basemap_error = self.basemap_error.clone();
+        let format = options.format;
         Map::new(None, &mut self.memory, lon_lat(18.0, 44.0))
             .with_plugin(BasemapPlugin { countries })
             .with_plugin(LandsPlugin {
                 lands,
                 selected,
-                show_labels,
+                show_labels: options.show_labels,
                 interaction: &mut interaction,
             })
             .with_plugin(ReportsPlugin { reports })
+            .with_plugin(PreviewPlugin {
+                points: options.preview,
+            })
             .show(ui, |ui, response, projector, _memory| {
                 overlays(ui, response, projector, format, basemap_error.as_deref());
             });
-        if let Some(pos) = ui.ctx().pointer_hover_pos()
-            && ui.max_rect().contains(pos)
-        {
-            // The pointer position is filled in by the overlay pass below.
-        }
         self.interaction = interaction;
+    }
+}
+
+/// What the map shows besides the records.
+pub struct MapOptions<'a> {
+    /// Coordinate format of the cursor read-out.
+    pub format: CoordFormat,
+    /// Land codes as labels.
+    pub show_labels: bool,
+    /// Hazard report symbols.
+    pub show_reports: bool,
+    /// Points of the land being recorded (drawn as a live preview).
+    pub preview: &'a [SurveyPoint],
+}
+
+struct PreviewPlugin<'a> {
+    points: &'a [SurveyPoint],
+}
+
+impl Plugin for PreviewPlugin<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        _response: &Response,
+        projector: &Projector<'_>,
+        _memory: &MapMemory,
+    ) {
+        if self.points.is_empty() {
+            return;
+        }
+        let painter = ui.painter().with_clip_rect(projector.clip_rect());
+        let ring: Vec<Pos2> = self
+            .points
+            .iter()
+            .filter(|p| p.kind.is_perimeter())
+            .map(|p| project(projector, [p.lon_lat.lon_deg, p.lon_lat.lat_deg]))
+            .collect();
+        if ring.len() >= 2 {
+            let mut closed = ring.clone();
+            if ring.len() >= 3 {
+                closed.push(ring[0]);
+            }
+            painter.add(Shape::line(closed, Stroke::new(2.5, theme::SELECTED)));
+        }
+        for p in self.points {
+            let c = project(projector, [p.lon_lat.lon_deg, p.lon_lat.lat_deg]);
+            let perimeter = p.kind.is_perimeter();
+            painter.circle_filled(
+                c,
+                if perimeter { 5.0 } else { 6.0 },
+                if perimeter {
+                    theme::SELECTED
+                } else {
+                    theme::LABEL
+                },
+            );
+            if !p.label.is_empty() {
+                painter.text(
+                    c + Vec2::new(7.0, -7.0),
+                    Align2::LEFT_BOTTOM,
+                    &p.label,
+                    FontId::proportional(11.0),
+                    theme::LABEL,
+                );
+            }
+        }
     }
 }
 
@@ -405,7 +472,11 @@ impl Plugin for LandsPlugin<'_> {
             }
         }
         for (pos, code, flagged) in labels {
-            let text = if flagged { format!("{code} ⚠") } else { code };
+            let text = if flagged {
+                format!("{code} (flagged)")
+            } else {
+                code
+            };
             let font = FontId::proportional(12.0);
             let galley = painter.layout_no_wrap(
                 text,

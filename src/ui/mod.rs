@@ -1,8 +1,10 @@
 //! The desktop app (egui/eframe): panels draw from `app::AppState` and change data only by
 //! sending `app::Command`s to the database worker.
 
+mod activity_form;
 mod detail;
 mod file_picker;
+mod land_editor;
 mod list;
 mod map;
 mod prefs;
@@ -14,10 +16,13 @@ use eframe::egui;
 
 use crate::app::{AppState, Command, NotificationLevel, Worker};
 use crate::domain::CoordFormat;
+use activity_form::{ActivityForm, FormAction};
 use detail::{DetailAction, detail_ui};
 use file_picker::{FilePicker, PickMode, PickPurpose, PickResult};
+use land_editor::EditorAction;
+pub use land_editor::LandEditor;
 pub use list::ListPanel;
-pub use map::MapView;
+pub use map::{MapOptions, MapView};
 use prefs::PREFS_KEY;
 pub use prefs::Prefs;
 
@@ -62,6 +67,11 @@ pub struct SafegroundApp {
     welcome_dismissed: bool,
     fitted_once: bool,
     pending: Vec<Command>,
+    /// The land being recorded.
+    pub editor: Option<LandEditor>,
+    /// The activity being recorded.
+    activity_form: Option<ActivityForm>,
+    return_comment: String,
 }
 
 impl SafegroundApp {
@@ -112,6 +122,9 @@ impl SafegroundApp {
             welcome_dismissed: false,
             fitted_once: false,
             pending: Vec::new(),
+            editor: None,
+            activity_form: None,
+            return_comment: String::new(),
         }
     }
 
@@ -254,6 +267,11 @@ impl SafegroundApp {
                     self.send(Command::LoadDemo);
                 }
             });
+            if ui.button("New land").clicked() {
+                self.editor = Some(LandEditor::new(time::OffsetDateTime::now_utc().date()));
+                self.state.form_error = None;
+                self.welcome_dismissed = true;
+            }
             if ui.button("Import…").clicked() {
                 self.open_picker(&ctx, PickPurpose::Import);
             }
@@ -385,6 +403,112 @@ impl SafegroundApp {
         });
     }
 
+    fn right_panel(&mut self, ui: &mut egui::Ui) {
+        match self.state.form_done.take() {
+            Some(crate::app::Form::Land) => self.editor = None,
+            Some(crate::app::Form::Activity) => self.activity_form = None,
+            _ => {}
+        }
+        let refusal = |form: crate::app::Form, state: &AppState| {
+            state
+                .form_error
+                .as_ref()
+                .filter(|(f, _)| *f == form)
+                .map(|(_, m)| m.clone())
+        };
+        if let Some(editor) = &mut self.editor {
+            let refused = refusal(crate::app::Form::Land, &self.state);
+            let mut action = None;
+            egui::Panel::right("editor")
+                .resizable(true)
+                .default_size(520.0)
+                .show(ui, |ui| {
+                    action = editor.ui(
+                        ui,
+                        self.prefs.coord_format,
+                        self.prefs.gps_threshold_m,
+                        refused.as_deref(),
+                    );
+                });
+            match action {
+                Some(EditorAction::Save(land)) => {
+                    self.state.form_error = None;
+                    self.send(Command::CreateLand(land));
+                }
+                Some(EditorAction::Cancel) => self.editor = None,
+                None => {}
+            }
+            return;
+        }
+        let Some(selected) = self.state.selected else {
+            return;
+        };
+        let mut action = None;
+        let mut form_action = None;
+        let refused_activity = refusal(crate::app::Form::Activity, &self.state);
+        let refused_workflow = refusal(crate::app::Form::Workflow, &self.state);
+        egui::Panel::right("detail")
+            .resizable(true)
+            .default_size(440.0)
+            .show(ui, |ui| {
+                if let Some(form) = &mut self.activity_form {
+                    form_action = form.ui(ui, refused_activity.as_deref());
+                    ui.separator();
+                }
+                if let Some(w) = &refused_workflow {
+                    ui.colored_label(theme::ERROR_TEXT, w);
+                }
+                if let Some(d) = &self.state.detail {
+                    action = detail_ui(
+                        ui,
+                        d,
+                        self.prefs.coord_format,
+                        self.prefs.gps_threshold_m,
+                        &mut self.return_comment,
+                    );
+                } else {
+                    ui.spinner();
+                }
+            });
+        match form_action {
+            Some(FormAction::Save(activity)) => {
+                self.state.form_error = None;
+                self.send(Command::AddActivity(activity));
+            }
+            Some(FormAction::Cancel) => self.activity_form = None,
+            None => {}
+        }
+        let workflow = |action| Command::Workflow {
+            land: selected,
+            action,
+        };
+        match action {
+            Some(DetailAction::ZoomTo) => {
+                if let Some(b) = self.map.land_bbox(selected) {
+                    self.map.fit(b);
+                }
+            }
+            Some(DetailAction::RecordActivity) => {
+                self.state.form_error = None;
+                self.activity_form = Some(ActivityForm::new(
+                    selected,
+                    time::OffsetDateTime::now_utc().date(),
+                ));
+            }
+            Some(DetailAction::Submit) => {
+                self.send(workflow(crate::storage::WorkflowAction::Submit));
+            }
+            Some(DetailAction::Approve) => {
+                self.send(workflow(crate::storage::WorkflowAction::Approve));
+            }
+            Some(DetailAction::Return(c)) => {
+                self.send(workflow(crate::storage::WorkflowAction::Return(c)));
+                self.return_comment.clear();
+            }
+            None => {}
+        }
+    }
+
     /// Draws one frame into `ui` (the whole window).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -406,43 +530,33 @@ impl SafegroundApp {
                     self.map.fit(b);
                 }
             }
-            if self.state.selected.is_some() {
-                let mut action = None;
-                egui::Panel::right("detail")
-                    .resizable(true)
-                    .default_size(420.0)
-                    .show(ui, |ui| {
-                        if let Some(d) = &self.state.detail {
-                            action = detail_ui(
-                                ui,
-                                d,
-                                self.prefs.coord_format,
-                                self.prefs.gps_threshold_m,
-                            );
-                        } else {
-                            ui.spinner();
-                        }
-                    });
-                if action == Some(DetailAction::ZoomTo)
-                    && let Some(b) = self.state.selected.and_then(|id| self.map.land_bbox(id))
-                {
-                    self.map.fit(b);
-                }
-            }
+            self.right_panel(ui);
         }
         egui::CentralPanel::no_frame().show(ui, |ui| {
             if show_welcome {
                 self.welcome_ui(ui);
             } else {
-                self.map.ui(
-                    ui,
-                    &self.state.records,
-                    self.state.selected,
-                    self.prefs.coord_format,
-                    self.prefs.show_labels,
-                    self.prefs.show_reports,
-                );
-                if let Some(id) = self.map.interaction.clicked {
+                let preview = self
+                    .editor
+                    .as_ref()
+                    .map(LandEditor::survey_points)
+                    .unwrap_or_default();
+                let options = MapOptions {
+                    format: self.prefs.coord_format,
+                    show_labels: self.prefs.show_labels,
+                    show_reports: self.prefs.show_reports,
+                    preview: &preview,
+                };
+                self.map
+                    .ui(ui, &self.state.records, self.state.selected, &options);
+                let drawing = self.editor.as_ref().is_some_and(|e| e.drawing);
+                if drawing {
+                    if let (Some(p), Some(editor)) =
+                        (self.map.interaction.clicked_at, self.editor.as_mut())
+                    {
+                        editor.add_map_point(p, self.prefs.coord_format);
+                    }
+                } else if let Some(id) = self.map.interaction.clicked {
                     self.select(id);
                 }
             }

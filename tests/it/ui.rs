@@ -103,3 +103,176 @@ fn empty_store_shows_the_welcome_screen_and_loads_the_demo() {
     assert!(harness.query_by_label("Welcome to Safeground").is_none());
     harness.get_by_label("30 of 30 lands");
 }
+
+fn input<'a>(harness: &'a Harness<'_, SafegroundApp>, label: &'a str) -> egui_kittest::Node<'a> {
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+}
+
+fn type_into(harness: &mut Harness<'_, SafegroundApp>, label: &str, text: &str) {
+    input(harness, label).click();
+    harness.run_steps(1);
+    input(harness, label).type_text(text);
+    harness.run_steps(1);
+}
+
+#[test]
+fn record_a_land_from_typed_points_and_see_it_saved() {
+    let (_t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("New land").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Name", "Field behind the school");
+    // Three perimeter points typed in three notations.
+    for _ in 0..3 {
+        harness.get_by_label("Add point").click();
+        harness.run_steps(2);
+    }
+    for (i, text) in [
+        "44.7100, 18.0100",
+        "44°42'36\"N 18°00'54\"E",
+        "34T 240880 4953600",
+    ]
+    .iter()
+    .enumerate()
+    {
+        type_into(&mut harness, &format!("Point {}", i + 1), text);
+    }
+    let typed: Vec<String> = harness
+        .state()
+        .editor
+        .as_ref()
+        .unwrap()
+        .points
+        .iter()
+        .map(|p| p.coord_text.clone())
+        .collect();
+    assert_eq!(typed.len(), 3, "{typed:?}");
+    harness.get_by_label_contains("Area ");
+    harness.get_by_label("Save land").click_accesskit();
+    harness.run_steps(1);
+    step_until(&mut harness, "the saved land", |app| {
+        app.state.records.lands.len() == 31 && app.editor.is_none()
+    });
+    step_until(&mut harness, "its detail", |app| app.state.detail.is_some());
+    let land = &harness.state().state.detail.as_ref().unwrap().land;
+    assert_eq!(land.name, "Field behind the school");
+    assert_eq!(land.code, "HA-0031");
+    assert!(land.geometry.is_some() && land.ledger.estimated_m2.m2() > 1_000.0);
+}
+
+#[test]
+fn traverse_entry_shows_the_misclosure_and_becomes_the_polygon() {
+    let (_t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("New land").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Name", "Traverse field");
+    harness.get_by_label("Traverse from a benchmark").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Benchmark", "44.7200, 18.0300");
+    type_into(&mut harness, "Declination (° east)", "4.9");
+    // Six legs: benchmark to start, then a square-ish perimeter that misses the start by ~2 m.
+    let legs = [
+        ("90", "30"),
+        ("0", "100"),
+        ("90", "100"),
+        ("180", "100"),
+        ("270", "98"),
+        ("0", "2"),
+    ];
+    if let Some(editor) = harness.state_mut().editor.as_mut() {
+        editor.traverse.legs.clear();
+    }
+    for (i, (bearing, distance)) in legs.iter().enumerate() {
+        harness.get_by_label("Add leg").click_accesskit();
+        harness.run_steps(2);
+        type_into(&mut harness, &format!("Leg {} bearing", i + 1), bearing);
+        type_into(&mut harness, &format!("Leg {} distance", i + 1), distance);
+    }
+    harness.run_steps(2);
+    harness.get_by_label_contains("Misclosure ");
+    let walked = harness.state().editor.as_ref().unwrap().walk().unwrap();
+    assert!(
+        walked.misclosure_m > 0.5 && walked.misclosure_m < 5.0,
+        "{}",
+        walked.misclosure_m
+    );
+    harness
+        .get_by_label("Use traverse points")
+        .click_accesskit();
+    harness.run_steps(2);
+    let editor = harness.state().editor.as_ref().unwrap();
+    assert_eq!(
+        editor
+            .points
+            .iter()
+            .filter(|p| p.kind.is_perimeter())
+            .count(),
+        6
+    );
+    assert!(
+        editor.shape().errors.is_empty(),
+        "{:?}",
+        editor.shape().errors
+    );
+    harness.get_by_label("Save land").click_accesskit();
+    harness.run_steps(1);
+    step_until(&mut harness, "the saved traverse land", |app| {
+        app.state.records.lands.len() == 31 && app.editor.is_none()
+    });
+}
+
+#[test]
+fn record_activities_updates_the_ledger_and_refuses_over_release() {
+    let (_t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    let search = || egui::accesskit::Role::TextInput;
+    harness.get_by_role(search()).click();
+    harness.run_steps(1);
+    harness.get_by_role(search()).type_text("HA-0003");
+    harness.run_steps(2);
+    harness.get_by_label("HA-0003").click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the land's detail", |app| {
+        app.state.detail.is_some()
+    });
+    let before = harness.state().state.detail.as_ref().unwrap().land.ledger;
+    assert!(before.remaining().m2() > 1_000.0);
+
+    // An NTS cancellation of 1 000 m².
+    harness.get_by_label("Record activity").click_accesskit();
+    harness.run_steps(2);
+    type_into(&mut harness, "Cancelled m²", "1000");
+    harness.get_by_label("Save activity").click_accesskit();
+    harness.run_steps(1);
+    step_until(&mut harness, "the ledger after the cancellation", |app| {
+        app.state
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.land.ledger.cancelled_m2() != before.cancelled_m2())
+    });
+    let after = harness.state().state.detail.as_ref().unwrap().land.ledger;
+    assert_eq!(
+        after.cancelled_m2().m2(),
+        before.cancelled_m2().m2() + 1000.0
+    );
+    assert_eq!(after.remaining().m2(), before.remaining().m2() - 1000.0);
+
+    // Over-release is refused with the message, and nothing changes.
+    harness.get_by_label("Record activity").click_accesskit();
+    harness.run_steps(2);
+    type_into(&mut harness, "Cancelled m²", "99999999");
+    harness.get_by_label("Save activity").click_accesskit();
+    harness.run_steps(1);
+    step_until(&mut harness, "the refusal", |app| {
+        app.state.form_error.is_some()
+    });
+    assert!(
+        harness.query_all_by_label_contains("but only").count() >= 2,
+        "the refusal is shown in the form and in the status bar"
+    );
+    assert_eq!(
+        harness.state().state.detail.as_ref().unwrap().land.ledger,
+        after
+    );
+}

@@ -1,0 +1,614 @@
+//! Recording a land: typed points (any coordinate notation, GPS accuracy), points clicked on the
+//! map, and a bearing/distance traverse from a benchmark with a live misclosure. The polygon,
+//! its geodesic area and every validation problem update as the surveyor types; nothing invalid
+//! can be saved.
+
+use egui::{Color32, Ui};
+
+use super::theme;
+use crate::domain::{
+    BearingUnit, Classification, CoordFormat, FieldError, Instrument, LandDraft, LonLat,
+    NorthReference, PointKind, PointSource, SurveyPoint, TraverseLeg, parse_number,
+};
+use crate::geometry::coords::{format_coord, parse_coord};
+use crate::geometry::{LandShape, gps_accuracy_warnings, land_shape, walk_leg, walk_traverse};
+
+/// One row of the typed-points table.
+#[derive(Debug, Clone)]
+pub struct PointRow {
+    /// Point type.
+    pub kind: PointKind,
+    /// Label painted on the marker.
+    pub label: String,
+    /// Coordinate as typed (any notation).
+    pub coord_text: String,
+    /// GPS accuracy in metres, as typed.
+    pub accuracy_m: String,
+    /// How the point was obtained.
+    pub source: PointSource,
+}
+
+impl PointRow {
+    fn parsed(&self) -> Result<(LonLat, CoordFormat), String> {
+        parse_coord(&self.coord_text).map_err(|e| e.to_string())
+    }
+}
+
+/// One traverse leg as typed.
+#[derive(Debug, Clone, Default)]
+pub struct LegRow {
+    /// Bearing in the traverse's unit.
+    pub bearing: String,
+    /// Distance in metres.
+    pub distance_m: String,
+    /// Slope angle in degrees when the distance was taped along the slope (empty = horizontal).
+    pub slope_deg: String,
+}
+
+/// The traverse entry.
+#[derive(Debug, Clone)]
+pub struct TraverseEntry {
+    /// The benchmark's coordinate (any notation).
+    pub benchmark: String,
+    /// Degrees or mils.
+    pub unit: BearingUnit,
+    /// Magnetic, true or grid.
+    pub reference: NorthReference,
+    /// Declination in degrees, east positive.
+    pub declination_deg: String,
+    /// Legs: the first from the benchmark to the start point, then around the perimeter.
+    pub legs: Vec<LegRow>,
+}
+
+impl Default for TraverseEntry {
+    fn default() -> Self {
+        Self {
+            benchmark: String::new(),
+            unit: BearingUnit::Degrees,
+            reference: NorthReference::Magnetic,
+            declination_deg: "0".to_owned(),
+            legs: vec![LegRow::default()],
+        }
+    }
+}
+
+/// The result of walking the traverse entry.
+#[derive(Debug, Clone)]
+pub struct TraverseResult {
+    /// Benchmark then one point per leg.
+    pub points: Vec<(LonLat, TraverseLeg)>,
+    /// Benchmark position.
+    pub benchmark: LonLat,
+    /// Misclosure from the last point back to the start point, metres.
+    pub misclosure_m: f64,
+    /// Its bearing, degrees.
+    pub misclosure_bearing_deg: f64,
+    /// Perimeter, metres.
+    pub perimeter_m: f64,
+}
+
+/// What the editor asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditorAction {
+    /// Save this land.
+    Save(Box<crate::domain::Land>),
+    /// Close without saving.
+    Cancel,
+}
+
+/// The land editor's state.
+#[derive(Debug, Clone)]
+pub struct LandEditor {
+    /// Name.
+    pub name: String,
+    /// Classification.
+    pub classification: Classification,
+    /// Date of information, YYYY-MM-DD.
+    pub date_of_information: String,
+    /// Hazard types, comma separated.
+    pub hazard_types: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Team.
+    pub team: String,
+    /// Donor.
+    pub donor: String,
+    /// Notes.
+    pub notes: String,
+    /// Typed points in entry order.
+    pub points: Vec<PointRow>,
+    /// Traverse entry.
+    pub traverse: TraverseEntry,
+    /// Map clicks add perimeter points.
+    pub drawing: bool,
+    /// Errors of the last save attempt.
+    pub errors: Vec<FieldError>,
+}
+
+impl LandEditor {
+    /// A new, empty land dated today.
+    pub fn new(today: time::Date) -> Self {
+        Self {
+            name: String::new(),
+            classification: Classification::Sha,
+            date_of_information: today.to_string(),
+            hazard_types: String::new(),
+            organisation: String::new(),
+            team: String::new(),
+            donor: String::new(),
+            notes: String::new(),
+            points: Vec::new(),
+            traverse: TraverseEntry::default(),
+            drawing: true,
+            errors: Vec::new(),
+        }
+    }
+
+    /// Adds a perimeter point where the map was clicked.
+    pub fn add_map_point(&mut self, p: LonLat, format: CoordFormat) {
+        let perimeter = self.points.iter().filter(|r| r.kind.is_perimeter()).count();
+        let kind = if perimeter == 0 {
+            PointKind::Start
+        } else {
+            PointKind::Turning
+        };
+        let label = if perimeter == 0 {
+            "SP".to_owned()
+        } else {
+            format!("TP{perimeter}")
+        };
+        self.points.push(PointRow {
+            kind,
+            label,
+            coord_text: format_coord(p, format),
+            accuracy_m: String::new(),
+            source: PointSource::MapClick,
+        });
+    }
+
+    /// The points that parse, as survey points.
+    pub fn survey_points(&self) -> Vec<SurveyPoint> {
+        self.points
+            .iter()
+            .filter_map(|row| {
+                let (lon_lat, format) = row.parsed().ok()?;
+                let source = match &row.source {
+                    PointSource::Gps { averaged_fixes, .. } => PointSource::Gps {
+                        accuracy_m: parse_number(&row.accuracy_m),
+                        averaged_fixes: *averaged_fixes,
+                    },
+                    other
+                        if !row.accuracy_m.trim().is_empty()
+                            && matches!(other, PointSource::Manual) =>
+                    {
+                        PointSource::Gps {
+                            accuracy_m: parse_number(&row.accuracy_m),
+                            averaged_fixes: None,
+                        }
+                    }
+                    other => other.clone(),
+                };
+                let entered =
+                    matches!(source, PointSource::Gps { .. } | PointSource::Manual).then(|| {
+                        crate::domain::EnteredCoord {
+                            text: row.coord_text.trim().to_owned(),
+                            format,
+                        }
+                    });
+                Some(SurveyPoint {
+                    kind: row.kind,
+                    label: row.label.trim().to_owned(),
+                    lon_lat,
+                    entered,
+                    source,
+                    note: String::new(),
+                })
+            })
+            .collect()
+    }
+
+    /// The shape the points make now (for the live preview).
+    pub fn shape(&self) -> LandShape {
+        land_shape(&self.survey_points(), None)
+    }
+
+    /// Walks the traverse entry, or says which input is wrong.
+    pub fn walk(&self) -> Result<TraverseResult, String> {
+        let (benchmark, _) =
+            parse_coord(&self.traverse.benchmark).map_err(|e| format!("benchmark: {e}"))?;
+        let declination =
+            parse_number(&self.traverse.declination_deg).ok_or("declination: not a number")?;
+        let mut legs = Vec::new();
+        for (i, row) in self.traverse.legs.iter().enumerate() {
+            let bearing = parse_number(&row.bearing)
+                .ok_or_else(|| format!("leg {}: bearing is not a number", i + 1))?;
+            let distance_m = parse_number(&row.distance_m)
+                .ok_or_else(|| format!("leg {}: distance is not a number", i + 1))?;
+            let slope_deg = if row.slope_deg.trim().is_empty() {
+                None
+            } else {
+                Some(
+                    parse_number(&row.slope_deg)
+                        .ok_or_else(|| format!("leg {}: slope is not a number", i + 1))?,
+                )
+            };
+            let from_label = if i == 0 {
+                "BM1".to_owned()
+            } else if i == 1 {
+                "SP".to_owned()
+            } else {
+                format!("TP{}", i - 1)
+            };
+            legs.push(TraverseLeg {
+                from_label,
+                bearing,
+                bearing_unit: self.traverse.unit,
+                reference: self.traverse.reference,
+                declination_deg: declination,
+                declination_date: None,
+                distance_m,
+                slope_deg,
+                instrument: Instrument::CompassTape,
+            });
+        }
+        let first = legs.first().ok_or("add at least one leg")?;
+        let start = walk_leg(benchmark, first, 1).map_err(|e| e.to_string())?;
+        let mut points = vec![(start, first.clone())];
+        let (misclosure_m, misclosure_bearing_deg, perimeter_m) = if legs.len() > 1 {
+            let t = walk_traverse(start, &legs[1..]).map_err(|e| {
+                // Leg numbers in messages count from the benchmark.
+                e.to_string()
+            })?;
+            for (p, leg) in t.vertices.iter().skip(1).zip(&legs[1..]) {
+                points.push((*p, leg.clone()));
+            }
+            (t.misclosure_m, t.misclosure_bearing_deg, t.perimeter_m)
+        } else {
+            (0.0, 0.0, 0.0)
+        };
+        Ok(TraverseResult {
+            points,
+            benchmark,
+            misclosure_m,
+            misclosure_bearing_deg,
+            perimeter_m,
+        })
+    }
+
+    /// Replaces the typed points with the benchmark and the traverse's points.
+    fn apply_traverse(&mut self, t: &TraverseResult, format: CoordFormat) {
+        self.points
+            .retain(|p| !p.kind.is_perimeter() && p.kind != PointKind::Benchmark);
+        self.points.push(PointRow {
+            kind: PointKind::Benchmark,
+            label: "BM1".to_owned(),
+            coord_text: self.traverse.benchmark.trim().to_owned(),
+            accuracy_m: String::new(),
+            source: PointSource::Manual,
+        });
+        let n = t.points.len();
+        for (i, (p, leg)) in t.points.iter().enumerate() {
+            let (kind, label) = if i == 0 {
+                (PointKind::Start, "SP".to_owned())
+            } else if i + 1 == n {
+                (PointKind::End, "EP".to_owned())
+            } else {
+                (PointKind::Turning, format!("TP{i}"))
+            };
+            self.points.push(PointRow {
+                kind,
+                label,
+                coord_text: format_coord(*p, format),
+                accuracy_m: String::new(),
+                source: PointSource::Traverse { leg: leg.clone() },
+            });
+        }
+        self.drawing = false;
+    }
+
+    /// The land to save, or every problem (fields and polygon).
+    pub fn validate(&self) -> Result<crate::domain::Land, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        for (i, row) in self.points.iter().enumerate() {
+            if let Err(e) = row.parsed() {
+                errors.push(FieldError::new(format!("points[{i}] ({})", row.label), e));
+            }
+        }
+        let draft = LandDraft {
+            name: self.name.clone(),
+            classification: self.classification.code().to_owned(),
+            date_of_information: self.date_of_information.clone(),
+            hazard_types: self.hazard_types.clone(),
+            organisation: self.organisation.clone(),
+            team: self.team.clone(),
+            donor: self.donor.clone(),
+            notes: self.notes.clone(),
+            points: self.survey_points(),
+            ..LandDraft::default()
+        };
+        let shape = self.shape();
+        if shape.geometry.is_none() {
+            errors.push(FieldError::new("points", "add at least three perimeter points (start, turning, end), by typing, clicking on the map or a traverse"));
+        }
+        for e in &shape.errors {
+            errors.push(FieldError::new("polygon", e.clone()));
+        }
+        match draft.validate() {
+            Ok(land) if errors.is_empty() => Ok(land),
+            Ok(_) => Err(errors),
+            Err(mut field_errors) => {
+                field_errors.extend(errors);
+                Err(field_errors)
+            }
+        }
+    }
+
+    /// Draws the editor. `refusal` is the store's answer to the last save, if it refused.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        format: CoordFormat,
+        gps_threshold_m: f64,
+        refusal: Option<&str>,
+    ) -> Option<EditorAction> {
+        let mut action = None;
+        ui.heading("New land");
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::Grid::new("land_fields")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        let field = |ui: &mut Ui, label: &str, text: &mut String| {
+                            let l = ui.label(label);
+                            ui.text_edit_singleline(text).labelled_by(l.id);
+                            ui.end_row();
+                        };
+                        field(ui, "Name", &mut self.name);
+                        ui.label("Classification");
+                        egui::ComboBox::from_id_salt("classification")
+                            .selected_text(self.classification.label())
+                            .show_ui(ui, |ui| {
+                                for c in Classification::ALL {
+                                    ui.selectable_value(&mut self.classification, *c, c.label());
+                                }
+                            });
+                        ui.end_row();
+                        field(ui, "Date of information", &mut self.date_of_information);
+                        field(ui, "Hazard types", &mut self.hazard_types);
+                        field(ui, "Organisation", &mut self.organisation);
+                        field(ui, "Team", &mut self.team);
+                        field(ui, "Donor", &mut self.donor);
+                        field(ui, "Notes", &mut self.notes);
+                    });
+                ui.separator();
+                ui.checkbox(&mut self.drawing, "Add points by clicking on the map");
+                self.points_ui(ui, gps_threshold_m);
+                ui.separator();
+                egui::CollapsingHeader::new("Traverse from a benchmark")
+                    .default_open(false)
+                    .show(ui, |ui| self.traverse_ui(ui, format));
+                ui.separator();
+                let shape = self.shape();
+                if shape.geometry.is_some() {
+                    ui.label(format!(
+                        "Area {} ({:.4} ha), geodesic WGS84",
+                        shape.area,
+                        shape.area.hectares()
+                    ));
+                } else {
+                    ui.label("Area: needs at least three perimeter points");
+                }
+                for e in &shape.errors {
+                    ui.colored_label(theme::ERROR_TEXT, e);
+                }
+                for w in gps_accuracy_warnings(&self.survey_points(), gps_threshold_m) {
+                    ui.colored_label(theme::WARNING_TEXT, w.to_string());
+                }
+                for e in &self.errors {
+                    ui.colored_label(theme::ERROR_TEXT, e.to_string());
+                }
+                if let Some(r) = refusal {
+                    ui.colored_label(theme::ERROR_TEXT, format!("The store refused: {r}"));
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Save land").clicked() {
+                        match self.validate() {
+                            Ok(land) => {
+                                self.errors.clear();
+                                action = Some(EditorAction::Save(Box::new(land)));
+                            }
+                            Err(errors) => self.errors = errors,
+                        }
+                    }
+                    if ui.button("Cancel").clicked() {
+                        action = Some(EditorAction::Cancel);
+                    }
+                });
+            });
+        action
+    }
+
+    fn points_ui(&mut self, ui: &mut Ui, gps_threshold_m: f64) {
+        ui.strong(format!("Typed points ({})", self.points.len()));
+        let mut remove = None;
+        let mut move_up = None;
+        egui::Grid::new("point_rows")
+            .num_columns(6)
+            .striped(true)
+            .show(ui, |ui| {
+                for h in [
+                    "#",
+                    "Type",
+                    "Label",
+                    "Coordinate (any notation)",
+                    "GPS ± m",
+                    "",
+                ] {
+                    ui.strong(h);
+                }
+                ui.end_row();
+                for (i, row) in self.points.iter_mut().enumerate() {
+                    let number = ui.label(format!("Point {}", i + 1));
+                    egui::ComboBox::from_id_salt(("kind", i))
+                        .selected_text(row.kind.label())
+                        .width(120.0)
+                        .show_ui(ui, |ui| {
+                            for k in PointKind::ALL {
+                                ui.selectable_value(&mut row.kind, *k, k.label());
+                            }
+                        });
+                    ui.add(egui::TextEdit::singleline(&mut row.label).desired_width(40.0));
+                    ui.vertical(|ui| {
+                        ui.add(
+                            egui::TextEdit::singleline(&mut row.coord_text).desired_width(220.0),
+                        )
+                        .labelled_by(number.id);
+                        match row.parsed() {
+                            Ok((_, f)) => {
+                                ui.small(format!("read as {}", f.label()));
+                            }
+                            Err(e) => {
+                                ui.colored_label(theme::ERROR_TEXT, e);
+                            }
+                        }
+                    });
+                    let acc =
+                        ui.add(egui::TextEdit::singleline(&mut row.accuracy_m).desired_width(40.0));
+                    if parse_number(&row.accuracy_m).is_some_and(|a| a > gps_threshold_m) {
+                        acc.on_hover_text(format!("worse than the {gps_threshold_m} m threshold"));
+                        ui.colored_label(theme::WARNING_TEXT, "poor");
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.small_button("Up").on_hover_text("Move up").clicked() && i > 0 {
+                            move_up = Some(i);
+                        }
+                        if ui
+                            .small_button("Delete")
+                            .on_hover_text("Delete point")
+                            .clicked()
+                        {
+                            remove = Some(i);
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+        if let Some(i) = remove {
+            self.points.remove(i);
+        }
+        if let Some(i) = move_up {
+            self.points.swap(i, i - 1);
+        }
+        if ui.button("Add point").clicked() {
+            let kind = if self.points.iter().any(|p| p.kind.is_perimeter()) {
+                PointKind::Turning
+            } else {
+                PointKind::Start
+            };
+            self.points.push(PointRow {
+                kind,
+                label: String::new(),
+                coord_text: String::new(),
+                accuracy_m: String::new(),
+                source: PointSource::Gps {
+                    accuracy_m: None,
+                    averaged_fixes: None,
+                },
+            });
+        }
+    }
+
+    fn traverse_ui(&mut self, ui: &mut Ui, format: CoordFormat) {
+        egui::Grid::new("traverse_head")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let l = ui.label("Benchmark");
+                ui.text_edit_singleline(&mut self.traverse.benchmark)
+                    .labelled_by(l.id);
+                ui.end_row();
+                ui.label("Bearings in");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut self.traverse.unit, BearingUnit::Degrees, "degrees");
+                    ui.radio_value(&mut self.traverse.unit, BearingUnit::Mils, "mils");
+                });
+                ui.end_row();
+                ui.label("North");
+                ui.horizontal(|ui| {
+                    ui.radio_value(
+                        &mut self.traverse.reference,
+                        NorthReference::Magnetic,
+                        "magnetic",
+                    );
+                    ui.radio_value(&mut self.traverse.reference, NorthReference::True, "true");
+                    ui.radio_value(&mut self.traverse.reference, NorthReference::Grid, "grid");
+                });
+                ui.end_row();
+                let l = ui.label("Declination (° east)");
+                ui.text_edit_singleline(&mut self.traverse.declination_deg)
+                    .labelled_by(l.id);
+                ui.end_row();
+            });
+        let mut remove = None;
+        egui::Grid::new("legs")
+            .num_columns(5)
+            .striped(true)
+            .show(ui, |ui| {
+                for h in ["Leg", "Bearing", "Distance m", "Slope °", ""] {
+                    ui.strong(h);
+                }
+                ui.end_row();
+                for (i, leg) in self.traverse.legs.iter_mut().enumerate() {
+                    ui.label(if i == 0 {
+                        "BM to SP".to_owned()
+                    } else {
+                        format!("{i}")
+                    });
+                    let named = |name: String| {
+                        move || {
+                            egui::WidgetInfo::labeled(
+                                egui::accesskit::Role::TextInput,
+                                true,
+                                name.clone(),
+                            )
+                        }
+                    };
+                    ui.add(egui::TextEdit::singleline(&mut leg.bearing).desired_width(60.0))
+                        .widget_info(named(format!("Leg {} bearing", i + 1)));
+                    ui.add(egui::TextEdit::singleline(&mut leg.distance_m).desired_width(60.0))
+                        .widget_info(named(format!("Leg {} distance", i + 1)));
+                    ui.add(egui::TextEdit::singleline(&mut leg.slope_deg).desired_width(40.0))
+                        .widget_info(named(format!("Leg {} slope", i + 1)));
+                    if ui.small_button("Delete").clicked() {
+                        remove = Some(i);
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some(i) = remove {
+            self.traverse.legs.remove(i);
+        }
+        if ui.button("Add leg").clicked() {
+            self.traverse.legs.push(LegRow::default());
+        }
+        match self.walk() {
+            Ok(t) => {
+                let ratio = if t.misclosure_m > 0.0 {
+                    format!("1:{:.0}", t.perimeter_m / t.misclosure_m)
+                } else {
+                    "exact".to_owned()
+                };
+                ui.label(format!(
+                    "Misclosure {:.2} m at bearing {:.1}° (closure {ratio}), perimeter {:.1} m",
+                    t.misclosure_m, t.misclosure_bearing_deg, t.perimeter_m
+                ));
+                if ui.button("Use traverse points").clicked() {
+                    self.apply_traverse(&t, format);
+                }
+            }
+            Err(e) => {
+                ui.colored_label(Color32::GRAY, e);
+            }
+        }
+    }
+}
