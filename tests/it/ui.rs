@@ -112,7 +112,8 @@ fn type_into(harness: &mut Harness<'_, SafegroundApp>, label: &str, text: &str) 
     input(harness, label).click();
     harness.run_steps(1);
     input(harness, label).type_text(text);
-    harness.run_steps(1);
+    // Let the layout settle so the next click finds widgets where they are drawn.
+    harness.run_steps(2);
 }
 
 #[test]
@@ -148,7 +149,8 @@ fn record_a_land_from_typed_points_and_see_it_saved() {
         .collect();
     assert_eq!(typed.len(), 3, "{typed:?}");
     harness.get_by_label_contains("Area ");
-    harness.get_by_label("Save land").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Save land").click();
     harness.run_steps(1);
     step_until(&mut harness, "the saved land", |app| {
         app.state.records.lands.len() == 31 && app.editor.is_none()
@@ -183,8 +185,9 @@ fn traverse_entry_shows_the_misclosure_and_becomes_the_polygon() {
     if let Some(editor) = harness.state_mut().editor.as_mut() {
         editor.traverse.legs.clear();
     }
+    harness.run_steps(2);
     for (i, (bearing, distance)) in legs.iter().enumerate() {
-        harness.get_by_label("Add leg").click_accesskit();
+        harness.get_by_label("Add leg").click();
         harness.run_steps(2);
         type_into(&mut harness, &format!("Leg {} bearing", i + 1), bearing);
         type_into(&mut harness, &format!("Leg {} distance", i + 1), distance);
@@ -197,9 +200,7 @@ fn traverse_entry_shows_the_misclosure_and_becomes_the_polygon() {
         "{}",
         walked.misclosure_m
     );
-    harness
-        .get_by_label("Use traverse points")
-        .click_accesskit();
+    harness.get_by_label("Use traverse points").click();
     harness.run_steps(2);
     let editor = harness.state().editor.as_ref().unwrap();
     assert_eq!(
@@ -215,7 +216,10 @@ fn traverse_entry_shows_the_misclosure_and_becomes_the_polygon() {
         "{:?}",
         editor.shape().errors
     );
-    harness.get_by_label("Save land").click_accesskit();
+    harness.get_by_label("Save land").scroll_to_me();
+    // Scrolling is animated.
+    harness.run_steps(20);
+    harness.get_by_label("Save land").click();
     harness.run_steps(1);
     step_until(&mut harness, "the saved traverse land", |app| {
         app.state.records.lands.len() == 31 && app.editor.is_none()
@@ -240,10 +244,10 @@ fn record_activities_updates_the_ledger_and_refuses_over_release() {
     assert!(before.remaining().m2() > 1_000.0);
 
     // An NTS cancellation of 1 000 m².
-    harness.get_by_label("Record activity").click_accesskit();
+    harness.get_by_label("Record activity").click();
     harness.run_steps(2);
     type_into(&mut harness, "Cancelled m²", "1000");
-    harness.get_by_label("Save activity").click_accesskit();
+    harness.get_by_label("Save activity").click();
     harness.run_steps(1);
     step_until(&mut harness, "the ledger after the cancellation", |app| {
         app.state
@@ -259,10 +263,10 @@ fn record_activities_updates_the_ledger_and_refuses_over_release() {
     assert_eq!(after.remaining().m2(), before.remaining().m2() - 1000.0);
 
     // Over-release is refused with the message, and nothing changes.
-    harness.get_by_label("Record activity").click_accesskit();
+    harness.get_by_label("Record activity").click();
     harness.run_steps(2);
     type_into(&mut harness, "Cancelled m²", "99999999");
-    harness.get_by_label("Save activity").click_accesskit();
+    harness.get_by_label("Save activity").click();
     harness.run_steps(1);
     step_until(&mut harness, "the refusal", |app| {
         app.state.form_error.is_some()
