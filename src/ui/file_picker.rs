@@ -27,6 +27,8 @@ pub enum PickPurpose {
     ExportGeojson,
     /// Export CSV.
     ExportCsv,
+    /// Choose an MBTiles raster basemap.
+    Mbtiles,
 }
 
 /// What happened in the picker this frame.

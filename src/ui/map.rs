@@ -105,6 +105,8 @@ pub struct MapView {
     pending_fit: Option<[f64; 4]>,
     /// What the last frame saw.
     pub interaction: MapInteraction,
+    /// A user's raster basemap (MBTiles), drawn under the vector layers.
+    pub raster: Option<super::raster_tiles::RasterTiles>,
 }
 
 impl Default for MapView {
@@ -140,6 +142,7 @@ impl MapView {
             countries: Arc::new(countries),
             basemap_error,
             pending_fit: None,
+            raster: None,
             interaction: MapInteraction::default(),
         }
     }
@@ -223,8 +226,20 @@ impl MapView {
         };
         let basemap_error = self.basemap_error.clone();
         let format = options.format;
-        Map::new(None, &mut self.memory, lon_lat(18.0, 44.0))
-            .with_plugin(BasemapPlugin { countries })
+        if let Some(r) = &mut self.raster {
+            r.poll();
+        }
+        let raster_attribution = self
+            .raster
+            .as_ref()
+            .map(|r| r.attribution_text().to_owned());
+        let outline_only = self.raster.is_some();
+        let tiles = self.raster.as_mut().map(|r| r as &mut dyn walkers::Tiles);
+        Map::new(tiles, &mut self.memory, lon_lat(18.0, 44.0))
+            .with_plugin(BasemapPlugin {
+                countries,
+                outline_only,
+            })
             .with_plugin(LandsPlugin {
                 lands,
                 selected,
@@ -236,7 +251,14 @@ impl MapView {
                 points: options.preview,
             })
             .show(ui, |ui, response, projector, _memory| {
-                overlays(ui, response, projector, format, basemap_error.as_deref());
+                overlays(
+                    ui,
+                    response,
+                    projector,
+                    format,
+                    basemap_error.as_deref(),
+                    raster_attribution.as_deref(),
+                );
             });
         self.interaction = interaction;
     }
@@ -366,6 +388,8 @@ fn fill_mesh(projector: &Projector<'_>, part: &PreparedPolygon, colour: Color32)
 
 struct BasemapPlugin {
     countries: Arc<Vec<MapCountry>>,
+    /// A raster basemap is drawn below: draw only the boundaries, no sea or land fill.
+    outline_only: bool,
 }
 
 impl Plugin for BasemapPlugin {
@@ -377,12 +401,16 @@ impl Plugin for BasemapPlugin {
         _memory: &MapMemory,
     ) {
         let painter = ui.painter().with_clip_rect(projector.clip_rect());
-        painter.rect_filled(projector.clip_rect(), 0.0, theme::SEA);
+        if !self.outline_only {
+            painter.rect_filled(projector.clip_rect(), 0.0, theme::SEA);
+        }
         let view = visible_bbox(projector);
         let stroke = Stroke::new(1.0, theme::BOUNDARY);
         for c in self.countries.iter().filter(|c| intersects(c.bbox, view)) {
             for part in &c.parts {
-                painter.add(Shape::mesh(fill_mesh(projector, part, theme::LAND)));
+                if !self.outline_only {
+                    painter.add(Shape::mesh(fill_mesh(projector, part, theme::LAND)));
+                }
                 for ring in &part.rings {
                     let points: Vec<Pos2> = ring.iter().map(|p| project(projector, *p)).collect();
                     painter.add(Shape::line(points, stroke));
@@ -566,6 +594,7 @@ fn overlays(
     projector: &Projector<'_>,
     format: CoordFormat,
     basemap_error: Option<&str>,
+    raster_attribution: Option<&str>,
 ) {
     let rect = projector.clip_rect();
     let painter = ui.painter().with_clip_rect(rect);
@@ -604,6 +633,9 @@ fn overlays(
         if let Ok(ll) = LonLat::lon_lat(p.x(), p.y()) {
             lines.push(format_coord(ll, format));
         }
+    }
+    if let Some(a) = raster_attribution {
+        lines.push(a.to_owned());
     }
     lines.push(format!("Basemap: {BASEMAP_ATTRIBUTION}. {BASEMAP_NOTE}"));
     if let Some(e) = basemap_error {

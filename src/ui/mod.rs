@@ -8,6 +8,7 @@ mod land_editor;
 mod list;
 mod map;
 mod prefs;
+pub mod raster_tiles;
 mod theme;
 
 use std::path::PathBuf;
@@ -110,7 +111,8 @@ impl SafegroundApp {
                 None
             }
         };
-        Self {
+        let raster_path = prefs.mbtiles.clone();
+        let mut app = Self {
             state,
             worker: worker.unwrap_or_else(unreachable_worker),
             prefs,
@@ -125,7 +127,11 @@ impl SafegroundApp {
             editor: None,
             activity_form: None,
             return_comment: String::new(),
+        };
+        if let Some(p) = raster_path {
+            app.set_raster(Some(p), ctx);
         }
+        app
     }
 
     /// Queues a command for the worker (sent after this frame).
@@ -222,8 +228,27 @@ impl SafegroundApp {
                 &["csv"],
                 "ledger.csv",
             ),
+            PickPurpose::Mbtiles => (PickMode::Open, "Raster basemap (MBTiles)", &["mbtiles"], ""),
         };
         self.picker = Some(FilePicker::new(purpose, mode, title, ext, dir, name, ctx));
+    }
+
+    /// Shows (or removes) a raster basemap and remembers the choice.
+    fn set_raster(&mut self, path: Option<PathBuf>, ctx: &egui::Context) {
+        self.map.raster = None;
+        self.prefs.mbtiles = None;
+        if let Some(path) = path {
+            match raster_tiles::RasterTiles::open(&path, ctx) {
+                Ok(r) => {
+                    self.map.raster = Some(r);
+                    self.prefs.mbtiles = Some(path);
+                }
+                Err(e) => self.state.notify(
+                    NotificationLevel::Error,
+                    format!("Cannot read the raster basemap: {e}"),
+                ),
+            }
+        }
     }
 
     fn picker_ui(&mut self, ctx: &egui::Context) {
@@ -236,6 +261,10 @@ impl SafegroundApp {
             PickResult::Cancelled => self.picker = None,
             PickResult::Chosen(path) => {
                 self.picker = None;
+                if purpose == PickPurpose::Mbtiles {
+                    self.set_raster(Some(path), ctx);
+                    return;
+                }
                 let command = match purpose {
                     PickPurpose::OpenStore | PickPurpose::NewStore => Command::OpenStore(path),
                     PickPurpose::Import => Command::Import {
@@ -244,6 +273,7 @@ impl SafegroundApp {
                     },
                     PickPurpose::ExportGeojson => Command::ExportGeojson(path),
                     PickPurpose::ExportCsv => Command::ExportCsv(path),
+                    PickPurpose::Mbtiles => return,
                 };
                 if purpose == PickPurpose::NewStore {
                     self.welcome_dismissed = true;
@@ -298,6 +328,27 @@ impl SafegroundApp {
                     );
                 });
                 ui.checkbox(&mut self.prefs.show_labels, "Land codes on the map");
+                ui.separator();
+                if ui.button("Raster basemap (MBTiles)…").clicked() {
+                    self.open_picker(&ctx, PickPurpose::Mbtiles);
+                }
+                if self.map.raster.is_some() && ui.button("Remove the raster basemap").clicked() {
+                    self.set_raster(None, &ctx);
+                }
+                if let Some(r) = &self.map.raster {
+                    match (&r.error, &r.name) {
+                        (Some(e), _) => {
+                            ui.colored_label(theme::ERROR_TEXT, e);
+                        }
+                        (None, name) => {
+                            ui.label(format!(
+                                "Raster: {}",
+                                name.clone()
+                                    .unwrap_or_else(|| r.path().display().to_string())
+                            ));
+                        }
+                    }
+                }
                 ui.checkbox(&mut self.prefs.show_reports, "Hazard reports on the map");
             });
             if ui.button("Zoom to all").clicked() {

@@ -280,3 +280,60 @@ fn record_activities_updates_the_ledger_and_refuses_over_release() {
         after
     );
 }
+
+/// A 1×1 red PNG.
+const PNG_1X1: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
+    0xDE, 0x00, 0x00, 0x00, 0x0C, 0x49, 0x44, 0x41, 0x54, 0x08, 0xD7, 0x63, 0xF8, 0xCF, 0xC0, 0x00,
+    0x00, 0x03, 0x01, 0x01, 0x00, 0x18, 0xDD, 0x8D, 0xB0, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E,
+    0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+#[test]
+fn mbtiles_raster_basemap_serves_tiles_from_a_background_thread() {
+    use walkers::{TileId, Tiles};
+    let t = TestStore::new();
+    let path = t.dir.path().join("basemap.mbtiles");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE metadata (name TEXT, value TEXT);
+             CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);
+             INSERT INTO metadata VALUES ('name', 'Doboj orthophoto'), ('format', 'png'), ('attribution', 'Test imagery');",
+        )
+        .unwrap();
+        // XYZ (zoom 1, x 1, y 0) is TMS row 1.
+        conn.execute("INSERT INTO tiles VALUES (1, 1, 1, ?1)", [PNG_1X1])
+            .unwrap();
+    }
+    let ctx = egui::Context::default();
+    let mut tiles = safeground::ui::raster_tiles::RasterTiles::open(&path, &ctx).unwrap();
+    let wanted = TileId {
+        x: 1,
+        y: 0,
+        zoom: 1,
+    };
+    let start = Instant::now();
+    let mut piece = None;
+    while piece.is_none() && start.elapsed() < Duration::from_secs(10) {
+        tiles.poll();
+        piece = tiles.at(wanted);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(piece.is_some(), "the tile arrives: {:?}", tiles.error);
+    assert_eq!(tiles.name.as_deref(), Some("Doboj orthophoto"));
+    assert_eq!(tiles.attribution().text, "Raster basemap: Test imagery");
+    // A tile that is not in the file stays empty, without errors.
+    let missing = TileId {
+        x: 0,
+        y: 0,
+        zoom: 1,
+    };
+    for _ in 0..20 {
+        tiles.poll();
+        assert!(tiles.at(missing).is_none());
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(tiles.error.is_none());
+}
