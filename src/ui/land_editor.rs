@@ -168,9 +168,15 @@ impl LandEditor {
 
     /// The points that parse, as survey points.
     pub fn survey_points(&self) -> Vec<SurveyPoint> {
+        self.indexed_points().into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// The points that parse, with their row index (for editing on the map).
+    pub fn indexed_points(&self) -> Vec<(usize, SurveyPoint)> {
         self.points
             .iter()
-            .filter_map(|row| {
+            .enumerate()
+            .filter_map(|(index, row)| {
                 let (lon_lat, format) = row.parsed().ok()?;
                 let source = match &row.source {
                     PointSource::Gps { averaged_fixes, .. } => PointSource::Gps {
@@ -195,16 +201,51 @@ impl LandEditor {
                             format,
                         }
                     });
-                Some(SurveyPoint {
-                    kind: row.kind,
-                    label: row.label.trim().to_owned(),
-                    lon_lat,
-                    entered,
-                    source,
-                    note: String::new(),
-                })
+                Some((
+                    index,
+                    SurveyPoint {
+                        kind: row.kind,
+                        label: row.label.trim().to_owned(),
+                        lon_lat,
+                        entered,
+                        source,
+                        note: String::new(),
+                    },
+                ))
             })
             .collect()
+    }
+
+    /// Applies a vertex edit made on the map. A moved point becomes a map-click point (its
+    /// traverse leg or GPS fix no longer describes it).
+    pub fn apply_map_edit(&mut self, edit: &super::map::VertexEdit, format: CoordFormat) {
+        use super::map::VertexEdit;
+        match *edit {
+            VertexEdit::Move { row, to } => {
+                if let Some(p) = self.points.get_mut(row) {
+                    p.coord_text = format_coord(to, format);
+                    p.source = PointSource::MapClick;
+                    p.accuracy_m.clear();
+                }
+            }
+            VertexEdit::Insert { after_row, at } => {
+                let n = self.points.iter().filter(|p| p.kind.is_perimeter()).count();
+                let row = PointRow {
+                    kind: PointKind::Turning,
+                    label: format!("TP{n}"),
+                    coord_text: format_coord(at, format),
+                    accuracy_m: String::new(),
+                    source: PointSource::MapClick,
+                };
+                let index = (after_row + 1).min(self.points.len());
+                self.points.insert(index, row);
+            }
+            VertexEdit::Delete { row } => {
+                if row < self.points.len() {
+                    self.points.remove(row);
+                }
+            }
+        }
     }
 
     /// The shape the points make now (for the live preview).

@@ -92,6 +92,8 @@ pub struct MapInteraction {
     pub pointer: Option<LonLat>,
     /// Where the map was clicked this frame.
     pub clicked_at: Option<LonLat>,
+    /// A vertex of the land being recorded was moved, inserted or deleted.
+    pub vertex_edit: Option<VertexEdit>,
 }
 
 /// The map view's state (kept across frames).
@@ -213,6 +215,7 @@ impl MapView {
             fit_bbox(&mut self.memory, bbox, ui.available_size());
         }
         let mut interaction = MapInteraction::default();
+        let mut edit = None;
         let countries = Arc::clone(&self.countries);
         let lands = &self.lands;
         let reports: Vec<(LonLat, EoCategory, String)> = if options.show_reports {
@@ -249,6 +252,7 @@ impl MapView {
             .with_plugin(ReportsPlugin { reports })
             .with_plugin(PreviewPlugin {
                 points: options.preview,
+                edit: &mut edit,
             })
             .show(ui, |ui, response, projector, _memory| {
                 overlays(
@@ -260,6 +264,7 @@ impl MapView {
                     raster_attribution.as_deref(),
                 );
             });
+        interaction.vertex_edit = edit;
         self.interaction = interaction;
     }
 }
@@ -272,12 +277,37 @@ pub struct MapOptions<'a> {
     pub show_labels: bool,
     /// Hazard report symbols.
     pub show_reports: bool,
-    /// Points of the land being recorded (drawn as a live preview).
-    pub preview: &'a [SurveyPoint],
+    /// Points of the land being recorded with their row index (a live preview with handles).
+    pub preview: &'a [(usize, SurveyPoint)],
+}
+
+/// A change to the land being recorded, made with the mouse on the map.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum VertexEdit {
+    /// A vertex was dragged.
+    Move {
+        /// Row in the points table.
+        row: usize,
+        /// New position.
+        to: LonLat,
+    },
+    /// An edge's midpoint handle was clicked: a new vertex there.
+    Insert {
+        /// Row after which the vertex goes.
+        after_row: usize,
+        /// Its position.
+        at: LonLat,
+    },
+    /// A vertex was right-clicked.
+    Delete {
+        /// Row in the points table.
+        row: usize,
+    },
 }
 
 struct PreviewPlugin<'a> {
-    points: &'a [SurveyPoint],
+    points: &'a [(usize, SurveyPoint)],
+    edit: &'a mut Option<VertexEdit>,
 }
 
 impl Plugin for PreviewPlugin<'_> {
@@ -292,25 +322,71 @@ impl Plugin for PreviewPlugin<'_> {
             return;
         }
         let painter = ui.painter().with_clip_rect(projector.clip_rect());
-        let ring: Vec<Pos2> = self
+        let screen = |p: &SurveyPoint| project(projector, [p.lon_lat.lon_deg, p.lon_lat.lat_deg]);
+        let ring: Vec<(usize, Pos2)> = self
             .points
             .iter()
-            .filter(|p| p.kind.is_perimeter())
-            .map(|p| project(projector, [p.lon_lat.lon_deg, p.lon_lat.lat_deg]))
+            .filter(|(_, p)| p.kind.is_perimeter())
+            .map(|(i, p)| (*i, screen(p)))
             .collect();
         if ring.len() >= 2 {
-            let mut closed = ring.clone();
+            let mut closed: Vec<Pos2> = ring.iter().map(|(_, p)| *p).collect();
             if ring.len() >= 3 {
-                closed.push(ring[0]);
+                closed.push(ring[0].1);
             }
             painter.add(Shape::line(closed, Stroke::new(2.5, theme::SELECTED)));
         }
-        for p in self.points {
-            let c = project(projector, [p.lon_lat.lon_deg, p.lon_lat.lat_deg]);
+        let to_lon_lat = |pos: Pos2| {
+            let p = projector.unproject(pos.to_vec2());
+            LonLat::lon_lat(p.x(), p.y()).ok()
+        };
+        // Midpoint handles: click to insert a vertex.
+        let edges = if ring.len() >= 3 {
+            ring.len()
+        } else {
+            ring.len().saturating_sub(1)
+        };
+        for k in 0..edges {
+            let (row_a, a) = ring[k];
+            let (_, b) = ring[(k + 1) % ring.len()];
+            let mid = a + (b - a) * 0.5;
+            let rect = Rect::from_center_size(mid, Vec2::splat(12.0));
+            let response = ui.interact(
+                rect,
+                ui.scope_id().with(("midpoint", k)),
+                egui::Sense::click(),
+            );
+            painter.circle_stroke(mid, 4.0, Stroke::new(1.5, theme::SELECTED));
+            if response.clicked()
+                && let Some(at) = to_lon_lat(mid)
+            {
+                *self.edit = Some(VertexEdit::Insert {
+                    after_row: row_a,
+                    at,
+                });
+            }
+            response.on_hover_text("Click to insert a vertex here");
+        }
+        for (row, p) in self.points {
+            let c = screen(p);
             let perimeter = p.kind.is_perimeter();
+            let rect = Rect::from_center_size(c, Vec2::splat(14.0));
+            let response = ui.interact(
+                rect,
+                ui.scope_id().with(("vertex", *row)),
+                egui::Sense::click_and_drag(),
+            );
+            let hot = response.hovered() || response.dragged();
+            let radius = if hot {
+                7.0
+            } else if perimeter {
+                5.0
+            } else {
+                6.0
+            };
             painter.circle_filled(
                 c,
-                if perimeter { 5.0 } else { 6.0 },
+                radius,
                 if perimeter {
                     theme::SELECTED
                 } else {
@@ -326,6 +402,16 @@ impl Plugin for PreviewPlugin<'_> {
                     theme::LABEL,
                 );
             }
+            if response.dragged()
+                && let Some(pos) = response.interact_pointer_pos()
+                && let Some(to) = to_lon_lat(pos)
+            {
+                *self.edit = Some(VertexEdit::Move { row: *row, to });
+            }
+            if response.secondary_clicked() {
+                *self.edit = Some(VertexEdit::Delete { row: *row });
+            }
+            response.on_hover_text("Drag to move; right-click to delete");
         }
     }
 }

@@ -23,7 +23,7 @@ use file_picker::{FilePicker, PickMode, PickPurpose, PickResult};
 use land_editor::EditorAction;
 pub use land_editor::LandEditor;
 pub use list::ListPanel;
-pub use map::{MapOptions, MapView};
+pub use map::{MapOptions, MapView, VertexEdit};
 use prefs::PREFS_KEY;
 pub use prefs::Prefs;
 
@@ -590,7 +590,7 @@ impl SafegroundApp {
                 let preview = self
                     .editor
                     .as_ref()
-                    .map(LandEditor::survey_points)
+                    .map(LandEditor::indexed_points)
                     .unwrap_or_default();
                 let options = MapOptions {
                     format: self.prefs.coord_format,
@@ -600,8 +600,15 @@ impl SafegroundApp {
                 };
                 self.map
                     .ui(ui, &self.state.records, self.state.selected, &options);
+                if let (Some(edit), Some(editor)) =
+                    (self.map.interaction.vertex_edit, self.editor.as_mut())
+                {
+                    editor.apply_map_edit(&edit, self.prefs.coord_format);
+                }
                 let drawing = self.editor.as_ref().is_some_and(|e| e.drawing);
-                if drawing {
+                if self.map.interaction.vertex_edit.is_some() {
+                    // The click edited a vertex; it adds no point.
+                } else if drawing {
                     if let (Some(p), Some(editor)) =
                         (self.map.interaction.clicked_at, self.editor.as_mut())
                     {

@@ -337,3 +337,38 @@ fn mbtiles_raster_basemap_serves_tiles_from_a_background_thread() {
     }
     assert!(tiles.error.is_none());
 }
+
+#[test]
+fn vertices_are_moved_inserted_and_deleted_from_the_map() {
+    use safeground::domain::{CoordFormat, LonLat};
+    use safeground::ui::{LandEditor, VertexEdit};
+    let mut editor = LandEditor::new(time::macros::date!(2026 - 11 - 23));
+    let p = |lon, lat| LonLat::lon_lat(lon, lat).unwrap();
+    for (lon, lat) in [(18.0, 44.7), (18.002, 44.7), (18.002, 44.702)] {
+        editor.add_map_point(p(lon, lat), CoordFormat::Dd);
+    }
+    let area_before = editor.shape().area.m2();
+    editor.apply_map_edit(
+        &VertexEdit::Insert {
+            after_row: 2,
+            at: p(18.0, 44.702),
+        },
+        CoordFormat::Dd,
+    );
+    assert_eq!(editor.points.len(), 4);
+    assert!(
+        editor.shape().area.m2() > area_before * 1.9,
+        "a square is twice the triangle"
+    );
+    editor.apply_map_edit(
+        &VertexEdit::Move {
+            row: 3,
+            to: p(18.001, 44.703),
+        },
+        CoordFormat::Dd,
+    );
+    assert_eq!(editor.points[3].coord_text, "44.703000, 18.001000");
+    editor.apply_map_edit(&VertexEdit::Delete { row: 3 }, CoordFormat::Dd);
+    assert_eq!(editor.points.len(), 3);
+    assert!((editor.shape().area.m2() - area_before).abs() < 1.0);
+}
