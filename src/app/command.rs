@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::domain::{Activity, ImportIssue, ImportSummary, Land, LandId};
+use crate::domain::{Activity, HazardReport, ImportIssue, ImportSummary, Land, LandId};
 use crate::storage::WorkflowAction;
 
 use super::state::{LandDetail, Records};
@@ -33,6 +33,8 @@ pub enum Command {
     CreateLand(Box<Land>),
     /// Record an activity against its land (ledger and lifecycle checked by the store).
     AddActivity(Box<Activity>),
+    /// Record a hazard report.
+    AddHazardReport(Box<HazardReport>),
     /// Move a land through the validation workflow.
     Workflow {
         /// The land.
@@ -49,6 +51,8 @@ pub enum Form {
     Land,
     /// The activity form.
     Activity,
+    /// The hazard report form.
+    HazardReport,
     /// The workflow buttons.
     Workflow,
 }
@@ -92,6 +96,8 @@ pub enum Outcome {
         /// What happened, for the notification (code, status changes).
         text: String,
     },
+    /// A form's command succeeded (the form can close).
+    FormDone(Form),
     /// A form's command was refused; nothing was written.
     Refused {
         /// The form.

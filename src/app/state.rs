@@ -167,6 +167,10 @@ impl AppState {
                 }
                 self.notify(NotificationLevel::Info, text);
             }
+            Outcome::FormDone(form) => {
+                self.form_done = Some(form);
+                self.form_error = None;
+            }
             Outcome::Refused { form, message } => {
                 self.busy = None;
                 self.notify(NotificationLevel::Error, format!("Not saved: {message}"));

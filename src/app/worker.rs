@@ -316,6 +316,22 @@ impl WorkerLoop {
                     }),
                 }
             }
+            Command::AddHazardReport(report) => {
+                let Some(store) = self.store.as_mut() else {
+                    return;
+                };
+                match store.add_hazard_report(*report, &self.actor) {
+                    Ok(saved) => {
+                        self.send(Outcome::Done(format!("Hazard report {} saved", saved.code)));
+                        self.send(Outcome::FormDone(Form::HazardReport));
+                        self.send_records();
+                    }
+                    Err(e) => self.send(Outcome::Refused {
+                        form: Form::HazardReport,
+                        message: e.to_string(),
+                    }),
+                }
+            }
             Command::Workflow { land, action } => {
                 let Some(store) = self.store.as_mut() else {
                     return;

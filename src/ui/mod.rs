@@ -9,6 +9,7 @@ mod list;
 mod map;
 mod prefs;
 pub mod raster_tiles;
+mod report_form;
 mod theme;
 
 use std::path::PathBuf;
@@ -26,6 +27,7 @@ pub use list::ListPanel;
 pub use map::{MapOptions, MapView, VertexEdit};
 use prefs::PREFS_KEY;
 pub use prefs::Prefs;
+use report_form::{ReportAction, ReportForm};
 
 /// The demo programme, embedded so the welcome screen can load it from any directory.
 pub const DEMO_PROGRAMME: &str = include_str!("../../sample_surveys/programme.geojson");
@@ -72,6 +74,8 @@ pub struct SafegroundApp {
     pub editor: Option<LandEditor>,
     /// The activity being recorded.
     activity_form: Option<ActivityForm>,
+    /// The hazard report being recorded.
+    pub report_form: Option<ReportForm>,
     return_comment: String,
 }
 
@@ -126,6 +130,7 @@ impl SafegroundApp {
             pending: Vec::new(),
             editor: None,
             activity_form: None,
+            report_form: None,
             return_comment: String::new(),
         };
         if let Some(p) = raster_path {
@@ -298,7 +303,17 @@ impl SafegroundApp {
                 }
             });
             if ui.button("New land").clicked() {
+                self.report_form = None;
                 self.editor = Some(LandEditor::new(time::OffsetDateTime::now_utc().date()));
+                self.state.form_error = None;
+                self.welcome_dismissed = true;
+            }
+            if ui.button("New hazard report").clicked() {
+                self.editor = None;
+                self.report_form = Some(ReportForm::new(
+                    time::OffsetDateTime::now_utc().date(),
+                    self.state.selected,
+                ));
                 self.state.form_error = None;
                 self.welcome_dismissed = true;
             }
@@ -458,6 +473,7 @@ impl SafegroundApp {
         match self.state.form_done.take() {
             Some(crate::app::Form::Land) => self.editor = None,
             Some(crate::app::Form::Activity) => self.activity_form = None,
+            Some(crate::app::Form::HazardReport) => self.report_form = None,
             _ => {}
         }
         let refusal = |form: crate::app::Form, state: &AppState| {
@@ -467,6 +483,32 @@ impl SafegroundApp {
                 .filter(|(f, _)| *f == form)
                 .map(|(_, m)| m.clone())
         };
+        if let Some(form) = &mut self.report_form {
+            let refused = refusal(crate::app::Form::HazardReport, &self.state);
+            let lands: Vec<(crate::domain::LandId, String)> = self
+                .state
+                .records
+                .lands
+                .iter()
+                .map(|l| (l.summary.id, l.summary.code.clone()))
+                .collect();
+            let mut action = None;
+            egui::Panel::right("report_form")
+                .resizable(true)
+                .default_size(420.0)
+                .show(ui, |ui| {
+                    action = form.ui(ui, &lands, refused.as_deref());
+                });
+            match action {
+                Some(ReportAction::Save(report)) => {
+                    self.state.form_error = None;
+                    self.send(Command::AddHazardReport(report));
+                }
+                Some(ReportAction::Cancel) => self.report_form = None,
+                None => {}
+            }
+            return;
+        }
         if let Some(editor) = &mut self.editor {
             let refused = refusal(crate::app::Form::Land, &self.state);
             let mut action = None;
@@ -591,6 +633,20 @@ impl SafegroundApp {
                     .editor
                     .as_ref()
                     .map(LandEditor::indexed_points)
+                    .or_else(|| {
+                        let p = self.report_form.as_ref()?.location()?;
+                        Some(vec![(
+                            0,
+                            crate::domain::SurveyPoint {
+                                kind: crate::domain::PointKind::Evidence,
+                                label: "new report".to_owned(),
+                                lon_lat: p,
+                                entered: None,
+                                source: crate::domain::PointSource::MapClick,
+                                note: String::new(),
+                            },
+                        )])
+                    })
                     .unwrap_or_default();
                 let options = MapOptions {
                     format: self.prefs.coord_format,
@@ -608,6 +664,10 @@ impl SafegroundApp {
                 let drawing = self.editor.as_ref().is_some_and(|e| e.drawing);
                 if self.map.interaction.vertex_edit.is_some() {
                     // The click edited a vertex; it adds no point.
+                } else if let (Some(p), Some(form)) =
+                    (self.map.interaction.clicked_at, self.report_form.as_mut())
+                {
+                    form.set_location(p, self.prefs.coord_format);
                 } else if drawing {
                     if let (Some(p), Some(editor)) =
                         (self.map.interaction.clicked_at, self.editor.as_mut())

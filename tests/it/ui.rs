@@ -372,3 +372,32 @@ fn vertices_are_moved_inserted_and_deleted_from_the_map() {
     assert_eq!(editor.points.len(), 3);
     assert!((editor.shape().area.m2() - area_before).abs() < 1.0);
 }
+
+#[test]
+fn record_a_hazard_report_by_typed_location() {
+    let (_t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("New hazard report").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Location", "34TBQ9000050000");
+    type_into(&mut harness, "Type / model", "M-75 hand grenade");
+    type_into(&mut harness, "Reported by", "Shepherd");
+    harness.get_by_label("Save hazard report").click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the saved report", |app| {
+        app.state.records.reports.len() == 21 && app.report_form.is_none()
+    });
+    let saved = harness
+        .state()
+        .state
+        .records
+        .reports
+        .iter()
+        .find(|r| r.code == "HR-0021")
+        .unwrap();
+    assert_eq!(saved.type_model, "M-75 hand grenade");
+    assert_eq!(
+        saved.location.entered.as_ref().unwrap().format.code(),
+        "mgrs"
+    );
+}
