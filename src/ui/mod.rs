@@ -77,6 +77,50 @@ pub struct SafegroundApp {
     /// The hazard report being recorded.
     pub report_form: Option<ReportForm>,
     return_comment: String,
+    frame_stats: FrameStats,
+}
+
+/// CPU time of `frame_ui`, printed every 5 s to stderr when `SAFEGROUND_FRAME_STATS` is set.
+#[derive(Debug)]
+struct FrameStats {
+    enabled: bool,
+    frames: u32,
+    total: std::time::Duration,
+    max: std::time::Duration,
+    since: std::time::Instant,
+}
+
+impl FrameStats {
+    fn new() -> Self {
+        Self {
+            enabled: std::env::var_os("SAFEGROUND_FRAME_STATS").is_some(),
+            frames: 0,
+            total: std::time::Duration::ZERO,
+            max: std::time::Duration::ZERO,
+            since: std::time::Instant::now(),
+        }
+    }
+
+    fn record(&mut self, spent: std::time::Duration) {
+        if !self.enabled {
+            return;
+        }
+        self.frames += 1;
+        self.total += spent;
+        self.max = self.max.max(spent);
+        if self.since.elapsed() >= std::time::Duration::from_secs(5) && self.frames > 0 {
+            eprintln!(
+                "frame_stats: {} frames, mean {:.2} ms, max {:.2} ms (CPU time of the UI pass)",
+                self.frames,
+                self.total.as_secs_f64() * 1000.0 / f64::from(self.frames),
+                self.max.as_secs_f64() * 1000.0
+            );
+            *self = Self {
+                enabled: true,
+                ..Self::new()
+            };
+        }
+    }
 }
 
 impl SafegroundApp {
@@ -132,6 +176,7 @@ impl SafegroundApp {
             activity_form: None,
             report_form: None,
             return_comment: String::new(),
+            frame_stats: FrameStats::new(),
         };
         if let Some(p) = raster_path {
             app.set_raster(Some(p), ctx);
@@ -691,7 +736,9 @@ impl eframe::App for SafegroundApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let start = std::time::Instant::now();
         self.frame_ui(ui);
+        self.frame_stats.record(start.elapsed());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
