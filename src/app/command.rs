@@ -2,10 +2,12 @@
 
 use std::path::PathBuf;
 
-use crate::domain::{Activity, HazardReport, ImportIssue, ImportSummary, Land, LandId};
+use crate::domain::{
+    Activity, HazardReport, HazardReportId, ImportIssue, ImportSummary, Land, LandId,
+};
 use crate::storage::WorkflowAction;
 
-use super::state::{LandDetail, Records};
+use super::state::{LandDetail, Records, ReportDetail};
 
 /// Something the UI asks the database worker to do. Panels never touch the store.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +37,15 @@ pub enum Command {
     AddActivity(Box<Activity>),
     /// Record a hazard report.
     AddHazardReport(Box<HazardReport>),
+    /// Load one hazard report with its photo thumbnails.
+    LoadReport(HazardReportId),
+    /// Attach a photo file (JPEG or PNG) to a hazard report.
+    AttachPhoto {
+        /// The report.
+        report: HazardReportId,
+        /// The image file.
+        path: PathBuf,
+    },
     /// Move a land through the validation workflow.
     Workflow {
         /// The land.
@@ -71,6 +82,8 @@ pub enum Outcome {
     Records(Box<Records>),
     /// One land's full record.
     LandDetail(Box<LandDetail>),
+    /// One hazard report with thumbnails.
+    ReportDetail(Box<ReportDetail>),
     /// An import finished (committed or refused).
     Imported {
         /// What was written (None when refused).

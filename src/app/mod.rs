@@ -7,5 +7,7 @@ mod state;
 mod worker;
 
 pub use command::{Command, Form, Outcome};
-pub use state::{AppState, LandDetail, Notification, NotificationLevel, Records};
+pub use state::{
+    AppState, LandDetail, Notification, NotificationLevel, Records, ReportDetail, Thumbnail,
+};
 pub use worker::{Waker, Worker};

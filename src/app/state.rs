@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::domain::{Activity, AuditEntry, HazardReport, Land, LandId};
+use crate::domain::{Activity, AuditEntry, HazardReport, HazardReportId, Land, LandId};
 use crate::storage::MapLand;
 
 /// Lands and hazard reports for the list and the map.
@@ -26,6 +26,30 @@ pub struct LandDetail {
     pub reports: Vec<HazardReport>,
     /// Its audit trail, oldest first.
     pub audit: Vec<AuditEntry>,
+}
+
+/// A photo reduced for display (decoded on the worker thread).
+#[derive(Debug, Clone)]
+pub struct Thumbnail {
+    /// The photo's id (texture cache key).
+    pub id: uuid::Uuid,
+    /// The file it came from.
+    pub file_name: String,
+    /// Width in pixels.
+    pub width: usize,
+    /// Height in pixels.
+    pub height: usize,
+    /// RGBA pixels, row by row.
+    pub rgba: Vec<u8>,
+}
+
+/// One hazard report with its photos.
+#[derive(Debug, Clone)]
+pub struct ReportDetail {
+    /// The report.
+    pub report: HazardReport,
+    /// Its photos as thumbnails.
+    pub thumbnails: Vec<Thumbnail>,
 }
 
 /// How loud a notification is.
@@ -61,6 +85,10 @@ pub struct AppState {
     pub selected: Option<LandId>,
     /// Its full record, once loaded.
     pub detail: Option<LandDetail>,
+    /// The selected hazard report.
+    pub selected_report: Option<HazardReportId>,
+    /// Its record and photos, once loaded.
+    pub report_detail: Option<ReportDetail>,
     /// Notifications, newest last.
     pub notifications: Vec<Notification>,
     /// What the worker is busy with (for the progress indicator).
@@ -113,6 +141,11 @@ impl AppState {
                 {
                     self.selected = None;
                     self.detail = None;
+                }
+            }
+            Outcome::ReportDetail(detail) => {
+                if self.selected_report == Some(detail.report.id) {
+                    self.report_detail = Some(*detail);
                 }
             }
             Outcome::LandDetail(detail) => {

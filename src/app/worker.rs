@@ -9,7 +9,7 @@ use crate::domain::{Actor, ImportBatch, ImportReporter, LandId};
 use crate::storage::{Store, StoreError};
 
 use super::command::{Command, Form, Outcome};
-use super::state::{LandDetail, Records};
+use super::state::{LandDetail, Records, ReportDetail, Thumbnail};
 
 /// Wakes the UI after an outcome is sent (the UI passes `ctx.request_repaint`).
 pub type Waker = Box<dyn Fn() + Send>;
@@ -188,6 +188,40 @@ impl WorkerLoop {
         })
     }
 
+    fn report_detail(&self, id: crate::domain::HazardReportId) -> Result<ReportDetail, StoreError> {
+        let store = self.store.as_ref().ok_or(StoreError::NotFound {
+            entity: "store",
+            code: String::new(),
+        })?;
+        let report = store
+            .hazard_reports()?
+            .into_iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| StoreError::NotFound {
+                entity: "hazard report",
+                code: id.to_string(),
+            })?;
+        let thumbnails = store
+            .photos(id)?
+            .into_iter()
+            .filter_map(|p| {
+                // A photo that does not decode is skipped here; it stays in the store untouched.
+                let image = image::load_from_memory(&p.bytes)
+                    .ok()?
+                    .thumbnail(240, 240)
+                    .to_rgba8();
+                Some(Thumbnail {
+                    id: p.id,
+                    file_name: p.file_name,
+                    width: image.width() as usize,
+                    height: image.height() as usize,
+                    rgba: image.into_raw(),
+                })
+            })
+            .collect();
+        Ok(ReportDetail { report, thumbnails })
+    }
+
     fn import(&mut self, paths: &[PathBuf], strict: bool) {
         let mut reporter = ImportReporter::new("");
         let mut batch = ImportBatch::default();
@@ -330,6 +364,37 @@ impl WorkerLoop {
                         form: Form::HazardReport,
                         message: e.to_string(),
                     }),
+                }
+            }
+            Command::LoadReport(id) => match self.report_detail(id) {
+                Ok(d) => self.send(Outcome::ReportDetail(Box::new(d))),
+                Err(e) => self.fail("Loading the hazard report", &e),
+            },
+            Command::AttachPhoto { report, path } => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let result = std::fs::read(&path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))
+                    .and_then(|bytes| {
+                        let store = self
+                            .store
+                            .as_mut()
+                            .ok_or_else(|| "no store is open".to_owned())?;
+                        store
+                            .add_photo(report, &name, bytes, &self.actor)
+                            .map_err(|e| e.to_string())
+                    });
+                match result {
+                    Ok(_) => {
+                        self.send(Outcome::Done(format!("Photo {name} attached")));
+                        match self.report_detail(report) {
+                            Ok(d) => self.send(Outcome::ReportDetail(Box::new(d))),
+                            Err(e) => self.fail("Loading the hazard report", &e),
+                        }
+                    }
+                    Err(e) => self.fail("Attaching the photo", &e),
                 }
             }
             Command::Workflow { land, action } => {

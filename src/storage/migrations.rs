@@ -10,11 +10,12 @@ pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     Migrations::new(vec![
         M::up(include_str!("migrations/0001_initial.sql")),
         M::up(include_str!("migrations/0002_indexes.sql")),
+        M::up(include_str!("migrations/0003_photos.sql")),
     ])
 });
 
 /// The schema version this build writes.
-pub const LATEST_SCHEMA_VERSION: i64 = 2;
+pub const LATEST_SCHEMA_VERSION: i64 = 3;
 
 #[cfg(test)]
 mod tests {

@@ -12,10 +12,12 @@ mod import;
 pub mod mbtiles;
 mod migrations;
 mod open;
+mod photos;
 mod store;
 
 pub use error::StoreError;
 pub use migrations::LATEST_SCHEMA_VERSION;
+pub use photos::{MAX_PHOTO_BYTES, Photo, photo_media_type};
 pub use store::{LandSummary, LandUpdate, MapLand, Store, SupersededUpdate, WorkflowAction};
 
 /// Test support: creates a store file at an older schema version (to test upgrades).

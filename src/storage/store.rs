@@ -537,7 +537,7 @@ pub(crate) fn ledger_from_columns(m2: [f64; 5]) -> Ledger {
 /// Removes every record (the demo programme replaces the store's contents), audited.
 pub(crate) fn clear_all_tx(conn: &Connection, actor: &Actor) -> Result<(), StoreError> {
     conn.execute_batch(
-        "DELETE FROM activity_device; DELETE FROM activity; DELETE FROM hazard_report; DELETE FROM code_sequence;
+        "DELETE FROM activity_device; DELETE FROM activity; DELETE FROM hazard_report_photo; DELETE FROM hazard_report; DELETE FROM code_sequence;
          DELETE FROM land_status_history; DELETE FROM land_update_superseded; DELETE FROM land;",
     )?;
     audit(

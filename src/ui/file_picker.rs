@@ -29,6 +29,8 @@ pub enum PickPurpose {
     ExportCsv,
     /// Choose an MBTiles raster basemap.
     Mbtiles,
+    /// Attach a photo to the selected hazard report.
+    Photo,
 }
 
 /// What happened in the picker this frame.
@@ -208,8 +210,9 @@ impl FilePicker {
                     });
                 ui.separator();
                 ui.horizontal(|ui| {
-                    ui.label("File name");
-                    ui.add(egui::TextEdit::singleline(&mut self.file_name).desired_width(300.0));
+                    let l = ui.label("File name");
+                    ui.add(egui::TextEdit::singleline(&mut self.file_name).desired_width(300.0))
+                        .labelled_by(l.id);
                 });
                 ui.label(format!(
                     "Files: {}",

@@ -4,7 +4,7 @@ use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
 use crate::app::AppState;
-use crate::domain::{Classification, LandId, LandStatus, group_thousands};
+use crate::domain::{Classification, HazardReportId, LandId, LandStatus, group_thousands};
 
 /// What the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -14,6 +14,15 @@ pub enum ListTab {
     Lands,
     /// Hazard reports.
     Reports,
+}
+
+/// What the user picked in the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picked {
+    /// A land.
+    Land(LandId),
+    /// A hazard report.
+    Report(HazardReportId),
 }
 
 /// Sort order of the land list.
@@ -89,8 +98,8 @@ impl ListPanel {
         rows
     }
 
-    /// Draws the panel. Returns the land the user selected, if any.
-    pub fn ui(&mut self, ui: &mut Ui, state: &AppState) -> Option<LandId> {
+    /// Draws the panel. Returns what the user selected, if anything.
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState) -> Option<Picked> {
         let mut picked = None;
         ui.horizontal(|ui| {
             ui.selectable_value(
@@ -113,8 +122,7 @@ impl ListPanel {
             );
         });
         if self.tab == ListTab::Reports {
-            reports_ui(ui, state, &self.search);
-            return None;
+            return reports_ui(ui, state, &self.search).map(Picked::Report);
         }
         ui.horizontal_wrapped(|ui| {
             egui::ComboBox::from_label("Class")
@@ -175,7 +183,7 @@ impl ListPanel {
                     let selected = state.selected == Some(land.id);
                     row.col(|ui| {
                         if ui.selectable_label(selected, &land.code).clicked() {
-                            picked = Some(land.id);
+                            picked = Some(Picked::Land(land.id));
                         }
                     });
                     row.col(|ui| {
@@ -191,7 +199,7 @@ impl ListPanel {
                         ui.label(group_thousands(land.ledger.remaining().m2()));
                     });
                     if row.response().clicked() {
-                        picked = Some(land.id);
+                        picked = Some(Picked::Land(land.id));
                     }
                 });
             });
@@ -199,22 +207,31 @@ impl ListPanel {
     }
 }
 
-fn reports_ui(ui: &mut Ui, state: &AppState, search: &str) {
+fn reports_ui(ui: &mut Ui, state: &AppState, search: &str) -> Option<HazardReportId> {
     let needle = search.trim().to_lowercase();
+    let mut picked = None;
     egui::ScrollArea::vertical().show(ui, |ui| {
         for r in state.records.reports.iter().filter(|r| {
             needle.is_empty()
                 || r.code.to_lowercase().contains(&needle)
                 || r.type_model.to_lowercase().contains(&needle)
         }) {
-            ui.label(format!(
-                "{}  {} ×{}  {}  {}",
-                r.code,
-                r.eo_category.label(),
-                r.quantity,
-                r.type_model,
-                r.status.label()
-            ));
+            ui.horizontal(|ui| {
+                if ui
+                    .selectable_label(state.selected_report == Some(r.id), &r.code)
+                    .clicked()
+                {
+                    picked = Some(r.id);
+                }
+                ui.label(format!(
+                    "{} ×{}  {}  {}",
+                    r.eo_category.label(),
+                    r.quantity,
+                    r.type_model,
+                    r.status.label()
+                ));
+            });
         }
     });
+    picked
 }

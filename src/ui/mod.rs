@@ -23,7 +23,7 @@ use detail::{DetailAction, detail_ui};
 use file_picker::{FilePicker, PickMode, PickPurpose, PickResult};
 use land_editor::EditorAction;
 pub use land_editor::LandEditor;
-pub use list::ListPanel;
+pub use list::{ListPanel, Picked};
 pub use map::{MapOptions, MapView, VertexEdit};
 use prefs::PREFS_KEY;
 pub use prefs::Prefs;
@@ -78,6 +78,8 @@ pub struct SafegroundApp {
     pub report_form: Option<ReportForm>,
     return_comment: String,
     frame_stats: FrameStats,
+    /// Photo textures by photo id (made once from the worker's thumbnails).
+    thumbnails: std::collections::HashMap<uuid::Uuid, egui::TextureHandle>,
 }
 
 /// CPU time of `frame_ui`, printed every 5 s to stderr when `SAFEGROUND_FRAME_STATS` is set.
@@ -177,6 +179,7 @@ impl SafegroundApp {
             report_form: None,
             return_comment: String::new(),
             frame_stats: FrameStats::new(),
+            thumbnails: std::collections::HashMap::new(),
         };
         if let Some(p) = raster_path {
             app.set_raster(Some(p), ctx);
@@ -189,7 +192,23 @@ impl SafegroundApp {
         self.pending.push(command);
     }
 
+    fn select_report(&mut self, id: crate::domain::HazardReportId) {
+        self.state.selected = None;
+        self.state.detail = None;
+        self.state.selected_report = Some(id);
+        self.state.report_detail = None;
+        self.send(Command::LoadReport(id));
+        if let Some(r) = self.state.records.reports.iter().find(|r| r.id == id) {
+            let p = r.location.lon_lat;
+            let d = 0.002;
+            self.map
+                .fit([p.lon_deg - d, p.lat_deg - d, p.lon_deg + d, p.lat_deg + d]);
+        }
+    }
+
     fn select(&mut self, id: crate::domain::LandId) {
+        self.state.selected_report = None;
+        self.state.report_detail = None;
         if self.state.selected != Some(id) {
             self.state.selected = Some(id);
             self.state.detail = None;
@@ -279,8 +298,100 @@ impl SafegroundApp {
                 "ledger.csv",
             ),
             PickPurpose::Mbtiles => (PickMode::Open, "Raster basemap (MBTiles)", &["mbtiles"], ""),
+            PickPurpose::Photo => (
+                PickMode::Open,
+                "Attach a photo (JPEG or PNG)",
+                &["jpg", "jpeg", "png"],
+                "",
+            ),
         };
         self.picker = Some(FilePicker::new(purpose, mode, title, ext, dir, name, ctx));
+    }
+
+    fn report_panel(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let mut add_photo = false;
+        let thumbnails = &mut self.thumbnails;
+        egui::Panel::right("report_detail")
+            .resizable(true)
+            .default_size(420.0)
+            .show(ui, |ui| {
+                let Some(d) = &self.state.report_detail else {
+                    ui.spinner();
+                    return;
+                };
+                let r = &d.report;
+                ui.heading(format!(
+                    "{} — {} ×{}",
+                    r.code,
+                    r.eo_category.label(),
+                    r.quantity
+                ));
+                ui.label(format!(
+                    "{} · {} · {}",
+                    r.status.label(),
+                    r.condition.label(),
+                    r.validation.label()
+                ));
+                egui::Grid::new("report_grid")
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        let mut row = |k: &str, v: String| {
+                            if !v.is_empty() {
+                                ui.label(k);
+                                ui.label(v);
+                                ui.end_row();
+                            }
+                        };
+                        row("Type / model", r.type_model.clone());
+                        row(
+                            "Location",
+                            crate::geometry::coords::format_coord(
+                                r.location.lon_lat,
+                                self.prefs.coord_format,
+                            ),
+                        );
+                        row(
+                            "As entered",
+                            r.location
+                                .entered
+                                .as_ref()
+                                .map(|e| format!("{} ({})", e.text, e.format.label()))
+                                .unwrap_or_default(),
+                        );
+                        row("Reported on", r.reported_on.to_string());
+                        row("Reported by", r.reported_by.clone());
+                        row("Phone", r.reporter_phone.clone());
+                        row("Organisation", r.organisation.clone());
+                        row("Notes", r.notes.clone());
+                    });
+                ui.separator();
+                ui.strong(format!("Photos ({})", d.thumbnails.len()));
+                ui.horizontal_wrapped(|ui| {
+                    for t in &d.thumbnails {
+                        let texture = thumbnails.entry(t.id).or_insert_with(|| {
+                            let image = egui::ColorImage::from_rgba_unmultiplied(
+                                [t.width, t.height],
+                                &t.rgba,
+                            );
+                            ctx.load_texture(
+                                format!("photo-{}", t.id),
+                                image,
+                                egui::TextureOptions::LINEAR,
+                            )
+                        });
+                        ui.add(egui::Image::new(&*texture).max_size(egui::vec2(160.0, 160.0)))
+                            .on_hover_text(&t.file_name);
+                    }
+                });
+                if ui.button("Add photo…").clicked() {
+                    add_photo = true;
+                }
+            });
+        if add_photo {
+            self.open_picker(&ctx, PickPurpose::Photo);
+        }
     }
 
     /// Shows (or removes) a raster basemap and remembers the choice.
@@ -315,6 +426,12 @@ impl SafegroundApp {
                     self.set_raster(Some(path), ctx);
                     return;
                 }
+                if purpose == PickPurpose::Photo {
+                    if let Some(report) = self.state.selected_report {
+                        self.send(Command::AttachPhoto { report, path });
+                    }
+                    return;
+                }
                 let command = match purpose {
                     PickPurpose::OpenStore | PickPurpose::NewStore => Command::OpenStore(path),
                     PickPurpose::Import => Command::Import {
@@ -323,7 +440,7 @@ impl SafegroundApp {
                     },
                     PickPurpose::ExportGeojson => Command::ExportGeojson(path),
                     PickPurpose::ExportCsv => Command::ExportCsv(path),
-                    PickPurpose::Mbtiles => return,
+                    PickPurpose::Mbtiles | PickPurpose::Photo => return,
                 };
                 if purpose == PickPurpose::NewStore {
                     self.welcome_dismissed = true;
@@ -578,6 +695,10 @@ impl SafegroundApp {
             }
             return;
         }
+        if self.state.selected_report.is_some() {
+            self.report_panel(ui);
+            return;
+        }
         let Some(selected) = self.state.selected else {
             return;
         };
@@ -662,11 +783,15 @@ impl SafegroundApp {
                 .default_size(380.0)
                 .show(ui, |ui| self.list.ui(ui, &self.state))
                 .inner;
-            if let Some(id) = picked {
-                self.select(id);
-                if let Some(b) = self.map.land_bbox(id) {
-                    self.map.fit(b);
+            match picked {
+                Some(Picked::Land(id)) => {
+                    self.select(id);
+                    if let Some(b) = self.map.land_bbox(id) {
+                        self.map.fit(b);
+                    }
                 }
+                Some(Picked::Report(id)) => self.select_report(id),
+                None => {}
             }
             self.right_panel(ui);
         }

@@ -300,3 +300,35 @@ fn newer_schema_non_sqlite_corrupt_and_foreign_files_are_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn photos_are_stored_with_the_report_and_non_images_refused() {
+    use safeground::domain::HazardReportDraft;
+    let t = TestStore::new();
+    let mut s = t.open();
+    let report = HazardReportDraft {
+        location: "44.7, 18.0".into(),
+        eo_category: "uxo".into(),
+        reported_on: "2025-05-01".into(),
+        ..HazardReportDraft::default()
+    }
+    .validate(&|x: &str| safeground::geometry::coords::parse_coord(x).map_err(|e| e.to_string()))
+    .unwrap();
+    let report = s.add_hazard_report(report, &actor()).unwrap();
+    let jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3];
+    s.add_photo(report.id, "item.jpg", jpeg.clone(), &actor())
+        .unwrap();
+    let err = s
+        .add_photo(report.id, "notes.txt", b"hello".to_vec(), &actor())
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("notes.txt is not a JPEG or PNG image"),
+        "{err}"
+    );
+    drop(s);
+    let photos = t.open().photos(report.id).unwrap();
+    assert_eq!(photos.len(), 1);
+    assert_eq!(photos[0].bytes, jpeg);
+    assert_eq!(photos[0].media_type, "image/jpeg");
+}

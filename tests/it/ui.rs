@@ -401,3 +401,33 @@ fn record_a_hazard_report_by_typed_location() {
         "mgrs"
     );
 }
+
+#[test]
+fn attach_a_photo_to_a_hazard_report_through_the_file_picker() {
+    let (t, mut harness) = app_on_demo();
+    std::fs::write(t.dir.path().join("grenade.png"), PNG_1X1).unwrap();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("Hazard reports (20)").click();
+    harness.run_steps(2);
+    harness.get_by_label("HR-0001").click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the report's detail", |app| {
+        app.state.report_detail.is_some()
+    });
+    harness.get_by_label("Photos (0)");
+    harness.get_by_label("Add photo…").click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the file picker", |_| true);
+    harness.run_steps(5);
+    type_into(&mut harness, "File name", "grenade.png");
+    harness.get_by_label("Open").click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the photo", |app| {
+        app.state
+            .report_detail
+            .as_ref()
+            .is_some_and(|d| d.thumbnails.len() == 1)
+    });
+    harness.run_steps(2);
+    harness.get_by_label("Photos (1)");
+}

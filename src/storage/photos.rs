@@ -1,0 +1,132 @@
+//! Photos attached to hazard reports, kept inside the store as BLOBs so the programme stays one
+//! file to back up and carry. Only JPEG and PNG are accepted, at most 20 MB each.
+
+use rusqlite::{OptionalExtension, params};
+use uuid::Uuid;
+
+use super::error::StoreError;
+use super::store::{Store, audit, now_text};
+use crate::domain::{Actor, AuditAction, EntityKind, FieldError, HazardReportId};
+
+/// Largest photo accepted, bytes.
+pub const MAX_PHOTO_BYTES: usize = 20 * 1024 * 1024;
+
+/// A stored photo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    /// Its UUID.
+    pub id: Uuid,
+    /// The report it belongs to.
+    pub report: HazardReportId,
+    /// The file name it was added from.
+    pub file_name: String,
+    /// `image/jpeg` or `image/png`.
+    pub media_type: String,
+    /// The image bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// The media type of JPEG or PNG bytes, from their signature.
+pub fn photo_media_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
+        Some("image/png")
+    } else {
+        None
+    }
+}
+
+impl Store {
+    /// Attaches a photo to a hazard report, audited. Refuses files that are not JPEG or PNG or
+    /// are larger than [`MAX_PHOTO_BYTES`].
+    pub fn add_photo(
+        &mut self,
+        report: HazardReportId,
+        file_name: &str,
+        bytes: Vec<u8>,
+        actor: &Actor,
+    ) -> Result<Photo, StoreError> {
+        let Some(media_type) = photo_media_type(&bytes) else {
+            return Err(StoreError::Invalid(vec![FieldError::new(
+                "photo",
+                format!("{file_name} is not a JPEG or PNG image"),
+            )]));
+        };
+        if bytes.len() > MAX_PHOTO_BYTES {
+            return Err(StoreError::Invalid(vec![FieldError::new(
+                "photo",
+                format!(
+                    "{file_name} is {} MB; the limit is {} MB",
+                    bytes.len() / (1024 * 1024),
+                    MAX_PHOTO_BYTES / (1024 * 1024)
+                ),
+            )]));
+        }
+        let tx = self.conn.transaction()?;
+        let code: Option<String> = tx
+            .query_row(
+                "SELECT code FROM hazard_report WHERE id = ?1 AND deleted_at IS NULL",
+                [report.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let code = code.ok_or_else(|| StoreError::NotFound {
+            entity: "hazard report",
+            code: report.to_string(),
+        })?;
+        let id = Uuid::new_v4();
+        tx.execute(
+            "INSERT INTO hazard_report_photo (id, report_id, file_name, media_type, size_bytes, bytes, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![id.to_string(), report.to_string(), file_name, media_type, i64::try_from(bytes.len()).unwrap_or(i64::MAX), bytes, now_text()],
+        )?;
+        audit(
+            &tx,
+            actor,
+            EntityKind::HazardReport,
+            report.0,
+            &code,
+            AuditAction::Update,
+            Some("photos"),
+            None,
+            Some(&format!("added {file_name}")),
+        )?;
+        tx.commit()?;
+        Ok(Photo {
+            id,
+            report,
+            file_name: file_name.to_owned(),
+            media_type: media_type.to_owned(),
+            bytes,
+        })
+    }
+
+    /// The photos of a hazard report, oldest first.
+    pub fn photos(&self, report: HazardReportId) -> Result<Vec<Photo>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, file_name, media_type, bytes FROM hazard_report_photo
+             WHERE report_id = ?1 AND deleted_at IS NULL ORDER BY added_at, id",
+        )?;
+        let rows = stmt.query_map([report.to_string()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Vec<u8>>(3)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, file_name, media_type, bytes) = row?;
+            out.push(Photo {
+                id: Uuid::parse_str(&id).unwrap_or_default(),
+                report,
+                file_name,
+                media_type,
+                bytes,
+            });
+        }
+        Ok(out)
+    }
+}
