@@ -93,6 +93,13 @@ pub enum Outcome {
         /// Why it was refused, if it was.
         refused: Option<String>,
     },
+    /// Progress of a long job.
+    Progress {
+        /// Records done.
+        done: usize,
+        /// Records in all.
+        total: usize,
+    },
     /// Something finished that deserves a line in the notifications.
     Done(String),
     /// A land was saved.

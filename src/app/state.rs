@@ -93,6 +93,8 @@ pub struct AppState {
     pub notifications: Vec<Notification>,
     /// What the worker is busy with (for the progress indicator).
     pub busy: Option<String>,
+    /// Progress of the current long job: done, total.
+    pub progress: Option<(usize, usize)>,
     /// Problems of the last import, for the import summary window.
     pub last_import_issues: Vec<crate::domain::ImportIssue>,
     /// The last refusal per form, shown next to the form's fields until the next attempt.
@@ -209,6 +211,7 @@ impl AppState {
                 self.notify(NotificationLevel::Error, format!("Not saved: {message}"));
                 self.form_error = Some((form, message));
             }
+            Outcome::Progress { done, total } => self.progress = Some((done, total)),
             Outcome::Done(text) => {
                 self.busy = None;
                 self.notify(NotificationLevel::Info, text);

@@ -2,6 +2,8 @@
 //! every outcome sent wakes the UI (style-anchors B3).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, TrySendError, sync_channel};
 use std::thread::JoinHandle;
 
@@ -21,6 +23,7 @@ const OUTCOME_QUEUE: usize = 64;
 
 /// The UI's handle on the worker thread.
 pub struct Worker {
+    cancel: Arc<AtomicBool>,
     commands: SyncSender<Command>,
     outcomes: Receiver<Outcome>,
     thread: Option<JoinHandle<()>>,
@@ -42,10 +45,13 @@ impl Worker {
     ) -> std::io::Result<Self> {
         let (command_tx, command_rx) = sync_channel::<Command>(COMMAND_QUEUE);
         let (outcome_tx, outcome_rx) = sync_channel::<Outcome>(OUTCOME_QUEUE);
+        let cancel = Arc::new(AtomicBool::new(false));
+        let worker_cancel = Arc::clone(&cancel);
         let thread = std::thread::Builder::new()
             .name("db".to_owned())
             .spawn(move || {
                 let mut w = WorkerLoop {
+                    cancel: worker_cancel,
                     store: None,
                     actor,
                     demo,
@@ -60,10 +66,16 @@ impl Worker {
                 }
             })?;
         Ok(Self {
+            cancel,
             commands: command_tx,
             outcomes: outcome_rx,
             thread: Some(thread),
         })
+    }
+
+    /// Asks the running import to stop; it rolls back and reports that nothing was written.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
     }
 
     /// Queues a command without blocking. Returns false when the queue is full.
@@ -115,6 +127,7 @@ impl Drop for Worker {
 }
 
 struct WorkerLoop {
+    cancel: Arc<AtomicBool>,
     store: Option<Store>,
     actor: Actor,
     demo: &'static str,
@@ -223,6 +236,7 @@ impl WorkerLoop {
     }
 
     fn import(&mut self, paths: &[PathBuf], strict: bool) {
+        self.cancel.store(false, Ordering::Relaxed);
         let mut reporter = ImportReporter::new("");
         let mut batch = ImportBatch::default();
         let today = time::OffsetDateTime::now_utc().date();
@@ -256,7 +270,17 @@ impl WorkerLoop {
         let Some(store) = self.store.as_mut() else {
             return;
         };
-        match store.import(batch, &mut reporter, strict, &self.actor) {
+        let cancel = Arc::clone(&self.cancel);
+        let outcomes = self.outcomes.clone();
+        let waker = &self.waker;
+        let mut progress = |done: usize, total: usize| {
+            // Progress is best effort: a full queue drops an update, never blocks the import.
+            if outcomes.try_send(Outcome::Progress { done, total }).is_ok() {
+                waker();
+            }
+            !cancel.load(Ordering::Relaxed)
+        };
+        match store.import_with_progress(batch, &mut reporter, strict, &self.actor, &mut progress) {
             Ok(summary) => {
                 self.send(Outcome::Imported {
                     summary: Some(summary),

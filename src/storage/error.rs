@@ -113,6 +113,9 @@ pub enum StoreError {
         /// Number of warnings.
         warnings: usize,
     },
+    /// The user cancelled the import; nothing was written.
+    #[error("the import was cancelled; nothing was written")]
+    ImportCancelled,
     /// Any other SQLite error.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

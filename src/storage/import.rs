@@ -25,7 +25,20 @@ impl Store {
         strict: bool,
         actor: &Actor,
     ) -> Result<ImportSummary, StoreError> {
-        self.import_inner(batch, reporter, strict, false, actor)
+        self.import_inner(batch, reporter, strict, false, actor, &mut |_, _| true)
+    }
+
+    /// Like [`Store::import`], calling `progress(done, total)` every few records; when it returns
+    /// false the import is cancelled and nothing is written.
+    pub fn import_with_progress(
+        &mut self,
+        batch: ImportBatch,
+        reporter: &mut ImportReporter,
+        strict: bool,
+        actor: &Actor,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<ImportSummary, StoreError> {
+        self.import_inner(batch, reporter, strict, false, actor, progress)
     }
 
     /// Replaces every record with the batch, in one transaction (the demo programme): if the
@@ -36,7 +49,7 @@ impl Store {
         reporter: &mut ImportReporter,
         actor: &Actor,
     ) -> Result<ImportSummary, StoreError> {
-        self.import_inner(batch, reporter, true, true, actor)
+        self.import_inner(batch, reporter, true, true, actor, &mut |_, _| true)
     }
 
     fn import_inner(
@@ -46,8 +59,19 @@ impl Store {
         strict: bool,
         replace_all: bool,
         actor: &Actor,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<ImportSummary, StoreError> {
         let mut summary = ImportSummary::default();
+        let total = batch.items.len();
+        let mut done = 0usize;
+        // Reports progress every 50 records; false means the user cancelled.
+        let mut tick = |done: &mut usize| -> Result<(), StoreError> {
+            *done += 1;
+            if (*done).is_multiple_of(50) && !progress(*done, total) {
+                return Err(StoreError::ImportCancelled);
+            }
+            Ok(())
+        };
         let mut tx = self.conn.transaction()?;
         if replace_all {
             clear_all_tx(&tx, actor)?;
@@ -67,6 +91,7 @@ impl Store {
             }
         }
         for (feature, land, snapshot) in lands {
+            tick(&mut done)?;
             let code = land.code.clone();
             let id = land.id;
             let sp = tx.savepoint()?;
@@ -99,6 +124,7 @@ impl Store {
         });
         let mut restored: BTreeSet<LandId> = BTreeSet::new();
         for (feature, mut activity, land_ref) in activities {
+            tick(&mut done)?;
             let code = activity.code.clone();
             let Some(land_id) = resolve(&tx, &land_ref)? else {
                 reporter.error(
@@ -147,6 +173,7 @@ impl Store {
             }
         }
         for (feature, mut report, land_ref) in reports {
+            tick(&mut done)?;
             let code = report.code.clone();
             if let Some(land_ref) = &land_ref {
                 if let Some(id) = resolve(&tx, land_ref)? {

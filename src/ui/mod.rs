@@ -538,6 +538,21 @@ impl SafegroundApp {
             if let Some(b) = &self.state.busy {
                 ui.spinner();
                 ui.label(b);
+                if let Some((done, total)) = self.state.progress {
+                    let fraction = if total > 0 {
+                        done as f32 / total as f32
+                    } else {
+                        0.0
+                    };
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .desired_width(160.0)
+                            .text(format!("{done} / {total}")),
+                    );
+                }
+                if b.starts_with("Importing") && ui.button("Cancel").clicked() {
+                    self.worker.cancel();
+                }
             }
         });
     }

@@ -332,3 +332,31 @@ fn photos_are_stored_with_the_report_and_non_images_refused() {
     assert_eq!(photos[0].bytes, jpeg);
     assert_eq!(photos[0].media_type, "image/jpeg");
 }
+
+#[test]
+fn a_cancelled_import_writes_nothing() {
+    use safeground::domain::ImportReporter;
+    let t = TestStore::new();
+    let mut s = t.open();
+    let mut reporter = ImportReporter::new("programme.geojson");
+    let demo = include_str!("../../sample_surveys/programme.geojson");
+    let batch = safeground::io::geojson::read_geojson(
+        demo.as_bytes(),
+        &mut reporter,
+        time::macros::date!(2026 - 11 - 23),
+    )
+    .unwrap();
+    let mut calls = Vec::new();
+    let result =
+        s.import_with_progress(batch, &mut reporter, false, &actor(), &mut |done, total| {
+            calls.push((done, total));
+            done < 100
+        });
+    assert!(
+        matches!(result, Err(StoreError::ImportCancelled)),
+        "{result:?}"
+    );
+    assert_eq!(calls, [(50, 110), (100, 110)]);
+    assert!(s.land_summaries().unwrap().is_empty());
+    assert!(s.activities(None).unwrap().is_empty());
+}
