@@ -53,6 +53,8 @@ pub struct MapLand {
     pub geometry: Option<MultiPolygon<f64>>,
     /// `[min_lon, min_lat, max_lon, max_lat]`.
     pub bbox_lon_lat: Option<[f64; 4]>,
+    /// Polygons of released parts (cancelled, reduced, cleared) recorded with activities.
+    pub released: Vec<MultiPolygon<f64>>,
 }
 
 /// A land's polygon and bounding box as read from their columns.
@@ -328,16 +330,31 @@ impl Store {
                 Ok((r.get::<_, String>(0)?, (parse_geometry(r.get(1)?), bbox)))
             })?
             .collect::<Result<_, _>>()?;
+        let mut released: std::collections::HashMap<String, Vec<MultiPolygon<f64>>> =
+            std::collections::HashMap::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT land_id, released_geometry_geojson FROM activity
+             WHERE released_geometry_geojson IS NOT NULL AND deleted_at IS NULL ORDER BY date_of_information, code",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        for row in rows {
+            let (land, geometry) = row?;
+            if let Some(g) = parse_geometry(geometry) {
+                released.entry(land).or_default().push(g);
+            }
+        }
         Ok(summaries
             .into_iter()
             .map(|summary| {
-                let (geometry, bbox) = shapes
-                    .remove(&summary.id.to_string())
-                    .unwrap_or((None, None));
+                let key = summary.id.to_string();
+                let (geometry, bbox) = shapes.remove(&key).unwrap_or((None, None));
                 MapLand {
                     summary,
                     geometry,
                     bbox_lon_lat: bbox,
+                    released: released.remove(&key).unwrap_or_default(),
                 }
             })
             .collect())

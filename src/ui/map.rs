@@ -71,6 +71,8 @@ struct MapLandShape {
     bbox: [f64; 4],
     shape: Option<MultiPolygon<f64>>,
     parts: Vec<PreparedPolygon>,
+    /// Released sub-areas, drawn inside the land.
+    released: Vec<PreparedPolygon>,
     /// Where to put the label or, without a polygon, the marker.
     anchor: Option<[f64; 2]>,
 }
@@ -167,6 +169,7 @@ impl MapView {
                     flagged: s.geometry_issue.is_some(),
                     bbox,
                     parts: l.geometry.as_ref().map(prepare).unwrap_or_default(),
+                    released: l.released.iter().flat_map(prepare).collect(),
                     shape: l.geometry.clone(),
                     anchor: s.centroid,
                 })
@@ -250,6 +253,9 @@ impl MapView {
                 interaction: &mut interaction,
             })
             .with_plugin(ReportsPlugin { reports })
+            .with_plugin(TraversePlugin {
+                points: options.traverse,
+            })
             .with_plugin(PreviewPlugin {
                 points: options.preview,
                 edit: &mut edit,
@@ -279,6 +285,8 @@ pub struct MapOptions<'a> {
     pub show_reports: bool,
     /// Points of the land being recorded with their row index (a live preview with handles).
     pub preview: &'a [(usize, SurveyPoint)],
+    /// The traverse being entered: benchmark, then one point per leg (dashed preview).
+    pub traverse: &'a [LonLat],
 }
 
 /// A change to the land being recorded, made with the mouse on the map.
@@ -303,6 +311,51 @@ pub enum VertexEdit {
         /// Row in the points table.
         row: usize,
     },
+}
+
+struct TraversePlugin<'a> {
+    points: &'a [LonLat],
+}
+
+impl Plugin for TraversePlugin<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        _response: &Response,
+        projector: &Projector<'_>,
+        _memory: &MapMemory,
+    ) {
+        if self.points.len() < 2 {
+            return;
+        }
+        let painter = ui.painter().with_clip_rect(projector.clip_rect());
+        let screen: Vec<Pos2> = self
+            .points
+            .iter()
+            .map(|p| project(projector, [p.lon_deg, p.lat_deg]))
+            .collect();
+        let stroke = Stroke::new(2.0, theme::WORKED_ON_OUTLINE);
+        painter.extend(Shape::dashed_line(&screen, stroke, 6.0, 4.0));
+        if screen.len() > 2 {
+            // The closing line from the last point back to the start point shows the misclosure.
+            painter.extend(Shape::dashed_line(
+                &[screen[screen.len() - 1], screen[1]],
+                Stroke::new(1.0, theme::ERROR_TEXT),
+                3.0,
+                3.0,
+            ));
+        }
+        for (i, c) in screen.iter().enumerate() {
+            painter.circle_filled(*c, if i == 0 { 6.0 } else { 4.0 }, theme::WORKED_ON_OUTLINE);
+        }
+        painter.text(
+            screen[0] + Vec2::new(7.0, -7.0),
+            Align2::LEFT_BOTTOM,
+            "BM",
+            FontId::proportional(11.0),
+            theme::LABEL,
+        );
+    }
 }
 
 struct PreviewPlugin<'a> {
@@ -572,6 +625,17 @@ impl Plugin for LandsPlugin<'_> {
                     } else {
                         painter.add(Shape::line(points, stroke));
                     }
+                }
+            }
+            for part in &land.released {
+                painter.add(Shape::mesh(fill_mesh(
+                    projector,
+                    part,
+                    theme::RELEASED_FILL,
+                )));
+                for ring in &part.rings {
+                    let points: Vec<Pos2> = ring.iter().map(|p| project(projector, *p)).collect();
+                    painter.add(Shape::line(points, Stroke::new(1.5, theme::CLOSED_OUTLINE)));
                 }
             }
             let screen = Rect::from_two_pos(

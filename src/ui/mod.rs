@@ -833,11 +833,22 @@ impl SafegroundApp {
                         )])
                     })
                     .unwrap_or_default();
+                let traverse: Vec<crate::domain::LonLat> = self
+                    .editor
+                    .as_ref()
+                    .and_then(|e| e.walk().ok())
+                    .map(|t| {
+                        std::iter::once(t.benchmark)
+                            .chain(t.points.iter().map(|(p, _)| *p))
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 let options = MapOptions {
                     format: self.prefs.coord_format,
                     show_labels: self.prefs.show_labels,
                     show_reports: self.prefs.show_reports,
                     preview: &preview,
+                    traverse: &traverse,
                 };
                 self.map
                     .ui(ui, &self.state.records, self.state.selected, &options);

@@ -17,6 +17,8 @@ pub const OPEN_OUTLINE: Color32 = Color32::from_rgb(200, 0, 0);
 pub const WORKED_ON_OUTLINE: Color32 = Color32::from_rgb(245, 130, 0);
 /// Closed / handed over: green outline (CMYK 40 0 100 0).
 pub const CLOSED_OUTLINE: Color32 = Color32::from_rgb(153, 204, 0);
+/// Released sub-areas inside a land: light green at 60 %.
+pub const RELEASED_FILL: Color32 = Color32::from_rgba_unmultiplied_const(190, 230, 150, 153);
 /// Selection highlight.
 pub const SELECTED: Color32 = Color32::from_rgb(0, 90, 255);
 /// Hover highlight.
