@@ -111,6 +111,8 @@ pub struct MapView {
     pub interaction: MapInteraction,
     /// A user's raster basemap (MBTiles), drawn under the vector layers.
     pub raster: Option<super::raster_tiles::RasterTiles>,
+    /// Online OpenStreetMap tiles (off unless the user enables them), cached on disk.
+    pub online: Option<walkers::HttpTiles>,
 }
 
 impl Default for MapView {
@@ -147,6 +149,7 @@ impl MapView {
             basemap_error,
             pending_fit: None,
             raster: None,
+            online: None,
             interaction: MapInteraction::default(),
         }
     }
@@ -235,12 +238,18 @@ impl MapView {
         if let Some(r) = &mut self.raster {
             r.poll();
         }
-        let raster_attribution = self
-            .raster
-            .as_ref()
-            .map(|r| r.attribution_text().to_owned());
-        let outline_only = self.raster.is_some();
-        let tiles = self.raster.as_mut().map(|r| r as &mut dyn walkers::Tiles);
+        let raster_attribution = match (&self.raster, &self.online) {
+            (Some(r), _) => Some(r.attribution_text().to_owned()),
+            (None, Some(o)) => Some(format!("Tiles: {}", walkers::Tiles::attribution(o).text)),
+            (None, None) => None,
+        };
+        let outline_only = self.raster.is_some() || self.online.is_some();
+        // An MBTiles file the user opened wins over online tiles.
+        let tiles: Option<&mut dyn walkers::Tiles> = match (&mut self.raster, &mut self.online) {
+            (Some(r), _) => Some(r),
+            (None, Some(o)) => Some(o),
+            (None, None) => None,
+        };
         Map::new(tiles, &mut self.memory, lon_lat(18.0, 44.0))
             .with_plugin(BasemapPlugin {
                 countries,

@@ -184,6 +184,9 @@ impl SafegroundApp {
         if let Some(p) = raster_path {
             app.set_raster(Some(p), ctx);
         }
+        if app.prefs.online_tiles {
+            app.set_online_tiles(true, ctx);
+        }
         app
     }
 
@@ -394,6 +397,40 @@ impl SafegroundApp {
         }
     }
 
+    /// Turns online tiles on or off and remembers the choice. Tiles are cached on disk in the
+    /// platform cache directory, so areas seen once stay visible offline.
+    fn set_online_tiles(&mut self, on: bool, ctx: &egui::Context) {
+        self.prefs.online_tiles = on;
+        self.map.online = None;
+        if !on {
+            return;
+        }
+        // reqwest is built without a TLS crypto provider; install ring's once (a second install
+        // returns Err, which is fine: one is installed).
+        if rustls::crypto::ring::default_provider()
+            .install_default()
+            .is_err()
+        {
+            // Already installed.
+        }
+        let cache = tile_cache_dir();
+        let options = walkers::HttpOptions {
+            cache: cache.clone(),
+            ..walkers::HttpOptions::default()
+        };
+        self.map.online = Some(walkers::HttpTiles::with_options(
+            walkers::sources::OpenStreetMap,
+            options,
+            ctx.clone(),
+        ));
+        if let Some(c) = cache {
+            self.state.notify(
+                NotificationLevel::Info,
+                format!("Online tiles on; cached in {}", c.display()),
+            );
+        }
+    }
+
     /// Shows (or removes) a raster basemap and remembers the choice.
     fn set_raster(&mut self, path: Option<PathBuf>, ctx: &egui::Context) {
         self.map.raster = None;
@@ -505,6 +542,16 @@ impl SafegroundApp {
                     );
                 });
                 ui.checkbox(&mut self.prefs.show_labels, "Land codes on the map");
+                let mut online = self.prefs.online_tiles;
+                if ui
+                    .checkbox(
+                        &mut online,
+                        "Online tiles (OpenStreetMap; needs a network, cached on disk)",
+                    )
+                    .changed()
+                {
+                    self.set_online_tiles(online, &ctx);
+                }
                 ui.separator();
                 if ui.button("Raster basemap (MBTiles)…").clicked() {
                     self.open_picker(&ctx, PickPurpose::Mbtiles);
@@ -895,6 +942,15 @@ impl eframe::App for SafegroundApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
+}
+
+/// Where online tiles are cached: `$XDG_CACHE_HOME/safeground/tiles` (or `~/.cache/...`).
+fn tile_cache_dir() -> Option<PathBuf> {
+    std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .map(|base| base.join("safeground").join("tiles"))
 }
 
 fn unreachable_worker() -> Worker {
