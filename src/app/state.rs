@@ -214,10 +214,12 @@ impl AppState {
             Outcome::Progress { done, total } => self.progress = Some((done, total)),
             Outcome::Done(text) => {
                 self.busy = None;
+                self.progress = None;
                 self.notify(NotificationLevel::Info, text);
             }
             Outcome::Failed { action, message } => {
                 self.busy = None;
+                self.progress = None;
                 self.notify(
                     NotificationLevel::Error,
                     format!("{action} failed: {message}"),

@@ -452,6 +452,16 @@ impl WorkerLoop {
     }
 
     fn export_geojson(&self, path: &Path) -> Result<String, String> {
+        self.cancel.store(false, Ordering::Relaxed);
+        let cancel = Arc::clone(&self.cancel);
+        let outcomes = self.outcomes.clone();
+        let waker = &self.waker;
+        let mut progress = |done: usize, total: usize| {
+            if outcomes.try_send(Outcome::Progress { done, total }).is_ok() {
+                waker();
+            }
+            !cancel.load(Ordering::Relaxed)
+        };
         let store = self
             .store
             .as_ref()
@@ -460,7 +470,13 @@ impl WorkerLoop {
         let activities = store.activities(None)?;
         let reports = store.hazard_reports()?;
         crate::io::write_atomically(path, |w| {
-            crate::io::geojson::write_geojson(w, &lands, &activities, &reports)
+            crate::io::geojson::write_geojson_with_progress(
+                w,
+                &lands,
+                &activities,
+                &reports,
+                &mut progress,
+            )
         })
         .map_err(|e| e.to_string())?;
         Ok(format!(

@@ -96,6 +96,20 @@ pub fn write_geojson(
     activities: &[Activity],
     reports: &[HazardReport],
 ) -> Result<(), IoError> {
+    write_geojson_with_progress(out, lands, activities, reports, &mut |_, _| true)
+}
+
+/// Like [`write_geojson`], calling `progress(done, total)` every 200 features and at the end; when it returns
+/// false the export stops with [`IoError::Cancelled`].
+pub fn write_geojson_with_progress(
+    out: &mut dyn Write,
+    lands: &[Land],
+    activities: &[Activity],
+    reports: &[HazardReport],
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<(), IoError> {
+    let total = lands.len() + activities.len() + reports.len();
+    let mut done = 0usize;
     let codes: BTreeMap<LandId, &str> = lands.iter().map(|l| (l.id, l.code.as_str())).collect();
     let mut lands: Vec<&Land> = lands.iter().collect();
     lands.sort_by(|a, b| a.code.cmp(&b.code));
@@ -120,6 +134,10 @@ pub fn write_geojson(
         }
         first = false;
         serde_json::to_writer(&mut *out, &feature)?;
+        done += 1;
+        if (done.is_multiple_of(200) || done == total) && !progress(done, total) {
+            return Err(IoError::Cancelled);
+        }
         Ok(())
     };
     for land in lands {

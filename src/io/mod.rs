@@ -65,6 +65,9 @@ pub enum IoError {
         "the file uses Safeground GeoJSON schema {0}, newer than this version supports (1); install the newer version"
     )]
     NewerSchema(u64),
+    /// The user cancelled; the partial file was removed.
+    #[error("the export was cancelled; no file was written")]
+    Cancelled,
     /// A CSV problem with the whole file.
     #[error("{0}")]
     Csv(String),

@@ -597,7 +597,9 @@ impl SafegroundApp {
                             .text(format!("{done} / {total}")),
                     );
                 }
-                if b.starts_with("Importing") && ui.button("Cancel").clicked() {
+                if (b.starts_with("Importing") || b.starts_with("Exporting"))
+                    && ui.button("Cancel").clicked()
+                {
                     self.worker.cancel();
                 }
             }

@@ -232,3 +232,29 @@ fn demo_ledger_is_golden() {
         std::fs::read_to_string(&ledger_path).unwrap()
     );
 }
+
+#[test]
+fn a_cancelled_export_leaves_no_file() {
+    let t = TestStore::new();
+    assert_eq!(run(&["--db", &db(&t.path), "demo"]).0, 0);
+    let store = t.open();
+    let (lands, activities, reports) = (
+        store.lands().unwrap(),
+        store.activities(None).unwrap(),
+        store.hazard_reports().unwrap(),
+    );
+    let out = t.dir.path().join("export.geojson");
+    let err = safeground::io::write_atomically(&out, |w| {
+        safeground::io::geojson::write_geojson_with_progress(
+            w,
+            &lands,
+            &activities,
+            &reports,
+            &mut |_, _| false,
+        )
+    })
+    .unwrap_err();
+    assert!(matches!(err, safeground::io::IoError::Cancelled), "{err}");
+    assert!(!out.exists());
+    assert!(!t.dir.path().join("export.geojson.partial").exists());
+}
