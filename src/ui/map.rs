@@ -113,6 +113,10 @@ pub struct MapView {
     pub raster: Option<super::raster_tiles::RasterTiles>,
     /// Online OpenStreetMap tiles (off unless the user enables them), cached on disk.
     pub online: Option<walkers::HttpTiles>,
+    /// The measuring tool is on: map clicks add measurement points.
+    pub measuring: bool,
+    /// Points of the current measurement.
+    pub measure: Vec<LonLat>,
 }
 
 impl Default for MapView {
@@ -150,6 +154,8 @@ impl MapView {
             pending_fit: None,
             raster: None,
             online: None,
+            measuring: false,
+            measure: Vec::new(),
             interaction: MapInteraction::default(),
         }
     }
@@ -265,6 +271,9 @@ impl MapView {
             .with_plugin(TraversePlugin {
                 points: options.traverse,
             })
+            .with_plugin(MeasurePlugin {
+                points: &self.measure,
+            })
             .with_plugin(PreviewPlugin {
                 points: options.preview,
                 edit: &mut edit,
@@ -320,6 +329,77 @@ pub enum VertexEdit {
         /// Row in the points table.
         row: usize,
     },
+}
+
+struct MeasurePlugin<'a> {
+    points: &'a [LonLat],
+}
+
+impl Plugin for MeasurePlugin<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        _response: &Response,
+        projector: &Projector<'_>,
+        _memory: &MapMemory,
+    ) {
+        if self.points.is_empty() {
+            return;
+        }
+        let painter = ui.painter().with_clip_rect(projector.clip_rect());
+        let screen: Vec<Pos2> = self
+            .points
+            .iter()
+            .map(|p| project(projector, [p.lon_deg, p.lat_deg]))
+            .collect();
+        if screen.len() >= 3 {
+            let mut closed = screen.clone();
+            closed.push(screen[0]);
+            painter.extend(Shape::dashed_line(
+                &closed,
+                Stroke::new(1.5, theme::LABEL),
+                5.0,
+                4.0,
+            ));
+        }
+        painter.add(Shape::line(screen.clone(), Stroke::new(2.5, theme::LABEL)));
+        for c in &screen {
+            painter.circle_filled(*c, 4.0, theme::LABEL);
+        }
+        let m = measure(self.points);
+        let text = match m.1 {
+            Some(area) => format!(
+                "Distance {:.1} m · area {} ({:.4} ha)",
+                m.0,
+                crate::domain::AreaM2::whole(area),
+                area / 10_000.0
+            ),
+            None => format!("Distance {:.1} m", m.0),
+        };
+        let galley = painter.layout_no_wrap(text, FontId::proportional(13.0), theme::LABEL);
+        let rect = Align2::LEFT_TOP
+            .anchor_size(
+                projector.clip_rect().left_top() + Vec2::new(10.0, 10.0),
+                galley.size(),
+            )
+            .expand(4.0);
+        painter.rect_filled(rect, 3.0, theme::LABEL_HALO);
+        painter.galley(rect.min + Vec2::splat(4.0), galley, theme::LABEL);
+    }
+}
+
+/// Geodesic length of the measured line (metres) and, with three or more points, the geodesic
+/// area of the polygon they close (m²).
+pub fn measure(points: &[LonLat]) -> (f64, Option<f64>) {
+    let length_m = points
+        .windows(2)
+        .map(|w| crate::geometry::geodesic_distance_m(w[0], w[1]))
+        .sum();
+    let area_m2 = (points.len() >= 3).then(|| {
+        let polygon = crate::geometry::polygon_from_lon_lats(points);
+        crate::geometry::geodesic_area_m2(&MultiPolygon(vec![polygon])).m2()
+    });
+    (length_m, area_m2)
 }
 
 struct TraversePlugin<'a> {

@@ -24,7 +24,7 @@ use file_picker::{FilePicker, PickMode, PickPurpose, PickResult};
 use land_editor::EditorAction;
 pub use land_editor::LandEditor;
 pub use list::{ListPanel, Picked};
-pub use map::{MapOptions, MapView, VertexEdit};
+pub use map::{MapOptions, MapView, VertexEdit, measure};
 use prefs::PREFS_KEY;
 pub use prefs::Prefs;
 use report_form::{ReportAction, ReportForm};
@@ -578,6 +578,19 @@ impl SafegroundApp {
             if ui.button("Zoom to all").clicked() {
                 self.map.fit_all();
             }
+            let measure_label = if self.map.measuring {
+                "Stop measuring"
+            } else {
+                "Measure"
+            };
+            if ui
+                .button(measure_label)
+                .on_hover_text("Click on the map to measure distance and area")
+                .clicked()
+            {
+                self.map.measuring = !self.map.measuring;
+                self.map.measure.clear();
+            }
             ui.separator();
             if let Some(p) = &self.state.store_path {
                 ui.label(format!("Store: {}", p.display()));
@@ -909,6 +922,10 @@ impl SafegroundApp {
                 let drawing = self.editor.as_ref().is_some_and(|e| e.drawing);
                 if self.map.interaction.vertex_edit.is_some() {
                     // The click edited a vertex; it adds no point.
+                } else if let (true, Some(p)) =
+                    (self.map.measuring, self.map.interaction.clicked_at)
+                {
+                    self.map.measure.push(p);
                 } else if let (Some(p), Some(form)) =
                     (self.map.interaction.clicked_at, self.report_form.as_mut())
                 {

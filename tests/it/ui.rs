@@ -431,3 +431,14 @@ fn attach_a_photo_to_a_hazard_report_through_the_file_picker() {
     harness.run_steps(2);
     harness.get_by_label("Photos (1)");
 }
+
+#[test]
+fn measuring_tool_gives_geodesic_distance_and_area() {
+    use safeground::domain::LonLat;
+    let p = |lon, lat| LonLat::lon_lat(lon, lat).unwrap();
+    let (length, area) = safeground::ui::measure(&[p(0.0, 0.0), p(1.0, 0.0)]);
+    assert!((length - 111_319.491).abs() < 0.01);
+    assert!(area.is_none());
+    let (_, area) = safeground::ui::measure(&[p(0.0, 0.0), p(1.0, 0.0), p(1.0, 1.0), p(0.0, 1.0)]);
+    assert!((area.unwrap() - 12_308_778_361.469).abs() < 0.01);
+}
