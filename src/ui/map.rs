@@ -761,11 +761,12 @@ impl Plugin for LandsPlugin<'_> {
             painter.galley(rect.min + Vec2::splat(2.0), galley, theme::LABEL);
         }
         self.interaction.hovered = hovered;
-        if response.clicked() {
-            self.interaction.clicked = hovered;
-        }
         self.interaction.pointer =
             pointer_position.and_then(|p| LonLat::lon_lat(p.x(), p.y()).ok());
+        if response.clicked() {
+            self.interaction.clicked = hovered;
+            self.interaction.clicked_at = self.interaction.pointer;
+        }
         if let Some(id) = hovered
             && let Some(land) = self.lands.iter().find(|l| l.id == id)
         {

@@ -190,6 +190,11 @@ impl SafegroundApp {
         app
     }
 
+    /// The points of the current measurement on the map.
+    pub fn measure_points(&self) -> &[crate::domain::LonLat] {
+        &self.map.measure
+    }
+
     /// Queues a command for the worker (sent after this frame).
     pub fn send(&mut self, command: Command) {
         self.pending.push(command);

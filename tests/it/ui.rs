@@ -442,3 +442,43 @@ fn measuring_tool_gives_geodesic_distance_and_area() {
     let (_, area) = safeground::ui::measure(&[p(0.0, 0.0), p(1.0, 0.0), p(1.0, 1.0), p(0.0, 1.0)]);
     assert!((area.unwrap() - 12_308_778_361.469).abs() < 0.01);
 }
+
+#[test]
+fn clicking_the_map_adds_perimeter_points_and_measures() {
+    let (_t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("New land").click();
+    harness.run_steps(3);
+    let click = |harness: &mut Harness<'_, SafegroundApp>, x: f32, y: f32| {
+        let pos = egui::pos2(x, y);
+        harness.event(egui::Event::PointerMoved(pos));
+        harness.run_steps(1);
+        for pressed in [true, false] {
+            harness.event(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::default(),
+            });
+        }
+        harness.run_steps(2);
+    };
+    for (x, y) in [(500.0, 450.0), (600.0, 460.0), (580.0, 560.0)] {
+        click(&mut harness, x, y);
+    }
+    let editor = harness.state().editor.as_ref().unwrap();
+    let kinds: Vec<_> = editor.points.iter().map(|p| p.kind.code()).collect();
+    assert_eq!(kinds, ["start", "turning", "turning"]);
+    assert!(editor.shape().geometry.is_some() && editor.shape().errors.is_empty());
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    harness.get_by_label("Measure").click();
+    harness.run_steps(2);
+    click(&mut harness, 500.0, 450.0);
+    click(&mut harness, 600.0, 450.0);
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label_contains("Distance ").is_none(),
+        "measurements are painted, not widgets"
+    );
+}
