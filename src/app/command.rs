@@ -33,6 +33,8 @@ pub enum Command {
     LoadLand(LandId),
     /// Save a new land (validated draft).
     CreateLand(Box<Land>),
+    /// Save an edit of an existing land (same id); the date-of-information rule applies.
+    UpdateLand(Box<Land>),
     /// Record an activity against its land (ledger and lifecycle checked by the store).
     AddActivity(Box<Activity>),
     /// Record a hazard report.

@@ -351,6 +351,30 @@ impl WorkerLoop {
                     }),
                 }
             }
+            Command::UpdateLand(land) => {
+                let Some(store) = self.store.as_mut() else {
+                    return;
+                };
+                match store.update_land(*land, &self.actor) {
+                    Ok(crate::storage::LandUpdate::Applied(saved)) => {
+                        self.send(Outcome::LandSaved {
+                            id: saved.id,
+                            code: saved.code.clone(),
+                        });
+                        self.send_records();
+                    }
+                    Ok(crate::storage::LandUpdate::Superseded) => {
+                        self.send(Outcome::Done(
+                            "The edit is dated earlier than the land's date of information: it was kept in the history but not applied".to_owned(),
+                        ));
+                        self.send(Outcome::FormDone(Form::Land));
+                    }
+                    Err(e) => self.send(Outcome::Refused {
+                        form: Form::Land,
+                        message: e.to_string(),
+                    }),
+                }
+            }
             Command::AddActivity(activity) => {
                 let Some(store) = self.store.as_mut() else {
                     return;

@@ -17,6 +17,8 @@ pub enum DetailAction {
     ZoomTo,
     /// Open the activity form.
     RecordActivity,
+    /// Open the land editor on this land.
+    Edit,
     /// Submit for validation.
     Submit,
     /// Approve.
@@ -57,6 +59,9 @@ pub fn detail_ui(
         }
         if ui.button("Record activity").clicked() {
             action = Some(DetailAction::RecordActivity);
+        }
+        if ui.button("Edit land").clicked() {
+            action = Some(DetailAction::Edit);
         }
         match land.validation {
             V::Draft | V::Returned => {

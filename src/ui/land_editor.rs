@@ -26,10 +26,18 @@ pub struct PointRow {
     pub accuracy_m: String,
     /// How the point was obtained.
     pub source: PointSource,
+    /// The stored position and the text it was shown as, for a point loaded from the store:
+    /// while the text is unchanged the exact stored position is kept (no rounding on re-save).
+    pub exact: Option<(String, LonLat, CoordFormat)>,
 }
 
 impl PointRow {
     fn parsed(&self) -> Result<(LonLat, CoordFormat), String> {
+        if let Some((text, p, f)) = &self.exact
+            && *text == self.coord_text
+        {
+            return Ok((*p, *f));
+        }
         parse_coord(&self.coord_text).map_err(|e| e.to_string())
     }
 }
@@ -123,9 +131,57 @@ pub struct LandEditor {
     pub drawing: bool,
     /// Errors of the last save attempt.
     pub errors: Vec<FieldError>,
+    /// The land being edited (None for a new land).
+    pub original: Option<Box<crate::domain::Land>>,
 }
 
 impl LandEditor {
+    /// An editor on an existing land. The date of information starts at `today`: an edit dated
+    /// earlier than the record is kept but does not override it (date-of-information rule).
+    pub fn edit(land: &crate::domain::Land, today: time::Date, format: CoordFormat) -> Self {
+        let points = land
+            .points
+            .iter()
+            .map(|p| {
+                let (text, shown_as) = p.entered.as_ref().map_or_else(
+                    || (format_coord(p.lon_lat, format), format),
+                    |e| (e.text.clone(), e.format),
+                );
+                PointRow {
+                    kind: p.kind,
+                    label: p.label.clone(),
+                    coord_text: text.clone(),
+                    accuracy_m: p
+                        .gps_accuracy_m()
+                        .map(|a| a.to_string())
+                        .unwrap_or_default(),
+                    source: p.source.clone(),
+                    exact: Some((text, p.lon_lat, shown_as)),
+                }
+            })
+            .collect();
+        Self {
+            name: land.name.clone(),
+            classification: land.classification,
+            date_of_information: today.max(land.date_of_information).to_string(),
+            hazard_types: land
+                .hazard_types
+                .iter()
+                .map(|h| h.code())
+                .collect::<Vec<_>>()
+                .join(", "),
+            organisation: land.organisation.clone(),
+            team: land.team.clone(),
+            donor: land.donor.clone(),
+            notes: land.notes.clone(),
+            points,
+            traverse: TraverseEntry::default(),
+            drawing: false,
+            errors: Vec::new(),
+            original: Some(Box::new(land.clone())),
+        }
+    }
+
     /// A new, empty land dated today.
     pub fn new(today: time::Date) -> Self {
         Self {
@@ -141,6 +197,7 @@ impl LandEditor {
             traverse: TraverseEntry::default(),
             drawing: true,
             errors: Vec::new(),
+            original: None,
         }
     }
 
@@ -163,6 +220,7 @@ impl LandEditor {
             coord_text: format_coord(p, format),
             accuracy_m: String::new(),
             source: PointSource::MapClick,
+            exact: None,
         });
     }
 
@@ -236,6 +294,7 @@ impl LandEditor {
                     coord_text: format_coord(at, format),
                     accuracy_m: String::new(),
                     source: PointSource::MapClick,
+                    exact: None,
                 };
                 let index = (after_row + 1).min(self.points.len());
                 self.points.insert(index, row);
@@ -326,6 +385,7 @@ impl LandEditor {
             coord_text: self.traverse.benchmark.trim().to_owned(),
             accuracy_m: String::new(),
             source: PointSource::Manual,
+            exact: None,
         });
         let n = t.points.len();
         for (i, (p, leg)) in t.points.iter().enumerate() {
@@ -342,6 +402,7 @@ impl LandEditor {
                 coord_text: format_coord(*p, format),
                 accuracy_m: String::new(),
                 source: PointSource::Traverse { leg: leg.clone() },
+                exact: None,
             });
         }
         self.drawing = false;
@@ -368,14 +429,39 @@ impl LandEditor {
             ..LandDraft::default()
         };
         let shape = self.shape();
-        if shape.geometry.is_none() {
+        // An imported land may have a polygon but no typed points: it keeps its polygon.
+        let keeps_polygon = self.original.as_ref().is_some_and(|o| o.geometry.is_some())
+            && !self.points.iter().any(|p| p.kind.is_perimeter());
+        // A land recorded without a polygon (e.g. an EOD spot task) may stay without one.
+        let had_no_polygon = self.original.as_ref().is_some_and(|o| o.geometry.is_none());
+        let polygon_optional = keeps_polygon || had_no_polygon;
+        if shape.geometry.is_none() && !polygon_optional {
             errors.push(FieldError::new("points", "add at least three perimeter points (start, turning, end), by typing, clicking on the map or a traverse"));
         }
         for e in &shape.errors {
             errors.push(FieldError::new("polygon", e.clone()));
         }
         match draft.validate() {
-            Ok(land) if errors.is_empty() => Ok(land),
+            Ok(land) if errors.is_empty() => Ok(match &self.original {
+                None => land,
+                Some(original) => crate::domain::Land {
+                    name: land.name,
+                    classification: land.classification,
+                    date_of_information: land.date_of_information,
+                    hazard_types: land.hazard_types,
+                    organisation: land.organisation,
+                    team: land.team,
+                    donor: land.donor,
+                    notes: land.notes,
+                    geometry: if keeps_polygon {
+                        original.geometry.clone()
+                    } else {
+                        None
+                    },
+                    points: land.points,
+                    ..(**original).clone()
+                },
+            }),
             Ok(_) => Err(errors),
             Err(mut field_errors) => {
                 field_errors.extend(errors);
@@ -393,7 +479,10 @@ impl LandEditor {
         refusal: Option<&str>,
     ) -> Option<EditorAction> {
         let mut action = None;
-        ui.heading("New land");
+        match &self.original {
+            Some(o) => ui.heading(format!("Edit {} — {}", o.code, o.name)),
+            None => ui.heading("New land"),
+        };
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -556,6 +645,7 @@ impl LandEditor {
                     accuracy_m: None,
                     averaged_fixes: None,
                 },
+                exact: None,
             });
         }
     }

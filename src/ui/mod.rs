@@ -770,7 +770,12 @@ impl SafegroundApp {
             match action {
                 Some(EditorAction::Save(land)) => {
                     self.state.form_error = None;
-                    self.send(Command::CreateLand(land));
+                    let editing = self.editor.as_ref().is_some_and(|e| e.original.is_some());
+                    self.send(if editing {
+                        Command::UpdateLand(land)
+                    } else {
+                        Command::CreateLand(land)
+                    });
                 }
                 Some(EditorAction::Cancel) => self.editor = None,
                 None => {}
@@ -827,6 +832,16 @@ impl SafegroundApp {
             Some(DetailAction::ZoomTo) => {
                 if let Some(b) = self.map.land_bbox(selected) {
                     self.map.fit(b);
+                }
+            }
+            Some(DetailAction::Edit) => {
+                if let Some(d) = &self.state.detail {
+                    self.state.form_error = None;
+                    self.editor = Some(LandEditor::edit(
+                        &d.land,
+                        time::OffsetDateTime::now_utc().date(),
+                        self.prefs.coord_format,
+                    ));
                 }
             }
             Some(DetailAction::RecordActivity) => {

@@ -482,3 +482,53 @@ fn clicking_the_map_adds_perimeter_points_and_measures() {
         "measurements are painted, not widgets"
     );
 }
+
+#[test]
+fn edit_a_land_and_see_the_change_in_detail_and_audit() {
+    let (_t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    let search = || egui::accesskit::Role::TextInput;
+    harness.get_by_role(search()).click();
+    harness.run_steps(1);
+    harness.get_by_role(search()).type_text("HA-0016");
+    harness.run_steps(2);
+    harness.get_by_label("HA-0016").click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the land's detail", |app| {
+        app.state.detail.is_some()
+    });
+    let before = harness.state().state.detail.as_ref().unwrap().land.clone();
+    harness.get_by_label("Edit land").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Edit HA-0016");
+    type_into(&mut harness, "Name", " (east)");
+    harness.get_by_label("Save land").scroll_to_me();
+    harness.run_steps(20);
+    harness.get_by_label("Save land").click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the edited land", |app| {
+        app.editor.is_none()
+            && app
+                .state
+                .detail
+                .as_ref()
+                .is_some_and(|d| d.land.name.ends_with("(east)"))
+    });
+    let after = &harness.state().state.detail.as_ref().unwrap();
+    assert_eq!(
+        after.land.ledger, before.ledger,
+        "the ledger is not touched by an edit"
+    );
+    assert_eq!(after.land.status, before.status);
+    assert!(
+        (after.land.ledger.estimated_m2.m2() - before.ledger.estimated_m2.m2()).abs() < 1.0,
+        "same polygon from the same points"
+    );
+    assert!(
+        after
+            .audit
+            .iter()
+            .any(|a| a.field.as_deref() == Some("name")),
+        "the change is audited"
+    );
+}
