@@ -201,6 +201,21 @@ impl WorkerLoop {
         })
     }
 
+    /// A progress callback for long jobs: sends `Outcome::Progress` (best effort: a full queue
+    /// drops an update, never blocks the job) and returns false once the user cancelled.
+    fn progress_reporter<'a>(
+        cancel: &'a AtomicBool,
+        outcomes: &'a SyncSender<Outcome>,
+        waker: &'a Waker,
+    ) -> impl FnMut(usize, usize) -> bool + 'a {
+        move |done, total| {
+            if outcomes.try_send(Outcome::Progress { done, total }).is_ok() {
+                waker();
+            }
+            !cancel.load(Ordering::Relaxed)
+        }
+    }
+
     fn report_detail(&self, id: crate::domain::HazardReportId) -> Result<ReportDetail, StoreError> {
         let store = self.store.as_ref().ok_or(StoreError::NotFound {
             entity: "store",
@@ -270,16 +285,7 @@ impl WorkerLoop {
         let Some(store) = self.store.as_mut() else {
             return;
         };
-        let cancel = Arc::clone(&self.cancel);
-        let outcomes = self.outcomes.clone();
-        let waker = &self.waker;
-        let mut progress = |done: usize, total: usize| {
-            // Progress is best effort: a full queue drops an update, never blocks the import.
-            if outcomes.try_send(Outcome::Progress { done, total }).is_ok() {
-                waker();
-            }
-            !cancel.load(Ordering::Relaxed)
-        };
+        let mut progress = Self::progress_reporter(&self.cancel, &self.outcomes, &self.waker);
         match store.import_with_progress(batch, &mut reporter, strict, &self.actor, &mut progress) {
             Ok(summary) => {
                 self.send(Outcome::Imported {
@@ -477,15 +483,7 @@ impl WorkerLoop {
 
     fn export_geojson(&self, path: &Path) -> Result<String, String> {
         self.cancel.store(false, Ordering::Relaxed);
-        let cancel = Arc::clone(&self.cancel);
-        let outcomes = self.outcomes.clone();
-        let waker = &self.waker;
-        let mut progress = |done: usize, total: usize| {
-            if outcomes.try_send(Outcome::Progress { done, total }).is_ok() {
-                waker();
-            }
-            !cancel.load(Ordering::Relaxed)
-        };
+        let mut progress = Self::progress_reporter(&self.cancel, &self.outcomes, &self.waker);
         let store = self
             .store
             .as_ref()

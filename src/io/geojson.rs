@@ -371,26 +371,13 @@ impl FeatureReader<'_> {
                 });
             }
             Some("activity") => {
-                let land_code = props
-                    .remove("land_code")
-                    .and_then(|v| v.as_str().map(str::to_owned));
-                let land_ref = match (
-                    props
-                        .get("land_id")
-                        .and_then(Value::as_str)
-                        .and_then(LandId::parse),
-                    land_code,
-                ) {
-                    (Some(id), _) => LandRef::Id(id),
-                    (None, Some(c)) => LandRef::Code(c),
-                    (None, None) => {
-                        return self.reporter.error(
-                            Some(index),
-                            code,
-                            "land_code",
-                            "an activity needs land_id or land_code",
-                        );
-                    }
+                let Some(land_ref) = take_land_ref(&mut props) else {
+                    return self.reporter.error(
+                        Some(index),
+                        code,
+                        "land_code",
+                        "an activity needs land_id or land_code",
+                    );
                 };
                 props
                     .entry("land_id")
@@ -437,20 +424,7 @@ impl FeatureReader<'_> {
                 });
             }
             Some("hazard_report") => {
-                let land_code = props
-                    .remove("land_code")
-                    .and_then(|v| v.as_str().map(str::to_owned));
-                let land_ref = match (
-                    props
-                        .get("land_id")
-                        .and_then(Value::as_str)
-                        .and_then(LandId::parse),
-                    land_code,
-                ) {
-                    (Some(id), _) => Some(LandRef::Id(id)),
-                    (None, Some(c)) => Some(LandRef::Code(c)),
-                    (None, None) => None,
-                };
+                let land_ref = take_land_ref(&mut props);
                 props.remove("land_id");
                 let mut report: HazardReport = match serde_json::from_value(Value::Object(props)) {
                     Ok(r) => r,
@@ -679,6 +653,22 @@ impl ForeignFields {
             .filter(|(k, _)| !used.contains(k))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect()
+    }
+}
+
+/// Removes `land_code` from the properties and returns the land reference: by `land_id` when it
+/// is a UUID, else by `land_code`. `land_id` stays in the properties.
+fn take_land_ref(props: &mut Map<String, Value>) -> Option<LandRef> {
+    let land_code = props
+        .remove("land_code")
+        .and_then(|v| v.as_str().map(str::to_owned));
+    match props
+        .get("land_id")
+        .and_then(Value::as_str)
+        .and_then(LandId::parse)
+    {
+        Some(id) => Some(LandRef::Id(id)),
+        None => land_code.map(LandRef::Code),
     }
 }
 

@@ -668,26 +668,47 @@ fn apply_shape(land: &mut Land) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Checks a new record's UUID is free and gives it a code: the next in sequence when empty,
+/// else the given one if no other record of the table uses it.
+fn assign_identity(
+    conn: &Connection,
+    table: &str,
+    entity: &'static str,
+    prefix: CodePrefix,
+    id: &str,
+    code: &mut String,
+) -> Result<(), StoreError> {
+    if let Some(existing) = id_taken(conn, table, id)? {
+        return Err(StoreError::DuplicateId {
+            entity,
+            id: id.to_owned(),
+            code: existing,
+        });
+    }
+    if code.is_empty() {
+        *code = next_code(conn, prefix)?;
+    } else if code_taken(conn, table, code)? {
+        return Err(StoreError::DuplicateCode {
+            entity,
+            code: code.clone(),
+        });
+    }
+    Ok(())
+}
+
 pub(crate) fn create_land_tx(
     tx: &Connection,
     mut land: Land,
     actor: &Actor,
 ) -> Result<Land, StoreError> {
-    if let Some(code) = id_taken(tx, "land", &land.id.to_string())? {
-        return Err(StoreError::DuplicateId {
-            entity: "land",
-            id: land.id.to_string(),
-            code,
-        });
-    }
-    if land.code.is_empty() {
-        land.code = next_code(tx, CodePrefix::Land)?;
-    } else if code_taken(tx, "land", &land.code)? {
-        return Err(StoreError::DuplicateCode {
-            entity: "land",
-            code: land.code,
-        });
-    }
+    assign_identity(
+        tx,
+        "land",
+        "land",
+        CodePrefix::Land,
+        &land.id.to_string(),
+        &mut land.code,
+    )?;
     apply_shape(&mut land)?;
     if land.status_history.is_empty() {
         land.status_history.push(StatusChange {
@@ -1045,22 +1066,15 @@ pub(crate) fn land_state(land: &Land) -> LandState {
 }
 
 fn prepare_activity_identity(conn: &Connection, activity: &mut Activity) -> Result<(), StoreError> {
-    if let Some(code) = id_taken(conn, "activity", &activity.id.to_string())? {
-        return Err(StoreError::DuplicateId {
-            entity: "activity",
-            id: activity.id.to_string(),
-            code,
-        });
-    }
-    if activity.code.is_empty() {
-        activity.code = next_code(conn, CodePrefix::Activity)?;
-    } else if code_taken(conn, "activity", &activity.code)? {
-        return Err(StoreError::DuplicateCode {
-            entity: "activity",
-            code: activity.code.clone(),
-        });
-    }
-    Ok(())
+    let id = activity.id.to_string();
+    assign_identity(
+        conn,
+        "activity",
+        "activity",
+        CodePrefix::Activity,
+        &id,
+        &mut activity.code,
+    )
 }
 
 pub(crate) fn add_activity_tx(
@@ -1257,21 +1271,15 @@ pub(crate) fn insert_hazard_report_tx(
     mut report: HazardReport,
     actor: &Actor,
 ) -> Result<HazardReport, StoreError> {
-    if let Some(code) = id_taken(conn, "hazard_report", &report.id.to_string())? {
-        return Err(StoreError::DuplicateId {
-            entity: "hazard report",
-            id: report.id.to_string(),
-            code,
-        });
-    }
-    if report.code.is_empty() {
-        report.code = next_code(conn, CodePrefix::HazardReport)?;
-    } else if code_taken(conn, "hazard_report", &report.code)? {
-        return Err(StoreError::DuplicateCode {
-            entity: "hazard report",
-            code: report.code,
-        });
-    }
+    let id = report.id.to_string();
+    assign_identity(
+        conn,
+        "hazard_report",
+        "hazard report",
+        CodePrefix::HazardReport,
+        &id,
+        &mut report.code,
+    )?;
     if let Some(land) = report.land_id {
         load_land(conn, land)?;
     }

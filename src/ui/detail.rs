@@ -95,68 +95,58 @@ pub fn detail_ui(
             CollapsingHeader::new("Details")
                 .default_open(true)
                 .show(ui, |ui| {
-                    egui::Grid::new("land_details")
-                        .num_columns(2)
-                        .striped(true)
-                        .show(ui, |ui| {
-                            let mut row = |k: &str, v: String| {
-                                if !v.is_empty() {
-                                    ui.label(k);
-                                    ui.label(v);
-                                    ui.end_row();
-                                }
-                            };
-                            row("Date of information", land.date_of_information.to_string());
-                            row("Evidence", land.evidence.label().to_owned());
-                            row(
-                                "Hazard types",
-                                land.hazard_types
-                                    .iter()
-                                    .map(|h| h.label())
-                                    .collect::<Vec<_>>()
-                                    .join(", "),
-                            );
-                            row(
-                                "Admin",
-                                [
-                                    &land.admin.admin1,
-                                    &land.admin.admin2,
-                                    &land.admin.settlement,
-                                ]
+                    fields_grid(ui, "land_details", |row| {
+                        row("Date of information", land.date_of_information.to_string());
+                        row("Evidence", land.evidence.label().to_owned());
+                        row(
+                            "Hazard types",
+                            land.hazard_types
                                 .iter()
-                                .filter(|s| !s.is_empty())
-                                .map(|s| s.as_str())
+                                .map(|h| h.label())
                                 .collect::<Vec<_>>()
-                                .join(" / "),
-                            );
-                            row("P-code", land.admin.pcode.clone());
-                            row(
-                                "Priority",
-                                land.priority
-                                    .map(|p| p.label().to_owned())
-                                    .unwrap_or_default(),
-                            );
-                            row("Organisation", land.organisation.clone());
-                            row("Team", land.team.clone());
-                            row("Donor", land.donor.clone());
-                            row("Project", land.project.clone());
-                            row("Blockage", land.blockage.clone());
-                            row("Terrain", land.terrain.clone());
-                            row(
-                                "Beneficiaries",
-                                land.expected_beneficiaries
-                                    .map(|b| b.to_string())
-                                    .unwrap_or_default(),
-                            );
-                            row(
-                                "Not safe to record location",
-                                if land.geo_unsafe {
-                                    "yes".to_owned()
-                                } else {
-                                    String::new()
-                                },
-                            );
-                        });
+                                .join(", "),
+                        );
+                        row(
+                            "Admin",
+                            [
+                                &land.admin.admin1,
+                                &land.admin.admin2,
+                                &land.admin.settlement,
+                            ]
+                            .iter()
+                            .filter(|s| !s.is_empty())
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" / "),
+                        );
+                        row("P-code", land.admin.pcode.clone());
+                        row(
+                            "Priority",
+                            land.priority
+                                .map(|p| p.label().to_owned())
+                                .unwrap_or_default(),
+                        );
+                        row("Organisation", land.organisation.clone());
+                        row("Team", land.team.clone());
+                        row("Donor", land.donor.clone());
+                        row("Project", land.project.clone());
+                        row("Blockage", land.blockage.clone());
+                        row("Terrain", land.terrain.clone());
+                        row(
+                            "Beneficiaries",
+                            land.expected_beneficiaries
+                                .map(|b| b.to_string())
+                                .unwrap_or_default(),
+                        );
+                        row(
+                            "Not safe to record location",
+                            if land.geo_unsafe {
+                                "yes".to_owned()
+                            } else {
+                                String::new()
+                            },
+                        );
+                    });
                     if !land.notes.is_empty() {
                         ui.label(&land.notes);
                     }
@@ -297,6 +287,24 @@ pub fn detail_ui(
             });
         });
     action
+}
+
+/// A striped two-column grid of labelled values; `fill` calls `row(label, value)`, and rows with
+/// an empty value are left out.
+pub(super) fn fields_grid(ui: &mut Ui, id: &str, fill: impl FnOnce(&mut dyn FnMut(&str, String))) {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            let mut row = |k: &str, v: String| {
+                if !v.is_empty() {
+                    ui.label(k);
+                    ui.label(v);
+                    ui.end_row();
+                }
+            };
+            fill(&mut row);
+        });
 }
 
 /// The ledger as numbers and as a bar.

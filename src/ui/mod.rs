@@ -341,39 +341,29 @@ impl SafegroundApp {
                     r.condition.label(),
                     r.validation.label()
                 ));
-                egui::Grid::new("report_grid")
-                    .num_columns(2)
-                    .striped(true)
-                    .show(ui, |ui| {
-                        let mut row = |k: &str, v: String| {
-                            if !v.is_empty() {
-                                ui.label(k);
-                                ui.label(v);
-                                ui.end_row();
-                            }
-                        };
-                        row("Type / model", r.type_model.clone());
-                        row(
-                            "Location",
-                            crate::geometry::coords::format_coord(
-                                r.location.lon_lat,
-                                self.prefs.coord_format,
-                            ),
-                        );
-                        row(
-                            "As entered",
-                            r.location
-                                .entered
-                                .as_ref()
-                                .map(|e| format!("{} ({})", e.text, e.format.label()))
-                                .unwrap_or_default(),
-                        );
-                        row("Reported on", r.reported_on.to_string());
-                        row("Reported by", r.reported_by.clone());
-                        row("Phone", r.reporter_phone.clone());
-                        row("Organisation", r.organisation.clone());
-                        row("Notes", r.notes.clone());
-                    });
+                detail::fields_grid(ui, "report_grid", |row| {
+                    row("Type / model", r.type_model.clone());
+                    row(
+                        "Location",
+                        crate::geometry::coords::format_coord(
+                            r.location.lon_lat,
+                            self.prefs.coord_format,
+                        ),
+                    );
+                    row(
+                        "As entered",
+                        r.location
+                            .entered
+                            .as_ref()
+                            .map(|e| format!("{} ({})", e.text, e.format.label()))
+                            .unwrap_or_default(),
+                    );
+                    row("Reported on", r.reported_on.to_string());
+                    row("Reported by", r.reported_by.clone());
+                    row("Phone", r.reporter_phone.clone());
+                    row("Organisation", r.organisation.clone());
+                    row("Notes", r.notes.clone());
+                });
                 ui.separator();
                 ui.strong(format!("Photos ({})", d.thumbnails.len()));
                 ui.horizontal_wrapped(|ui| {
