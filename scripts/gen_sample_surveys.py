@@ -94,6 +94,12 @@ ALLOWED = {  # activity.rs allowed_buckets: (cancelled, reduced, cleared)
 STARTS_WORK = {"ts", "clearance", "bac", "progress_report"}
 
 
+# Records whose location is not safe to publish (domain.md §5: the Syria HA form's "Is it safe to
+# record a geo location?"): one land beside a contested property line, one sighting reported from
+# a private yard. Donor exports keep the land without geometry; public exports leave both out.
+GEO_UNSAFE = {"HA-0011", "HR-0009"}
+
+
 def person(name, role, phone_prefix, seed):
     """A fictional key informant; numbers use the +387 6x 555 xxx shape (555: fiction marker)."""
     n = random.Random(f"phone:{seed}:{name}").randrange(100, 1000)
@@ -1181,7 +1187,8 @@ def build():
             "expected_beneficiaries": spec["beneficiaries"], "terrain": spec["terrain"],
             "key_informants": spec["informants"], "donor": donor, "project": project,
             "organisation": ORG, "team": spec["team"], "date_of_information": spec["doi"],
-            "notes": spec.get("notes", ""), "validation": spec["validation"], "geo_unsafe": False,
+            "notes": spec.get("notes", ""), "validation": spec["validation"],
+            "geo_unsafe": spec["code"] in GEO_UNSAFE,
             "points": points, "estimated_m2": estimated,
         }
         if spec.get("validation_comment"):
@@ -1255,7 +1262,7 @@ def build():
                  "land_id": land_id(land_code) if land_code else None, "land_code": land_code,
                  "organisation": ORG, "notes": notes,
                  "validation": "approved" if status in ("destroyed_removed", "no_item_found") else "submitted",
-                 "geo_unsafe": False}
+                 "geo_unsafe": code in GEO_UNSAFE}
         geometry = {"type": "Point", "coordinates": [loc["lon_lat"]["lon_deg"], loc["lon_lat"]["lat_deg"]]}
         features_hr.append({"type": "Feature", "id": hid, "geometry": geometry, "properties": props})
 

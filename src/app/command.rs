@@ -23,10 +23,12 @@ pub enum Command {
         /// Refuse the whole import on any problem.
         strict: bool,
     },
-    /// Export GeoJSON to a file.
-    ExportGeojson(PathBuf),
-    /// Export the ledger and activities CSV (activities beside it as `<stem>.activities.csv`).
-    ExportCsv(PathBuf),
+    /// Write an export (GeoJSON, CSV, GeoPackage or the donor report) with a profile; logged.
+    Export(Box<crate::exports::ExportRequest>),
+    /// Compute the dashboard's figures for a filter.
+    Dashboard(crate::reports::ReportFilter),
+    /// Load the export log.
+    LoadExportLog,
     /// Reload the lists and the map.
     Refresh,
     /// Load one land's full record for the detail panel.
@@ -102,6 +104,10 @@ pub enum Outcome {
         /// Records in all.
         total: usize,
     },
+    /// The dashboard's figures.
+    Dashboard(Box<crate::reports::Figures>),
+    /// The export log, newest first.
+    ExportLog(Vec<crate::domain::ExportLogEntry>),
     /// Something finished that deserves a line in the notifications.
     Done(String),
     /// A land was saved.

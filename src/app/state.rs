@@ -101,6 +101,12 @@ pub struct AppState {
     pub form_error: Option<(super::Form, String)>,
     /// Set when a form's command succeeded, so the form can close.
     pub form_done: Option<super::Form>,
+    /// The dashboard's figures for its current filter, once computed.
+    pub dashboard: Option<crate::reports::Figures>,
+    /// The lands in the dashboard's scope (the map shows only these while it is open).
+    pub dashboard_scope: std::collections::BTreeSet<LandId>,
+    /// The export log, newest first, once loaded.
+    pub export_log: Option<Vec<crate::domain::ExportLogEntry>>,
 }
 
 impl AppState {
@@ -121,6 +127,8 @@ impl AppState {
         match outcome {
             Outcome::StoreOpened { path, backup } => {
                 self.store_path = Some(path);
+                self.dashboard = None;
+                self.export_log = None;
                 self.selected = None;
                 self.detail = None;
                 self.loaded = false;
@@ -212,6 +220,11 @@ impl AppState {
                 self.form_error = Some((form, message));
             }
             Outcome::Progress { done, total } => self.progress = Some((done, total)),
+            Outcome::Dashboard(figures) => {
+                self.dashboard_scope = figures.lands.iter().map(|l| l.id).collect();
+                self.dashboard = Some(*figures);
+            }
+            Outcome::ExportLog(entries) => self.export_log = Some(entries),
             Outcome::Done(text) => {
                 self.busy = None;
                 self.progress = None;

@@ -470,71 +470,57 @@ impl WorkerLoop {
                     }),
                 }
             }
-            Command::ExportGeojson(path) => {
-                let result = self.export_geojson(&path);
+            Command::Export(request) => {
+                let result = self.export(&request);
+                let logged = result.is_ok();
                 self.report(result, "Export");
+                if logged {
+                    self.send_export_log();
+                }
             }
-            Command::ExportCsv(path) => {
-                let result = self.export_csv(&path);
-                self.report(result, "Export");
-            }
+            Command::Dashboard(filter) => match self.dashboard(&filter) {
+                Ok(figures) => self.send(Outcome::Dashboard(Box::new(figures))),
+                Err(e) => self.fail("The dashboard", &e),
+            },
+            Command::LoadExportLog => self.send_export_log(),
         }
     }
 
-    fn export_geojson(&self, path: &Path) -> Result<String, String> {
+    fn export(&self, request: &crate::exports::ExportRequest) -> Result<String, String> {
         self.cancel.store(false, Ordering::Relaxed);
         let mut progress = Self::progress_reporter(&self.cancel, &self.outcomes, &self.waker);
         let store = self
             .store
             .as_ref()
             .ok_or_else(|| "no store is open".to_owned())?;
-        let lands = store.lands()?;
-        let activities = store.activities(None)?;
-        let reports = store.hazard_reports()?;
-        crate::io::write_atomically(path, |w| {
-            crate::io::geojson::write_geojson_with_progress(
-                w,
-                &lands,
-                &activities,
-                &reports,
-                &mut progress,
-            )
-        })
-        .map_err(|e| e.to_string())?;
-        Ok(format!(
-            "Exported {} lands, {} activities, {} hazard reports to {}",
-            lands.len(),
-            activities.len(),
-            reports.len(),
-            path.display()
-        ))
+        let done = crate::exports::export(store, &self.actor, request, &mut progress)
+            .map_err(|e| e.to_string())?;
+        Ok(done.summary(request))
     }
 
-    fn export_csv(&self, path: &Path) -> Result<String, String> {
+    fn send_export_log(&self) {
+        match self.store.as_ref().map(Store::export_log) {
+            Some(Ok(entries)) => self.send(Outcome::ExportLog(entries)),
+            Some(Err(e)) => self.fail("Reading the export log", &e),
+            None => {}
+        }
+    }
+
+    fn dashboard(
+        &self,
+        filter: &crate::reports::ReportFilter,
+    ) -> Result<crate::reports::Figures, String> {
+        filter.validate().map_err(|e| e.to_string())?;
         let store = self
             .store
             .as_ref()
             .ok_or_else(|| "no store is open".to_owned())?;
-        let lands = store.lands()?;
-        let activities = store.activities(None)?;
-        let codes = lands.iter().map(|l| (l.id, l.code.clone())).collect();
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let activities_path = path.with_file_name(format!("{stem}.activities.csv"));
-        crate::io::write_atomically(path, |w| crate::io::csv::write_ledger_csv(w, &lands))
-            .map_err(|e| e.to_string())?;
-        crate::io::write_atomically(&activities_path, |w| {
-            crate::io::csv::write_activities_csv(w, &activities, &codes)
-        })
-        .map_err(|e| e.to_string())?;
-        Ok(format!(
-            "Exported the ledger of {} lands to {} and {} activities to {}",
-            lands.len(),
-            path.display(),
-            activities.len(),
-            activities_path.display()
+        let records = crate::exports::read_records(store)?;
+        Ok(crate::reports::compute(
+            &records.lands,
+            &records.activities,
+            &records.hazard_reports,
+            filter,
         ))
     }
 

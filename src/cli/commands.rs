@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 use serde_json::json;
@@ -20,6 +19,7 @@ use crate::domain::{
 };
 use crate::geometry::coords::{format_coord, parse_coord};
 use crate::geometry::{geodesic_area_m2, walk_traverse};
+use crate::reports::ReportFilter;
 use crate::storage::Store;
 
 /// The demo programme, embedded so `demo` works from any directory.
@@ -64,7 +64,59 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             match other {
                 Command::Demo => demo(out, err, &mut store),
                 Command::Import { files, strict } => import(out, err, &mut store, &files, strict),
-                Command::Export { format, output } => export(out, &store, format, &output),
+                Command::Export {
+                    format,
+                    profile,
+                    output,
+                } => {
+                    let format = match format {
+                        ExportFormat::Geojson => crate::exports::ExportFormat::Geojson,
+                        ExportFormat::Csv => crate::exports::ExportFormat::Csv,
+                        ExportFormat::Gpkg => crate::exports::ExportFormat::Gpkg,
+                    };
+                    export(
+                        out,
+                        &store,
+                        format,
+                        profile.into(),
+                        ReportFilter::default(),
+                        output,
+                    )
+                }
+                Command::Report {
+                    from,
+                    to,
+                    donor,
+                    organisation,
+                    admin_area,
+                    profile,
+                    output,
+                } => {
+                    let date = |field: &str, value: Option<String>| -> Result<Option<time::Date>> {
+                        value
+                            .map(|v| {
+                                crate::domain::parse_date(&v).ok_or_else(|| {
+                                    anyhow!("--{field} '{v}' is not a date; write it as YYYY-MM-DD, e.g. 2025-01-31")
+                                })
+                            })
+                            .transpose()
+                    };
+                    let filter = ReportFilter {
+                        from: date("from", from)?,
+                        to: date("to", to)?,
+                        donor,
+                        organisation,
+                        admin_area,
+                    };
+                    export(
+                        out,
+                        &store,
+                        crate::exports::ExportFormat::Report,
+                        profile.into(),
+                        filter,
+                        output,
+                    )
+                }
                 Command::List { what, json } => list(out, &store, what, json),
                 Command::Show { code, json } => show(out, &store, &code, json),
                 Command::Check {
@@ -154,46 +206,22 @@ fn import(
     Ok(())
 }
 
-fn export(out: &mut dyn Write, store: &Store, format: ExportFormat, output: &Path) -> Result<()> {
-    let lands = store.lands()?;
-    let activities = store.activities(None)?;
-    match format {
-        ExportFormat::Geojson => {
-            let reports = store.hazard_reports()?;
-            crate::io::write_atomically(output, |w| {
-                crate::io::geojson::write_geojson(w, &lands, &activities, &reports)
-            })?;
-            writeln!(
-                out,
-                "Exported {} lands, {} activities, {} hazard reports to {}.",
-                lands.len(),
-                activities.len(),
-                reports.len(),
-                output.display()
-            )?;
-        }
-        ExportFormat::Csv => {
-            let stem = output
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let activities_path = output.with_file_name(format!("{stem}.activities.csv"));
-            let codes: BTreeMap<LandId, String> =
-                lands.iter().map(|l| (l.id, l.code.clone())).collect();
-            crate::io::write_atomically(output, |w| crate::io::csv::write_ledger_csv(w, &lands))?;
-            crate::io::write_atomically(&activities_path, |w| {
-                crate::io::csv::write_activities_csv(w, &activities, &codes)
-            })?;
-            writeln!(
-                out,
-                "Exported the ledger of {} lands to {} and {} activities to {}.",
-                lands.len(),
-                output.display(),
-                activities.len(),
-                activities_path.display()
-            )?;
-        }
-    }
+fn export(
+    out: &mut dyn Write,
+    store: &Store,
+    format: crate::exports::ExportFormat,
+    profile: crate::domain::ExportProfile,
+    filter: ReportFilter,
+    output: std::path::PathBuf,
+) -> Result<()> {
+    let request = crate::exports::ExportRequest {
+        format,
+        profile,
+        filter,
+        output,
+    };
+    let done = crate::exports::export(store, &current_actor(), &request, &mut |_, _| true)?;
+    writeln!(out, "{}.", done.summary(&request))?;
     Ok(())
 }
 

@@ -42,7 +42,36 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// Who the file is for: full (internal), authority, donor or public (redacts personal
+        /// data, narratives and sensitive locations for donor and public).
+        #[arg(long, value_enum, default_value_t = ProfileArg::Full)]
+        profile: ProfileArg,
         /// Output file (for csv: the ledger; activities go to <stem>.activities.csv beside it).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Write the donor progress report: one self-contained HTML file, and its tables as CSV
+    /// beside it (<stem>.summary.csv, <stem>.lands.csv).
+    Report {
+        /// First day of the period (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
+        /// Last day of the period (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
+        /// Only this donor's activities and lands.
+        #[arg(long, value_name = "NAME")]
+        donor: Option<String>,
+        /// Only this organisation's activities and lands.
+        #[arg(long, value_name = "NAME")]
+        organisation: Option<String>,
+        /// Only lands in this admin area (P-code prefix, or admin1/admin2/settlement name).
+        #[arg(long = "admin-area", value_name = "AREA")]
+        admin_area: Option<String>,
+        /// Who the report is for (donor by default: no personal data).
+        #[arg(long, value_enum, default_value_t = ProfileArg::Donor)]
+        profile: ProfileArg,
+        /// The HTML file to write.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
     },
@@ -112,13 +141,39 @@ pub enum Command {
     },
 }
 
-/// Export formats available now.
+/// Export formats.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
     /// GeoJSON (lands, activities, hazard reports).
     Geojson,
     /// CSV (ledger and activities).
     Csv,
+    /// GeoPackage (feature tables lands, activities, `hazard_reports`; EPSG:4326).
+    Gpkg,
+}
+
+/// Export profiles (SPEC C10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    /// Everything (internal use).
+    Full,
+    /// The national mine action authority.
+    Authority,
+    /// A donor: no personal data or narratives; sensitive locations generalised.
+    Donor,
+    /// The public: as donor, and small counts of people suppressed.
+    Public,
+}
+
+impl From<ProfileArg> for crate::domain::ExportProfile {
+    fn from(p: ProfileArg) -> Self {
+        match p {
+            ProfileArg::Full => Self::Full,
+            ProfileArg::Authority => Self::Authority,
+            ProfileArg::Donor => Self::Donor,
+            ProfileArg::Public => Self::Public,
+        }
+    }
 }
 
 /// What `list` lists.

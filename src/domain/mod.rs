@@ -7,6 +7,7 @@ mod activity;
 mod audit;
 mod draft;
 mod errors;
+mod export;
 mod hazard_report;
 mod ids;
 mod import;
@@ -24,6 +25,10 @@ pub use draft::{
     MAX_LAND_AREA_M2, check_land, parse_date, parse_number,
 };
 pub use errors::{FieldError, join_field_errors};
+pub use export::{
+    ExportLogEntry, GENERALISED_GRID_DEG, RecordSet, SMALL_CELL_THRESHOLD, SUPPRESSED_NOTE,
+    generalise,
+};
 pub use hazard_report::HazardReport;
 pub use ids::{ActivityId, CodePrefix, HazardReportId, LandId, is_valid_code};
 pub use import::{
@@ -39,7 +44,7 @@ pub use points::{
 pub use units::{AreaM2, group_thousands};
 pub use vocab::{
     ActivityKind, AuditAction, BearingUnit, Classification, CoordFormat, Disposal, EntityKind,
-    EoCategory, EvidenceOfContamination, HazardReportStatus, HazardType, Instrument, ItemCondition,
-    LandStatus, Method, NorthReference, PointKind, Priority, SourceModality, ValidationState,
-    normalise_key,
+    EoCategory, EvidenceOfContamination, ExportProfile, HazardReportStatus, HazardType, Instrument,
+    ItemCondition, LandStatus, Method, NorthReference, PointKind, Priority, SourceModality,
+    ValidationState, normalise_key,
 };

@@ -435,6 +435,20 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Who an export is for (C10). The profile decides what is redacted; see the module table.
+    pub enum ExportProfile {
+        /// Internal: everything, for the programme's own information management.
+        Full => ("full", "Full (internal)"),
+        /// The national mine action authority: operational data, without landowner or dispute details.
+        Authority => ("authority", "National authority"),
+        /// A donor: no personal data, no narratives, sensitive locations generalised.
+        Donor => ("donor", "Donor"),
+        /// The public: as donor, and small counts of people suppressed and unsafe records left out.
+        Public => ("public", "Public"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,8 @@
 //! except by `demo`, which recreates the demo store (and says so in the audit log).
 
 mod error;
+mod export_log;
+pub mod gpkg;
 mod import;
 pub mod mbtiles;
 mod migrations;
@@ -16,6 +18,7 @@ mod photos;
 mod store;
 
 pub use error::StoreError;
+pub use export_log::ExportRecord;
 pub use migrations::LATEST_SCHEMA_VERSION;
 pub use photos::{MAX_PHOTO_BYTES, Photo, photo_media_type};
 pub use store::{LandSummary, LandUpdate, MapLand, Store, SupersededUpdate, WorkflowAction};

@@ -23,10 +23,8 @@ pub enum PickPurpose {
     NewStore,
     /// Import GeoJSON or CSV.
     Import,
-    /// Export GeoJSON.
-    ExportGeojson,
-    /// Export CSV.
-    ExportCsv,
+    /// Write an export (GeoJSON, CSV, GeoPackage or the donor report).
+    Export(crate::exports::ExportFormat),
     /// Choose an MBTiles raster basemap.
     Mbtiles,
     /// Attach a photo to the selected hazard report.

@@ -210,6 +210,22 @@ impl MapView {
         }
     }
 
+    /// The bounding box of a set of lands, if any of them has a position.
+    pub fn bbox_of(&self, ids: &std::collections::BTreeSet<LandId>) -> Option<[f64; 4]> {
+        self.lands
+            .iter()
+            .filter(|l| ids.contains(&l.id))
+            .map(|l| l.bbox)
+            .reduce(|a, b| {
+                [
+                    a[0].min(b[0]),
+                    a[1].min(b[1]),
+                    a[2].max(b[2]),
+                    a[3].max(b[3]),
+                ]
+            })
+    }
+
     /// The bounding box of one land, if it has a position.
     pub fn land_bbox(&self, id: LandId) -> Option<[f64; 4]> {
         self.lands.iter().find(|l| l.id == id).map(|l| l.bbox)
@@ -234,6 +250,11 @@ impl MapView {
             records
                 .reports
                 .iter()
+                .filter(|r| {
+                    options
+                        .scope
+                        .is_none_or(|s| r.land_id.is_some_and(|id| s.contains(&id)))
+                })
                 .map(|r| (r.location.lon_lat, r.eo_category, r.code.clone()))
                 .collect()
         } else {
@@ -263,6 +284,7 @@ impl MapView {
             })
             .with_plugin(LandsPlugin {
                 lands,
+                scope: options.scope,
                 selected,
                 show_labels: options.show_labels,
                 interaction: &mut interaction,
@@ -305,6 +327,8 @@ pub struct MapOptions<'a> {
     pub preview: &'a [(usize, SurveyPoint)],
     /// The traverse being entered: benchmark, then one point per leg (dashed preview).
     pub traverse: &'a [LonLat],
+    /// When the dashboard is open: only these lands (and their hazard reports) are drawn.
+    pub scope: Option<&'a std::collections::BTreeSet<LandId>>,
 }
 
 /// A change to the land being recorded, made with the mouse on the map.
@@ -650,6 +674,7 @@ impl Plugin for BasemapPlugin {
 
 struct LandsPlugin<'a> {
     lands: &'a [MapLandShape],
+    scope: Option<&'a std::collections::BTreeSet<LandId>>,
     selected: Option<LandId>,
     show_labels: bool,
     interaction: &'a mut MapInteraction,
@@ -671,7 +696,12 @@ impl Plugin for LandsPlugin<'_> {
         let mut hovered = None;
         let zoom = projector.zoom();
         let mut labels = Vec::new();
-        for land in self.lands.iter().filter(|l| intersects(l.bbox, view)) {
+        let scope = self.scope;
+        for land in self
+            .lands
+            .iter()
+            .filter(|l| intersects(l.bbox, view) && scope.is_none_or(|s| s.contains(&l.id)))
+        {
             let is_hovered = pointer_position.is_some_and(|p| land_contains(land, p, projector));
             if is_hovered {
                 hovered = Some(land.id);

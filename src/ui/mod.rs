@@ -2,6 +2,7 @@
 //! sending `app::Command`s to the database worker.
 
 mod activity_form;
+mod dashboard;
 mod detail;
 mod file_picker;
 mod land_editor;
@@ -21,6 +22,8 @@ use crate::domain::CoordFormat;
 use activity_form::{ActivityForm, FormAction};
 use detail::{DetailAction, detail_ui};
 use file_picker::{FilePicker, PickMode, PickPurpose, PickResult};
+
+use crate::exports::ExportFormat;
 use land_editor::EditorAction;
 pub use land_editor::LandEditor;
 pub use list::{ListPanel, Picked};
@@ -77,6 +80,12 @@ pub struct SafegroundApp {
     /// The hazard report being recorded.
     pub report_form: Option<ReportForm>,
     return_comment: String,
+    /// The dashboard, while it is open.
+    pub dashboard: Option<dashboard::Dashboard>,
+    /// Whether the export log window is open.
+    show_export_log: bool,
+    /// The profile of the next GeoJSON, CSV or GeoPackage export.
+    pub export_profile: crate::domain::ExportProfile,
     frame_stats: FrameStats,
     /// Photo textures by photo id (made once from the worker's thumbnails).
     thumbnails: std::collections::HashMap<uuid::Uuid, egui::TextureHandle>,
@@ -169,6 +178,9 @@ impl SafegroundApp {
             list: ListPanel::default(),
             map: MapView::new(),
             picker: None,
+            dashboard: None,
+            show_export_log: false,
+            export_profile: crate::domain::ExportProfile::Full,
             show_notifications: false,
             show_import_issues: false,
             welcome_dismissed: false,
@@ -241,6 +253,9 @@ impl SafegroundApp {
                 if let Some(id) = self.state.selected {
                     self.send(Command::LoadLand(id));
                 }
+                if let Some(d) = self.dashboard.as_mut() {
+                    d.invalidate();
+                }
             }
         }
     }
@@ -249,7 +264,7 @@ impl SafegroundApp {
         for command in std::mem::take(&mut self.pending) {
             let busy = match &command {
                 Command::Import { .. } => Some("Importing…"),
-                Command::ExportGeojson(_) | Command::ExportCsv(_) => Some("Exporting…"),
+                Command::Export(_) => Some("Exporting…"),
                 Command::LoadDemo => Some("Loading the demo programme…"),
                 Command::OpenStore(_) => Some("Opening the store…"),
                 _ => None,
@@ -293,17 +308,29 @@ impl SafegroundApp {
                 &["geojson", "json", "csv"],
                 "",
             ),
-            PickPurpose::ExportGeojson => (
+            PickPurpose::Export(ExportFormat::Geojson) => (
                 PickMode::Save,
                 "Export GeoJSON",
                 &["geojson"],
                 "export.geojson",
             ),
-            PickPurpose::ExportCsv => (
+            PickPurpose::Export(ExportFormat::Csv) => (
                 PickMode::Save,
                 "Export ledger and activities CSV",
                 &["csv"],
                 "ledger.csv",
+            ),
+            PickPurpose::Export(ExportFormat::Gpkg) => (
+                PickMode::Save,
+                "Export GeoPackage",
+                &["gpkg"],
+                "export.gpkg",
+            ),
+            PickPurpose::Export(ExportFormat::Report) => (
+                PickMode::Save,
+                "Write the donor progress report (HTML)",
+                &["html"],
+                "progress-report.html",
             ),
             PickPurpose::Mbtiles => (PickMode::Open, "Raster basemap (MBTiles)", &["mbtiles"], ""),
             PickPurpose::Photo => (
@@ -470,8 +497,20 @@ impl SafegroundApp {
                         paths: vec![path],
                         strict: false,
                     },
-                    PickPurpose::ExportGeojson => Command::ExportGeojson(path),
-                    PickPurpose::ExportCsv => Command::ExportCsv(path),
+                    PickPurpose::Export(format) => {
+                        let (profile, filter) = if format == ExportFormat::Report {
+                            let d = self.dashboard.clone().unwrap_or_default();
+                            (d.profile, d.filter().unwrap_or_default())
+                        } else {
+                            (self.export_profile, crate::reports::ReportFilter::default())
+                        };
+                        Command::Export(Box::new(crate::exports::ExportRequest {
+                            format,
+                            profile,
+                            filter,
+                            output: path,
+                        }))
+                    }
                     PickPurpose::Mbtiles | PickPurpose::Photo => return,
                 };
                 if purpose == PickPurpose::NewStore {
@@ -515,13 +554,40 @@ impl SafegroundApp {
                 self.open_picker(&ctx, PickPurpose::Import);
             }
             ui.menu_button("Export", |ui| {
+                ui.label("Profile (who the file is for)");
+                for p in crate::domain::ExportProfile::ALL {
+                    ui.radio_value(&mut self.export_profile, *p, p.label());
+                }
+                ui.separator();
                 if ui.button("GeoJSON…").clicked() {
-                    self.open_picker(&ctx, PickPurpose::ExportGeojson);
+                    self.open_picker(&ctx, PickPurpose::Export(ExportFormat::Geojson));
                 }
                 if ui.button("Ledger and activities CSV…").clicked() {
-                    self.open_picker(&ctx, PickPurpose::ExportCsv);
+                    self.open_picker(&ctx, PickPurpose::Export(ExportFormat::Csv));
+                }
+                if ui.button("GeoPackage…").clicked() {
+                    self.open_picker(&ctx, PickPurpose::Export(ExportFormat::Gpkg));
+                }
+                ui.separator();
+                if ui.button("Donor progress report…").clicked() {
+                    self.dashboard
+                        .get_or_insert_with(dashboard::Dashboard::default);
+                    self.open_picker(&ctx, PickPurpose::Export(ExportFormat::Report));
+                }
+                if ui.button("Export log").clicked() {
+                    self.show_export_log = true;
+                    self.send(Command::LoadExportLog);
                 }
             });
+            if ui
+                .selectable_label(self.dashboard.is_some(), "Dashboard")
+                .clicked()
+            {
+                self.dashboard = match self.dashboard {
+                    Some(_) => None,
+                    None => Some(dashboard::Dashboard::default()),
+                };
+            }
             ui.menu_button("Settings", |ui| {
                 ui.label("Coordinate format");
                 for f in CoordFormat::ALL {
@@ -638,7 +704,89 @@ impl SafegroundApp {
         });
     }
 
+    fn dashboard_window(&mut self, ctx: &egui::Context) {
+        let Some(mut dash) = self.dashboard.take() else {
+            return;
+        };
+        let mut open = true;
+        let mut action = dashboard::DashboardAction::None;
+        egui::Window::new("Dashboard")
+            .open(&mut open)
+            .default_size([760.0, 620.0])
+            .resizable(true)
+            .show(ctx, |ui| {
+                action = dash.ui(ui, self.state.dashboard.as_ref());
+            });
+        match action {
+            dashboard::DashboardAction::None => {}
+            dashboard::DashboardAction::Compute(filter) => self.send(Command::Dashboard(filter)),
+            dashboard::DashboardAction::WriteReport => {
+                self.open_picker(ctx, PickPurpose::Export(ExportFormat::Report));
+            }
+            dashboard::DashboardAction::ZoomToScope => {
+                if let Some(b) = self.map.bbox_of(&self.state.dashboard_scope) {
+                    self.map.fit(b);
+                }
+            }
+        }
+        if open {
+            self.dashboard = Some(dash);
+        } else {
+            self.state.dashboard = None;
+            self.state.dashboard_scope.clear();
+        }
+    }
+
+    fn export_log_window(&mut self, ctx: &egui::Context) {
+        if !self.show_export_log {
+            return;
+        }
+        egui::Window::new("Export log")
+            .open(&mut self.show_export_log)
+            .default_size([760.0, 320.0])
+            .show(ctx, |ui| {
+                let Some(entries) = &self.state.export_log else {
+                    ui.label("Loading…");
+                    return;
+                };
+                if entries.is_empty() {
+                    ui.label("Nothing has been exported from this store yet.");
+                    return;
+                }
+                egui::ScrollArea::both().show(ui, |ui| {
+                    egui::Grid::new("export_log")
+                        .striped(true)
+                        .num_columns(6)
+                        .show(ui, |ui| {
+                            for h in ["When (UTC)", "Who", "Format", "Profile", "Filter", "File"] {
+                                ui.label(egui::RichText::new(h).strong());
+                            }
+                            ui.end_row();
+                            for e in entries {
+                                let when =
+                                    e.at.format(time::macros::format_description!(
+                                        "[year]-[month]-[day] [hour]:[minute]"
+                                    ))
+                                    .unwrap_or_default();
+                                ui.label(when);
+                                ui.label(format!("{} ({})", e.who, e.device));
+                                ui.label(&e.format);
+                                ui.label(e.profile.label());
+                                ui.label(&e.filter);
+                                ui.label(&e.file).on_hover_text(format!(
+                                    "{} lands, {} activities, {} hazard reports",
+                                    e.lands, e.activities, e.hazard_reports
+                                ));
+                                ui.end_row();
+                            }
+                        });
+                });
+            });
+    }
+
     fn windows(&mut self, ctx: &egui::Context) {
+        self.dashboard_window(ctx);
+        self.export_log_window(ctx);
         if self.show_notifications {
             egui::Window::new("Messages")
                 .open(&mut self.show_notifications)
@@ -921,6 +1069,11 @@ impl SafegroundApp {
                     show_reports: self.prefs.show_reports,
                     preview: &preview,
                     traverse: &traverse,
+                    scope: self
+                        .dashboard
+                        .as_ref()
+                        .filter(|_| self.state.dashboard.is_some())
+                        .map(|_| &self.state.dashboard_scope),
                 };
                 self.map
                     .ui(ui, &self.state.records, self.state.selected, &options);

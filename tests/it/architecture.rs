@@ -31,15 +31,24 @@ fn only_storage_names_rusqlite_and_pure_layers_name_no_gui() {
                 "{rel} names rusqlite; only src/storage/ may"
             );
         }
-        for pure in ["domain/", "geometry/", "io/", "storage/", "check.rs"] {
+        for pure in [
+            "domain/",
+            "geometry/",
+            "io/",
+            "storage/",
+            "reports/",
+            "check.rs",
+            "exports.rs",
+        ] {
             if rel.starts_with(pure) {
                 for gui in ["egui", "eframe", "walkers"] {
                     assert!(!text.contains(gui), "{rel} names {gui}");
                 }
             }
         }
-        if rel.starts_with("domain/") || rel.starts_with("geometry/") {
-            for layer in ["crate::storage", "crate::io", "crate::cli"] {
+        if rel.starts_with("domain/") || rel.starts_with("geometry/") || rel.starts_with("reports/")
+        {
+            for layer in ["crate::storage", "crate::io", "crate::cli", "crate::app"] {
                 assert!(!text.contains(layer), "{rel} depends on {layer}");
             }
         }

@@ -9,6 +9,7 @@
 mod architecture;
 mod cli;
 mod import_export;
+mod reports;
 mod storage;
 mod ui;
 mod util;

@@ -532,3 +532,78 @@ fn edit_a_land_and_see_the_change_in_detail_and_audit() {
         "the change is audited"
     );
 }
+
+#[test]
+fn dashboard_shows_the_report_figures_and_the_map_follows_its_filter() {
+    let (t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("Dashboard").click();
+    harness.run_steps(2);
+    step_until(&mut harness, "the figures", |app| {
+        app.state.dashboard.is_some()
+    });
+    harness.get_by_label("Released in the period");
+    assert_eq!(harness.state().state.dashboard_scope.len(), 30);
+
+    // A donor and a period: the same filter as the donor report below.
+    harness.state_mut().dashboard.as_mut().unwrap().donor = "Fondation Horizon".to_owned();
+    type_into(&mut harness, "From", "2025-01-01");
+    type_into(&mut harness, "To", "2026-12-31");
+    step_until(&mut harness, "the filtered figures", |app| {
+        app.state
+            .dashboard
+            .as_ref()
+            .is_some_and(|f| f.filter_text == "2025-01-01 to 2026-12-31; donor Fondation Horizon")
+    });
+    let report = t.dir.path().join("r.html");
+    let (code, _, err) = run(&[
+        "--db",
+        &db(&t.path),
+        "report",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2026-12-31",
+        "--donor",
+        "Fondation Horizon",
+        "-o",
+        &report.display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let summary = std::fs::read_to_string(t.dir.path().join("r.summary.csv")).unwrap();
+    let released: f64 = summary
+        .lines()
+        .find_map(|l| l.strip_prefix("headline,released,"))
+        .and_then(|v| v.strip_suffix(",m2"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(released > 0.0);
+    // The dashboard shows the report's figure, formatted for people.
+    harness.get_by_label(&safeground::reports::area_text(released));
+    let figures = harness.state().state.dashboard.clone().unwrap();
+    assert_eq!(figures.totals.released.total_m2(), released);
+    // The map shows only the lands in scope.
+    assert_eq!(
+        harness.state().state.dashboard_scope.len(),
+        figures.lands.len()
+    );
+    assert!(figures.lands.len() < 30);
+
+    // A wrong date says which field and why, and keeps the last figures.
+    type_into(&mut harness, "To", "x");
+    let message = harness
+        .state()
+        .dashboard
+        .as_ref()
+        .unwrap()
+        .filter()
+        .unwrap_err();
+    assert!(
+        message.starts_with("To: '")
+            && message.ends_with("is not a date; write YYYY-MM-DD, e.g. 2025-01-31"),
+        "{message}"
+    );
+    harness.get_by_label(&message);
+    assert_eq!(harness.state().state.dashboard.as_ref(), Some(&figures));
+}

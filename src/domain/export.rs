@@ -1,0 +1,300 @@
+//! Export profiles and the export log (C10, domain.md §5): what leaves the store for whom.
+//!
+//! A profile is applied to a whole [`RecordSet`] before any writer sees it, so GeoJSON, CSV,
+//! GeoPackage and the donor report share one set of redaction rules:
+//!
+//! | rule | `full` | `authority` | `donor` | `public` |
+//! |---|---|---|---|---|
+//! | informant names, roles and phones; reporter names and phones | kept | kept | dropped | dropped |
+//! | narratives (notes, descriptions, comments, residual-risk notes, foreign attributes) | kept | kept | dropped | dropped |
+//! | landowner / land-dispute attributes | kept | dropped | dropped | dropped |
+//! | typed survey points of a land (as entered, GPS accuracy) | kept | kept | dropped | dropped |
+//! | hazard report locations | exact | exact | rounded to 0.01° (≈ 1 km) | rounded to 0.01° |
+//! | lands flagged "not safe to record a location" | exact | exact | kept without geometry | left out |
+//! | hazard reports flagged "not safe to record a location" | exact | exact | left out | left out |
+//! | counts of people (handover participation, beneficiaries) under 5 | kept | kept | kept | suppressed |
+//!
+//! Photos never leave the store in any profile.
+
+use std::collections::BTreeSet;
+
+use time::OffsetDateTime;
+
+use super::activity::Activity;
+use super::hazard_report::HazardReport;
+use super::ids::LandId;
+use super::land::Land;
+use super::normalise_key;
+use super::points::LonLat;
+use super::vocab::ExportProfile;
+
+/// Counts of people below this are shown as "< 5" (or left out) in the public profile.
+pub const SMALL_CELL_THRESHOLD: u32 = 5;
+
+/// Grid (degrees) to which hazard report locations are rounded in the donor and public profiles
+/// (0.01° ≈ 1.1 km of latitude).
+pub const GENERALISED_GRID_DEG: f64 = 0.01;
+
+/// Attribute keys (normalised with [`normalise_key`]) that stay internal from the authority
+/// profile on: landowners and land disputes (domain.md §5, rule 7).
+const INTERNAL_ATTRIBUTE_KEYS: &[&str] = &[
+    "landowner",
+    "owner",
+    "landowners",
+    "landdispute",
+    "dispute",
+    "disputes",
+    "ownership",
+];
+
+/// Every record an export writes: lands, their activities and hazard reports.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RecordSet {
+    /// Lands.
+    pub lands: Vec<Land>,
+    /// Activities (each linked to one of `lands`).
+    pub activities: Vec<Activity>,
+    /// Hazard reports.
+    pub hazard_reports: Vec<HazardReport>,
+}
+
+impl ExportProfile {
+    /// Whether personal data and narratives are removed (donor and public).
+    ///
+    /// # Examples
+    /// ```
+    /// use safeground::domain::ExportProfile;
+    /// assert!(ExportProfile::Donor.is_redacted());
+    /// assert!(!ExportProfile::Authority.is_redacted());
+    /// ```
+    pub fn is_redacted(self) -> bool {
+        matches!(self, Self::Donor | Self::Public)
+    }
+
+    /// Whether counts of people under [`SMALL_CELL_THRESHOLD`] are suppressed (public only).
+    pub fn suppresses_small_cells(self) -> bool {
+        self == Self::Public
+    }
+
+    /// A count of people as this profile may show it: `None` when it must be suppressed
+    /// (1–4 people in the public profile). Zero is not a small cell: nobody can be identified.
+    ///
+    /// # Examples
+    /// ```
+    /// use safeground::domain::ExportProfile;
+    /// assert_eq!(ExportProfile::Public.people_count(3), None);
+    /// assert_eq!(ExportProfile::Public.people_count(12), Some(12));
+    /// assert_eq!(ExportProfile::Donor.people_count(3), Some(3));
+    /// ```
+    pub fn people_count(self, count: u32) -> Option<u32> {
+        if self.suppresses_small_cells() && count > 0 && count < SMALL_CELL_THRESHOLD {
+            None
+        } else {
+            Some(count)
+        }
+    }
+
+    /// Applies the profile to every record (see the module table). Records keep their ids and
+    /// codes; activities of a left-out land are left out too, and their released geometry is
+    /// dropped when the land's geometry is.
+    ///
+    /// # Examples
+    /// ```
+    /// use safeground::domain::{ExportProfile, RecordSet};
+    /// let out = ExportProfile::Public.apply(RecordSet::default());
+    /// assert!(out.lands.is_empty());
+    /// ```
+    pub fn apply(self, records: RecordSet) -> RecordSet {
+        self.apply_inner(records, true)
+    }
+
+    /// Like [`ExportProfile::apply`], but keeps per-record counts of people, for figures that
+    /// are aggregated first and suppressed as aggregates (the report's tables).
+    ///
+    /// # Examples
+    /// ```
+    /// use safeground::domain::{ExportProfile, RecordSet};
+    /// assert_eq!(ExportProfile::Public.apply_for_aggregates(RecordSet::default()), RecordSet::default());
+    /// ```
+    pub fn apply_for_aggregates(self, records: RecordSet) -> RecordSet {
+        self.apply_inner(records, false)
+    }
+
+    fn apply_inner(self, records: RecordSet, per_record_cells: bool) -> RecordSet {
+        if self == Self::Full {
+            return records;
+        }
+        let RecordSet {
+            lands,
+            activities,
+            hazard_reports,
+        } = records;
+        let mut kept_lands = Vec::with_capacity(lands.len());
+        let mut no_geometry: BTreeSet<LandId> = BTreeSet::new();
+        for land in lands {
+            if let Some(land) = self.land(land) {
+                if land.geometry.is_none() {
+                    no_geometry.insert(land.id);
+                }
+                kept_lands.push(land);
+            }
+        }
+        let kept_ids: BTreeSet<LandId> = kept_lands.iter().map(|l| l.id).collect();
+        let activities = activities
+            .into_iter()
+            .filter(|a| kept_ids.contains(&a.land_id))
+            .map(|a| {
+                let without_geometry = no_geometry.contains(&a.land_id);
+                self.activity(a, without_geometry, per_record_cells)
+            })
+            .collect();
+        let hazard_reports = hazard_reports
+            .into_iter()
+            .filter_map(|r| self.hazard_report(r, &kept_ids))
+            .collect();
+        RecordSet {
+            lands: kept_lands,
+            activities,
+            hazard_reports,
+        }
+    }
+
+    fn land(self, mut land: Land) -> Option<Land> {
+        land.source_attributes
+            .retain(|key, _| !INTERNAL_ATTRIBUTE_KEYS.contains(&normalise_key(key).as_str()));
+        if !self.is_redacted() {
+            return Some(land);
+        }
+        if land.geo_unsafe {
+            if self == Self::Public {
+                return None;
+            }
+            land.geometry = None;
+            land.geometry_issue = None;
+        }
+        land.key_informants.clear();
+        land.points.clear();
+        land.notes.clear();
+        land.validation_comment.clear();
+        land.source_attributes.clear();
+        for item in &mut land.evidence_items {
+            item.description.clear();
+        }
+        for change in &mut land.status_history {
+            change.comment.clear();
+            change.by.clear();
+        }
+        if let Some(n) = land.expected_beneficiaries {
+            land.expected_beneficiaries = self.people_count(n);
+        }
+        Some(land)
+    }
+
+    fn activity(
+        self,
+        mut activity: Activity,
+        land_without_geometry: bool,
+        per_record_cells: bool,
+    ) -> Activity {
+        if !self.is_redacted() {
+            return activity;
+        }
+        activity.notes.clear();
+        if land_without_geometry {
+            activity.released_geometry = None;
+        }
+        if let Some(handover) = activity.handover.as_mut() {
+            handover.residual_risk_note.clear();
+            if per_record_cells && self.suppresses_small_cells() {
+                let counts = [
+                    &mut handover.men,
+                    &mut handover.women,
+                    &mut handover.boys,
+                    &mut handover.girls,
+                ];
+                for count in counts {
+                    if self.people_count(*count).is_none() {
+                        // Per-record counts of people are the smallest cells there are; a
+                        // suppressed cell is written as 0 with the handover's note saying so.
+                        *count = 0;
+                        SUPPRESSED_NOTE.clone_into(&mut handover.residual_risk_note);
+                    }
+                }
+            }
+        }
+        activity
+    }
+
+    fn hazard_report(
+        self,
+        mut report: HazardReport,
+        kept_lands: &BTreeSet<LandId>,
+    ) -> Option<HazardReport> {
+        report
+            .source_attributes
+            .retain(|key, _| !INTERNAL_ATTRIBUTE_KEYS.contains(&normalise_key(key).as_str()));
+        if !self.is_redacted() {
+            return Some(report);
+        }
+        if report.geo_unsafe {
+            return None;
+        }
+        if report.land_id.is_some_and(|id| !kept_lands.contains(&id)) {
+            report.land_id = None;
+        }
+        report.reported_by.clear();
+        report.reporter_phone.clear();
+        report.notes.clear();
+        report.source_attributes.clear();
+        report.location.note.clear();
+        report.location.entered = None;
+        report.location.lon_lat = generalise(report.location.lon_lat);
+        Some(report)
+    }
+}
+
+/// The note written where the public profile suppressed a count of people.
+pub const SUPPRESSED_NOTE: &str = "counts of fewer than 5 people suppressed";
+
+/// Rounds a position to the [`GENERALISED_GRID_DEG`] grid.
+///
+/// # Examples
+/// ```
+/// use safeground::domain::{LonLat, generalise};
+/// let p = generalise(LonLat { lon_deg: 18.123_456, lat_deg: 44.709_9 });
+/// assert!((p.lon_deg - 18.12).abs() < 1e-9 && (p.lat_deg - 44.71).abs() < 1e-9);
+/// ```
+pub fn generalise(p: LonLat) -> LonLat {
+    let round = |v: f64| (v / GENERALISED_GRID_DEG).round() * GENERALISED_GRID_DEG;
+    LonLat {
+        lon_deg: round(p.lon_deg),
+        lat_deg: round(p.lat_deg),
+    }
+}
+
+/// One line of the export log: who wrote which file, when, for whom and with which filter.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ExportLogEntry {
+    /// When the file was written (UTC).
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// Who exported.
+    pub who: String,
+    /// From which device.
+    pub device: String,
+    /// What was written: `geojson`, `csv`, `gpkg` or `report`.
+    pub format: String,
+    /// The profile applied.
+    pub profile: ExportProfile,
+    /// The filter, as people read it (e.g. "2025-01-01 to 2026-12-31; donor Fondation Horizon"),
+    /// or "whole store".
+    pub filter: String,
+    /// The file written.
+    pub file: String,
+    /// Lands written.
+    pub lands: u64,
+    /// Activities written.
+    pub activities: u64,
+    /// Hazard reports written.
+    pub hazard_reports: u64,
+}

@@ -1,0 +1,588 @@
+//! Exports (C7, C8, C10): one entry point for every file that leaves the store — GeoJSON, CSV,
+//! GeoPackage and the donor report — used by the CLI and by the app's worker alike.
+//!
+//! Each export reads the records, applies the profile ([`ExportProfile::apply`]), writes the
+//! file(s) atomically and then records the export in the store's export log. A file that could
+//! not be logged is removed again, so the log lists every file that left the store.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use geo_types::Geometry;
+
+use crate::basemap::Basemap;
+use crate::domain::{Activity, Actor, ExportProfile, HazardReport, Land, LandId, RecordSet};
+use crate::io::IoError;
+use crate::reports::{FilterError, ReportFilter, ReportOptions};
+use crate::storage::gpkg::{
+    GpkgColumn, GpkgColumnType, GpkgError, GpkgGeometryType, GpkgTable, GpkgValue, GpkgWriter,
+};
+use crate::storage::{ExportRecord, Store, StoreError};
+
+/// What to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// GeoJSON `FeatureCollection` of lands, activities and hazard reports.
+    Geojson,
+    /// The ledger CSV, and the activities beside it as `<stem>.activities.csv`.
+    Csv,
+    /// GeoPackage with feature tables `lands`, `activities` and `hazard_reports`.
+    Gpkg,
+    /// The donor progress report (HTML), with `<stem>.summary.csv` and `<stem>.lands.csv`.
+    Report,
+}
+
+impl ExportFormat {
+    /// The code written in the export log.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Geojson => "geojson",
+            Self::Csv => "csv",
+            Self::Gpkg => "gpkg",
+            Self::Report => "report",
+        }
+    }
+}
+
+/// One export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    /// Format.
+    pub format: ExportFormat,
+    /// Who it is for.
+    pub profile: ExportProfile,
+    /// The report's period, donor, organisation and admin area (data exports write the whole store).
+    pub filter: ReportFilter,
+    /// The file to write.
+    pub output: PathBuf,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportDone {
+    /// Every file written, the main one first.
+    pub files: Vec<PathBuf>,
+    /// Lands, activities and hazard reports written (for a report: in its scope).
+    pub counts: [usize; 3],
+}
+
+impl ExportDone {
+    /// One line for people: `Exported 30 lands, 60 activities, 20 hazard reports (donor profile) to x.gpkg`.
+    pub fn summary(&self, request: &ExportRequest) -> String {
+        let files: Vec<String> = self.files.iter().map(|f| f.display().to_string()).collect();
+        let what = if request.format == ExportFormat::Report {
+            format!(
+                "Wrote the progress report on {} lands and {} activities",
+                self.counts[0], self.counts[1]
+            )
+        } else {
+            format!(
+                "Exported {} lands, {} activities, {} hazard reports",
+                self.counts[0], self.counts[1], self.counts[2]
+            )
+        };
+        format!(
+            "{what} ({} profile) to {}",
+            request.profile.code(),
+            files.join(", ")
+        )
+    }
+}
+
+/// Why an export failed; nothing was written under the requested name.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Reading the store or writing the log failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Writing GeoJSON, CSV or HTML failed.
+    #[error(transparent)]
+    Io(#[from] IoError),
+    /// Writing the GeoPackage failed.
+    #[error(transparent)]
+    Gpkg(#[from] GpkgError),
+    /// The report's filter is not usable.
+    #[error(transparent)]
+    Filter(#[from] FilterError),
+}
+
+/// Reads every record of the store.
+pub fn read_records(store: &Store) -> Result<RecordSet, StoreError> {
+    Ok(RecordSet {
+        lands: store.lands()?,
+        activities: store.activities(None)?,
+        hazard_reports: store.hazard_reports()?,
+    })
+}
+
+/// Runs one export and logs it. `progress(done, total)` is called as records are written; when it
+/// returns false the export stops, removes its partial file and fails with [`IoError::Cancelled`].
+pub fn export(
+    store: &Store,
+    actor: &Actor,
+    request: &ExportRequest,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<ExportDone, ExportError> {
+    request.filter.validate()?;
+    let records = read_records(store)?;
+    let done = write(records, request, progress)?;
+    let filter = if request.format == ExportFormat::Report {
+        request.filter.describe()
+    } else {
+        "whole store".to_owned()
+    };
+    let logged = store.log_export(
+        actor,
+        &ExportRecord {
+            format: request.format.code(),
+            profile: request.profile,
+            filter: &filter,
+            file: &request.output,
+            counts: done.counts,
+        },
+    );
+    if let Err(e) = logged {
+        for file in &done.files {
+            if std::fs::remove_file(file).is_err() {
+                // Best effort: the log failure is the error the user must see.
+            }
+        }
+        return Err(e.into());
+    }
+    Ok(done)
+}
+
+/// Writes the files of one export from records already read (no logging; see [`export`]).
+pub fn write(
+    records: RecordSet,
+    request: &ExportRequest,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<ExportDone, ExportError> {
+    let path = &request.output;
+    match request.format {
+        ExportFormat::Geojson => {
+            let r = request.profile.apply(records);
+            crate::io::write_atomically(path, |w| {
+                crate::io::geojson::write_geojson_with_progress(
+                    w,
+                    &r.lands,
+                    &r.activities,
+                    &r.hazard_reports,
+                    progress,
+                )
+            })?;
+            Ok(ExportDone {
+                files: vec![path.clone()],
+                counts: counts(&r),
+            })
+        }
+        ExportFormat::Csv => {
+            let r = request.profile.apply(records);
+            let activities_path = sibling(path, "activities.csv");
+            let codes: BTreeMap<LandId, String> =
+                r.lands.iter().map(|l| (l.id, l.code.clone())).collect();
+            crate::io::write_atomically(path, |w| crate::io::csv::write_ledger_csv(w, &r.lands))?;
+            crate::io::write_atomically(&activities_path, |w| {
+                crate::io::csv::write_activities_csv(w, &r.activities, &codes)
+            })?;
+            Ok(ExportDone {
+                files: vec![path.clone(), activities_path],
+                counts: counts(&r),
+            })
+        }
+        ExportFormat::Gpkg => {
+            let r = request.profile.apply(records);
+            write_gpkg(path, &r, request.profile, progress)?;
+            Ok(ExportDone {
+                files: vec![path.clone()],
+                counts: counts(&r),
+            })
+        }
+        ExportFormat::Report => {
+            let basemap = Basemap::embedded().ok();
+            let report = crate::reports::build(
+                records,
+                &ReportOptions {
+                    filter: request.filter.clone(),
+                    profile: request.profile,
+                },
+                basemap.as_ref(),
+            )?;
+            let summary_path = sibling(path, "summary.csv");
+            let lands_path = sibling(path, "lands.csv");
+            crate::io::write_atomically(path, |w| Ok(w.write_all(report.html.as_bytes())?))?;
+            crate::io::write_atomically(&summary_path, |w| {
+                Ok(w.write_all(report.summary_csv.as_bytes())?)
+            })?;
+            crate::io::write_atomically(&lands_path, |w| {
+                Ok(w.write_all(report.lands_csv.as_bytes())?)
+            })?;
+            Ok(ExportDone {
+                files: vec![path.clone(), summary_path, lands_path],
+                counts: report.counts,
+            })
+        }
+    }
+}
+
+fn counts(r: &RecordSet) -> [usize; 3] {
+    [r.lands.len(), r.activities.len(), r.hazard_reports.len()]
+}
+
+/// `dir/report.html` → `dir/report.<suffix>`.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!("{stem}.{suffix}"))
+}
+
+// ---- GeoPackage layers -------------------------------------------------------------------------
+
+fn col(name: &str, kind: GpkgColumnType) -> GpkgColumn {
+    GpkgColumn {
+        name: name.to_owned(),
+        kind,
+    }
+}
+
+fn text(s: &str) -> GpkgValue {
+    if s.is_empty() {
+        GpkgValue::Null
+    } else {
+        GpkgValue::Text(s.to_owned())
+    }
+}
+
+fn real(v: Option<f64>) -> GpkgValue {
+    v.map_or(GpkgValue::Null, GpkgValue::Real)
+}
+
+fn int(v: u64) -> GpkgValue {
+    GpkgValue::Integer(i64::try_from(v).unwrap_or(i64::MAX))
+}
+
+fn date(d: Option<time::Date>) -> GpkgValue {
+    d.map_or(GpkgValue::Null, |d| GpkgValue::Text(d.to_string()))
+}
+
+fn lands_table() -> GpkgTable {
+    use GpkgColumnType::{Date, Integer, Real, Text};
+    GpkgTable {
+        name: "lands".to_owned(),
+        identifier: "Hazardous areas".to_owned(),
+        description: "Lands (SHA/CHA) with their area ledger in m² (Safeground)".to_owned(),
+        geometry_type: GpkgGeometryType::MultiPolygon,
+        columns: vec![
+            col("uuid", Text),
+            col("code", Text),
+            col("name", Text),
+            col("classification", Text),
+            col("status", Text),
+            col("evidence", Text),
+            col("hazard_types", Text),
+            col("pcode", Text),
+            col("admin1", Text),
+            col("admin2", Text),
+            col("settlement", Text),
+            col("priority", Text),
+            col("blockage", Text),
+            col("expected_beneficiaries", Integer),
+            col("terrain", Text),
+            col("key_informants", Text),
+            col("donor", Text),
+            col("project", Text),
+            col("organisation", Text),
+            col("team", Text),
+            col("date_of_information", Date),
+            col("validation", Text),
+            col("geo_unsafe", Integer),
+            col("geometry_issue", Text),
+            col("notes", Text),
+            col("estimated_m2", Real),
+            col("cancelled_m2", Real),
+            col("reduced_m2", Real),
+            col("cleared_m2", Real),
+            col("remaining_m2", Real),
+        ],
+    }
+}
+
+fn land_row(land: &Land) -> Vec<GpkgValue> {
+    let hazard_types: Vec<&str> = land.hazard_types.iter().map(|h| h.code()).collect();
+    let informants: Vec<String> = land
+        .key_informants
+        .iter()
+        .map(|k| {
+            let extra: Vec<&str> = [k.role.as_str(), k.phone.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            if extra.is_empty() {
+                k.name.clone()
+            } else {
+                format!("{} ({})", k.name, extra.join(", "))
+            }
+        })
+        .collect();
+    let l = &land.ledger;
+    vec![
+        GpkgValue::Text(land.id.to_string()),
+        text(&land.code),
+        text(&land.name),
+        text(land.classification.code()),
+        text(land.status.code()),
+        text(land.evidence.code()),
+        text(&hazard_types.join(",")),
+        text(&land.admin.pcode),
+        text(&land.admin.admin1),
+        text(&land.admin.admin2),
+        text(&land.admin.settlement),
+        land.priority.map_or(GpkgValue::Null, |p| text(p.code())),
+        text(&land.blockage),
+        land.expected_beneficiaries
+            .map_or(GpkgValue::Null, |n| int(u64::from(n))),
+        text(&land.terrain),
+        text(&informants.join("; ")),
+        text(&land.donor),
+        text(&land.project),
+        text(&land.organisation),
+        text(&land.team),
+        date(Some(land.date_of_information)),
+        text(land.validation.code()),
+        int(u64::from(land.geo_unsafe)),
+        text(land.geometry_issue.as_deref().unwrap_or("")),
+        text(&land.notes),
+        GpkgValue::Real(l.estimated_m2.m2()),
+        GpkgValue::Real(l.cancelled_m2().m2()),
+        GpkgValue::Real(l.reduced_m2().m2()),
+        GpkgValue::Real(l.cleared_m2().m2()),
+        GpkgValue::Real(l.remaining().m2()),
+    ]
+}
+
+fn activities_table() -> GpkgTable {
+    use GpkgColumnType::{Date, Integer, Real, Text};
+    GpkgTable {
+        name: "activities".to_owned(),
+        identifier: "Activities".to_owned(),
+        description: "Survey, clearance and outcome reports; geometry is the released sub-area, if recorded (Safeground)".to_owned(),
+        geometry_type: GpkgGeometryType::MultiPolygon,
+        columns: vec![
+            col("uuid", Text),
+            col("code", Text),
+            col("land_uuid", Text),
+            col("land_code", Text),
+            col("kind", Text),
+            col("start_date", Date),
+            col("end_date", Date),
+            col("date_of_information", Date),
+            col("organisation", Text),
+            col("team", Text),
+            col("donor", Text),
+            col("project", Text),
+            col("method", Text),
+            col("deminer_days", Real),
+            col("asset_days", Real),
+            col("depth_cm", Real),
+            col("cancelled_m2", Real),
+            col("reduced_with_asset_m2", Real),
+            col("reduced_without_asset_m2", Real),
+            col("cleared_m2", Real),
+            col("items_found", Integer),
+            col("devices", Text),
+            col("handover_men", Integer),
+            col("handover_women", Integer),
+            col("handover_boys", Integer),
+            col("handover_girls", Integer),
+            col("handover_note", Text),
+            col("notes", Text),
+            col("validation", Text),
+        ],
+    }
+}
+
+fn activity_row(a: &Activity, land_code: &str) -> Vec<GpkgValue> {
+    let devices: Vec<String> = a
+        .devices
+        .iter()
+        .map(|d| {
+            let model = if d.type_model.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", d.type_model)
+            };
+            format!(
+                "{} × {}{model}, {}",
+                d.quantity,
+                d.category.label(),
+                d.disposal.label()
+            )
+        })
+        .collect();
+    let handover = |f: fn(&crate::domain::Handover) -> u32| {
+        a.handover
+            .as_ref()
+            .map_or(GpkgValue::Null, |h| int(u64::from(f(h))))
+    };
+    let r = &a.released;
+    vec![
+        GpkgValue::Text(a.id.to_string()),
+        text(&a.code),
+        GpkgValue::Text(a.land_id.to_string()),
+        text(land_code),
+        text(a.kind.code()),
+        date(Some(a.start_date)),
+        date(a.end_date),
+        date(Some(a.date_of_information)),
+        text(&a.organisation),
+        text(&a.team),
+        text(&a.donor),
+        text(&a.project),
+        a.method.map_or(GpkgValue::Null, |m| text(m.code())),
+        real(a.deminer_days),
+        real(a.asset_days),
+        real(a.depth_cm),
+        GpkgValue::Real(r.cancelled_m2.m2()),
+        GpkgValue::Real(r.reduced_with_asset_m2.m2()),
+        GpkgValue::Real(r.reduced_without_asset_m2.m2()),
+        GpkgValue::Real(r.cleared_m2.m2()),
+        int(u64::from(a.items_found())),
+        text(&devices.join("; ")),
+        handover(|h| h.men),
+        handover(|h| h.women),
+        handover(|h| h.boys),
+        handover(|h| h.girls),
+        a.handover
+            .as_ref()
+            .map_or(GpkgValue::Null, |h| text(&h.residual_risk_note)),
+        text(&a.notes),
+        text(a.validation.code()),
+    ]
+}
+
+fn reports_table() -> GpkgTable {
+    use GpkgColumnType::{Date, Integer, Text};
+    GpkgTable {
+        name: "hazard_reports".to_owned(),
+        identifier: "Hazard reports".to_owned(),
+        description: "Single items or sightings of explosive ordnance (Safeground)".to_owned(),
+        geometry_type: GpkgGeometryType::Point,
+        columns: vec![
+            col("uuid", Text),
+            col("code", Text),
+            col("eo_category", Text),
+            col("type_model", Text),
+            col("quantity", Integer),
+            col("condition", Text),
+            col("reported_by", Text),
+            col("reporter_phone", Text),
+            col("reported_on", Date),
+            col("status", Text),
+            col("land_code", Text),
+            col("organisation", Text),
+            col("notes", Text),
+            col("validation", Text),
+            col("geo_unsafe", Integer),
+        ],
+    }
+}
+
+fn report_row(r: &HazardReport, land_code: &str) -> Vec<GpkgValue> {
+    vec![
+        GpkgValue::Text(r.id.to_string()),
+        text(&r.code),
+        text(r.eo_category.code()),
+        text(&r.type_model),
+        int(u64::from(r.quantity)),
+        text(r.condition.code()),
+        text(&r.reported_by),
+        text(&r.reporter_phone),
+        date(Some(r.reported_on)),
+        text(r.status.code()),
+        text(land_code),
+        text(&r.organisation),
+        text(&r.notes),
+        text(r.validation.code()),
+        int(u64::from(r.geo_unsafe)),
+    ]
+}
+
+/// A polygon for the GeoPackage: an empty one is written as NULL (GDAL 3.6's validator misreads
+/// the empty-geometry flag of GeoPackage 1.3).
+fn non_empty(shape: Option<&geo_types::MultiPolygon<f64>>) -> Option<Geometry<f64>> {
+    shape
+        .filter(|s| !s.0.is_empty())
+        .map(|s| Geometry::MultiPolygon(s.clone()))
+}
+
+/// Writes the three feature tables. `last_change` in `gpkg_contents` is the latest date of
+/// information of the records, so the same data gives the same file contents.
+fn write_gpkg(
+    path: &Path,
+    r: &RecordSet,
+    profile: ExportProfile,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<(), ExportError> {
+    let latest = r
+        .lands
+        .iter()
+        .map(|l| l.date_of_information)
+        .chain(r.activities.iter().map(|a| a.date_of_information))
+        .chain(r.hazard_reports.iter().map(|h| h.reported_on))
+        .max();
+    let last_change = latest.map_or_else(
+        || "1970-01-01T00:00:00.000Z".to_owned(),
+        |d| format!("{d}T00:00:00.000Z"),
+    );
+    let mut lands: Vec<&Land> = r.lands.iter().collect();
+    lands.sort_by(|a, b| a.code.cmp(&b.code));
+    let codes: BTreeMap<LandId, &str> = lands.iter().map(|l| (l.id, l.code.as_str())).collect();
+    let mut activities: Vec<&Activity> = r.activities.iter().collect();
+    activities.sort_by(|a, b| a.code.cmp(&b.code));
+    let mut reports: Vec<&HazardReport> = r.hazard_reports.iter().collect();
+    reports.sort_by(|a, b| a.code.cmp(&b.code));
+
+    let total = lands.len() + activities.len() + reports.len();
+    let mut done = 0usize;
+    let mut tick = |done: &mut usize| -> Result<(), ExportError> {
+        *done += 1;
+        if (done.is_multiple_of(200) || *done == total) && !progress(*done, total) {
+            return Err(IoError::Cancelled.into());
+        }
+        Ok(())
+    };
+    let mut writer = GpkgWriter::create(path, &last_change)?;
+    let mut lands_table = lands_table();
+    let mut activities_table = activities_table();
+    let mut reports_table = reports_table();
+    let profile_note = format!("; export profile: {}", profile.code());
+    for t in [&mut lands_table, &mut activities_table, &mut reports_table] {
+        t.description.push_str(&profile_note);
+        writer.add_table(t)?;
+    }
+    for land in lands {
+        let geometry = non_empty(land.geometry.as_ref());
+        writer.insert("lands", geometry.as_ref(), &land_row(land))?;
+        tick(&mut done)?;
+    }
+    for a in activities {
+        let geometry = non_empty(a.released_geometry.as_ref());
+        let code = codes.get(&a.land_id).copied().unwrap_or("");
+        writer.insert("activities", geometry.as_ref(), &activity_row(a, code))?;
+        tick(&mut done)?;
+    }
+    for h in reports {
+        let p = h.location.lon_lat;
+        let geometry = Geometry::Point(geo_types::Point::new(p.lon_deg, p.lat_deg));
+        let code = h
+            .land_id
+            .and_then(|id| codes.get(&id).copied())
+            .unwrap_or("");
+        writer.insert("hazard_reports", Some(&geometry), &report_row(h, code))?;
+        tick(&mut done)?;
+    }
+    writer.finish()?;
+    Ok(())
+}

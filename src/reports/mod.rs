@@ -1,0 +1,334 @@
+//! Reports and dashboards (C8, domain.md §4): the programme figures, the donor progress report
+//! (one self-contained HTML file with inline SVG charts and map) and the same tables as CSV.
+//!
+//! Pure: records in, strings out. The CLI and the app's worker read the store and write the
+//! files; the app's dashboard shows the same [`Figures`].
+
+mod figures;
+mod html;
+pub mod svg;
+
+pub use figures::{
+    Buckets, ClassificationRemaining, Figures, FilterChoices, FilterError, ItemsRow, LandRow,
+    Participation, PeriodRelease, ReportFilter, Totals, compute,
+};
+
+use crate::basemap::Basemap;
+use crate::domain::{ExportProfile, RecordSet, group_thousands};
+
+/// What to report on and for whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Period, donor, organisation, admin area.
+    pub filter: ReportFilter,
+    /// Who the report is for (donor by default).
+    pub profile: ExportProfile,
+}
+
+/// A rendered report: the HTML page and its tables as CSV.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The figures shown.
+    pub figures: Figures,
+    /// The HTML page.
+    pub html: String,
+    /// Headline figures and every chart's table, one row per value (`section,item,value,unit`).
+    pub summary_csv: String,
+    /// One row per hazardous area.
+    pub lands_csv: String,
+    /// Lands, activities and hazard reports the report drew on (after the profile).
+    pub counts: [usize; 3],
+}
+
+/// Builds the report from the store's records: applies the profile, computes the figures,
+/// renders HTML and CSV. Deterministic: the same records and options give the same bytes.
+///
+/// # Examples
+/// ```
+/// use safeground::domain::{ExportProfile, RecordSet};
+/// use safeground::reports::{ReportFilter, ReportOptions, build};
+/// let options = ReportOptions { filter: ReportFilter::default(), profile: ExportProfile::Donor };
+/// let report = build(RecordSet::default(), &options, None).unwrap();
+/// assert!(report.html.starts_with("<!DOCTYPE html>"));
+/// ```
+pub fn build(
+    records: RecordSet,
+    options: &ReportOptions,
+    basemap: Option<&Basemap>,
+) -> Result<Report, FilterError> {
+    options.filter.validate()?;
+    let records = options.profile.apply_for_aggregates(records);
+    let figures = compute(
+        &records.lands,
+        &records.activities,
+        &records.hazard_reports,
+        &options.filter,
+    );
+    let basemap_shapes = basemap.map_or_else(Vec::new, |b| countries_near(b, &records, &figures));
+    let donor = options
+        .filter
+        .donor
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    let html = html::render(&html::HtmlInput {
+        figures: &figures,
+        records: &records,
+        profile: options.profile,
+        donor,
+        basemap: basemap_shapes,
+    });
+    let summary_csv = summary_csv(&figures, options.profile);
+    let lands_csv = lands_csv(&figures);
+    let counts = [
+        figures.lands.len(),
+        figures.totals.activities,
+        figures.totals.hazard_reports,
+    ];
+    Ok(Report {
+        figures,
+        html,
+        summary_csv,
+        lands_csv,
+        counts,
+    })
+}
+
+/// Basemap countries whose box meets the box of the lands in scope (padded by 0.5°).
+fn countries_near<'a>(
+    basemap: &'a Basemap,
+    records: &RecordSet,
+    figures: &Figures,
+) -> Vec<&'a geo_types::MultiPolygon<f64>> {
+    use geo::BoundingRect;
+    let in_scope: std::collections::BTreeSet<_> = figures.lands.iter().map(|r| r.id).collect();
+    let mut bbox: Option<[f64; 4]> = None;
+    for land in records.lands.iter().filter(|l| in_scope.contains(&l.id)) {
+        if let Some(rect) = land.geometry.as_ref().and_then(BoundingRect::bounding_rect) {
+            let b = bbox.get_or_insert([f64::MAX, f64::MAX, f64::MIN, f64::MIN]);
+            b[0] = b[0].min(rect.min().x);
+            b[1] = b[1].min(rect.min().y);
+            b[2] = b[2].max(rect.max().x);
+            b[3] = b[3].max(rect.max().y);
+        }
+    }
+    let Some([x0, y0, x1, y1]) = bbox else {
+        return Vec::new();
+    };
+    basemap
+        .countries_in(x0 - 0.5, y0 - 0.5, x1 + 0.5, y1 + 0.5)
+        .map(|c| &c.shape)
+        .collect()
+}
+
+/// Quotes a CSV field when it needs it.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+fn number(value: f64) -> String {
+    format!("{value:.0}")
+}
+
+fn summary_csv(f: &Figures, profile: ExportProfile) -> String {
+    let mut rows: Vec<[String; 4]> = Vec::new();
+    let mut row = |section: &str, item: &str, value: String, unit: &str| {
+        rows.push([section.to_owned(), item.to_owned(), value, unit.to_owned()]);
+    };
+    let t = &f.totals;
+    row("scope", "filter", f.filter_text.clone(), "");
+    row(
+        "scope",
+        "period_from",
+        f.period_from.map(|d| d.to_string()).unwrap_or_default(),
+        "date",
+    );
+    row(
+        "scope",
+        "period_to",
+        f.period_to.map(|d| d.to_string()).unwrap_or_default(),
+        "date",
+    );
+    row(
+        "scope",
+        "data_as_of",
+        f.data_as_of.map(|d| d.to_string()).unwrap_or_default(),
+        "date",
+    );
+    row("scope", "profile", profile.code().to_owned(), "");
+    row("headline", "lands_in_scope", t.lands.to_string(), "count");
+    row("headline", "activities", t.activities.to_string(), "count");
+    row("headline", "released", number(t.released.total_m2()), "m2");
+    row(
+        "headline",
+        "cancelled",
+        number(t.released.cancelled_m2),
+        "m2",
+    );
+    row("headline", "reduced", number(t.released.reduced_m2), "m2");
+    row("headline", "cleared", number(t.released.cleared_m2), "m2");
+    row("headline", "estimated", number(t.estimated_m2), "m2");
+    row("headline", "remaining", number(t.remaining_m2), "m2");
+    row(
+        "headline",
+        "lands_closed",
+        t.lands_closed.to_string(),
+        "count",
+    );
+    row(
+        "headline",
+        "lands_handed_over",
+        t.lands_handed_over.to_string(),
+        "count",
+    );
+    row(
+        "headline",
+        "items_found",
+        t.items_found.to_string(),
+        "count",
+    );
+    row(
+        "headline",
+        "items_destroyed",
+        t.items_destroyed.to_string(),
+        "count",
+    );
+    row(
+        "headline",
+        "deminer_days",
+        format!("{:.1}", t.deminer_days),
+        "days",
+    );
+    row(
+        "headline",
+        "productivity",
+        t.productivity_m2_per_deminer_day
+            .map(|p| format!("{p:.1}"))
+            .unwrap_or_default(),
+        "m2_per_deminer_day",
+    );
+    row(
+        "headline",
+        "find_rate",
+        t.find_rate_per_1000_m2
+            .map(|r| format!("{r:.3}"))
+            .unwrap_or_default(),
+        "items_per_1000_m2",
+    );
+    row(
+        "headline",
+        "hazard_reports",
+        t.hazard_reports.to_string(),
+        "count",
+    );
+    for p in &f.released_by_period {
+        row(
+            "released_cancelled",
+            &p.period,
+            number(p.released.cancelled_m2),
+            "m2",
+        );
+        row(
+            "released_reduced",
+            &p.period,
+            number(p.released.reduced_m2),
+            "m2",
+        );
+        row(
+            "released_cleared",
+            &p.period,
+            number(p.released.cleared_m2),
+            "m2",
+        );
+    }
+    for r in &f.remaining_by_classification {
+        row(
+            "remaining_by_classification",
+            r.classification.code(),
+            number(r.remaining_m2),
+            "m2",
+        );
+    }
+    for (status, n) in &f.lands_by_status {
+        row("lands_by_status", status.code(), n.to_string(), "count");
+    }
+    for r in &f.items_by_category {
+        row(
+            "items_found",
+            r.category.code(),
+            r.found.to_string(),
+            "count",
+        );
+        row(
+            "items_destroyed",
+            r.category.code(),
+            r.destroyed.to_string(),
+            "count",
+        );
+    }
+    let p = &f.participation;
+    for (who, n) in [
+        ("men", p.men),
+        ("women", p.women),
+        ("boys", p.boys),
+        ("girls", p.girls),
+        ("total", p.total()),
+    ] {
+        row(
+            "handover_participation",
+            who,
+            html::people(profile, n).replace(' ', ""),
+            "people",
+        );
+    }
+    let mut out = String::from("section,item,value,unit\n");
+    for r in rows {
+        out.push_str(&r.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    out
+}
+
+fn lands_csv(f: &Figures) -> String {
+    let mut out = String::from(
+        "code,name,admin_area,classification,status,estimated_m2,cancelled_m2,reduced_m2,cleared_m2,remaining_m2,items_found\n",
+    );
+    for r in &f.lands {
+        let cells = [
+            r.code.clone(),
+            r.name.clone(),
+            r.admin_area.clone(),
+            r.classification.code().to_owned(),
+            r.status.code().to_owned(),
+            number(r.estimated_m2),
+            number(r.released.cancelled_m2),
+            number(r.released.reduced_m2),
+            number(r.released.cleared_m2),
+            number(r.remaining_m2),
+            r.items_found.to_string(),
+        ];
+        out.push_str(
+            &cells
+                .iter()
+                .map(|c| csv_field(c))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push('\n');
+    }
+    out
+}
+
+/// Formats an area for people: `12 346 m² (1.2 ha)`.
+///
+/// # Examples
+/// ```
+/// assert_eq!(safeground::reports::area_text(12_345.6), "12 346 m² (1.2 ha)");
+/// ```
+pub fn area_text(m2: f64) -> String {
+    format!("{} m² ({})", group_thousands(m2), html::ha(m2))
+}

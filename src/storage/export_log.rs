@@ -1,0 +1,78 @@
+//! The export log (C10): one row per file that left the store.
+
+use rusqlite::params;
+use time::OffsetDateTime;
+
+use super::error::StoreError;
+use super::store::{Store, now_text};
+use crate::domain::{Actor, ExportLogEntry, ExportProfile};
+
+/// What an export wrote, for its log line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRecord<'a> {
+    /// `geojson`, `csv`, `gpkg` or `report`.
+    pub format: &'a str,
+    /// The profile applied.
+    pub profile: ExportProfile,
+    /// The filter as people read it, or "whole store".
+    pub filter: &'a str,
+    /// The file written.
+    pub file: &'a std::path::Path,
+    /// Lands, activities and hazard reports written.
+    pub counts: [usize; 3],
+}
+
+impl Store {
+    /// Records an export in the log (call it once the file is complete).
+    pub fn log_export(&self, actor: &Actor, export: &ExportRecord<'_>) -> Result<(), StoreError> {
+        let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        self.conn
+            .prepare_cached(
+                "INSERT INTO export_log (at, who, device, format, profile, filter, file, lands, activities, hazard_reports)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(params![
+                now_text(),
+                actor.who,
+                actor.device,
+                export.format,
+                export.profile.code(),
+                export.filter,
+                export.file.display().to_string(),
+                count(export.counts[0]),
+                count(export.counts[1]),
+                count(export.counts[2]),
+            ])?;
+        Ok(())
+    }
+
+    /// The export log, newest first.
+    pub fn export_log(&self) -> Result<Vec<ExportLogEntry>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT at, who, device, format, profile, filter, file, lands, activities, hazard_reports
+             FROM export_log ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let at: String = r.get(0)?;
+            let profile: String = r.get(4)?;
+            let count = |i: usize| -> rusqlite::Result<u64> {
+                let n: i64 = r.get(i)?;
+                Ok(u64::try_from(n).unwrap_or(0))
+            };
+            Ok(ExportLogEntry {
+                at: OffsetDateTime::parse(&at, &time::format_description::well_known::Rfc3339)
+                    .unwrap_or(OffsetDateTime::UNIX_EPOCH),
+                who: r.get(1)?,
+                device: r.get(2)?,
+                format: r.get(3)?,
+                profile: ExportProfile::from_code(&profile).unwrap_or(ExportProfile::Full),
+                filter: r.get(5)?,
+                file: r.get(6)?,
+                lands: count(7)?,
+                activities: count(8)?,
+                hazard_reports: count(9)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
