@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts the real Safeground window under Xvfb on a fresh demo store, takes two screenshots
-# (the overview, then HA-0016 searched for and selected in the list) and fails if either is
+# Starts the real Safeground window under Xvfb on a fresh demo store, takes three screenshots
+# (the overview, HA-0016 searched for and selected in the list, the dashboard) and fails if any is
 # blank. Needs: xvfb, imagemagick (import, /usr/bin/convert), xdotool (Debian packages).
 #
 #   scripts/screenshot.sh [OUT_DIR]        # default OUT_DIR: target/screenshots
@@ -74,6 +74,14 @@ DISPLAY=$display xdotool click 1
 sleep 3
 DISPLAY=$display import -window root "$out_dir/selected.png"
 check_not_blank "$out_dir/selected.png"
+
+# Open the dashboard from the top bar: figures, charts, and the map limited to its scope.
+DISPLAY=$display xdotool mousemove 386 12
+sleep 0.3
+DISPLAY=$display xdotool click 1
+sleep 3
+DISPLAY=$display import -window root "$out_dir/dashboard.png"
+check_not_blank "$out_dir/dashboard.png"
 
 if ! kill -0 "$app_pid" 2>/dev/null; then
   echo "screenshot.sh: the app exited early" >&2

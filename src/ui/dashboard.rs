@@ -298,7 +298,7 @@ fn charts(ui: &mut Ui, f: &Figures) {
         .stack_on(&[&cancelled, &reduced]);
     Plot::new("released_per_month")
         .height(200.0)
-        .legend(Legend::default())
+        .legend(Legend::default().follow_insertion_order(true))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -374,7 +374,7 @@ fn small_chart(ui: &mut Ui, title: &str, id: &str, rows: Vec<(String, f64, Color
         })
         .collect();
     Plot::new(id)
-        .height(160.0)
+        .height(140.0)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)

@@ -712,7 +712,7 @@ impl SafegroundApp {
         let mut action = dashboard::DashboardAction::None;
         egui::Window::new("Dashboard")
             .open(&mut open)
-            .default_size([760.0, 620.0])
+            .default_size([780.0, 780.0])
             .resizable(true)
             .show(ctx, |ui| {
                 action = dash.ui(ui, self.state.dashboard.as_ref());

@@ -607,3 +607,58 @@ fn dashboard_shows_the_report_figures_and_the_map_follows_its_filter() {
     harness.get_by_label(&message);
     assert_eq!(harness.state().state.dashboard.as_ref(), Some(&figures));
 }
+
+#[test]
+fn export_a_donor_geopackage_from_the_menu_and_see_it_in_the_export_log() {
+    let (t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    harness.get_by_label("Donor").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().export_profile,
+        safeground::domain::ExportProfile::Donor
+    );
+    // Choosing the profile closes the menu; open it again for the format.
+    if harness.query_by_label("GeoPackage…").is_none() {
+        harness.get_by_label("Export").click();
+        harness.run_steps(2);
+    }
+    harness.get_by_label("GeoPackage…").click();
+    harness.run_steps(5);
+    // The picker proposes export.gpkg beside the store; keep it.
+    harness.get_by_label("Save").click();
+    harness.run_steps(1);
+    let file = t.dir.path().join("export.gpkg");
+    step_until(&mut harness, "the export", |app| {
+        app.state
+            .notifications
+            .iter()
+            .any(|n| n.text.contains("export.gpkg"))
+    });
+    let note = harness
+        .state()
+        .state
+        .notifications
+        .last()
+        .unwrap()
+        .text
+        .clone();
+    assert!(file.exists(), "{note}");
+    assert!(
+        note.contains("30 lands, 60 activities, 19 hazard reports (donor profile)"),
+        "{note}"
+    );
+
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export log").click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the export log", |app| {
+        app.state.export_log.as_ref().is_some_and(|l| l.len() == 1)
+    });
+    harness.get_by_label(&file.display().to_string());
+    harness.get_by_label("gpkg");
+    harness.get_by_label("whole store");
+}
