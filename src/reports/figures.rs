@@ -154,6 +154,45 @@ pub struct PeriodRelease {
     pub period: String,
     /// Released by bucket.
     pub released: Buckets,
+    /// m² reduced or cleared per deminer-day in this period (activities recording deminer-days).
+    pub productivity_m2_per_deminer_day: Option<f64>,
+    /// Items found per 1 000 m² reduced or cleared in this period.
+    pub find_rate_per_1000_m2: Option<f64>,
+}
+
+/// Field effort, for productivity and find rate.
+#[derive(Debug, Clone, Copy, Default)]
+struct Effort {
+    /// m² reduced or cleared by activities that record deminer-days.
+    worked_m2: f64,
+    /// Their deminer-days.
+    deminer_days: f64,
+    /// m² reduced or cleared by activities that reduced, cleared or found something.
+    fieldwork_m2: f64,
+    /// Items those activities found.
+    items: u64,
+}
+
+impl Effort {
+    fn add(&mut self, a: &Activity) {
+        let worked = a.released.reduced_m2().m2() + a.released.cleared_m2.m2();
+        if worked > 0.0 || a.items_found() > 0 {
+            self.fieldwork_m2 += worked;
+            self.items += u64::from(a.items_found());
+        }
+        if let Some(days) = a.deminer_days.filter(|d| *d > 0.0) {
+            self.worked_m2 += worked;
+            self.deminer_days += days;
+        }
+    }
+
+    fn productivity(&self) -> Option<f64> {
+        (self.deminer_days > 0.0).then(|| self.worked_m2 / self.deminer_days)
+    }
+
+    fn find_rate(&self) -> Option<f64> {
+        (self.fieldwork_m2 > 0.0).then(|| self.items as f64 * 1000.0 / self.fieldwork_m2)
+    }
 }
 
 /// Remaining contaminated area of one classification.
@@ -451,7 +490,7 @@ pub fn compute(
             format!("{}-{:02}", d.year(), u8::from(d.month()))
         }
     };
-    let mut by_period: BTreeMap<String, Buckets> = BTreeMap::new();
+    let mut by_period: BTreeMap<String, (Buckets, Effort)> = BTreeMap::new();
     if let (Some(f), Some(t)) = (period_from, period_to) {
         // A period of centuries (`--to 9999-12-31`) lists only the years with data.
         if months_between(f, t) <= 1200 {
@@ -468,17 +507,15 @@ pub fn compute(
     }
     let mut items: BTreeMap<EoCategory, (u64, u64)> = BTreeMap::new();
     let mut participation = Participation::default();
-    let (mut worked_m2, mut worked_days) = (0.0, 0.0);
-    let mut fieldwork_m2 = 0.0;
-    let mut fieldwork_items = 0u64;
+    let mut effort = Effort::default();
     counted.sort_by(|a, b| a.code.cmp(&b.code));
     for a in &counted {
         totals.activities += 1;
         totals.released.add(a);
-        by_period
-            .entry(period_key(activity_date(a)))
-            .or_default()
-            .add(a);
+        let period = by_period.entry(period_key(activity_date(a))).or_default();
+        period.0.add(a);
+        period.1.add(a);
+        effort.add(a);
         for device in &a.devices {
             let entry = items.entry(device.category).or_default();
             entry.0 += u64::from(device.quantity);
@@ -496,20 +533,10 @@ pub fn compute(
             participation.boys += u64::from(h.boys);
             participation.girls += u64::from(h.girls);
         }
-        let worked = a.released.reduced_m2().m2() + a.released.cleared_m2.m2();
-        if worked > 0.0 || a.items_found() > 0 {
-            fieldwork_m2 += worked;
-            fieldwork_items += u64::from(a.items_found());
-        }
-        if let Some(days) = a.deminer_days.filter(|d| *d > 0.0) {
-            totals.deminer_days += days;
-            worked_m2 += worked;
-            worked_days += days;
-        }
     }
-    totals.productivity_m2_per_deminer_day = (worked_days > 0.0).then(|| worked_m2 / worked_days);
-    totals.find_rate_per_1000_m2 =
-        (fieldwork_m2 > 0.0).then(|| fieldwork_items as f64 * 1000.0 / fieldwork_m2);
+    totals.deminer_days = effort.deminer_days;
+    totals.productivity_m2_per_deminer_day = effort.productivity();
+    totals.find_rate_per_1000_m2 = effort.find_rate();
 
     let unfiltered_reports = donor.is_none() && admin.is_none();
     totals.hazard_reports = hazard_reports
@@ -529,7 +556,12 @@ pub fn compute(
         totals,
         released_by_period: by_period
             .into_iter()
-            .map(|(period, released)| PeriodRelease { period, released })
+            .map(|(period, (released, effort))| PeriodRelease {
+                period,
+                released,
+                productivity_m2_per_deminer_day: effort.productivity(),
+                find_rate_per_1000_m2: effort.find_rate(),
+            })
             .collect(),
         remaining_by_classification: by_class
             .into_iter()

@@ -244,6 +244,22 @@ fn summary_csv(f: &Figures, profile: ExportProfile) -> String {
             number(p.released.cleared_m2),
             "m2",
         );
+        row(
+            "productivity",
+            &p.period,
+            p.productivity_m2_per_deminer_day
+                .map(|v| format!("{v:.1}"))
+                .unwrap_or_default(),
+            "m2_per_deminer_day",
+        );
+        row(
+            "find_rate",
+            &p.period,
+            p.find_rate_per_1000_m2
+                .map(|v| format!("{v:.3}"))
+                .unwrap_or_default(),
+            "items_per_1000_m2",
+        );
     }
     for r in &f.remaining_by_classification {
         row(

@@ -310,6 +310,26 @@ fn charts(ui: &mut Ui, f: &Figures) {
             plot.bar_chart(cleared);
         });
 
+    ui.columns(2, |cols| {
+        let per_period = |value: fn(&crate::reports::PeriodRelease) -> Option<f64>| {
+            f.released_by_period
+                .iter()
+                .map(|p| (p.period.clone(), value(p).unwrap_or(0.0), theme::CLEARED))
+                .collect::<Vec<_>>()
+        };
+        small_chart(
+            &mut cols[0],
+            "Productivity per month (m² per deminer-day)",
+            "productivity",
+            per_period(|p| p.productivity_m2_per_deminer_day),
+        );
+        small_chart(
+            &mut cols[1],
+            "Find rate per month (items per 1 000 m²)",
+            "find_rate",
+            per_period(|p| p.find_rate_per_1000_m2),
+        );
+    });
     ui.columns(3, |cols| {
         small_chart(
             &mut cols[0],

@@ -375,3 +375,100 @@ fn records_not_safe_to_locate_lose_their_position_for_donors_and_are_left_out_fo
         r
     });
 }
+
+#[test]
+fn figures_follow_the_counting_rules_on_the_demo() {
+    let t = demo();
+    let records = read_records(&t.open()).unwrap();
+    let filter = donor_filter();
+    let f = safeground::reports::compute(
+        &records.lands,
+        &records.activities,
+        &records.hazard_reports,
+        &filter,
+    );
+    let land_donor = |id| {
+        records
+            .lands
+            .iter()
+            .find(|l| l.id == id)
+            .map(|l| l.donor.clone())
+            .unwrap()
+    };
+    let (from, to) = (filter.from.unwrap(), filter.to.unwrap());
+    let counted: Vec<_> = records
+        .activities
+        .iter()
+        .filter(|a| {
+            let d = a.end_date.unwrap_or(a.start_date);
+            let donor = if a.donor.is_empty() {
+                land_donor(a.land_id)
+            } else {
+                a.donor.clone()
+            };
+            d >= from && d <= to && donor == "Fondation Horizon"
+        })
+        .collect();
+    assert!(!counted.is_empty());
+    assert_eq!(f.totals.activities, counted.len());
+    let released: f64 = counted.iter().map(|a| a.released.total().m2()).sum();
+    assert_eq!(f.totals.released.total_m2(), released);
+    let found: u64 = counted.iter().map(|a| u64::from(a.items_found())).sum();
+    assert_eq!(f.totals.items_found, found);
+    // Every activity of the demo ends before 2026-12-31, so the remaining area at the end of the
+    // period is each land's ledger today.
+    for row in &f.lands {
+        let land = records.lands.iter().find(|l| l.id == row.id).unwrap();
+        assert_eq!(
+            row.remaining_m2,
+            land.ledger.remaining().m2(),
+            "{}",
+            row.code
+        );
+        assert_eq!(row.status, land.status, "{}", row.code);
+    }
+    // Months are listed even when nothing was released in them.
+    assert_eq!(f.released_by_period.len(), 24);
+    assert_eq!(f.released_by_period[0].period, "2025-01");
+    let by_month: f64 = f
+        .released_by_period
+        .iter()
+        .map(|p| p.released.total_m2())
+        .sum();
+    assert_eq!(by_month, released);
+
+    // As at an earlier day: less released, more remaining, status from the history.
+    let early = ReportFilter {
+        to: safeground::domain::parse_date("2024-12-31"),
+        ..ReportFilter::default()
+    };
+    let e = safeground::reports::compute(
+        &records.lands,
+        &records.activities,
+        &records.hazard_reports,
+        &early,
+    );
+    let whole = safeground::reports::compute(
+        &records.lands,
+        &records.activities,
+        &records.hazard_reports,
+        &ReportFilter::default(),
+    );
+    assert!(e.totals.released.total_m2() < whole.totals.released.total_m2());
+    assert!(e.totals.lands <= whole.totals.lands);
+    for row in &e.lands {
+        let land = records.lands.iter().find(|l| l.id == row.id).unwrap();
+        let released_by_then: f64 = records
+            .activities
+            .iter()
+            .filter(|a| {
+                a.land_id == land.id && a.end_date.unwrap_or(a.start_date) <= early.to.unwrap()
+            })
+            .map(|a| a.released.total().m2())
+            .sum();
+        assert_eq!(
+            row.remaining_m2,
+            land.ledger.estimated_m2.m2() - released_by_then
+        );
+    }
+}
