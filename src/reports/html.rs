@@ -146,6 +146,7 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border-bottom: 1px solid #e1e5ea; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #f2f4f7; font-weight: 600; }
+td.code { white-space: nowrap; }
 td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tfoot td { font-weight: 700; border-top: 1.5px solid #1d2430; }
 .swatch { display: inline-block; width: 3mm; height: 3mm; border-radius: .5mm; margin-right: 1mm; vertical-align: -.3mm; }
@@ -379,7 +380,7 @@ pub fn render(input: &HtmlInput<'_>) -> String {
     h.push_str("</figure>\n</div>\n</section>\n");
 
     // ---- map ----
-    h.push_str("<section class=\"page-break\">\n<h2>Map of the hazardous areas</h2>\n<figure>\n");
+    h.push_str("<section>\n<h2>Map of the hazardous areas</h2>\n<figure>\n");
     h.push_str(&map(input));
     out!(
         h,
@@ -397,7 +398,7 @@ pub fn render(input: &HtmlInput<'_>) -> String {
     for row in &f.lands {
         out!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            "<tr><td class=\"code\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             esc(&row.code),
             esc(&row.name),
             esc(&row.admin_area),
