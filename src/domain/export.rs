@@ -47,6 +47,18 @@ const INTERNAL_ATTRIBUTE_KEYS: &[&str] = &[
     "ownership",
 ];
 
+/// Whether a foreign attribute (kept verbatim from an import) stays internal from the authority
+/// profile on: landowners and land disputes (domain.md §5, rule 7).
+///
+/// # Examples
+/// ```
+/// assert!(safeground::domain::is_internal_attribute("Land_Owner"));
+/// assert!(!safeground::domain::is_internal_attribute("village"));
+/// ```
+pub fn is_internal_attribute(key: &str) -> bool {
+    INTERNAL_ATTRIBUTE_KEYS.contains(&normalise_key(key).as_str())
+}
+
 /// Every record an export writes: lands, their activities and hazard reports.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RecordSet {
@@ -161,7 +173,7 @@ impl ExportProfile {
 
     fn land(self, mut land: Land) -> Option<Land> {
         land.source_attributes
-            .retain(|key, _| !INTERNAL_ATTRIBUTE_KEYS.contains(&normalise_key(key).as_str()));
+            .retain(|key, _| !is_internal_attribute(key));
         if !self.is_redacted() {
             return Some(land);
         }
@@ -232,7 +244,7 @@ impl ExportProfile {
     ) -> Option<HazardReport> {
         report
             .source_attributes
-            .retain(|key, _| !INTERNAL_ATTRIBUTE_KEYS.contains(&normalise_key(key).as_str()));
+            .retain(|key, _| !is_internal_attribute(key));
         if !self.is_redacted() {
             return Some(report);
         }

@@ -435,6 +435,29 @@ vocabulary! {
     }
 }
 
+impl EoCategory {
+    /// A one- or two-letter symbol drawn inside a hazard report's marker on maps.
+    ///
+    /// # Examples
+    /// ```
+    /// use safeground::domain::EoCategory;
+    /// assert_eq!(EoCategory::ApMine.symbol(), "AP");
+    /// ```
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::ApMine => "AP",
+            Self::AtMine => "AT",
+            Self::Cmr => "C",
+            Self::Uxo => "U",
+            Self::Axo => "A",
+            Self::Ied => "I",
+            Self::BoobyTrap => "B",
+            Self::Saa => "S",
+            Self::Other => "?",
+        }
+    }
+}
+
 vocabulary! {
     /// Who an export is for (C10). The profile decides what is redacted; see the module table.
     pub enum ExportProfile {

@@ -584,7 +584,7 @@ fn map(input: &HtmlInput<'_>) -> String {
                 lon: r.location.lon_lat.lon_deg,
                 lat: r.location.lon_lat.lat_deg,
                 colour: eo_colour(r.eo_category),
-                symbol: eo_symbol(r.eo_category).to_owned(),
+                symbol: r.eo_category.symbol().to_owned(),
             })
             .collect()
     };
@@ -645,18 +645,4 @@ fn map(input: &HtmlInput<'_>) -> String {
         720,
         560,
     )
-}
-
-fn eo_symbol(c: EoCategory) -> &'static str {
-    match c {
-        EoCategory::ApMine => "AP",
-        EoCategory::AtMine => "AT",
-        EoCategory::Cmr => "C",
-        EoCategory::Uxo => "U",
-        EoCategory::Axo => "A",
-        EoCategory::Ied => "I",
-        EoCategory::BoobyTrap => "B",
-        EoCategory::Saa => "S",
-        EoCategory::Other => "?",
-    }
 }

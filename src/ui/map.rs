@@ -844,7 +844,7 @@ impl Plugin for ReportsPlugin {
             painter.text(
                 c,
                 Align2::CENTER_CENTER,
-                theme::eo_symbol(*category),
+                category.symbol(),
                 FontId::proportional(9.0),
                 Color32::WHITE,
             );

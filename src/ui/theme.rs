@@ -81,18 +81,3 @@ pub fn eo_colour(category: EoCategory) -> Color32 {
         EoCategory::Other => Color32::from_rgb(60, 60, 60),
     }
 }
-
-/// A one- or two-letter symbol for an EO category, drawn inside the marker.
-pub fn eo_symbol(category: EoCategory) -> &'static str {
-    match category {
-        EoCategory::ApMine => "AP",
-        EoCategory::AtMine => "AT",
-        EoCategory::Cmr => "C",
-        EoCategory::Uxo => "U",
-        EoCategory::Axo => "A",
-        EoCategory::Ied => "I",
-        EoCategory::BoobyTrap => "B",
-        EoCategory::Saa => "S",
-        EoCategory::Other => "?",
-    }
-}

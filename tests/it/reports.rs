@@ -355,25 +355,24 @@ fn records_not_safe_to_locate_lose_their_position_for_donors_and_are_left_out_fo
         (29, 58, 19)
     );
 
-    let authority = ExportProfile::Authority.apply(records.clone());
-    assert_eq!(authority, {
-        let mut r = records;
-        for l in &mut r.lands {
-            l.source_attributes.retain(|k, _| {
-                ![
-                    "landowner",
-                    "owner",
-                    "landowners",
-                    "landdispute",
-                    "dispute",
-                    "disputes",
-                    "ownership",
-                ]
-                .contains(&safeground::domain::normalise_key(k).as_str())
-            });
-        }
-        r
-    });
+    // The authority gets everything but landowner and dispute attributes.
+    let mut with_owner = records;
+    with_owner.lands[0]
+        .source_attributes
+        .insert("Landowner".to_owned(), serde_json::json!("A. Person"));
+    with_owner.lands[0]
+        .source_attributes
+        .insert("village".to_owned(), serde_json::json!("Kalošević"));
+    let authority = ExportProfile::Authority.apply(with_owner.clone());
+    assert!(
+        !authority.lands[0]
+            .source_attributes
+            .contains_key("Landowner")
+    );
+    assert!(authority.lands[0].source_attributes.contains_key("village"));
+    assert_eq!(authority.lands[1..], with_owner.lands[1..]);
+    assert_eq!(authority.hazard_reports, with_owner.hazard_reports);
+    assert_eq!(authority.activities, with_owner.activities);
 }
 
 #[test]
