@@ -27,7 +27,7 @@ pub use draft::{
 pub use errors::{FieldError, join_field_errors};
 pub use export::{
     ExportLogEntry, GENERALISED_GRID_DEG, RecordSet, SMALL_CELL_THRESHOLD, SUPPRESSED_NOTE,
-    generalise,
+    generalise, is_internal_attribute,
 };
 pub use hazard_report::HazardReport;
 pub use ids::{ActivityId, CodePrefix, HazardReportId, LandId, is_valid_code};
