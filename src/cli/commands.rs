@@ -117,6 +117,22 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                         output,
                     )
                 }
+                Command::Backup { output } => {
+                    store.backup_to_new_file(&output)?;
+                    writeln!(out, "Backed up the store to {}.", output.display())?;
+                    Ok(())
+                }
+                Command::Restore { file } => {
+                    let restored = store.restore_from(&file, &current_actor())?;
+                    writeln!(
+                        out,
+                        "Restored {} ({} lands). The previous contents are in {}.",
+                        file.display(),
+                        restored.lands,
+                        restored.previous.display()
+                    )?;
+                    Ok(())
+                }
                 Command::List { what, json } => list(out, &store, what, json),
                 Command::Show { code, json } => show(out, &store, &code, json),
                 Command::Check {

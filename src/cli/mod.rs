@@ -75,6 +75,21 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
     },
+    /// Write a consistent copy of the store to a new file (SQLite online backup; safe while the
+    /// app is open).
+    Backup {
+        /// The backup file to create (refused if it exists).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Replace the store's contents with a backup file. The backup is checked first (a
+    /// Safeground store, not damaged, not newer); the current contents are saved beside the store
+    /// as <store>.before-restore-<time>.bak.
+    Restore {
+        /// The backup file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// List lands, hazard reports or activities.
     List {
         /// What to list.

@@ -7,6 +7,7 @@
 //! Every write runs in one transaction with its audit entries; nothing is physically deleted
 //! except by `demo`, which recreates the demo store (and says so in the audit log).
 
+mod backup;
 mod error;
 mod export_log;
 pub mod gpkg;
@@ -17,6 +18,7 @@ mod open;
 mod photos;
 mod store;
 
+pub use backup::Restored;
 pub use error::StoreError;
 pub use export_log::ExportRecord;
 pub use migrations::LATEST_SCHEMA_VERSION;

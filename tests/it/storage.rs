@@ -7,7 +7,7 @@ use safeground::storage::{
     set_schema_version,
 };
 
-use super::util::{TestStore, actor, square_land};
+use super::util::{TestStore, actor, db, run, square_land};
 
 fn activity(kind: &str, date: &str, field: &str, m2: &str) -> ActivityDraft {
     let mut d = ActivityDraft {
@@ -359,4 +359,72 @@ fn a_cancelled_import_writes_nothing() {
     assert_eq!(calls, [(50, 110), (100, 110)]);
     assert!(s.land_summaries().unwrap().is_empty());
     assert!(s.activities(None).unwrap().is_empty());
+}
+
+#[test]
+fn backup_and_restore_through_the_cli() {
+    let t = TestStore::new();
+    let d = db(&t.path);
+    assert_eq!(run(&["--db", &d, "demo"]).0, 0);
+    let backup = t.dir.path().join("monday.sqlite");
+    let (code, out, err) = run(&["--db", &d, "backup", "-o", &backup.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Backed up"), "{out}");
+    // A second backup under the same name is refused; the first stays.
+    let (code, _, err) = run(&["--db", &d, "backup", "-o", &backup.display().to_string()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("already exists"), "{err}");
+
+    // Work after the backup …
+    let mut store = t.open();
+    let code = store
+        .create_land(square_land("After the backup", 18.3, 44.6), &actor())
+        .unwrap()
+        .code;
+    assert_eq!(store.lands().unwrap().len(), 31);
+    drop(store);
+
+    // … is undone by the restore, and kept in the before-restore copy.
+    let (code_rc, out, err) = run(&["--db", &d, "restore", &backup.display().to_string()]);
+    assert_eq!(code_rc, 0, "{err}");
+    assert!(out.contains("(30 lands)"), "{out}");
+    let store = t.open();
+    assert_eq!(store.lands().unwrap().len(), 30);
+    assert!(store.integrity_check().unwrap().is_empty());
+    let previous = std::fs::read_dir(t.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(".before-restore-"))
+        .unwrap();
+    let before = Store::open(&previous).unwrap();
+    assert!(before.land_by_code(&code).is_ok());
+    // The backup file itself is untouched (still 30 lands, no restore audit).
+    assert_eq!(Store::open(&backup).unwrap().lands().unwrap().len(), 30);
+    let staging: Vec<_> = std::fs::read_dir(t.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".restoring"))
+        .collect();
+    assert!(staging.is_empty(), "{staging:?}");
+}
+
+#[test]
+fn restore_refuses_files_that_are_not_sound_safeground_stores() {
+    let t = TestStore::new();
+    let d = db(&t.path);
+    assert_eq!(run(&["--db", &d, "demo"]).0, 0);
+    let text = t.file("notes.sqlite", b"these are not the droids");
+    let (code, _, err) = run(&["--db", &d, "restore", &text.display().to_string()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("not an SQLite database"), "{err}");
+    assert!(err.contains("notes.sqlite"), "{err}");
+
+    let newer = t.dir.path().join("newer.sqlite");
+    assert_eq!(run(&["--db", &db(&newer), "demo"]).0, 0);
+    set_schema_version(&newer, LATEST_SCHEMA_VERSION + 1).unwrap();
+    let (code, _, err) = run(&["--db", &d, "restore", &newer.display().to_string()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("newer version"), "{err}");
+    // Nothing changed.
+    assert_eq!(t.open().lands().unwrap().len(), 30);
 }
