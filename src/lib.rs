@@ -16,4 +16,5 @@ pub mod geometry;
 pub mod io;
 pub mod reports;
 pub mod storage;
+pub mod synthetic;
 pub mod ui;

@@ -62,7 +62,7 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 )?;
             }
             match other {
-                Command::Demo => demo(out, err, &mut store),
+                Command::Demo { synthetic, seed } => demo(out, err, &mut store, synthetic, seed),
                 Command::Import { files, strict } => import(out, err, &mut store, &files, strict),
                 Command::Export {
                     format,
@@ -138,7 +138,23 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 Command::Check {
                     json,
                     gps_threshold_m,
-                } => check(out, &store, json, gps_threshold_m),
+                    integrity,
+                } => {
+                    if integrity {
+                        let problems = store.integrity_check()?;
+                        if !problems.is_empty() {
+                            bail!(
+                                "the store file is damaged ({}); restore it from a backup",
+                                problems.join("; ")
+                            );
+                        }
+                        writeln!(
+                            err,
+                            "integrity_check: ok (every page of the store is sound)"
+                        )?;
+                    }
+                    check(out, &store, json, gps_threshold_m)
+                }
                 Command::Convert { .. } | Command::Traverse { .. } => Ok(()),
             }
         }
@@ -149,11 +165,29 @@ fn today() -> time::Date {
     OffsetDateTime::now_utc().date()
 }
 
-fn demo(out: &mut dyn Write, err: &mut dyn Write, store: &mut Store) -> Result<()> {
+fn demo(
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    store: &mut Store,
+    synthetic: Option<usize>,
+    seed: u64,
+) -> Result<()> {
     let actor = current_actor();
-    let mut reporter = ImportReporter::new("sample_surveys/programme.geojson");
-    let batch = crate::io::geojson::read_geojson(DEMO_PROGRAMME.as_bytes(), &mut reporter, today())
-        .context("reading the embedded demo programme")?;
+    let (mut reporter, batch) = if let Some(lands) = synthetic {
+        if lands == 0 || lands > 2_000_000 {
+            bail!("--synthetic must be between 1 and 2 000 000 lands (got {lands})");
+        }
+        let reporter =
+            ImportReporter::new(format!("synthetic programme ({lands} lands, seed {seed})"));
+        let batch = crate::synthetic::generate(crate::synthetic::Size { lands, seed });
+        (reporter, batch)
+    } else {
+        let mut reporter = ImportReporter::new("sample_surveys/programme.geojson");
+        let batch =
+            crate::io::geojson::read_geojson(DEMO_PROGRAMME.as_bytes(), &mut reporter, today())
+                .context("reading the embedded demo programme")?;
+        (reporter, batch)
+    };
     let summary = store.replace_all_with(batch, &mut reporter, &actor);
     print_issues(err, &reporter.issues)?;
     let summary = summary.context("loading the demo programme")?;

@@ -26,8 +26,17 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// (Re)create a demo store from the embedded `sample_surveys`/ programme.
-    Demo,
+    /// (Re)create a demo store from the embedded `sample_surveys`/ programme, or with
+    /// `--synthetic N` a national-scale synthetic programme of N lands (for benchmarks).
+    Demo {
+        /// Generate this many synthetic lands (about 3 activities and 0.5 hazard reports each)
+        /// instead of the sample programme.
+        #[arg(long, value_name = "LANDS")]
+        synthetic: Option<usize>,
+        /// Seed of the synthetic programme (the same seed gives the same records).
+        #[arg(long, default_value_t = 1, requires = "synthetic")]
+        seed: u64,
+    },
     /// Import GeoJSON or activities CSV files, atomically.
     Import {
         /// Files to import (.geojson/.json or .csv).
@@ -112,6 +121,10 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Also check every page of the store file (`PRAGMA integrity_check`; slow on large
+        /// stores, which are only page-checked at open up to 64 MiB).
+        #[arg(long)]
+        integrity: bool,
         /// GPS accuracy threshold in metres.
         #[arg(long, default_value_t = crate::geometry::DEFAULT_GPS_ACCURACY_THRESHOLD_M, value_name = "M")]
         gps_threshold_m: f64,

@@ -26,6 +26,10 @@ use super::vocab::{
 /// Largest area accepted for one land: 10 000 km² (a land larger than that is a data error).
 pub const MAX_LAND_AREA_M2: f64 = 1.0e10;
 
+/// Most items (devices) found on one activity, all lines together; it keeps the total, which
+/// [`Activity::items_found`] adds up in a `u32`, far from overflowing.
+const MAX_ITEMS_FOUND: u64 = 1_000_000;
+
 /// Collects field errors while reading a draft.
 #[derive(Debug, Default)]
 pub struct FieldErrors(pub Vec<FieldError>);
@@ -667,6 +671,15 @@ impl ActivityDraft {
                 });
             }
         }
+        let items: u64 = devices.iter().map(|d| u64::from(d.quantity)).sum();
+        if items > MAX_ITEMS_FOUND {
+            e.push(
+                "devices",
+                format!(
+                    "{items} items in all is more than the maximum of {MAX_ITEMS_FOUND} on one activity"
+                ),
+            );
+        }
         let handover_given = [
             &self.handover_men,
             &self.handover_women,
@@ -987,6 +1000,35 @@ mod tests {
         .unwrap();
         assert_eq!(ok.date_of_information.to_string(), "2025-05-09");
         assert_eq!(ok.released.reduced_with_asset_m2.m2(), 1200.0);
+    }
+
+    #[test]
+    fn items_found_are_bounded() {
+        // Found by fuzzing (tests/fuzz_regressions/csv_import/): two device lines of 4294967295
+        // and 1 items passed, then `Activity::items_found` overflowed its u32 sum.
+        let device = |quantity: &str| DeviceDraft {
+            category: "AP mine".into(),
+            quantity: quantity.into(),
+            ..DeviceDraft::default()
+        };
+        let draft = |quantities: &[&str]| ActivityDraft {
+            kind: "clearance".into(),
+            start_date: "2025-05-01".into(),
+            devices: quantities.iter().map(|q| device(q)).collect(),
+            ..ActivityDraft::default()
+        };
+        let errors = draft(&["4294967295", "1"])
+            .validate(LandId::random())
+            .unwrap_err();
+        assert_eq!(errors[0].field, "devices");
+        assert_eq!(
+            errors[0].message,
+            "4294967296 items in all is more than the maximum of 1000000 on one activity"
+        );
+        let ok = draft(&["600000", "400000"])
+            .validate(LandId::random())
+            .unwrap();
+        assert_eq!(ok.items_found(), 1_000_000);
     }
 
     #[test]

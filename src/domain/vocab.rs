@@ -80,6 +80,10 @@ macro_rules! vocabulary {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                // Our own files and the store hold exact codes: look those up first.
+                if let Some(value) = $name::from_code(&text) {
+                    return Ok(value);
+                }
                 $name::parse(&text).ok_or_else(|| {
                     let allowed: Vec<&str> = $name::ALL.iter().map(|v| v.code()).collect();
                     serde::de::Error::custom(format!(

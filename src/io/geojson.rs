@@ -19,6 +19,10 @@ use crate::geometry::{coords::parse_coord, normalise_winding};
 /// The schema version written into `safeground_schema`.
 pub const SCHEMA_VERSION: u64 = 1;
 
+/// Most items (devices) found on one activity, as the activity form and the CSV import accept
+/// (`domain/draft.rs`); `Activity::items_found` adds them up in a `u32`.
+const MAX_ITEMS_FOUND: u64 = 1_000_000;
+
 // ---- export ---------------------------------------------------------------------------------
 
 fn geometry_json(shape: &MultiPolygon<f64>) -> Value {
@@ -166,26 +170,33 @@ pub fn read_geojson(
     let text = std::str::from_utf8(bytes).map_err(|e| IoError::NotUtf8 {
         byte: e.valid_up_to(),
     })?;
-    let root: Value = serde_json::from_str(text).map_err(|e| IoError::Json {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
+    // The collection is scanned once; features stay as slices of the input (`RawValue`) and are
+    // parsed one at a time, so a 500 MB file never becomes a 10 GB tree of JSON values.
+    let root: Root<'_> = serde_json::from_str(text).map_err(|e| {
+        if e.is_data() {
+            IoError::NotGeoJson("the file is JSON but not a GeoJSON object".into())
+        } else {
+            IoError::Json {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            }
+        }
     })?;
-    let Value::Object(root) = root else {
-        return Err(IoError::NotGeoJson(
-            "the file is JSON but not a GeoJSON object".into(),
-        ));
-    };
-    let features: Vec<Value> = match root.get("type").and_then(Value::as_str) {
-        Some("FeatureCollection") => match root.get("features") {
-            Some(Value::Array(f)) => f.clone(),
+    let features: Vec<&serde_json::value::RawValue> = match root.kind.as_deref() {
+        Some("FeatureCollection") => match root
+            .features
+            .filter(|f| f.get().starts_with('['))
+            .map(|f| serde_json::from_str(f.get()))
+        {
+            Some(Ok(features)) => features,
             _ => {
                 return Err(IoError::NotGeoJson(
                     "the FeatureCollection has no \"features\" array".into(),
                 ));
             }
         },
-        Some("Feature") => vec![Value::Object(root.clone())],
+        Some("Feature") => vec![serde_json::from_str(text)?],
         Some(other) => {
             return Err(IoError::NotGeoJson(format!(
                 "the file is a GeoJSON {other}, not a FeatureCollection or Feature; nothing to import"
@@ -197,7 +208,7 @@ pub fn read_geojson(
             ));
         }
     };
-    let ours = match root.get("safeground_schema") {
+    let ours = match &root.safeground_schema {
         None => false,
         Some(v) => match v.as_u64() {
             Some(SCHEMA_VERSION) => true,
@@ -217,13 +228,40 @@ pub fn read_geojson(
         unknown_values: BTreeMap::new(),
         items: Vec::new(),
     };
-    for (index, feature) in features.iter().enumerate() {
-        reader.feature(index, feature);
+    for (index, raw) in features.iter().enumerate() {
+        // The scan checked the syntax; numbers out of range (1e999) show up only here.
+        let feature: Value = serde_json::from_str(raw.get()).map_err(|e| {
+            let start = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            let before = text.get(..start).unwrap_or("");
+            let line = before.matches('\n').count() + e.line();
+            let column = if e.line() == 1 {
+                before.len() - before.rfind('\n').map_or(0, |i| i + 1) + e.column()
+            } else {
+                e.column()
+            };
+            IoError::Json {
+                line,
+                column,
+                message: format!("feature {index}: {e}"),
+            }
+        })?;
+        reader.feature(index, &feature);
     }
     reader.finish();
     Ok(ImportBatch {
         items: reader.items,
     })
+}
+
+/// The top level of a GeoJSON file, features kept as raw slices of the input.
+#[derive(serde::Deserialize)]
+struct Root<'a> {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    #[serde(borrow, default)]
+    features: Option<&'a serde_json::value::RawValue>,
+    #[serde(default)]
+    safeground_schema: Option<Value>,
 }
 
 struct FeatureReader<'a> {
@@ -406,6 +444,17 @@ impl FeatureReader<'_> {
                             "an activity's geometry must be its released polygon or null",
                         );
                     }
+                }
+                let items: u64 = activity.devices.iter().map(|d| u64::from(d.quantity)).sum();
+                if items > MAX_ITEMS_FOUND {
+                    return self.reporter.error(
+                        Some(index),
+                        code,
+                        "devices",
+                        format!(
+                            "{items} items in all is more than the maximum of {MAX_ITEMS_FOUND} on one activity"
+                        ),
+                    );
                 }
                 if !activity.code.is_empty() && !crate::domain::is_valid_code(&activity.code) {
                     return self.reporter.error(
@@ -672,6 +721,26 @@ fn take_land_ref(props: &mut Map<String, Value>) -> Option<LandRef> {
     }
 }
 
+/// The fewest numbers in any position of the geometry (`None` when it has no position).
+fn shortest_position(value: &geojson::GeometryValue) -> Option<usize> {
+    use geojson::GeometryValue as G;
+    let len = |p: &geojson::Position| p.len();
+    match value {
+        G::Point { coordinates } => Some(coordinates.len()),
+        G::MultiPoint { coordinates } | G::LineString { coordinates } => {
+            coordinates.iter().map(len).min()
+        }
+        G::MultiLineString { coordinates } | G::Polygon { coordinates } => {
+            coordinates.iter().flatten().map(len).min()
+        }
+        G::MultiPolygon { coordinates } => coordinates.iter().flatten().flatten().map(len).min(),
+        G::GeometryCollection { geometries } => geometries
+            .iter()
+            .filter_map(|g| shortest_position(&g.value))
+            .min(),
+    }
+}
+
 fn read_shape(geometry: Option<&Value>) -> Result<Shape, String> {
     let Some(value) = geometry.filter(|v| !v.is_null()) else {
         return Ok(Shape::None);
@@ -684,6 +753,12 @@ fn read_shape(geometry: Option<&Value>) -> Result<Shape, String> {
     let parsed: geojson::Geometry = serde_json::from_value(value.clone())
         .map_err(|e| format!("is not a valid GeoJSON geometry: {e}"))?;
     let kind = parsed.value.type_name();
+    // The conversion below indexes [0] and [1] of every position (and panics on fewer).
+    if let Some(n) = shortest_position(&parsed.value).filter(|&n| n < 2) {
+        return Err(format!(
+            "has a position with {n} number(s); a position is [longitude, latitude]"
+        ));
+    }
     let geometry =
         Geometry::<f64>::try_from(&parsed.value).map_err(|e| format!("cannot be read: {e}"))?;
     let check = |c: &geo_types::Coord<f64>| {
@@ -727,5 +802,74 @@ fn read_shape(geometry: Option<&Value>) -> Result<Shape, String> {
             Ok(Shape::Area(MultiPolygon(parts)))
         }
         _ => Ok(Shape::Other(kind)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (Result<ImportBatch, IoError>, ImportReporter) {
+        let mut reporter = ImportReporter::new("test");
+        let today = time::macros::date!(2025 - 06 - 01);
+        (
+            read_geojson(text.as_bytes(), &mut reporter, today),
+            reporter,
+        )
+    }
+
+    #[test]
+    fn a_position_with_one_number_is_a_feature_error() {
+        // Found by fuzzing (tests/fuzz_regressions/geojson_import/): the geojson crate's
+        // conversion to geo-types indexes a position's second number without checking.
+        for geometry in [
+            r#"{"type":"Polygon","coordinates":[[[18.0,44.0],[18.1],[18.1,44.1],[18.0,44.0]]]}"#,
+            r#"{"type":"MultiPolygon","coordinates":[[[[18.0,44.0],[],[18.0,44.0]]]]}"#,
+            r#"{"type":"GeometryCollection","geometries":[{"type":"LineString","coordinates":[[1]]}]}"#,
+        ] {
+            let file = format!(
+                r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{}},"geometry":{geometry}}}]}}"#
+            );
+            let (batch, reporter) = read(&file);
+            assert!(batch.unwrap().items.is_empty(), "{geometry}");
+            let issue = &reporter.issues[0];
+            assert_eq!(issue.field, "geometry", "{geometry}");
+            assert!(
+                issue
+                    .message
+                    .contains("a position is [longitude, latitude]"),
+                "{geometry}: {issue:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_activity_with_too_many_items_is_refused() {
+        // Found by fuzzing the CSV import (its draft has the same limit): the u32 sum in
+        // `Activity::items_found` overflowed for an activity whose devices add up past 2^32.
+        let activity = |quantities: [u32; 2]| {
+            let devices: Vec<Value> = quantities
+                .iter()
+                .map(|q| json!({"category": "ap_mine", "quantity": q, "disposal": "destroyed_in_situ"}))
+                .collect();
+            let feature = json!({"type": "Feature", "geometry": null, "properties": {
+                "record_type": "activity", "code": "AC-0001", "land_code": "HA-0001",
+                "kind": "clearance", "start_date": "2025-05-01",
+                "date_of_information": "2025-05-02", "devices": devices}});
+            json!({"type": "FeatureCollection", "safeground_schema": 1, "features": [feature]})
+                .to_string()
+        };
+        let (batch, reporter) = read(&activity([u32::MAX, 1]));
+        assert!(batch.unwrap().items.is_empty());
+        assert_eq!(reporter.issues[0].field, "devices");
+        assert!(
+            reporter.issues[0]
+                .message
+                .starts_with("4294967296 items in all is more than the maximum of 1000000"),
+            "{:?}",
+            reporter.issues[0]
+        );
+        let (batch, reporter) = read(&activity([999_999, 1]));
+        assert_eq!(batch.unwrap().items.len(), 1, "{:?}", reporter.issues);
     }
 }

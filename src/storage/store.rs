@@ -229,16 +229,33 @@ impl Store {
 
     /// Every land (not deleted), fully loaded, ordered by code.
     pub fn lands(&self) -> Result<Vec<Land>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id FROM land WHERE deleted_at IS NULL ORDER BY code")?;
-        let ids: Vec<String> = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        ids.iter()
-            .filter_map(|s| LandId::parse(s))
-            .map(|id| load_land(&self.conn, id))
-            .collect()
+        // Two scans (lands in code order, then every history row), not one query per land.
+        let mut history: std::collections::HashMap<String, Vec<StatusChange>> =
+            std::collections::HashMap::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT land_id, date, status, classification, reason, comment, by_who, superseded
+             FROM land_status_history ORDER BY land_id, seq",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let land_id: String = r.get(0)?;
+            let change = status_change_from_row(r, 1, &land_id)?;
+            history.entry(land_id).or_default().push(change);
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT code, body_json, estimated_m2, cancelled_m2, reduced_with_asset_m2,
+                    reduced_without_asset_m2, cleared_m2, geometry_geojson, id
+             FROM land WHERE deleted_at IS NULL ORDER BY code",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(8)?;
+            let mut land = land_from_row(r)?;
+            land.status_history = history.remove(&id).unwrap_or_default();
+            out.push(land);
+        }
+        Ok(out)
     }
 
     /// The land list (columns only, fast), ordered by code.
@@ -986,74 +1003,72 @@ fn write_history(conn: &Connection, land: &Land) -> Result<(), StoreError> {
 }
 
 pub(crate) fn load_land(conn: &Connection, id: LandId) -> Result<Land, StoreError> {
-    let row = conn
-        .prepare_cached(
-            "SELECT code, body_json, estimated_m2, cancelled_m2, reduced_with_asset_m2,
-                    reduced_without_asset_m2, cleared_m2, geometry_geojson
-             FROM land WHERE id = ?1 AND deleted_at IS NULL",
-        )?
-        .query_row([id.to_string()], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                [
-                    r.get::<_, f64>(2)?,
-                    r.get::<_, f64>(3)?,
-                    r.get::<_, f64>(4)?,
-                    r.get::<_, f64>(5)?,
-                    r.get::<_, f64>(6)?,
-                ],
-                r.get::<_, Option<String>>(7)?,
-            ))
-        })
-        .optional()?;
-    let Some((code, body, m2, geometry)) = row else {
+    let mut stmt = conn.prepare_cached(
+        "SELECT code, body_json, estimated_m2, cancelled_m2, reduced_with_asset_m2,
+                reduced_without_asset_m2, cleared_m2, geometry_geojson
+         FROM land WHERE id = ?1 AND deleted_at IS NULL",
+    )?;
+    let mut rows = stmt.query([id.to_string()])?;
+    let Some(row) = rows.next()? else {
         return Err(StoreError::NotFound {
             entity: "land",
             code: id.to_string(),
         });
     };
-    let mut land: Land = serde_json::from_str(&body).map_err(|e| StoreError::BadRow {
-        entity: "land",
-        code: code.clone(),
-        detail: e.to_string(),
-    })?;
-    land.ledger = ledger_from_columns(m2);
-    land.geometry = parse_geometry(geometry);
+    let mut land = land_from_row(row)?;
     let mut stmt = conn.prepare_cached(
         "SELECT date, status, classification, reason, comment, by_who, superseded
          FROM land_status_history WHERE land_id = ?1 ORDER BY seq",
     )?;
-    let rows = stmt.query_map([id.to_string()], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, bool>(6)?,
-        ))
-    })?;
+    let mut rows = stmt.query([id.to_string()])?;
     land.status_history.clear();
-    for row in rows {
-        let (date, status, class, reason, comment, by, superseded) = row?;
-        let bad = || StoreError::BadRow {
-            entity: "land history",
-            code: code.clone(),
-            detail: format!("{date} {status} {class}"),
-        };
-        land.status_history.push(StatusChange {
-            date: parse_date(&date).ok_or_else(bad)?,
-            status: crate::domain::LandStatus::from_code(&status).ok_or_else(bad)?,
-            classification: crate::domain::Classification::from_code(&class).ok_or_else(bad)?,
-            reason,
-            comment,
-            by,
-            superseded,
-        });
+    while let Some(r) = rows.next()? {
+        land.status_history
+            .push(status_change_from_row(r, 0, &land.code)?);
     }
     Ok(land)
+}
+
+/// A land from `code, body_json, the five ledger columns, geometry_geojson` (history not loaded).
+fn land_from_row(r: &Row<'_>) -> Result<Land, StoreError> {
+    let code: String = r.get(0)?;
+    let body: String = r.get(1)?;
+    let m2 = [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?];
+    let geometry: Option<String> = r.get(7)?;
+    let mut land: Land = serde_json::from_str(&body).map_err(|e| StoreError::BadRow {
+        entity: "land",
+        code,
+        detail: e.to_string(),
+    })?;
+    land.ledger = ledger_from_columns(m2);
+    land.geometry = parse_geometry(geometry);
+    Ok(land)
+}
+
+/// A status change from `date, status, classification, reason, comment, by_who, superseded`
+/// starting at column `first`.
+fn status_change_from_row(
+    r: &Row<'_>,
+    first: usize,
+    code: &str,
+) -> Result<StatusChange, StoreError> {
+    let date: String = r.get(first)?;
+    let status: String = r.get(first + 1)?;
+    let class: String = r.get(first + 2)?;
+    let bad = || StoreError::BadRow {
+        entity: "land history",
+        code: code.to_owned(),
+        detail: format!("{date} {status} {class}"),
+    };
+    Ok(StatusChange {
+        date: parse_date(&date).ok_or_else(bad)?,
+        status: crate::domain::LandStatus::from_code(&status).ok_or_else(bad)?,
+        classification: crate::domain::Classification::from_code(&class).ok_or_else(bad)?,
+        reason: r.get(first + 3)?,
+        comment: r.get(first + 4)?,
+        by: r.get(first + 5)?,
+        superseded: r.get(first + 6)?,
+    })
 }
 
 pub(crate) fn land_state(land: &Land) -> LandState {
@@ -1241,29 +1256,53 @@ pub(crate) fn load_activities(
     conn: &Connection,
     land: Option<LandId>,
 ) -> Result<Vec<Activity>, StoreError> {
-    let sql = "SELECT a.code, a.body_json, a.released_geometry_geojson FROM activity a JOIN land l ON l.id = a.land_id
-               WHERE a.deleted_at IS NULL AND l.deleted_at IS NULL AND (?1 IS NULL OR a.land_id = ?1)
-               ORDER BY l.code, a.date_of_information, a.code";
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([land.map(|l| l.to_string())], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<String>>(2)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (code, body, geometry) = row?;
-        let mut a: Activity = serde_json::from_str(&body).map_err(|e| StoreError::BadRow {
+    let parse = |code: String, body: &str, geometry: Option<String>| {
+        let mut a: Activity = serde_json::from_str(body).map_err(|e| StoreError::BadRow {
             entity: "activity",
             code,
             detail: e.to_string(),
         })?;
         a.released_geometry = parse_geometry(geometry);
-        out.push(a);
+        Ok::<Activity, StoreError>(a)
+    };
+    if let Some(land) = land {
+        let mut stmt = conn.prepare_cached(
+            "SELECT code, body_json, released_geometry_geojson FROM activity
+             WHERE deleted_at IS NULL AND land_id = ?1 ORDER BY date_of_information, code",
+        )?;
+        let mut rows = stmt.query([land.to_string()])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(parse(r.get(0)?, &r.get::<_, String>(1)?, r.get(2)?)?);
+        }
+        return Ok(out);
     }
-    Ok(out)
+    // Every activity: one sequential scan of the table, then ordered here by land code, date
+    // and code (a join ordered by land code would visit 300 000 rows in random order).
+    let mut codes: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut stmt = conn.prepare_cached("SELECT id, code FROM land WHERE deleted_at IS NULL")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        codes.insert(r.get(0)?, r.get(1)?);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT land_id, code, body_json, released_geometry_geojson FROM activity
+         WHERE deleted_at IS NULL",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut keyed = Vec::new();
+    while let Some(r) = rows.next()? {
+        let land_id: String = r.get(0)?;
+        let Some(land_code) = codes.get(&land_id) else {
+            continue;
+        };
+        let a = parse(r.get(1)?, &r.get::<_, String>(2)?, r.get(3)?)?;
+        keyed.push((land_code.clone(), a));
+    }
+    keyed.sort_by(|x, y| {
+        (&x.0, x.1.date_of_information, &x.1.code).cmp(&(&y.0, y.1.date_of_information, &y.1.code))
+    });
+    Ok(keyed.into_iter().map(|(_, a)| a).collect())
 }
 
 pub(crate) fn insert_hazard_report_tx(

@@ -52,6 +52,19 @@ pub struct ListPanel {
     pub status: Option<LandStatus>,
     /// Sort order.
     pub sort: SortBy,
+    /// The last filtered and sorted rows and what they were computed from (records identity,
+    /// search, filters, sort), so a frame only recomputes after a change.
+    cache: Option<(RowsKey, std::rc::Rc<Vec<usize>>)>,
+}
+
+/// What the land rows depend on.
+#[derive(Debug, Clone, PartialEq)]
+struct RowsKey {
+    records: (usize, usize),
+    search: String,
+    classification: Option<Classification>,
+    status: Option<LandStatus>,
+    sort: SortBy,
 }
 
 impl ListPanel {
@@ -155,7 +168,24 @@ impl ListPanel {
                     ui.selectable_value(&mut self.sort, SortBy::Status, "Status");
                 });
         });
-        let rows = self.visible_lands(state);
+        let key = RowsKey {
+            records: (
+                state.records.lands.as_ptr() as usize,
+                state.records.lands.len(),
+            ),
+            search: self.search.clone(),
+            classification: self.classification,
+            status: self.status,
+            sort: self.sort,
+        };
+        let rows = match &self.cache {
+            Some((k, rows)) if *k == key => std::rc::Rc::clone(rows),
+            _ => {
+                let rows = std::rc::Rc::new(self.visible_lands(state));
+                self.cache = Some((key, std::rc::Rc::clone(&rows)));
+                rows
+            }
+        };
         ui.label(format!(
             "{} of {} lands",
             rows.len(),
@@ -210,12 +240,23 @@ impl ListPanel {
 fn reports_ui(ui: &mut Ui, state: &AppState, search: &str) -> Option<HazardReportId> {
     let needle = search.trim().to_lowercase();
     let mut picked = None;
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for r in state.records.reports.iter().filter(|r| {
-            needle.is_empty()
-                || r.code.to_lowercase().contains(&needle)
-                || r.type_model.to_lowercase().contains(&needle)
-        }) {
+    let reports: Vec<&crate::domain::HazardReport> = if needle.is_empty() {
+        state.records.reports.iter().collect()
+    } else {
+        state
+            .records
+            .reports
+            .iter()
+            .filter(|r| {
+                r.code.to_lowercase().contains(&needle)
+                    || r.type_model.to_lowercase().contains(&needle)
+            })
+            .collect()
+    };
+    // Only the rows on screen are laid out (50 000 reports stay cheap).
+    let row_height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical().show_rows(ui, row_height, reports.len(), |ui, range| {
+        for r in &reports[range] {
             ui.horizontal(|ui| {
                 if ui
                     .selectable_label(state.selected_report == Some(r.id), &r.code)

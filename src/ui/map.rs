@@ -10,6 +10,8 @@ use std::sync::Arc;
 use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Response, Shape, Stroke, Ui, Vec2};
 use geo::{Contains, TriangulateEarcut};
 use geo_types::{MultiPolygon, Point};
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::{AABB, RTree};
 use walkers::{Map, MapMemory, Plugin, Projector, lon_lat};
 
 use super::theme;
@@ -83,6 +85,139 @@ struct MapCountry {
     parts: Vec<PreparedPolygon>,
 }
 
+/// Grid sizes (degrees) of the precomputed overview dots, finest first.
+const DOT_LEVELS_DEG: [f64; 6] = [0.0025, 0.005, 0.01, 0.02, 0.04, 0.08];
+
+/// Overview dots: records binned into grid cells at several sizes, so a country view of
+/// 100 000 lands draws a few thousand dots without touching every land (level of detail).
+#[derive(Debug, Default)]
+struct DotLevels {
+    /// Per level of `DOT_LEVELS_DEG`: cell centres (lon, lat) and colour.
+    levels: Vec<Vec<([f64; 2], Color32)>>,
+}
+
+impl DotLevels {
+    /// Bins points; a cell takes the colour of its first point.
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_precision_loss,
+        reason = "cell numbers of lon/lat in degrees over grids ≥ 0.0025° fit i64 and f64 exactly"
+    )]
+    fn new(points: &[([f64; 2], Color32)]) -> Self {
+        let levels = DOT_LEVELS_DEG
+            .iter()
+            .map(|cell| {
+                let mut cells: std::collections::BTreeMap<(i64, i64), Color32> =
+                    std::collections::BTreeMap::new();
+                for (p, colour) in points {
+                    let key = ((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64);
+                    cells.entry(key).or_insert(*colour);
+                }
+                cells
+                    .into_iter()
+                    .map(|((x, y), c)| ([(x as f64 + 0.5) * cell, (y as f64 + 0.5) * cell], c))
+                    .collect()
+            })
+            .collect();
+        Self { levels }
+    }
+
+    /// The finest level whose cells are at least `min_px` wide at `px_per_deg`, if any.
+    fn level_for(&self, px_per_deg: f64, min_px: f64) -> Option<&[([f64; 2], Color32)]> {
+        DOT_LEVELS_DEG
+            .iter()
+            .position(|cell| cell * px_per_deg >= min_px)
+            .and_then(|i| self.levels.get(i))
+            .map(Vec::as_slice)
+    }
+}
+
+/// Adds a square of `size` pixels centred on `c` to `mesh` (two triangles, no feathering).
+fn push_square(mesh: &mut Mesh, c: Pos2, size: f32, colour: Color32) {
+    let r = Rect::from_center_size(c, Vec2::splat(size));
+    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+    mesh.colored_vertex(r.left_top(), colour);
+    mesh.colored_vertex(r.right_top(), colour);
+    mesh.colored_vertex(r.right_bottom(), colour);
+    mesh.colored_vertex(r.left_bottom(), colour);
+    mesh.add_triangle(base, base + 1, base + 2);
+    mesh.add_triangle(base, base + 2, base + 3);
+}
+
+/// One flag per `cell_px` square of the map, so at most one dot is drawn per cell.
+struct CellGrid {
+    origin: Pos2,
+    cell_px: f32,
+    columns: usize,
+    rows: usize,
+    taken: Vec<bool>,
+}
+
+impl CellGrid {
+    /// A grid over `clip`; a `cell_px` of 0 makes an empty grid that takes nothing.
+    #[expect(
+        clippy::cast_sign_loss,
+        reason = "the cell counts are clamped to at least 1 before the cast"
+    )]
+    fn new(clip: Rect, cell_px: f32) -> Self {
+        let (columns, rows) = if cell_px > 0.0 {
+            (
+                (clip.width() / cell_px).ceil().max(1.0) as usize + 1,
+                (clip.height() / cell_px).ceil().max(1.0) as usize + 1,
+            )
+        } else {
+            (0, 0)
+        };
+        Self {
+            origin: clip.min,
+            cell_px,
+            columns,
+            rows,
+            taken: vec![false; columns * rows],
+        }
+    }
+
+    /// Marks the cell under `p`: false when it was already taken or is off the grid.
+    #[expect(
+        clippy::cast_sign_loss,
+        reason = "negative positions are refused before the cast"
+    )]
+    fn take(&mut self, p: Pos2) -> bool {
+        if self.cell_px <= 0.0 {
+            return false;
+        }
+        let x = ((p.x - self.origin.x) / self.cell_px).floor();
+        let y = ((p.y - self.origin.y) / self.cell_px).floor();
+        if x < 0.0 || y < 0.0 {
+            return false;
+        }
+        let (x, y) = (x as usize, y as usize);
+        if x >= self.columns || y >= self.rows {
+            return false;
+        }
+        let cell = &mut self.taken[y * self.columns + x];
+        !std::mem::replace(cell, true)
+    }
+}
+
+/// Pixels per degree of longitude at the view's centre.
+fn px_per_deg(projector: &Projector<'_>, view: [f64; 4]) -> f64 {
+    let lat = f64::midpoint(view[1], view[3]);
+    let lon = f64::midpoint(view[0], view[2]);
+    let a = project(projector, [lon, lat]);
+    let b = project(projector, [lon + 0.01, lat]);
+    f64::from((b.x - a.x).abs()) * 100.0
+}
+
+/// A hazard report ready to draw.
+#[derive(Debug, Clone)]
+struct MapReport {
+    lon_lat: [f64; 2],
+    category: EoCategory,
+    code: String,
+    land: Option<LandId>,
+}
+
 /// What the map reports back after a frame.
 #[derive(Debug, Default, Clone)]
 pub struct MapInteraction {
@@ -103,6 +238,16 @@ pub struct MapView {
     /// Zoom and centre.
     pub memory: MapMemory,
     lands: Vec<MapLandShape>,
+    /// Bounding boxes of `lands` (value = index), for the view query and hover tests.
+    index: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
+    /// Indices of `lands` by bounding-box size, largest first (overview: only these are
+    /// big enough to draw as polygons).
+    by_size: Vec<(f64, usize)>,
+    /// Overview dots of the lands (status colour).
+    land_dots: Arc<DotLevels>,
+    /// Hazard reports ready to draw, and their overview dots.
+    reports: Arc<Vec<MapReport>>,
+    report_dots: Arc<DotLevels>,
     countries: Arc<Vec<MapCountry>>,
     basemap_error: Option<String>,
     /// Set to fit a bounding box on the next frame (needs the map's size).
@@ -149,6 +294,11 @@ impl MapView {
         Self {
             memory,
             lands: Vec::new(),
+            index: RTree::new(),
+            by_size: Vec::new(),
+            land_dots: Arc::new(DotLevels::default()),
+            reports: Arc::new(Vec::new()),
+            report_dots: Arc::new(DotLevels::default()),
             countries: Arc::new(countries),
             basemap_error,
             pending_fit: None,
@@ -184,6 +334,58 @@ impl MapView {
                 })
             })
             .collect();
+        self.index = RTree::bulk_load(
+            self.lands
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    GeomWithData::new(
+                        Rectangle::from_corners([l.bbox[0], l.bbox[1]], [l.bbox[2], l.bbox[3]]),
+                        i,
+                    )
+                })
+                .collect(),
+        );
+        self.by_size = self
+            .lands
+            .iter()
+            .enumerate()
+            .map(|(i, l)| ((l.bbox[2] - l.bbox[0]).max(l.bbox[3] - l.bbox[1]), i))
+            .collect();
+        self.by_size
+            .sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let land_points: Vec<([f64; 2], Color32)> = self
+            .lands
+            .iter()
+            .map(|l| {
+                (
+                    [
+                        f64::midpoint(l.bbox[0], l.bbox[2]),
+                        f64::midpoint(l.bbox[1], l.bbox[3]),
+                    ],
+                    theme::land_outline(l.status).0.color,
+                )
+            })
+            .collect();
+        self.land_dots = Arc::new(DotLevels::new(&land_points));
+        self.reports = Arc::new(
+            records
+                .reports
+                .iter()
+                .map(|r| MapReport {
+                    lon_lat: [r.location.lon_lat.lon_deg, r.location.lon_lat.lat_deg],
+                    category: r.eo_category,
+                    code: r.code.clone(),
+                    land: r.land_id,
+                })
+                .collect(),
+        );
+        let report_points: Vec<([f64; 2], Color32)> = self
+            .reports
+            .iter()
+            .map(|r| (r.lon_lat, theme::eo_colour(r.category)))
+            .collect();
+        self.report_dots = Arc::new(DotLevels::new(&report_points));
     }
 
     /// Fits the view to a bounding box `[min_lon, min_lat, max_lon, max_lat]` on the next frame.
@@ -232,13 +434,7 @@ impl MapView {
     }
 
     /// Draws the map and its overlays.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        records: &Records,
-        selected: Option<LandId>,
-        options: &MapOptions<'_>,
-    ) {
+    pub fn ui(&mut self, ui: &mut Ui, selected: Option<LandId>, options: &MapOptions<'_>) {
         if let Some(bbox) = self.pending_fit.take() {
             fit_bbox(&mut self.memory, bbox, ui.available_size());
         }
@@ -246,19 +442,11 @@ impl MapView {
         let mut edit = None;
         let countries = Arc::clone(&self.countries);
         let lands = &self.lands;
-        let reports: Vec<(LonLat, EoCategory, String)> = if options.show_reports {
-            records
-                .reports
-                .iter()
-                .filter(|r| {
-                    options
-                        .scope
-                        .is_none_or(|s| r.land_id.is_some_and(|id| s.contains(&id)))
-                })
-                .map(|r| (r.location.lon_lat, r.eo_category, r.code.clone()))
-                .collect()
-        } else {
-            Vec::new()
+        let reports = ReportsPlugin {
+            show: options.show_reports,
+            reports: Arc::clone(&self.reports),
+            dots: Arc::clone(&self.report_dots),
+            scope: options.scope,
         };
         let basemap_error = self.basemap_error.clone();
         let format = options.format;
@@ -284,12 +472,15 @@ impl MapView {
             })
             .with_plugin(LandsPlugin {
                 lands,
+                index: &self.index,
+                by_size: &self.by_size,
+                dots: &self.land_dots,
                 scope: options.scope,
                 selected,
                 show_labels: options.show_labels,
                 interaction: &mut interaction,
             })
-            .with_plugin(ReportsPlugin { reports })
+            .with_plugin(reports)
             .with_plugin(TraversePlugin {
                 points: options.traverse,
             })
@@ -674,6 +865,9 @@ impl Plugin for BasemapPlugin {
 
 struct LandsPlugin<'a> {
     lands: &'a [MapLandShape],
+    index: &'a RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
+    by_size: &'a [(f64, usize)],
+    dots: &'a DotLevels,
     scope: Option<&'a std::collections::BTreeSet<LandId>>,
     selected: Option<LandId>,
     show_labels: bool,
@@ -697,14 +891,81 @@ impl Plugin for LandsPlugin<'_> {
         let zoom = projector.zoom();
         let mut labels = Vec::new();
         let scope = self.scope;
-        for land in self
-            .lands
-            .iter()
-            .filter(|l| intersects(l.bbox, view) && scope.is_none_or(|s| s.contains(&l.id)))
+        // Hover: only the lands whose box holds the pointer.
+        if let (Some(p), Some(screen)) = (pointer_position, response.hover_pos()) {
+            // ±8 px, so a land drawn as a marker (no polygon) is found too.
+            let a = projector.unproject((screen - Vec2::splat(8.0)).to_vec2());
+            let b = projector.unproject((screen + Vec2::splat(8.0)).to_vec2());
+            let at = AABB::from_corners([a.x(), a.y()], [b.x(), b.y()]);
+            hovered = self
+                .index
+                .locate_in_envelope_intersecting(&at)
+                .map(|e| &self.lands[e.data])
+                .filter(|l| scope.is_none_or(|s| s.contains(&l.id)))
+                .find(|l| land_contains(l, p, projector))
+                .map(|l| l.id);
+        }
+        // Level of detail. Overview (cells of the finest dot level under 6 px): precomputed
+        // dots for every land, and polygons only for the lands big enough to see (from the
+        // size-sorted list). Detail: the lands in view from the index; those under 5 px are dots.
+        let clip = projector.clip_rect();
+        let scale = px_per_deg(projector, view);
+        let mut dots = Mesh::default();
+        let overview = scope.is_none() && DOT_LEVELS_DEG[0] * scale < 6.0;
+        let mut visible: Vec<usize> = if overview {
+            if let Some(level) = self.dots.level_for(scale, 4.0) {
+                for (p, colour) in level {
+                    if intersects([p[0], p[1], p[0], p[1]], view) {
+                        push_square(&mut dots, project(projector, *p), 3.0, *colour);
+                    }
+                }
+            }
+            let min_deg = 5.0 / scale.max(1e-9);
+            self.by_size
+                .iter()
+                .take_while(|(size, _)| *size >= min_deg)
+                .map(|(_, i)| *i)
+                .filter(|i| intersects(self.lands[*i].bbox, view))
+                .collect()
+        } else {
+            let view_box = AABB::from_corners([view[0], view[1]], [view[2], view[3]]);
+            self.index
+                .locate_in_envelope_intersecting(&view_box)
+                .map(|e| e.data)
+                .collect()
+        };
+        // Dots go under the polygons: reserve their place now, fill it after the loop.
+        let dots_slot = painter.add(Shape::Noop);
+        // The selected land is always drawn in full.
+        if let Some(i) = self
+            .selected
+            .and_then(|id| self.lands.iter().position(|l| l.id == id))
+            .filter(|i| overview && intersects(self.lands[*i].bbox, view))
         {
-            let is_hovered = pointer_position.is_some_and(|p| land_contains(land, p, projector));
-            if is_hovered {
-                hovered = Some(land.id);
+            visible.push(i);
+        }
+        // Draw in a stable order (codes), so overlapping lands look the same every frame.
+        visible.sort_unstable();
+        visible.dedup();
+        let mut cells = CellGrid::new(clip, if overview { 0.0 } else { 4.0 });
+        for land in visible
+            .into_iter()
+            .map(|i| &self.lands[i])
+            .filter(|l| scope.is_none_or(|s| s.contains(&l.id)))
+        {
+            let is_hovered = hovered == Some(land.id);
+            let is_selected = self.selected == Some(land.id);
+            let corner_a = project(projector, [land.bbox[0], land.bbox[1]]);
+            let corner_b = project(projector, [land.bbox[2], land.bbox[3]]);
+            let size_px = (corner_b - corner_a).abs().max_elem();
+            if size_px < 5.0 && !is_selected && !is_hovered {
+                let centre = corner_a + (corner_b - corner_a) * 0.5;
+                if overview || !cells.take(centre) {
+                    continue;
+                }
+                let (outline, _) = theme::land_outline(land.status);
+                push_square(&mut dots, centre, 3.0, outline.color);
+                continue;
             }
             let (mut stroke, dashed) = theme::land_outline(land.status);
             if self.selected == Some(land.id) {
@@ -768,6 +1029,7 @@ impl Plugin for LandsPlugin<'_> {
                 labels.push((project(projector, a), land.code.clone(), land.flagged));
             }
         }
+        painter.set(dots_slot, Shape::mesh(dots));
         for (pos, code, flagged) in labels {
             let text = if flagged {
                 format!("{code} (flagged)")
@@ -819,11 +1081,14 @@ fn land_contains(land: &MapLandShape, p: Point<f64>, projector: &Projector<'_>) 
     }
 }
 
-struct ReportsPlugin {
-    reports: Vec<(LonLat, EoCategory, String)>,
+struct ReportsPlugin<'a> {
+    show: bool,
+    reports: Arc<Vec<MapReport>>,
+    dots: Arc<DotLevels>,
+    scope: Option<&'a std::collections::BTreeSet<LandId>>,
 }
 
-impl Plugin for ReportsPlugin {
+impl Plugin for ReportsPlugin<'_> {
     fn run(
         self: Box<Self>,
         ui: &mut Ui,
@@ -831,27 +1096,62 @@ impl Plugin for ReportsPlugin {
         projector: &Projector<'_>,
         _memory: &MapMemory,
     ) {
+        if !self.show {
+            return;
+        }
         let painter = ui.painter().with_clip_rect(projector.clip_rect());
         let view = visible_bbox(projector);
-        let hover = response.hover_pos();
-        for (p, category, code) in &self.reports {
-            if !intersects([p.lon_deg, p.lat_deg, p.lon_deg, p.lat_deg], view) {
-                continue;
+        // Overview (and no dashboard scope): precomputed dots of cells at least 4 px wide.
+        if self.scope.is_none()
+            && let Some(dots) = self.dots.level_for(px_per_deg(projector, view), 6.0)
+        {
+            let mut mesh = Mesh::default();
+            for (p, colour) in dots {
+                if intersects([p[0], p[1], p[0], p[1]], view) {
+                    push_square(&mut mesh, project(projector, *p), 3.0, *colour);
+                }
             }
-            let c = project(projector, [p.lon_deg, p.lat_deg]);
-            painter.circle_filled(c, 8.0, theme::eo_colour(*category));
+            painter.add(Shape::mesh(mesh));
+            return;
+        }
+        let hover = response.hover_pos();
+        let in_view = self.reports.iter().filter(|r| {
+            intersects(
+                [r.lon_lat[0], r.lon_lat[1], r.lon_lat[0], r.lon_lat[1]],
+                view,
+            ) && self
+                .scope
+                .is_none_or(|s| r.land.is_some_and(|id| s.contains(&id)))
+        });
+        // One text layout per EO category per frame, not one per symbol.
+        let symbols: Vec<std::sync::Arc<egui::Galley>> = EoCategory::ALL
+            .iter()
+            .map(|c| {
+                painter.layout_no_wrap(
+                    c.symbol().to_owned(),
+                    FontId::proportional(9.0),
+                    Color32::WHITE,
+                )
+            })
+            .collect();
+        for r in in_view {
+            let c = project(projector, r.lon_lat);
+            painter.circle_filled(c, 8.0, theme::eo_colour(r.category));
             painter.circle_stroke(c, 8.0, Stroke::new(1.5, Color32::WHITE));
-            painter.text(
-                c,
-                Align2::CENTER_CENTER,
-                category.symbol(),
-                FontId::proportional(9.0),
-                Color32::WHITE,
-            );
+            if let Some(galley) = EoCategory::ALL
+                .iter()
+                .position(|x| *x == r.category)
+                .and_then(|i| symbols.get(i))
+            {
+                let at = Align2::CENTER_CENTER.anchor_size(c, galley.size()).min;
+                painter.galley(at, std::sync::Arc::clone(galley), Color32::WHITE);
+            }
             if hover.is_some_and(|h| (h - c).length() < 9.0) {
-                response
-                    .clone()
-                    .on_hover_text_at_pointer(format!("{code} · {}", category.label()));
+                response.clone().on_hover_text_at_pointer(format!(
+                    "{} · {}",
+                    r.code,
+                    r.category.label()
+                ));
             }
         }
     }

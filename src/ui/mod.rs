@@ -1075,8 +1075,7 @@ impl SafegroundApp {
                         .filter(|_| self.state.dashboard.is_some())
                         .map(|_| &self.state.dashboard_scope),
                 };
-                self.map
-                    .ui(ui, &self.state.records, self.state.selected, &options);
+                self.map.ui(ui, self.state.selected, &options);
                 if let (Some(edit), Some(editor)) =
                     (self.map.interaction.vertex_edit, self.editor.as_mut())
                 {

@@ -8,6 +8,7 @@
 
 mod architecture;
 mod cli;
+mod fuzz_regressions;
 mod import_export;
 mod reports;
 mod storage;
