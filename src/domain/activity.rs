@@ -116,7 +116,10 @@ fn default_validation() -> ValidationState {
 impl Activity {
     /// Total items found.
     pub fn items_found(&self) -> u32 {
-        self.devices.iter().map(|d| d.quantity).sum()
+        self.devices
+            .iter()
+            .map(|d| d.quantity)
+            .fold(0, u32::saturating_add)
     }
 }
 

@@ -169,8 +169,11 @@ pub fn format_coord(p: LonLat, format: CoordFormat) -> String {
         }
         (CoordFormat::Mgrs, Some(ll)) => {
             // geoconvert 1.0.2 panics formatting a point exactly on the equator (it picks
-            // band M for northing 0); 1e-9° (0.1 mm) north avoids that.
-            let ll = if (0.0..1e-9).contains(&ll.latitude()) {
+            // band M for northing 0), and moves a point whose southern northing rounds to
+            // exactly 10 000 000 m (latitude above about -1e-14°) 1024 m south (its epsilon is
+            // 2^10 instead of 2^-28). Writing any point within 1e-9° (0.1 mm) of the equator
+            // at 1e-9° north avoids both.
+            let ll = if (-1e-9..1e-9).contains(&ll.latitude()) {
                 LatLon::create(1e-9, ll.longitude()).unwrap_or(ll)
             } else {
                 ll
@@ -825,6 +828,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn mgrs_just_south_of_the_equator_reads_back() {
+        // Found by fuzzing (tests/fuzz_regressions/coord_parse/): -1.75e-116° was written as
+        // 32MNE0000098976, 1024 m south of the point.
+        for lat in [-1.752_243_721e-116, -1e-15, -5e-10, -1e-9, 0.0, 5e-10] {
+            let p = ll(lat, 9.0);
+            let s = format_coord(p, F::Mgrs);
+            let (q, _) = parse_coord(&s).unwrap();
+            assert!(metres(p, q) < 1.0, "{lat}: {s} -> {q:?}");
+        }
+        assert_eq!(format_coord(ll(-1e-15, 9.0), F::Mgrs), "32NNF0000000000");
     }
 
     #[test]
