@@ -24,7 +24,8 @@ pub struct Restored {
     pub lands: i64,
 }
 
-fn stamped(path: &Path, what: &str) -> PathBuf {
+/// `<dir>/<file>.<what>-<UTC time>.bak`: the name of a backup taken beside a store.
+pub(super) fn stamped(path: &Path, what: &str) -> PathBuf {
     let stamp = time::OffsetDateTime::now_utc()
         .format(time::macros::format_description!(
             "[year][month][day]T[hour][minute][second]Z"

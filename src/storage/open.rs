@@ -155,17 +155,7 @@ fn backup_before_migration(
     path: &Path,
     version: i64,
 ) -> Result<PathBuf, StoreError> {
-    let stamp = time::OffsetDateTime::now_utc()
-        .format(time::macros::format_description!(
-            "[year][month][day]T[hour][minute][second]Z"
-        ))
-        .unwrap_or_else(|_| "unknown-time".to_owned());
-    let mut name = path
-        .file_name()
-        .map(std::ffi::OsStr::to_os_string)
-        .unwrap_or_default();
-    name.push(format!(".v{version}-{stamp}.bak"));
-    let target = path.with_file_name(name);
+    let target = super::backup::stamped(path, &format!("v{version}"));
     backup_to(conn, &target)?;
     Ok(target)
 }
