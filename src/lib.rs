@@ -14,6 +14,7 @@ pub mod domain;
 pub mod exports;
 pub mod geometry;
 pub mod io;
+mod par;
 pub mod reports;
 pub mod storage;
 pub mod synthetic;

@@ -231,6 +231,11 @@ pub fn validate_shape(shape: &MultiPolygon<f64>) -> Vec<PolygonProblem> {
         let coords = &polygon.exterior().0;
         for (index, pair) in coords.windows(2).enumerate() {
             if let (Ok(a), Ok(b)) = (lon_lat(pair[0]), lon_lat(pair[1])) {
+                // The spherical distance is within 0.6 % of the geodesic one: edges clearly
+                // shorter than the limit skip the (costly) ellipsoidal computation.
+                if spherical_distance_m(a, b) < LONG_EDGE_M * 0.98 {
+                    continue;
+                }
                 let length_m = geodesic_distance_m(a, b);
                 if length_m > LONG_EDGE_M {
                     problems.push(PolygonProblem::LongEdge {
@@ -272,6 +277,16 @@ pub fn gps_accuracy_warnings(points: &[SurveyPoint], threshold_m: f64) -> Vec<Po
             })
         })
         .collect()
+}
+
+/// Great-circle distance on a sphere of the mean Earth radius (haversine), in metres.
+fn spherical_distance_m(a: LonLat, b: LonLat) -> f64 {
+    const MEAN_EARTH_RADIUS_M: f64 = 6_371_008.8;
+    let (lat_a, lat_b) = (a.lat_deg.to_radians(), b.lat_deg.to_radians());
+    let d_lat = lat_b - lat_a;
+    let d_lon = (b.lon_deg - a.lon_deg).to_radians();
+    let h = (d_lat / 2.0).sin().powi(2) + lat_a.cos() * lat_b.cos() * (d_lon / 2.0).sin().powi(2);
+    2.0 * MEAN_EARTH_RADIUS_M * h.sqrt().min(1.0).asin()
 }
 
 fn lon_lat(c: Coord<f64>) -> Result<LonLat, crate::domain::InvalidLonLat> {
@@ -376,6 +391,20 @@ mod tests {
             "{problems:?}"
         );
         assert!(problems.iter().any(|p| p.kind() == "long_edge"));
+    }
+
+    #[test]
+    fn spherical_prefilter_never_hides_a_long_edge() {
+        // Edges of about 5 km in every direction at every latitude: the spherical distance is
+        // within 2 % of the geodesic one, so the prefilter cannot skip a long edge.
+        for lat in (-80..=80).step_by(10) {
+            for (d_lon, d_lat) in [(0.0, 0.045), (0.07, 0.0), (0.05, 0.03), (0.05, -0.03)] {
+                let a = LonLat::lon_lat(18.0, f64::from(lat)).unwrap();
+                let b = LonLat::lon_lat(18.0 + d_lon, f64::from(lat) + d_lat).unwrap();
+                let ratio = spherical_distance_m(a, b) / geodesic_distance_m(a, b);
+                assert!((ratio - 1.0).abs() < 0.007, "lat {lat}: ratio {ratio}");
+            }
+        }
     }
 
     #[test]

@@ -220,36 +220,68 @@ pub fn read_geojson(
             }
         },
     };
+    // Features are parsed on every core, in chunks; each chunk's issues, counts and records are
+    // then joined in file order, so the result is the same as one pass.
+    let parts = crate::par::map_chunks(&features, 1_000, |offset, chunk| {
+        let mut reader = FeatureReader {
+            reporter: ImportReporter::new(reporter.file.clone()),
+            today,
+            ours,
+            defaulted_dates: 0,
+            unknown_values: BTreeMap::new(),
+            items: Vec::new(),
+        };
+        for (i, raw) in chunk.iter().enumerate() {
+            let feature = parse_feature(text, offset + i, raw)?;
+            reader.feature(offset + i, &feature);
+        }
+        Ok::<_, IoError>(reader)
+    });
     let mut reader = FeatureReader {
-        reporter,
+        reporter: ImportReporter::new(reporter.file.clone()),
         today,
         ours,
         defaulted_dates: 0,
         unknown_values: BTreeMap::new(),
-        items: Vec::new(),
+        items: Vec::with_capacity(features.len()),
     };
-    for (index, raw) in features.iter().enumerate() {
-        // The scan checked the syntax; numbers out of range (1e999) show up only here.
-        let feature: Value = serde_json::from_str(raw.get()).map_err(|e| {
-            let start = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
-            let before = text.get(..start).unwrap_or("");
-            let line = before.matches('\n').count() + e.line();
-            let column = if e.line() == 1 {
-                before.len() - before.rfind('\n').map_or(0, |i| i + 1) + e.column()
-            } else {
-                e.column()
-            };
-            IoError::Json {
-                line,
-                column,
-                message: format!("feature {index}: {e}"),
-            }
-        })?;
-        reader.feature(index, &feature);
+    for part in parts {
+        let part = part?;
+        reader.reporter.issues.extend(part.reporter.issues);
+        reader.defaulted_dates += part.defaulted_dates;
+        for (key, count) in part.unknown_values {
+            *reader.unknown_values.entry(key).or_default() += count;
+        }
+        reader.items.extend(part.items);
     }
     reader.finish();
+    reporter.issues.append(&mut reader.reporter.issues);
     Ok(ImportBatch {
         items: reader.items,
+    })
+}
+
+/// Parses feature `index` (a slice of `text`); a JSON error gives its line and column in the file.
+fn parse_feature(
+    text: &str,
+    index: usize,
+    raw: &serde_json::value::RawValue,
+) -> Result<Value, IoError> {
+    // The scan checked the syntax; numbers out of range (1e999) show up only here.
+    serde_json::from_str(raw.get()).map_err(|e| {
+        let start = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+        let before = text.get(..start).unwrap_or("");
+        let line = before.matches('\n').count() + e.line();
+        let column = if e.line() == 1 {
+            before.len() - before.rfind('\n').map_or(0, |i| i + 1) + e.column()
+        } else {
+            e.column()
+        };
+        IoError::Json {
+            line,
+            column,
+            message: format!("feature {index}: {e}"),
+        }
     })
 }
 
@@ -264,8 +296,8 @@ struct Root<'a> {
     safeground_schema: Option<Value>,
 }
 
-struct FeatureReader<'a> {
-    reporter: &'a mut ImportReporter,
+struct FeatureReader {
+    reporter: ImportReporter,
     today: Date,
     ours: bool,
     defaulted_dates: usize,
@@ -283,7 +315,7 @@ enum Shape {
     Other(&'static str),
 }
 
-impl FeatureReader<'_> {
+impl FeatureReader {
     fn finish(&mut self) {
         if self.defaulted_dates > 0 {
             self.reporter.warn(

@@ -123,3 +123,22 @@ pub enum StoreError {
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
 }
+
+impl StoreError {
+    /// Whether this is the store refusing a record (duplicate, missing land, lifecycle, ledger,
+    /// invalid field, unreadable stored row) rather than a failure of the database or the disk.
+    /// Refusals are always made before a record's first write.
+    pub fn is_refusal(&self) -> bool {
+        matches!(
+            self,
+            Self::NotFound { .. }
+                | Self::DuplicateCode { .. }
+                | Self::DuplicateId { .. }
+                | Self::Invalid(_)
+                | Self::Lifecycle(_)
+                | Self::Ledger(_)
+                | Self::Workflow { .. }
+                | Self::BadRow { .. }
+        )
+    }
+}

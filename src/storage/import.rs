@@ -1,5 +1,7 @@
-//! Writing an import batch: all or nothing, one transaction, a savepoint per record so a bad
-//! record can be skipped (and reported) without losing the good ones — unless strict.
+//! Writing an import batch: all or nothing, in one transaction. A refused record (duplicate,
+//! lifecycle, ledger...) is skipped and reported without losing the good ones, unless strict:
+//! the store functions make every refusal before a record's first write, so no per-record
+//! savepoint is needed. Any other error (SQLite, I/O) ends the import with nothing written.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -7,13 +9,14 @@ use rusqlite::Connection;
 
 use super::error::StoreError;
 use super::store::{
-    Store, add_activity_tx, audit, clear_all_tx, create_land_tx, insert_hazard_report_tx,
+    Store, add_activity_tx, audit, clear_all_tx, create_shaped_land_tx, insert_hazard_report_tx,
     land_id_by_code, load_land, recompute_ledger_tx, restore_activity_tx,
 };
 use crate::domain::{
     Actor, AuditAction, EntityKind, ImportBatch, ImportRecord, ImportReporter, ImportSummary,
     LandId, LandRef,
 };
+use crate::geometry::land_shape;
 
 impl Store {
     /// Writes an import batch atomically. Per-record problems go to `reporter`; with `strict`,
@@ -72,10 +75,22 @@ impl Store {
             }
             Ok(())
         };
-        let mut tx = self.conn.transaction()?;
+        let tx = self.conn.transaction()?;
         if replace_all {
             clear_all_tx(&tx, actor)?;
         }
+        // A bulk import builds the secondary indexes once at the end (a sorted build) instead
+        // of inserting each land at a random place in each of them.
+        let land_count = batch
+            .items
+            .iter()
+            .filter(|i| matches!(i.record, ImportRecord::Land { .. }))
+            .count();
+        let rebuild = if land_count >= BULK_MIN_LANDS && land_count * 4 >= stored_lands(&tx)? {
+            drop_secondary_indexes(&tx)?
+        } else {
+            Vec::new()
+        };
         let mut snapshot_lands: BTreeSet<LandId> = BTreeSet::new();
         let mut land_feature: BTreeMap<LandId, usize> = BTreeMap::new();
         let (mut lands, mut activities, mut reports) = (Vec::new(), Vec::new(), Vec::new());
@@ -90,34 +105,51 @@ impl Store {
                 }
             }
         }
-        for (feature, land, snapshot) in lands {
-            tick(&mut done)?;
-            let code = land.code.clone();
-            let id = land.id;
-            let sp = tx.savepoint()?;
-            match create_land_tx(&sp, *land, actor) {
-                Ok(created) => {
-                    sp.commit()?;
-                    summary.lands += 1;
-                    land_feature.insert(id, feature);
-                    if snapshot {
-                        snapshot_lands.insert(id);
+        // The shapes (validation and geodesic area, the costly part) are computed on their own
+        // thread, a little ahead of the writes here.
+        std::thread::scope(|scope| -> Result<(), StoreError> {
+            let (send, receive) = std::sync::mpsc::sync_channel(256);
+            std::thread::Builder::new()
+                .name("import-shapes".to_owned())
+                .spawn_scoped(scope, move || {
+                    for (feature, land, snapshot) in lands {
+                        let shape = land_shape(&land.points, land.geometry.as_ref());
+                        if send.send((feature, land, snapshot, shape)).is_err() {
+                            break;
+                        }
                     }
-                    if let Some(issue) = created.geometry_issue {
-                        reporter.warn(
-                            Some(feature),
-                            Some(&created.code),
-                            "geometry",
-                            format!("imported flagged: {issue}"),
-                        );
+                })?;
+            for (feature, land, snapshot, shape) in receive {
+                tick(&mut done)?;
+                let code = land.code.clone();
+                let id = land.id;
+                // No savepoint: every refusal comes before the land's first write, and any
+                // other error ends the whole import.
+                match create_shaped_land_tx(&tx, *land, shape, actor) {
+                    Ok(created) => {
+                        summary.lands += 1;
+                        land_feature.insert(id, feature);
+                        if snapshot {
+                            snapshot_lands.insert(id);
+                        }
+                        if let Some(issue) = created.geometry_issue {
+                            reporter.warn(
+                                Some(feature),
+                                Some(&created.code),
+                                "geometry",
+                                format!("imported flagged: {issue}"),
+                            );
+                        }
                     }
-                }
-                Err(e) => {
-                    reporter.error(Some(feature), Some(&code), "", e.to_string());
-                    summary.skipped += 1;
+                    Err(e) if e.is_refusal() => {
+                        reporter.error(Some(feature), Some(&code), "", e.to_string());
+                        summary.skipped += 1;
+                    }
+                    Err(e) => return Err(e),
                 }
             }
-        }
+            Ok(())
+        })?;
         // Activities apply in date order, so the lifecycle sees them as they happened.
         activities.sort_by(|a, b| {
             (a.1.date_of_information, &a.1.code).cmp(&(b.1.date_of_information, &b.1.code))
@@ -137,24 +169,23 @@ impl Store {
                 continue;
             };
             activity.land_id = land_id;
-            let sp = tx.savepoint()?;
             let result = if snapshot_lands.contains(&land_id) {
-                restore_activity_tx(&sp, *activity, actor).map(|_| ())
+                restore_activity_tx(&tx, *activity, actor).map(|_| ())
             } else {
-                add_activity_tx(&sp, *activity, actor).map(|_| ())
+                add_activity_tx(&tx, *activity, actor).map(|_| ())
             };
             match result {
                 Ok(()) => {
-                    sp.commit()?;
                     summary.activities += 1;
                     if snapshot_lands.contains(&land_id) {
                         restored.insert(land_id);
                     }
                 }
-                Err(e) => {
+                Err(e) if e.is_refusal() => {
                     reporter.error(Some(feature), Some(&code), "", e.to_string());
                     summary.skipped += 1;
                 }
+                Err(e) => return Err(e),
             }
         }
         for land_id in restored {
@@ -191,17 +222,17 @@ impl Store {
                     report.land_id = None;
                 }
             }
-            let sp = tx.savepoint()?;
-            match insert_hazard_report_tx(&sp, *report, actor) {
-                Ok(_) => {
-                    sp.commit()?;
-                    summary.hazard_reports += 1;
-                }
-                Err(e) => {
+            match insert_hazard_report_tx(&tx, *report, actor) {
+                Ok(_) => summary.hazard_reports += 1,
+                Err(e) if e.is_refusal() => {
                     reporter.error(Some(feature), Some(&code), "", e.to_string());
                     summary.skipped += 1;
                 }
+                Err(e) => return Err(e),
             }
+        }
+        for sql in &rebuild {
+            tx.execute_batch(sql)?;
         }
         summary.warnings = reporter.warnings();
         if strict && !reporter.issues.is_empty() {
@@ -234,6 +265,34 @@ impl Store {
         tx.commit()?;
         Ok(summary)
     }
+}
+
+/// Imports of at least this many lands (and at least a quarter of those stored) drop the
+/// secondary indexes and build them again at the end.
+const BULK_MIN_LANDS: usize = 2_000;
+
+/// Lands in the store, deleted ones included (they are in the indexes too).
+fn stored_lands(conn: &Connection) -> Result<usize, StoreError> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM land", [], |r| r.get(0))?;
+    Ok(usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+/// Drops the indexes that no import query reads (the non-unique indexes of lands, their history
+/// and the audit log; the unique ones that check codes and ids stay) and returns the statements
+/// that create them again, exactly as the migrations wrote them. Inside the import's
+/// transaction, so a failed import gets them back with everything else.
+fn drop_secondary_indexes(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL
+             AND tbl_name IN ('land', 'land_status_history', 'audit_log') ORDER BY name",
+    )?;
+    let indexes = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    for (name, _) in &indexes {
+        conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
 }
 
 fn resolve(conn: &Connection, land: &LandRef) -> Result<Option<LandId>, StoreError> {

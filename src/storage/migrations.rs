@@ -13,11 +13,12 @@ pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/0003_photos.sql")),
         M::up(include_str!("migrations/0004_export_log.sql")),
         M::up(include_str!("migrations/0005_land_list_index.sql")),
+        M::up(include_str!("migrations/0006_drop_unused_indexes.sql")),
     ])
 });
 
 /// The schema version this build writes.
-pub const LATEST_SCHEMA_VERSION: i64 = 5;
+pub const LATEST_SCHEMA_VERSION: i64 = 6;
 
 #[cfg(test)]
 mod tests {

@@ -15,7 +15,7 @@ use crate::domain::{
     Activity, Actor, AuditAction, AuditEntry, CodePrefix, EntityKind, HazardReport, Land, LandId,
     LandState, Ledger, StatusChange, Transition, ValidationState, apply_activity, parse_date,
 };
-use crate::geometry::{AREA_METHOD, land_shape};
+use crate::geometry::{AREA_METHOD, LandShape, land_shape};
 
 /// One line of the land list: what `list lands` and the app's list need, read from columns only.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -677,6 +677,11 @@ fn id_taken(conn: &Connection, table: &str, id: &str) -> Result<Option<String>, 
 /// ledger estimate (refusing a polygon smaller than what is already released).
 fn apply_shape(land: &mut Land) -> Result<(), StoreError> {
     let shape = land_shape(&land.points, land.geometry.as_ref());
+    set_shape(land, shape)
+}
+
+/// Sets a shape computed from the land's own points or polygon (see [`apply_shape`]).
+fn set_shape(land: &mut Land, shape: LandShape) -> Result<(), StoreError> {
     land.geometry_issue = shape.issue();
     if shape.geometry.is_some() {
         land.ledger = land.ledger.with_estimate(shape.area)?;
@@ -715,9 +720,23 @@ fn assign_identity(
 
 pub(crate) fn create_land_tx(
     tx: &Connection,
-    mut land: Land,
+    land: Land,
     actor: &Actor,
 ) -> Result<Land, StoreError> {
+    let shape = land_shape(&land.points, land.geometry.as_ref());
+    create_shaped_land_tx(tx, land, shape, actor)
+}
+
+/// Creates a land whose shape was computed beforehand (the importer computes shapes on every
+/// core). Every refusal comes before the first write, so a caller can skip a refused land
+/// without a savepoint.
+pub(crate) fn create_shaped_land_tx(
+    tx: &Connection,
+    mut land: Land,
+    shape: LandShape,
+    actor: &Actor,
+) -> Result<Land, StoreError> {
+    set_shape(&mut land, shape)?;
     assign_identity(
         tx,
         "land",
@@ -726,7 +745,6 @@ pub(crate) fn create_land_tx(
         &land.id.to_string(),
         &mut land.code,
     )?;
-    apply_shape(&mut land)?;
     if land.status_history.is_empty() {
         land.status_history.push(StatusChange {
             date: land.date_of_information,
@@ -739,7 +757,7 @@ pub(crate) fn create_land_tx(
         });
     }
     write_land_row(tx, &land, true)?;
-    write_history(tx, &land)?;
+    write_history(tx, &land, 0)?;
     audit(
         tx,
         actor,
@@ -805,7 +823,7 @@ fn update_land_tx(
         });
     }
     write_land_row(tx, &edited, false)?;
-    write_history(tx, &edited)?;
+    write_history(tx, &edited, old.status_history.len())?;
     audit_diff(
         tx,
         actor,
@@ -972,21 +990,14 @@ pub(crate) fn write_land_row(
     Ok(())
 }
 
-/// Rewrites the land's history rows from the domain value (history only ever grows).
-fn write_history(conn: &Connection, land: &Land) -> Result<(), StoreError> {
-    let existing: i64 = conn
-        .prepare_cached("SELECT count(*) FROM land_status_history WHERE land_id = ?1")?
-        .query_row([land.id.to_string()], |r| r.get(0))?;
+/// Writes the land's history rows from `stored` on (history only ever grows; the rows before
+/// `stored` are already in the store).
+fn write_history(conn: &Connection, land: &Land, stored: usize) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO land_status_history (land_id, seq, date, status, classification, reason, comment, by_who, superseded)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
-    for (seq, c) in land
-        .status_history
-        .iter()
-        .enumerate()
-        .skip(usize::try_from(existing).unwrap_or(0))
-    {
+    for (seq, c) in land.status_history.iter().enumerate().skip(stored) {
         stmt.execute(params![
             land.id.to_string(),
             i64::try_from(seq).unwrap_or(i64::MAX),
@@ -1098,8 +1109,9 @@ pub(crate) fn add_activity_tx(
     actor: &Actor,
 ) -> Result<(Activity, Vec<Transition>), StoreError> {
     let mut land = load_land(tx, activity.land_id)?;
-    prepare_activity_identity(tx, &mut activity)?;
+    // Refusals first, so nothing (not even the code sequence) is written for a refused activity.
     let applied = apply_activity(&land_state(&land), &activity)?;
+    prepare_activity_identity(tx, &mut activity)?;
     insert_activity_row(tx, &activity)?;
     audit(
         tx,
@@ -1128,7 +1140,7 @@ pub(crate) fn add_activity_tx(
         });
     }
     write_land_row(tx, &land, false)?;
-    write_history(tx, &land)?;
+    write_history(tx, &land, old.status_history.len())?;
     for (field, a, b) in [
         ("status", old.status.code(), land.status.code()),
         (
@@ -1310,6 +1322,9 @@ pub(crate) fn insert_hazard_report_tx(
     mut report: HazardReport,
     actor: &Actor,
 ) -> Result<HazardReport, StoreError> {
+    if let Some(land) = report.land_id {
+        load_land(conn, land)?;
+    }
     let id = report.id.to_string();
     assign_identity(
         conn,
@@ -1319,9 +1334,6 @@ pub(crate) fn insert_hazard_report_tx(
         &id,
         &mut report.code,
     )?;
-    if let Some(land) = report.land_id {
-        load_land(conn, land)?;
-    }
     let now = now_text();
     conn.prepare_cached(
         "INSERT INTO hazard_report (id, code, land_id, eo_category, status, reported_on, lon, lat, validation, body_json, created_at, updated_at)
