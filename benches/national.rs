@@ -330,7 +330,7 @@ fn main() {
         };
         let start = Instant::now();
         safeground::exports::write(
-            safeground::exports::read_records(&store).unwrap(),
+            safeground::exports::read_records_for(&store, request.format).unwrap(),
             &request,
             &mut |_, _| true,
         )

@@ -115,6 +115,16 @@ pub fn read_records(store: &Store) -> Result<RecordSet, StoreError> {
     })
 }
 
+/// Reads what an export of `format` needs: whole records for the data formats, the lean
+/// aggregate read ([`Store::records_for_aggregates`]) for the report, which prints no field it
+/// leaves out.
+pub fn read_records_for(store: &Store, format: ExportFormat) -> Result<RecordSet, StoreError> {
+    match format {
+        ExportFormat::Report => store.records_for_aggregates(),
+        ExportFormat::Geojson | ExportFormat::Csv | ExportFormat::Gpkg => read_records(store),
+    }
+}
+
 /// Runs one export and logs it. `progress(done, total)` is called as records are written; when it
 /// returns false the export stops, removes its partial file and fails with [`IoError::Cancelled`].
 pub fn export(
@@ -124,7 +134,7 @@ pub fn export(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<ExportDone, ExportError> {
     request.filter.validate()?;
-    let records = read_records(store)?;
+    let records = read_records_for(store, request.format)?;
     let done = write(records, request, progress)?;
     let filter = if request.format == ExportFormat::Report {
         request.filter.describe()

@@ -515,7 +515,7 @@ impl WorkerLoop {
             .store
             .as_ref()
             .ok_or_else(|| "no store is open".to_owned())?;
-        let records = crate::exports::read_records(store)?;
+        let records = store.records_for_aggregates()?;
         Ok(crate::reports::compute(
             &records.lands,
             &records.activities,

@@ -11,7 +11,7 @@ macro_rules! out {
 
 use time::Date;
 
-use super::figures::Figures;
+use super::figures::{Figures, LandRow};
 use super::svg::{self, LegendEntry, LegendSwatch, MapPoint, MapPolygon, Rgb, Series};
 use crate::domain::{
     Classification, EoCategory, ExportProfile, LandStatus, RecordSet, group_thousands,
@@ -395,7 +395,8 @@ pub fn render(input: &HtmlInput<'_>) -> String {
 
     // ---- per land ----
     h.push_str("<section>\n<h2>Progress by hazardous area</h2>\n<table>\n<thead><tr><th>Code</th><th>Name</th><th>Admin area</th><th>Class.</th><th>Status</th><th class=\"n\">Cancelled m²</th><th class=\"n\">Reduced m²</th><th class=\"n\">Cleared m²</th><th class=\"n\">Remaining m²</th></tr></thead>\n<tbody>\n");
-    for row in &f.lands {
+    let listed = table_rows(&f.lands);
+    for row in &listed {
         out!(
             h,
             "<tr><td class=\"code\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
@@ -419,6 +420,14 @@ pub fn render(input: &HtmlInput<'_>) -> String {
         group_thousands(t.released.cleared_m2),
         group_thousands(t.remaining_m2),
     );
+    if listed.len() < f.lands.len() {
+        out!(
+            h,
+            "<p class=\"note\">The table lists the {} hazardous areas with the most land released in the period (of {} in this report; the total row counts them all). Every area is in the report's lands CSV file.</p>",
+            group_thousands(listed.len() as f64),
+            group_thousands(f.lands.len() as f64),
+        );
+    }
     h.push_str("<p class=\"note\">Cancelled, reduced and cleared: released in the period by the activities counted for this report. Remaining: the whole area still suspected or confirmed at the end of the period.</p>\n</section>\n");
 
     // ---- items ----
@@ -522,6 +531,26 @@ const METHODOLOGY: &str = "<section class=\"method\">
 </dl>
 </section>
 ";
+
+/// Most rows the printed per-land table holds: a national report of 100 000 areas lists the
+/// [`MAX_TABLE_ROWS`] with the most land released in the period (then by code), and points to
+/// the lands CSV for the rest; a smaller report lists every area, in code order.
+pub(crate) const MAX_TABLE_ROWS: usize = 1_000;
+
+fn table_rows(rows: &[LandRow]) -> Vec<&LandRow> {
+    let mut listed: Vec<&LandRow> = rows.iter().collect();
+    if listed.len() > MAX_TABLE_ROWS {
+        listed.sort_by(|a, b| {
+            b.released
+                .total_m2()
+                .total_cmp(&a.released.total_m2())
+                .then_with(|| a.code.cmp(&b.code))
+        });
+        listed.truncate(MAX_TABLE_ROWS);
+        listed.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+    listed
+}
 
 fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
     let set: std::collections::BTreeSet<&str> =

@@ -7,6 +7,7 @@
 //! Every write runs in one transaction with its audit entries; nothing is physically deleted
 //! except by `demo`, which recreates the demo store (and says so in the audit log).
 
+mod aggregate;
 mod backup;
 mod error;
 mod export_log;

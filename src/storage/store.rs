@@ -126,10 +126,59 @@ fn geometry_text(shape: Option<&MultiPolygon<f64>>) -> Option<String> {
     shape.and_then(|s| serde_json::to_string(&geojson::Geometry::from(s)).ok())
 }
 
-fn parse_geometry(text: Option<String>) -> Option<MultiPolygon<f64>> {
+/// A stored polygon (GeoJSON geometry text) back as a multipolygon; `None` when absent or not
+/// a (multi)polygon.
+pub(crate) fn parse_geometry(text: Option<&str>) -> Option<MultiPolygon<f64>> {
     let text = text?;
+    // Fast path: the shape this store writes, straight into coordinates (no JSON tree).
+    if let Ok(stored) = serde_json::from_str::<StoredGeometry>(text) {
+        return stored.into_multi_polygon();
+    }
     let geometry: geojson::Geometry = text.parse().ok()?;
     MultiPolygon::<f64>::try_from(&geometry.value).ok()
+}
+
+/// `{"type": "MultiPolygon" | "Polygon", "coordinates": ...}` with 2-D positions.
+#[derive(serde::Deserialize)]
+struct StoredGeometry {
+    #[serde(rename = "type")]
+    kind: String,
+    coordinates: StoredCoordinates,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum StoredCoordinates {
+    Multi(Vec<Vec<Vec<[f64; 2]>>>),
+    Single(Vec<Vec<[f64; 2]>>),
+}
+
+impl StoredGeometry {
+    fn into_multi_polygon(self) -> Option<MultiPolygon<f64>> {
+        use geo_types::{Coord, LineString, Polygon};
+        let ring = |positions: Vec<[f64; 2]>| {
+            LineString(positions.into_iter().map(|[x, y]| Coord { x, y }).collect())
+        };
+        let polygon = |mut rings: Vec<Vec<[f64; 2]>>| {
+            if rings.is_empty() {
+                return None;
+            }
+            let exterior = ring(rings.remove(0));
+            Some(Polygon::new(
+                exterior,
+                rings.into_iter().map(ring).collect(),
+            ))
+        };
+        match (self.kind.as_str(), self.coordinates) {
+            ("MultiPolygon", StoredCoordinates::Multi(polygons)) => Some(MultiPolygon(
+                polygons.into_iter().filter_map(polygon).collect(),
+            )),
+            ("Polygon", StoredCoordinates::Single(rings)) => {
+                Some(MultiPolygon(vec![polygon(rings)?]))
+            }
+            _ => None,
+        }
+    }
 }
 
 impl Store {
@@ -243,9 +292,10 @@ impl Store {
             history.entry(land_id).or_default().push(change);
         }
         let mut stmt = self.conn.prepare(
-            "SELECT code, body_json, estimated_m2, cancelled_m2, reduced_with_asset_m2,
-                    reduced_without_asset_m2, cleared_m2, geometry_geojson, id
-             FROM land WHERE deleted_at IS NULL ORDER BY code",
+            "SELECT code, b.body_json, estimated_m2, cancelled_m2, reduced_with_asset_m2,
+                    reduced_without_asset_m2, cleared_m2, geometry_geojson, l.id
+             FROM land l JOIN land_body b ON b.land_id = l.id
+             WHERE l.deleted_at IS NULL ORDER BY code",
         )?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
@@ -330,10 +380,11 @@ impl Store {
     /// What the map and the list need for every land: columns and the polygon, no JSON body.
     pub fn map_lands(&self) -> Result<Vec<MapLand>, StoreError> {
         let summaries = self.land_summaries()?;
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, geometry_geojson, min_lon, min_lat, max_lon, max_lat FROM land WHERE deleted_at IS NULL")?;
-        let mut shapes: std::collections::HashMap<String, ShapeColumns> = stmt
+        let mut stmt = self.conn.prepare(
+            "SELECT id, geometry_geojson, min_lon, min_lat, max_lon, max_lat FROM land
+             WHERE deleted_at IS NULL",
+        )?;
+        let rows: Vec<(String, Option<String>, Option<[f64; 4]>)> = stmt
             .query_map([], |r| {
                 let bbox = match (
                     r.get::<_, Option<f64>>(2)?,
@@ -344,21 +395,35 @@ impl Store {
                     (Some(a), Some(b), Some(c), Some(d)) => Some([a, b, c, d]),
                     _ => None,
                 };
-                Ok((r.get::<_, String>(0)?, (parse_geometry(r.get(1)?), bbox)))
+                Ok((r.get(0)?, r.get(1)?, bbox))
             })?
             .collect::<Result<_, _>>()?;
+        // The polygons are parsed on every core.
+        let parsed = crate::par::map_chunks(&rows, 2_000, |_, chunk| {
+            chunk
+                .iter()
+                .map(|(_, geometry, _)| parse_geometry(geometry.as_deref()))
+                .collect::<Vec<_>>()
+        });
+        let mut shapes: std::collections::HashMap<String, ShapeColumns> = rows
+            .into_iter()
+            .zip(parsed.into_iter().flatten())
+            .map(|((id, _, bbox), geometry)| (id, (geometry, bbox)))
+            .collect();
         let mut released: std::collections::HashMap<String, Vec<MultiPolygon<f64>>> =
             std::collections::HashMap::new();
+        // Reads the small partial index of activities with a released polygon (schema 7).
         let mut stmt = self.conn.prepare(
             "SELECT land_id, released_geometry_geojson FROM activity
-             WHERE released_geometry_geojson IS NOT NULL AND deleted_at IS NULL ORDER BY date_of_information, code",
+             WHERE released_geometry_geojson IS NOT NULL AND deleted_at IS NULL
+             ORDER BY date_of_information, code",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
         })?;
         for row in rows {
             let (land, geometry) = row?;
-            if let Some(g) = parse_geometry(geometry) {
+            if let Some(g) = parse_geometry(geometry.as_deref()) {
                 released.entry(land).or_default().push(g);
             }
         }
@@ -572,7 +637,7 @@ pub(crate) fn ledger_from_columns(m2: [f64; 5]) -> Ledger {
 pub(crate) fn clear_all_tx(conn: &Connection, actor: &Actor) -> Result<(), StoreError> {
     conn.execute_batch(
         "DELETE FROM activity_device; DELETE FROM activity; DELETE FROM hazard_report_photo; DELETE FROM hazard_report; DELETE FROM code_sequence;
-         DELETE FROM land_status_history; DELETE FROM land_update_superseded; DELETE FROM land;",
+         DELETE FROM land_status_history; DELETE FROM land_update_superseded; DELETE FROM land_body; DELETE FROM land;",
     )?;
     audit(
         conn,
@@ -939,10 +1004,10 @@ pub(crate) fn write_land_row(
         "INSERT INTO land (id, code, name, classification, status, evidence, date_of_information, donor, project,
             organisation, team, admin_pcode, admin1, admin2, validation, geo_unsafe, estimated_m2, cancelled_m2,
             reduced_with_asset_m2, reduced_without_asset_m2, cleared_m2, area_method, geometry_geojson,
-            geometry_issue, min_lon, min_lat, max_lon, max_lat, centroid_lon, centroid_lat, body_json,
-            created_at, updated_at)
+            geometry_issue, min_lon, min_lat, max_lon, max_lat, centroid_lon, centroid_lat,
+            created_at, updated_at, admin_settlement)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-            ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?32)"
+            ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?31, ?32)"
     } else {
         "UPDATE land SET code = ?2, name = ?3, classification = ?4, status = ?5, evidence = ?6,
             date_of_information = ?7, donor = ?8, project = ?9, organisation = ?10, team = ?11,
@@ -950,7 +1015,7 @@ pub(crate) fn write_land_row(
             estimated_m2 = ?17, cancelled_m2 = ?18, reduced_with_asset_m2 = ?19,
             reduced_without_asset_m2 = ?20, cleared_m2 = ?21, area_method = ?22, geometry_geojson = ?23,
             geometry_issue = ?24, min_lon = ?25, min_lat = ?26, max_lon = ?27, max_lat = ?28,
-            centroid_lon = ?29, centroid_lat = ?30, body_json = ?31, updated_at = ?32
+            centroid_lon = ?29, centroid_lat = ?30, updated_at = ?31, admin_settlement = ?32
          WHERE id = ?1"
     };
     conn.prepare_cached(sql)?.execute(params![
@@ -984,9 +1049,16 @@ pub(crate) fn write_land_row(
         bbox.map(|b| b.max().y),
         centroid.map(|c| c.0),
         centroid.map(|c| c.1),
-        body,
         now,
+        land.admin.settlement,
     ])?;
+    let body_sql = if insert {
+        "INSERT INTO land_body (land_id, body_json) VALUES (?1, ?2)"
+    } else {
+        "UPDATE land_body SET body_json = ?2 WHERE land_id = ?1"
+    };
+    conn.prepare_cached(body_sql)?
+        .execute(params![land.id.to_string(), body])?;
     Ok(())
 }
 
@@ -1015,9 +1087,10 @@ fn write_history(conn: &Connection, land: &Land, stored: usize) -> Result<(), St
 
 pub(crate) fn load_land(conn: &Connection, id: LandId) -> Result<Land, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT code, body_json, estimated_m2, cancelled_m2, reduced_with_asset_m2,
+        "SELECT code, b.body_json, estimated_m2, cancelled_m2, reduced_with_asset_m2,
                 reduced_without_asset_m2, cleared_m2, geometry_geojson
-         FROM land WHERE id = ?1 AND deleted_at IS NULL",
+         FROM land l JOIN land_body b ON b.land_id = l.id
+         WHERE l.id = ?1 AND l.deleted_at IS NULL",
     )?;
     let mut rows = stmt.query([id.to_string()])?;
     let Some(row) = rows.next()? else {
@@ -1040,7 +1113,8 @@ pub(crate) fn load_land(conn: &Connection, id: LandId) -> Result<Land, StoreErro
     Ok(land)
 }
 
-/// A land from `code, body_json, the five ledger columns, geometry_geojson` (history not loaded).
+/// A land from `code, body_json (of land_body), the five ledger columns, geometry_geojson`
+/// (history not loaded).
 fn land_from_row(r: &Row<'_>) -> Result<Land, StoreError> {
     let code: String = r.get(0)?;
     let body: String = r.get(1)?;
@@ -1052,13 +1126,13 @@ fn land_from_row(r: &Row<'_>) -> Result<Land, StoreError> {
         detail: e.to_string(),
     })?;
     land.ledger = ledger_from_columns(m2);
-    land.geometry = parse_geometry(geometry);
+    land.geometry = parse_geometry(geometry.as_deref());
     Ok(land)
 }
 
 /// A status change from `date, status, classification, reason, comment, by_who, superseded`
 /// starting at column `first`.
-fn status_change_from_row(
+pub(crate) fn status_change_from_row(
     r: &Row<'_>,
     first: usize,
     code: &str,
@@ -1221,8 +1295,9 @@ fn insert_activity_row(conn: &Connection, a: &Activity) -> Result<(), StoreError
     conn.prepare_cached(
         "INSERT INTO activity (id, code, land_id, kind, start_date, end_date, date_of_information, organisation,
             team, donor, project, method, deminer_days, asset_days, cancelled_m2, reduced_with_asset_m2,
-            reduced_without_asset_m2, cleared_m2, validation, released_geometry_geojson, body_json, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22)",
+            reduced_without_asset_m2, cleared_m2, validation, released_geometry_geojson, body_json, created_at, updated_at,
+            handover_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22, ?23)",
     )?
     .execute(params![
         a.id.to_string(),
@@ -1247,6 +1322,7 @@ fn insert_activity_row(conn: &Connection, a: &Activity) -> Result<(), StoreError
         geometry_text(a.released_geometry.as_ref()),
         json(a)?,
         now_text(),
+        a.handover.as_ref().map(json).transpose()?,
     ])?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO activity_device (activity_id, seq, category, type_model, quantity, disposal) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -1274,7 +1350,7 @@ pub(crate) fn load_activities(
             code,
             detail: e.to_string(),
         })?;
-        a.released_geometry = parse_geometry(geometry);
+        a.released_geometry = parse_geometry(geometry.as_deref());
         Ok::<Activity, StoreError>(a)
     };
     if let Some(land) = land {
@@ -1373,4 +1449,37 @@ pub(crate) fn land_id_by_code(conn: &Connection, code: &str) -> Result<Option<La
         .query_row([code], |r| r.get(0))
         .optional()?;
     Ok(id.and_then(|s| LandId::parse(&s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use geo_types::{MultiPolygon, polygon};
+
+    use super::{geometry_text, parse_geometry};
+
+    #[test]
+    fn stored_polygons_read_back_exactly_by_either_path() {
+        let with_hole = polygon!(
+            exterior: [(x: 18.0, y: 44.0), (x: 18.01, y: 44.0), (x: 18.01, y: 44.01), (x: 18.0, y: 44.0)],
+            interiors: [[(x: 18.004, y: 44.002), (x: 18.006, y: 44.002), (x: 18.006, y: 44.004), (x: 18.004, y: 44.002)]],
+        );
+        let shape = MultiPolygon(vec![with_hole.clone(), with_hole]);
+        let text = geometry_text(Some(&shape)).unwrap();
+        assert_eq!(parse_geometry(Some(&text)), Some(shape.clone()));
+        // A Polygon, and a position with a height, are read too (the second by the general path).
+        let polygon =
+            r#"{"type":"Polygon","coordinates":[[[18,44],[18.01,44],[18.01,44.01],[18,44]]]}"#;
+        assert_eq!(parse_geometry(Some(polygon)).map(|m| m.0.len()), Some(1));
+        let with_z = r#"{"type":"Polygon","coordinates":[[[18,44,5],[18.01,44,5],[18.01,44.01,5],[18,44,5]]]}"#;
+        assert_eq!(parse_geometry(Some(with_z)).map(|m| m.0.len()), Some(1));
+        for junk in [
+            "",
+            "{}",
+            "[1,2]",
+            r#"{"type":"Point","coordinates":[18,44]}"#,
+        ] {
+            assert_eq!(parse_geometry(Some(junk)), None, "{junk}");
+        }
+        assert_eq!(parse_geometry(None), None);
+    }
 }
