@@ -168,12 +168,9 @@ impl WorkerLoop {
 
     fn send_records(&self) {
         let Some(store) = &self.store else { return };
-        let records = store.map_lands().and_then(|lands| {
-            Ok(Records {
-                lands,
-                reports: store.hazard_reports()?,
-            })
-        });
+        let records = store
+            .map_records()
+            .map(|(lands, reports)| Records { lands, reports });
         match records {
             Ok(r) => self.send(Outcome::Records(Box::new(r))),
             Err(e) => self.fail("Loading the records", &e),
@@ -187,11 +184,7 @@ impl WorkerLoop {
         })?;
         let land = store.land(id)?;
         let activities = store.activities(Some(id))?;
-        let reports = store
-            .hazard_reports()?
-            .into_iter()
-            .filter(|r| r.land_id == Some(id))
-            .collect();
+        let reports = store.hazard_reports_of_land(id)?;
         let audit = store.audit_for(id.0)?;
         Ok(LandDetail {
             land,
@@ -221,14 +214,7 @@ impl WorkerLoop {
             entity: "store",
             code: String::new(),
         })?;
-        let report = store
-            .hazard_reports()?
-            .into_iter()
-            .find(|r| r.id == id)
-            .ok_or_else(|| StoreError::NotFound {
-                entity: "hazard report",
-                code: id.to_string(),
-            })?;
+        let report = store.hazard_report(id)?;
         let thumbnails = store
             .photos(id)?
             .into_iter()

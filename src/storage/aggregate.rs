@@ -71,8 +71,8 @@ impl Store {
         let activities = self.activities_for_aggregates(&land_index)?;
         let hazard_reports = self.hazard_reports()?;
         Ok(RecordSet {
-            activities,
             lands,
+            activities,
             hazard_reports,
         })
     }

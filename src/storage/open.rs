@@ -24,7 +24,10 @@ pub(crate) fn open_connection(path: &Path) -> Result<(Connection, Option<PathBuf
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_URI,
+            | OpenFlags::SQLITE_OPEN_URI
+            // A connection is used by one thread at a time (it is not `Sync`): no mutex
+            // around every SQLite call.
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| classify(e, path))?;
     conn.busy_timeout(Duration::from_secs(5))
@@ -79,6 +82,22 @@ pub(crate) fn open_connection(path: &Path) -> Result<(Connection, Option<PathBuf
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.pragma_update(None, "cache_size", -65_536)?;
     Ok((conn, backup))
+}
+
+/// A second, read-only connection to an open store (WAL lets it read while the first one is
+/// busy): for reading two tables at once.
+pub(crate) fn open_reader(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| classify(e, path))?;
+    conn.busy_timeout(Duration::from_secs(5))
+        .map_err(|e| classify(e, path))?;
+    conn.pragma_update(None, "cache_size", -16_384)?;
+    Ok(conn)
 }
 
 /// Refuses a non-empty file that does not start with the SQLite header, before SQLite sees it.

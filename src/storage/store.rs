@@ -49,16 +49,46 @@ pub struct LandSummary {
 pub struct MapLand {
     /// The list line (code, name, classification, status, ledger, centroid).
     pub summary: LandSummary,
-    /// The polygon, WGS84 lon/lat.
-    pub geometry: Option<MultiPolygon<f64>>,
+    /// The polygon, WGS84 lon/lat (shared with the map's copy, not cloned).
+    pub geometry: Option<std::sync::Arc<MultiPolygon<f64>>>,
     /// `[min_lon, min_lat, max_lon, max_lat]`.
     pub bbox_lon_lat: Option<[f64; 4]>,
     /// Polygons of released parts (cancelled, reduced, cleared) recorded with activities.
     pub released: Vec<MultiPolygon<f64>>,
 }
 
-/// A land's polygon and bounding box as read from their columns.
-type ShapeColumns = (Option<MultiPolygon<f64>>, Option<[f64; 4]>);
+/// The columns of a [`LandSummary`], in the order [`summary_from_row`] reads them.
+const SUMMARY_COLUMNS: &str = "id, code, name, classification, status, validation, estimated_m2,
+    cancelled_m2, reduced_with_asset_m2, reduced_without_asset_m2, cleared_m2, centroid_lon,
+    centroid_lat, geometry_issue, donor, organisation";
+
+/// A land's list line from the first 16 columns of a row ([`SUMMARY_COLUMNS`]).
+fn summary_from_row(r: &Row<'_>) -> Result<LandSummary, StoreError> {
+    let code: String = r.get(1)?;
+    let bad = |detail: &str| StoreError::BadRow {
+        entity: "land",
+        code: code.clone(),
+        detail: detail.to_owned(),
+    };
+    let text = |i: usize| -> Result<String, StoreError> { Ok(r.get::<_, String>(i)?) };
+    let (id, class, status, validation) = (text(0)?, text(3)?, text(4)?, text(5)?);
+    let m2 = [r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?];
+    let centroid: (Option<f64>, Option<f64>) = (r.get(11)?, r.get(12)?);
+    Ok(LandSummary {
+        id: LandId::parse(&id).ok_or_else(|| bad("bad id"))?,
+        classification: crate::domain::Classification::from_code(&class)
+            .ok_or_else(|| bad("bad classification"))?,
+        status: crate::domain::LandStatus::from_code(&status).ok_or_else(|| bad("bad status"))?,
+        validation: ValidationState::from_code(&validation).ok_or_else(|| bad("bad validation"))?,
+        ledger: ledger_from_columns(m2),
+        centroid: centroid.0.zip(centroid.1).map(|(a, b)| [a, b]),
+        geometry_issue: r.get(13)?,
+        name: text(2)?,
+        donor: text(14)?,
+        organisation: text(15)?,
+        code,
+    })
+}
 
 /// What happened to a land edit.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,36 +156,64 @@ fn geometry_text(shape: Option<&MultiPolygon<f64>>) -> Option<String> {
     shape.and_then(|s| serde_json::to_string(&geojson::Geometry::from(s)).ok())
 }
 
+/// Hazard reports (not deleted) matching `filter` (an `AND ...` clause), ordered by code; the
+/// bodies are parsed on every core.
+fn read_hazard_reports<P: rusqlite::Params>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> Result<Vec<HazardReport>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT code, body_json FROM hazard_report WHERE deleted_at IS NULL {filter} ORDER BY code"
+    ))?;
+    let rows = stmt
+        .query_map(params, |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let parsed = crate::par::map_chunks(&rows, 2_000, |_, chunk| {
+        chunk
+            .iter()
+            .map(|(code, body)| {
+                serde_json::from_str(body).map_err(|e| StoreError::BadRow {
+                    entity: "hazard report",
+                    code: code.clone(),
+                    detail: e.to_string(),
+                })
+            })
+            .collect::<Vec<_>>()
+    });
+    parsed.into_iter().flatten().collect()
+}
+
 /// A stored polygon (GeoJSON geometry text) back as a multipolygon; `None` when absent or not
 /// a (multi)polygon.
 pub(crate) fn parse_geometry(text: Option<&str>) -> Option<MultiPolygon<f64>> {
     let text = text?;
     // Fast path: the shape this store writes, straight into coordinates (no JSON tree).
-    if let Ok(stored) = serde_json::from_str::<StoredGeometry>(text) {
-        return stored.into_multi_polygon();
+    if let Ok(stored) = serde_json::from_str::<StoredGeometry>(text)
+        && let Some(shape) = stored.into_multi_polygon()
+    {
+        return Some(shape);
     }
     let geometry: geojson::Geometry = text.parse().ok()?;
     MultiPolygon::<f64>::try_from(&geometry.value).ok()
 }
 
-/// `{"type": "MultiPolygon" | "Polygon", "coordinates": ...}` with 2-D positions.
+/// `{"type": "MultiPolygon", "coordinates": ...}` with 2-D positions: what this store writes.
 #[derive(serde::Deserialize)]
 struct StoredGeometry {
     #[serde(rename = "type")]
     kind: String,
-    coordinates: StoredCoordinates,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(untagged)]
-enum StoredCoordinates {
-    Multi(Vec<Vec<Vec<[f64; 2]>>>),
-    Single(Vec<Vec<[f64; 2]>>),
+    coordinates: Vec<Vec<Vec<[f64; 2]>>>,
 }
 
 impl StoredGeometry {
     fn into_multi_polygon(self) -> Option<MultiPolygon<f64>> {
         use geo_types::{Coord, LineString, Polygon};
+        if self.kind != "MultiPolygon" {
+            return None;
+        }
         let ring = |positions: Vec<[f64; 2]>| {
             LineString(positions.into_iter().map(|[x, y]| Coord { x, y }).collect())
         };
@@ -169,15 +227,9 @@ impl StoredGeometry {
                 rings.into_iter().map(ring).collect(),
             ))
         };
-        match (self.kind.as_str(), self.coordinates) {
-            ("MultiPolygon", StoredCoordinates::Multi(polygons)) => Some(MultiPolygon(
-                polygons.into_iter().filter_map(polygon).collect(),
-            )),
-            ("Polygon", StoredCoordinates::Single(rings)) => {
-                Some(MultiPolygon(vec![polygon(rings)?]))
-            }
-            _ => None,
-        }
+        Some(MultiPolygon(
+            self.coordinates.into_iter().filter_map(polygon).collect(),
+        ))
     }
 }
 
@@ -310,107 +362,45 @@ impl Store {
 
     /// The land list (columns only, fast), ordered by code.
     pub fn land_summaries(&self) -> Result<Vec<LandSummary>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, code, name, classification, status, validation, estimated_m2, cancelled_m2,
-                    reduced_with_asset_m2, reduced_without_asset_m2, cleared_m2, centroid_lon,
-                    centroid_lat, geometry_issue, donor, organisation
-             FROM land WHERE deleted_at IS NULL ORDER BY code",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                [
-                    r.get::<_, f64>(6)?,
-                    r.get::<_, f64>(7)?,
-                    r.get::<_, f64>(8)?,
-                    r.get::<_, f64>(9)?,
-                    r.get::<_, f64>(10)?,
-                ],
-                (r.get::<_, Option<f64>>(11)?, r.get::<_, Option<f64>>(12)?),
-                r.get::<_, Option<String>>(13)?,
-                r.get::<_, String>(14)?,
-                r.get::<_, String>(15)?,
-            ))
-        })?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM land WHERE deleted_at IS NULL ORDER BY code"
+        ))?;
+        let mut rows = stmt.query([])?;
         let mut out = Vec::new();
-        for row in rows {
-            let (
-                id,
-                code,
-                name,
-                class,
-                status,
-                validation,
-                m2,
-                (clon, clat),
-                issue,
-                donor,
-                organisation,
-            ) = row?;
-            let bad = |detail: &str| StoreError::BadRow {
-                entity: "land",
-                code: code.clone(),
-                detail: detail.to_owned(),
-            };
-            out.push(LandSummary {
-                id: LandId::parse(&id).ok_or_else(|| bad("bad id"))?,
-                classification: crate::domain::Classification::from_code(&class)
-                    .ok_or_else(|| bad("bad classification"))?,
-                status: crate::domain::LandStatus::from_code(&status)
-                    .ok_or_else(|| bad("bad status"))?,
-                validation: ValidationState::from_code(&validation)
-                    .ok_or_else(|| bad("bad validation"))?,
-                ledger: ledger_from_columns(m2),
-                centroid: clon.zip(clat).map(|(a, b)| [a, b]),
-                geometry_issue: issue,
-                code,
-                name,
-                donor,
-                organisation,
-            });
+        while let Some(r) = rows.next()? {
+            out.push(summary_from_row(r)?);
         }
         Ok(out)
     }
 
     /// What the map and the list need for every land: columns and the polygon, no JSON body.
+    /// One scan of the land rows; the polygons are parsed on every core.
     pub fn map_lands(&self) -> Result<Vec<MapLand>, StoreError> {
-        let summaries = self.land_summaries()?;
-        let mut stmt = self.conn.prepare(
-            "SELECT id, geometry_geojson, min_lon, min_lat, max_lon, max_lat FROM land
-             WHERE deleted_at IS NULL",
-        )?;
-        let rows: Vec<(String, Option<String>, Option<[f64; 4]>)> = stmt
-            .query_map([], |r| {
-                let bbox = match (
-                    r.get::<_, Option<f64>>(2)?,
-                    r.get::<_, Option<f64>>(3)?,
-                    r.get::<_, Option<f64>>(4)?,
-                    r.get::<_, Option<f64>>(5)?,
-                ) {
-                    (Some(a), Some(b), Some(c), Some(d)) => Some([a, b, c, d]),
-                    _ => None,
-                };
-                Ok((r.get(0)?, r.get(1)?, bbox))
-            })?
-            .collect::<Result<_, _>>()?;
-        // The polygons are parsed on every core.
-        let parsed = crate::par::map_chunks(&rows, 2_000, |_, chunk| {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS}, geometry_geojson, min_lon, min_lat, max_lon, max_lat
+             FROM land WHERE deleted_at IS NULL ORDER BY code"
+        ))?;
+        let mut rows = stmt.query([])?;
+        let mut read = Vec::new();
+        while let Some(r) = rows.next()? {
+            let bbox = match (
+                r.get::<_, Option<f64>>(17)?,
+                r.get::<_, Option<f64>>(18)?,
+                r.get::<_, Option<f64>>(19)?,
+                r.get::<_, Option<f64>>(20)?,
+            ) {
+                (Some(a), Some(b), Some(c), Some(d)) => Some([a, b, c, d]),
+                _ => None,
+            };
+            read.push((summary_from_row(r)?, r.get::<_, Option<String>>(16)?, bbox));
+        }
+        let parsed = crate::par::map_chunks(&read, 2_000, |_, chunk| {
             chunk
                 .iter()
                 .map(|(_, geometry, _)| parse_geometry(geometry.as_deref()))
                 .collect::<Vec<_>>()
         });
-        let mut shapes: std::collections::HashMap<String, ShapeColumns> = rows
-            .into_iter()
-            .zip(parsed.into_iter().flatten())
-            .map(|((id, _, bbox), geometry)| (id, (geometry, bbox)))
-            .collect();
-        let mut released: std::collections::HashMap<String, Vec<MultiPolygon<f64>>> =
+        let mut released: std::collections::HashMap<LandId, Vec<MultiPolygon<f64>>> =
             std::collections::HashMap::new();
         // Reads the small partial index of activities with a released polygon (schema 7).
         let mut stmt = self.conn.prepare(
@@ -423,21 +413,20 @@ impl Store {
         })?;
         for row in rows {
             let (land, geometry) = row?;
-            if let Some(g) = parse_geometry(geometry.as_deref()) {
+            if let (Some(land), Some(g)) =
+                (LandId::parse(&land), parse_geometry(geometry.as_deref()))
+            {
                 released.entry(land).or_default().push(g);
             }
         }
-        Ok(summaries
+        Ok(read
             .into_iter()
-            .map(|summary| {
-                let key = summary.id.to_string();
-                let (geometry, bbox) = shapes.remove(&key).unwrap_or((None, None));
-                MapLand {
-                    summary,
-                    geometry,
-                    bbox_lon_lat: bbox,
-                    released: released.remove(&key).unwrap_or_default(),
-                }
+            .zip(parsed.into_iter().flatten())
+            .map(|((summary, _, bbox_lon_lat), geometry)| MapLand {
+                released: released.remove(&summary.id).unwrap_or_default(),
+                summary,
+                geometry: geometry.map(std::sync::Arc::new),
+                bbox_lon_lat,
             })
             .collect())
     }
@@ -496,20 +485,45 @@ impl Store {
 
     /// Every hazard report (not deleted), by code.
     pub fn hazard_reports(&self) -> Result<Vec<HazardReport>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT code, body_json FROM hazard_report WHERE deleted_at IS NULL ORDER BY code",
-        )?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (code, body) = row?;
-            out.push(serde_json::from_str(&body).map_err(|e| StoreError::BadRow {
+        read_hazard_reports(&self.conn, "", [])
+    }
+
+    /// The hazard reports linked to one land, ordered by code.
+    pub fn hazard_reports_of_land(&self, land: LandId) -> Result<Vec<HazardReport>, StoreError> {
+        read_hazard_reports(&self.conn, "AND land_id = ?1", [land.to_string()])
+    }
+
+    /// One hazard report by id.
+    pub fn hazard_report(
+        &self,
+        id: crate::domain::HazardReportId,
+    ) -> Result<HazardReport, StoreError> {
+        read_hazard_reports(&self.conn, "AND id = ?1", [id.to_string()])?
+            .pop()
+            .ok_or_else(|| StoreError::NotFound {
                 entity: "hazard report",
-                code,
-                detail: e.to_string(),
-            })?);
-        }
-        Ok(out)
+                code: id.to_string(),
+            })
+    }
+
+    /// What the app shows first: the map's lands and every hazard report. The reports are read
+    /// on a second connection while this one reads the lands (when a second connection can be
+    /// opened; else one after the other).
+    pub fn map_records(&self) -> Result<(Vec<MapLand>, Vec<HazardReport>), StoreError> {
+        let Ok(reader) = super::open::open_reader(&self.path) else {
+            return Ok((self.map_lands()?, self.hazard_reports()?));
+        };
+        std::thread::scope(|scope| {
+            let reports = std::thread::Builder::new()
+                .name("read-reports".to_owned())
+                .spawn_scoped(scope, move || read_hazard_reports(&reader, "", []));
+            let lands = self.map_lands()?;
+            let reports = match reports.map(std::thread::ScopedJoinHandle::join) {
+                Ok(Ok(reports)) => reports?,
+                _ => self.hazard_reports()?,
+            };
+            Ok((lands, reports))
+        })
     }
 
     // ---- workflow and audit ------------------------------------------------------------

@@ -22,12 +22,14 @@ use crate::domain::{
 };
 use crate::geometry::coords::format_coord;
 
-/// One polygon part prepared for drawing: vertices in lon/lat and fill triangles.
+/// One polygon part prepared for drawing: vertices in Web Mercator (unit square, see
+/// [`mercator`]) so a frame maps them to the screen with one multiply-add per axis, and fill
+/// triangles.
 #[derive(Debug, Clone, Default)]
 struct PreparedPolygon {
-    /// Rings (exterior first) as lon/lat.
+    /// Rings (exterior first), Web Mercator.
     rings: Vec<Vec<[f64; 2]>>,
-    /// All ring vertices, flattened, for the fill triangles.
+    /// All ring vertices, flattened, for the fill triangles; Web Mercator.
     vertices: Vec<[f64; 2]>,
     /// Triangle indices into `vertices`.
     triangles: Vec<[u32; 3]>,
@@ -53,9 +55,9 @@ fn prepare(shape: &MultiPolygon<f64>) -> Vec<PreparedPolygon> {
             PreparedPolygon {
                 rings: std::iter::once(polygon.exterior())
                     .chain(polygon.interiors())
-                    .map(|r| r.0.iter().map(|c| [c.x, c.y]).collect())
+                    .map(|r| r.0.iter().map(|c| mercator([c.x, c.y])).collect())
                     .collect(),
-                vertices: raw.vertices,
+                vertices: raw.vertices.into_iter().map(mercator).collect(),
                 triangles,
             }
         })
@@ -66,17 +68,37 @@ fn prepare(shape: &MultiPolygon<f64>) -> Vec<PreparedPolygon> {
 #[derive(Debug, Clone)]
 struct MapLandShape {
     id: LandId,
+    /// `bbox` corners in Web Mercator: `[x at min lon, y at min lat, x at max lon, y at max lat]`.
+    bbox_mercator: [f64; 4],
     code: String,
     classification: Classification,
     status: LandStatus,
     flagged: bool,
     bbox: [f64; 4],
-    shape: Option<MultiPolygon<f64>>,
-    parts: Vec<PreparedPolygon>,
-    /// Released sub-areas, drawn inside the land.
-    released: Vec<PreparedPolygon>,
+    shape: Option<Arc<MultiPolygon<f64>>>,
+    /// Released sub-areas (lon/lat), drawn inside the land.
+    released_shapes: Vec<MultiPolygon<f64>>,
+    /// The polygon and the released parts ready to draw, made the first time the land is
+    /// drawn as a polygon: loading 100 000 lands does not triangulate any of them.
+    prepared: std::cell::OnceCell<PreparedLand>,
     /// Where to put the label or, without a polygon, the marker.
     anchor: Option<[f64; 2]>,
+}
+
+/// A land's parts and released parts, prepared for drawing.
+#[derive(Debug, Clone, Default)]
+struct PreparedLand {
+    parts: Vec<PreparedPolygon>,
+    released: Vec<PreparedPolygon>,
+}
+
+impl MapLandShape {
+    fn prepared(&self) -> &PreparedLand {
+        self.prepared.get_or_init(|| PreparedLand {
+            parts: self.shape.as_deref().map(prepare).unwrap_or_default(),
+            released: self.released_shapes.iter().flat_map(prepare).collect(),
+        })
+    }
 }
 
 /// A country of the basemap ready to draw.
@@ -104,21 +126,26 @@ impl DotLevels {
         reason = "cell numbers of lon/lat in degrees over grids ≥ 0.0025° fit i64 and f64 exactly"
     )]
     fn new(points: &[([f64; 2], Color32)]) -> Self {
-        let levels = DOT_LEVELS_DEG
-            .iter()
-            .map(|cell| {
-                let mut cells: std::collections::BTreeMap<(i64, i64), Color32> =
-                    std::collections::BTreeMap::new();
-                for (p, colour) in points {
-                    let key = ((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64);
-                    cells.entry(key).or_insert(*colour);
-                }
-                cells
-                    .into_iter()
-                    .map(|((x, y), c)| ([(x as f64 + 0.5) * cell, (y as f64 + 0.5) * cell], c))
-                    .collect()
-            })
-            .collect();
+        let levels = crate::par::map_chunks(&DOT_LEVELS_DEG, 1, |_, cells| {
+            cells
+                .iter()
+                .map(|cell| {
+                    let mut cells: std::collections::BTreeMap<(i64, i64), Color32> =
+                        std::collections::BTreeMap::new();
+                    for (p, colour) in points {
+                        let key = ((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64);
+                        cells.entry(key).or_insert(*colour);
+                    }
+                    cells
+                        .into_iter()
+                        .map(|((x, y), c)| ([(x as f64 + 0.5) * cell, (y as f64 + 0.5) * cell], c))
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
         Self { levels }
     }
 
@@ -129,6 +156,77 @@ impl DotLevels {
             .position(|cell| cell * px_per_deg >= min_px)
             .and_then(|i| self.levels.get(i))
             .map(Vec::as_slice)
+    }
+}
+
+/// Closest two outline vertices kept on screen, in pixels: a 20-vertex land a few pixels wide
+/// is stroked with a handful of segments instead of twenty sub-pixel ones.
+const MIN_SEGMENT_PX: f32 = 1.5;
+
+/// A ring (Web Mercator) on the screen without the vertices closer than [`MIN_SEGMENT_PX`] to
+/// the last one kept (the last vertex is always kept, so the ring stays closed).
+fn screen_ring(to_screen: &ScreenTransform, ring: &[[f64; 2]]) -> Vec<Pos2> {
+    let mut points: Vec<Pos2> = Vec::with_capacity(ring.len());
+    let last = ring.len().saturating_sub(1);
+    for (i, p) in ring.iter().enumerate() {
+        let q = to_screen.apply(*p);
+        match points.last() {
+            Some(prev) if i < last && prev.distance(q) < MIN_SEGMENT_PX => {}
+            _ => points.push(q),
+        }
+    }
+    points
+}
+
+/// Web Mercator of a lon/lat point, as a fraction of the world square: x from 0 (180° W) to 1
+/// (180° E), y from 0 (85.05° N) down to 1 (85.05° S) — the projection of the map's tiles.
+fn mercator([lon, lat]: [f64; 2]) -> [f64; 2] {
+    let lat = lat.clamp(-85.051_128_78, 85.051_128_78).to_radians();
+    let x = (lon + 180.0) / 360.0;
+    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0;
+    [x, y]
+}
+
+/// This frame's Web Mercator → screen mapping: a scale and an offset per axis, read off the
+/// map's projector at two corners of the view. Projecting a prepared vertex costs two
+/// multiply-adds instead of a logarithm and a tangent.
+struct ScreenTransform {
+    scale: [f64; 2],
+    offset: [f64; 2],
+}
+
+impl ScreenTransform {
+    fn new(projector: &Projector<'_>, view: [f64; 4]) -> Self {
+        let (a, b) = ([view[0], view[1]], [view[2], view[3]]);
+        let (sa, sb) = (project(projector, a), project(projector, b));
+        let (ma, mb) = (mercator(a), mercator(b));
+        let axis = |s0: f32, s1: f32, m0: f64, m1: f64| {
+            let dm = m1 - m0;
+            if dm.abs() < 1e-15 {
+                (0.0, f64::from(s0))
+            } else {
+                let scale = (f64::from(s1) - f64::from(s0)) / dm;
+                (scale, f64::from(s0) - m0 * scale)
+            }
+        };
+        let (scale_x, offset_x) = axis(sa.x, sb.x, ma[0], mb[0]);
+        let (scale_y, offset_y) = axis(sa.y, sb.y, ma[1], mb[1]);
+        Self {
+            scale: [scale_x, scale_y],
+            offset: [offset_x, offset_y],
+        }
+    }
+
+    /// A Web Mercator point on the screen.
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "screen coordinates fit an f32"
+    )]
+    fn apply(&self, m: [f64; 2]) -> Pos2 {
+        Pos2::new(
+            (m[0] * self.scale[0] + self.offset[0]) as f32,
+            (m[1] * self.scale[1] + self.offset[1]) as f32,
+        )
     }
 }
 
@@ -320,15 +418,17 @@ impl MapView {
                 let bbox = l
                     .bbox_lon_lat
                     .or_else(|| s.centroid.map(|[x, y]| [x, y, x, y]))?;
+                let (low, high) = (mercator([bbox[0], bbox[1]]), mercator([bbox[2], bbox[3]]));
                 Some(MapLandShape {
                     id: s.id,
+                    bbox_mercator: [low[0], low[1], high[0], high[1]],
                     code: s.code.clone(),
                     classification: s.classification,
                     status: s.status,
                     flagged: s.geometry_issue.is_some(),
                     bbox,
-                    parts: l.geometry.as_ref().map(prepare).unwrap_or_default(),
-                    released: l.released.iter().flat_map(prepare).collect(),
+                    released_shapes: l.released.clone(),
+                    prepared: std::cell::OnceCell::new(),
                     shape: l.geometry.clone(),
                     anchor: s.centroid,
                 })
@@ -818,10 +918,10 @@ fn project(projector: &Projector<'_>, p: [f64; 2]) -> Pos2 {
     projector.project(lon_lat(p[0], p[1])).to_pos2()
 }
 
-fn fill_mesh(projector: &Projector<'_>, part: &PreparedPolygon, colour: Color32) -> Mesh {
+fn fill_mesh(to_screen: &ScreenTransform, part: &PreparedPolygon, colour: Color32) -> Mesh {
     let mut mesh = Mesh::default();
     for v in &part.vertices {
-        mesh.colored_vertex(project(projector, *v), colour);
+        mesh.colored_vertex(to_screen.apply(*v), colour);
     }
     for t in &part.triangles {
         mesh.add_triangle(t[0], t[1], t[2]);
@@ -848,15 +948,15 @@ impl Plugin for BasemapPlugin {
             painter.rect_filled(projector.clip_rect(), 0.0, theme::SEA);
         }
         let view = visible_bbox(projector);
+        let to_screen = ScreenTransform::new(projector, view);
         let stroke = Stroke::new(1.0, theme::BOUNDARY);
         for c in self.countries.iter().filter(|c| intersects(c.bbox, view)) {
             for part in &c.parts {
                 if !self.outline_only {
-                    painter.add(Shape::mesh(fill_mesh(projector, part, theme::LAND)));
+                    painter.add(Shape::mesh(fill_mesh(&to_screen, part, theme::LAND)));
                 }
                 for ring in &part.rings {
-                    let points: Vec<Pos2> = ring.iter().map(|p| project(projector, *p)).collect();
-                    painter.add(Shape::line(points, stroke));
+                    painter.add(Shape::line(screen_ring(&to_screen, ring), stroke));
                 }
             }
         }
@@ -909,6 +1009,7 @@ impl Plugin for LandsPlugin<'_> {
         // dots for every land, and polygons only for the lands big enough to see (from the
         // size-sorted list). Detail: the lands in view from the index; those under 5 px are dots.
         let clip = projector.clip_rect();
+        let to_screen = ScreenTransform::new(projector, view);
         let scale = px_per_deg(projector, view);
         let mut dots = Mesh::default();
         let overview = scope.is_none() && DOT_LEVELS_DEG[0] * scale < 6.0;
@@ -955,8 +1056,8 @@ impl Plugin for LandsPlugin<'_> {
         {
             let is_hovered = hovered == Some(land.id);
             let is_selected = self.selected == Some(land.id);
-            let corner_a = project(projector, [land.bbox[0], land.bbox[1]]);
-            let corner_b = project(projector, [land.bbox[2], land.bbox[3]]);
+            let corner_a = to_screen.apply([land.bbox_mercator[0], land.bbox_mercator[1]]);
+            let corner_b = to_screen.apply([land.bbox_mercator[2], land.bbox_mercator[3]]);
             let size_px = (corner_b - corner_a).abs().max_elem();
             if size_px < 5.0 && !is_selected && !is_hovered {
                 let centre = corner_a + (corner_b - corner_a) * 0.5;
@@ -973,7 +1074,8 @@ impl Plugin for LandsPlugin<'_> {
             } else if is_hovered {
                 stroke = Stroke::new(3.0, theme::HOVER);
             }
-            if land.parts.is_empty()
+            let prepared = land.prepared();
+            if prepared.parts.is_empty()
                 && let Some(a) = land.anchor
             {
                 {
@@ -992,14 +1094,14 @@ impl Plugin for LandsPlugin<'_> {
                     ));
                 }
             }
-            for part in &land.parts {
+            for part in &prepared.parts {
                 painter.add(Shape::mesh(fill_mesh(
-                    projector,
+                    &to_screen,
                     part,
                     theme::land_fill(land.classification),
                 )));
                 for ring in &part.rings {
-                    let points: Vec<Pos2> = ring.iter().map(|p| project(projector, *p)).collect();
+                    let points = screen_ring(&to_screen, ring);
                     if dashed && self.selected != Some(land.id) && !is_hovered {
                         painter.extend(Shape::dashed_line(&points, stroke, 8.0, 5.0));
                     } else {
@@ -1007,21 +1109,18 @@ impl Plugin for LandsPlugin<'_> {
                     }
                 }
             }
-            for part in &land.released {
+            for part in &prepared.released {
                 painter.add(Shape::mesh(fill_mesh(
-                    projector,
+                    &to_screen,
                     part,
                     theme::RELEASED_FILL,
                 )));
                 for ring in &part.rings {
-                    let points: Vec<Pos2> = ring.iter().map(|p| project(projector, *p)).collect();
+                    let points = screen_ring(&to_screen, ring);
                     painter.add(Shape::line(points, Stroke::new(1.5, theme::CLOSED_OUTLINE)));
                 }
             }
-            let screen = Rect::from_two_pos(
-                project(projector, [land.bbox[0], land.bbox[1]]),
-                project(projector, [land.bbox[2], land.bbox[3]]),
-            );
+            let screen = Rect::from_two_pos(corner_a, corner_b);
             if self.show_labels
                 && (zoom >= 13.0 || screen.width() > 40.0)
                 && let Some(a) = land.anchor
