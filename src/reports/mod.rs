@@ -71,15 +71,26 @@ pub fn build(
         .as_deref()
         .map(str::trim)
         .filter(|d| !d.is_empty());
-    let html = html::render(&html::HtmlInput {
+    let input = html::HtmlInput {
         figures: &figures,
         records: &records,
         profile: options.profile,
         donor,
         basemap: basemap_shapes,
+    };
+    // The page and the lands CSV (100 000 rows at national scale) are written at once.
+    let (html, lands_csv) = std::thread::scope(|scope| {
+        let csv = std::thread::Builder::new()
+            .name("report-csv".to_owned())
+            .spawn_scoped(scope, || lands_csv(&figures));
+        let html = html::render(&input);
+        let csv = match csv.map(std::thread::ScopedJoinHandle::join) {
+            Ok(Ok(csv)) => csv,
+            _ => lands_csv(&figures),
+        };
+        (html, csv)
     });
     let summary_csv = summary_csv(&figures, options.profile);
-    let lands_csv = lands_csv(&figures);
     let counts = [
         figures.lands.len(),
         figures.totals.activities,

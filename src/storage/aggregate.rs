@@ -39,6 +39,33 @@ impl Store {
     /// reports with every field the report and dashboard figures read; see the module
     /// documentation for what is left empty.
     pub fn records_for_aggregates(&self) -> Result<RecordSet, StoreError> {
+        // The activities are read on a second connection while this one reads the lands,
+        // their history and the hazard reports (one after the other when no second
+        // connection can be opened).
+        let reader = super::open::open_reader(self.path()).ok();
+        std::thread::scope(|scope| {
+            let spawned = reader.and_then(|conn| {
+                std::thread::Builder::new()
+                    .name("read-activities".to_owned())
+                    .spawn_scoped(scope, move || read_activities(&conn))
+                    .ok()
+            });
+            let (lands, hazard_reports) = self.lands_and_reports_for_aggregates()?;
+            let activities = match spawned.map(std::thread::ScopedJoinHandle::join) {
+                Some(Ok(read)) => read?,
+                _ => read_activities(&self.conn)?,
+            };
+            Ok(RecordSet {
+                activities: in_land_order(activities, &lands),
+                lands,
+                hazard_reports,
+            })
+        })
+    }
+
+    fn lands_and_reports_for_aggregates(
+        &self,
+    ) -> Result<(Vec<Land>, Vec<crate::domain::HazardReport>), StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT id, code, name, donor, project, organisation, team, admin_pcode, admin1, admin2,
                     date_of_information, classification, status, evidence, validation, geo_unsafe,
@@ -68,13 +95,7 @@ impl Store {
             land.status_history = std::mem::take(history);
             lands.push(land);
         }
-        let activities = self.activities_for_aggregates(&land_index)?;
-        let hazard_reports = self.hazard_reports()?;
-        Ok(RecordSet {
-            lands,
-            activities,
-            hazard_reports,
-        })
+        Ok((lands, self.hazard_reports()?))
     }
 
     /// Every status change of the lands in `land_index`, by land position, oldest first.
@@ -117,63 +138,71 @@ impl Store {
             })
             .collect())
     }
+}
 
-    fn activities_for_aggregates(
-        &self,
-        land_index: &HashMap<&str, usize>,
-    ) -> Result<Vec<Activity>, StoreError> {
-        let mut devices: HashMap<ActivityId, Vec<(i64, DeviceFound)>> = HashMap::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT activity_id, seq, category, type_model, quantity, disposal FROM activity_device",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let activity_id = text(r, 0)?;
-            let (category, disposal) = (text(r, 2)?, text(r, 5)?);
-            let bad = || bad_row("activity device", activity_id, category);
-            let device = DeviceFound {
-                category: EoCategory::from_code(category).ok_or_else(bad)?,
-                type_model: r.get(3)?,
-                quantity: r.get(4)?,
-                disposal: Disposal::from_code(disposal).ok_or_else(bad)?,
-            };
-            let id = ActivityId::parse(activity_id).ok_or_else(bad)?;
-            devices.entry(id).or_default().push((r.get(1)?, device));
-        }
-        let mut stmt = self.conn.prepare(
-            "SELECT id, code, land_id, kind, method, validation, start_date, end_date,
-                    date_of_information, organisation, team, donor, project, deminer_days,
-                    asset_days, cancelled_m2, reduced_with_asset_m2, reduced_without_asset_m2,
-                    cleared_m2, released_geometry_geojson, handover_json
-             FROM activity WHERE deleted_at IS NULL",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut keyed: Vec<(usize, Activity)> = Vec::new();
-        while let Some(r) = rows.next()? {
-            // Activities of deleted lands are not part of any figure.
-            let Some(&land_index) = land_index.get(text(r, 2)?) else {
-                continue;
-            };
-            let mut activity = activity_from_row(r)?;
-            if let Some(mut found) = devices.remove(&activity.id) {
-                found.sort_by_key(|(seq, _)| *seq);
-                activity.devices = found.into_iter().map(|(_, d)| d).collect();
-            }
-            keyed.push((land_index, activity));
-        }
-        // Land code order is the lands' index order: no string compared but date and code.
-        // An order of indices is sorted, not the (large) activities themselves.
-        let mut order: Vec<usize> = (0..keyed.len()).collect();
-        order.sort_by(|&i, &j| {
-            let ((x, a), (y, b)) = (&keyed[i], &keyed[j]);
-            (x, a.date_of_information, &a.code).cmp(&(y, b.date_of_information, &b.code))
-        });
-        let mut slots: Vec<Option<Activity>> = keyed.into_iter().map(|(_, a)| Some(a)).collect();
-        Ok(order
-            .into_iter()
-            .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-            .collect())
+/// Every activity (not deleted) with its devices, ordered by land id, date and code.
+fn read_activities(conn: &rusqlite::Connection) -> Result<Vec<Activity>, StoreError> {
+    let mut devices: HashMap<ActivityId, Vec<(i64, DeviceFound)>> = HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT activity_id, seq, category, type_model, quantity, disposal FROM activity_device",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let activity_id = text(r, 0)?;
+        let (category, disposal) = (text(r, 2)?, text(r, 5)?);
+        let bad = || bad_row("activity device", activity_id, category);
+        let device = DeviceFound {
+            category: EoCategory::from_code(category).ok_or_else(bad)?,
+            type_model: r.get(3)?,
+            quantity: r.get(4)?,
+            disposal: Disposal::from_code(disposal).ok_or_else(bad)?,
+        };
+        let id = ActivityId::parse(activity_id).ok_or_else(bad)?;
+        devices.entry(id).or_default().push((r.get(1)?, device));
     }
+    let mut stmt = conn.prepare(
+        "SELECT id, code, land_id, kind, method, validation, start_date, end_date,
+                date_of_information, organisation, team, donor, project, deminer_days,
+                asset_days, cancelled_m2, reduced_with_asset_m2, reduced_without_asset_m2,
+                cleared_m2, released_geometry_geojson, handover_json
+         FROM activity WHERE deleted_at IS NULL",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let mut activity = activity_from_row(r)?;
+        if let Some(mut found) = devices.remove(&activity.id) {
+            found.sort_by_key(|(seq, _)| *seq);
+            activity.devices = found.into_iter().map(|(_, d)| d).collect();
+        }
+        out.push(activity);
+    }
+    // Grouped by land here, on the reading thread; `in_land_order` then only moves groups.
+    out.sort_unstable_by(|a, b| {
+        (a.land_id, a.date_of_information, &a.code).cmp(&(
+            b.land_id,
+            b.date_of_information,
+            &b.code,
+        ))
+    });
+    Ok(out)
+}
+
+/// The activities of `lands` (ordered by code) in land code, date and code order, from
+/// activities ordered by land id, date and code; those of other (deleted) lands are not part of
+/// any figure and are dropped.
+fn in_land_order(activities: Vec<Activity>, lands: &[Land]) -> Vec<Activity> {
+    let mut groups: HashMap<LandId, Vec<Activity>> = HashMap::new();
+    for activity in activities {
+        groups.entry(activity.land_id).or_default().push(activity);
+    }
+    let mut out = Vec::with_capacity(groups.values().map(Vec::len).sum());
+    for land in lands {
+        if let Some(group) = groups.remove(&land.id) {
+            out.extend(group);
+        }
+    }
+    out
 }
 
 /// Column `i` as text borrowed from the row (NULL reads as empty).

@@ -471,3 +471,50 @@ fn figures_follow_the_counting_rules_on_the_demo() {
         );
     }
 }
+
+#[test]
+fn the_lean_aggregate_read_gives_the_same_report_as_whole_records() {
+    // The report and the dashboard read columns only (Store::records_for_aggregates); every
+    // figure, table row and map feature must be what the whole records give.
+    let t = demo();
+    let store = t.open();
+    let whole = read_records(&store).unwrap();
+    let settlement = whole
+        .lands
+        .iter()
+        .map(|l| l.admin.settlement.clone())
+        .find(|s| !s.is_empty())
+        .expect("the demo has a land with a settlement");
+    assert!(
+        whole.activities.iter().any(|a| a.handover.is_some()),
+        "the demo has a handover"
+    );
+    assert!(whole.activities.iter().any(|a| !a.devices.is_empty()));
+    let basemap = safeground::basemap::Basemap::embedded().unwrap();
+    let filters = [
+        ReportFilter::default(),
+        donor_filter(),
+        ReportFilter {
+            admin_area: Some(settlement),
+            ..ReportFilter::default()
+        },
+    ];
+    for filter in filters {
+        for profile in [
+            ExportProfile::Full,
+            ExportProfile::Donor,
+            ExportProfile::Public,
+        ] {
+            let options = ReportOptions {
+                filter: filter.clone(),
+                profile,
+            };
+            let lean = store.records_for_aggregates().unwrap();
+            assert_eq!(lean.lands.len(), whole.lands.len());
+            assert_eq!(lean.activities.len(), whole.activities.len());
+            let a = safeground::reports::build(lean, &options, Some(&basemap)).unwrap();
+            let b = safeground::reports::build(whole.clone(), &options, Some(&basemap)).unwrap();
+            assert_eq!(a, b, "{filter:?} {profile:?}");
+        }
+    }
+}
