@@ -223,28 +223,14 @@ pub fn read_geojson(
     // Features are parsed on every core, in chunks; each chunk's issues, counts and records are
     // then joined in file order, so the result is the same as one pass.
     let parts = crate::par::map_chunks(&features, 1_000, |offset, chunk| {
-        let mut reader = FeatureReader {
-            reporter: ImportReporter::new(reporter.file.clone()),
-            today,
-            ours,
-            defaulted_dates: 0,
-            unknown_values: BTreeMap::new(),
-            items: Vec::new(),
-        };
+        let mut reader = FeatureReader::new(&reporter.file, today, ours);
         for (i, raw) in chunk.iter().enumerate() {
             let feature = parse_feature(text, offset + i, raw)?;
             reader.feature(offset + i, &feature);
         }
         Ok::<_, IoError>(reader)
     });
-    let mut reader = FeatureReader {
-        reporter: ImportReporter::new(reporter.file.clone()),
-        today,
-        ours,
-        defaulted_dates: 0,
-        unknown_values: BTreeMap::new(),
-        items: Vec::with_capacity(features.len()),
-    };
+    let mut reader = FeatureReader::new(&reporter.file, today, ours);
     for part in parts {
         let part = part?;
         reader.reporter.issues.extend(part.reporter.issues);
@@ -316,6 +302,18 @@ enum Shape {
 }
 
 impl FeatureReader {
+    /// A reader with no records or issues yet, for `file` (the label of its messages).
+    fn new(file: &str, today: Date, ours: bool) -> Self {
+        Self {
+            reporter: ImportReporter::new(file),
+            today,
+            ours,
+            defaulted_dates: 0,
+            unknown_values: BTreeMap::new(),
+            items: Vec::new(),
+        }
+    }
+
     fn finish(&mut self) {
         if self.defaulted_dates > 0 {
             self.reporter.warn(
