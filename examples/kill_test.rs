@@ -48,6 +48,7 @@ use safeground::domain::{
     Activity, ActivityId, HazardReport, HazardReportId, LandId, Ledger, Released,
 };
 use safeground::storage::{LandSummary, Store};
+use safeground::synthetic::Rng;
 use serde_json::Value;
 
 /// Marker at the start of the notes `worker_edits` writes (see there).
@@ -59,34 +60,6 @@ const GEN_STORE_MAX_LANDS: usize = 6_000;
 const TARGET_IMPORT_MS: u64 = 1_000;
 /// At most this many copies of the demo export in the generated file.
 const MAX_COPIES: usize = 400;
-
-// ---- a tiny deterministic generator -----------------------------------------------------------
-
-/// splitmix64.
-struct Rng(u64);
-
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `lo..=hi`.
-    fn between(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next_u64() % (hi - lo + 1)
-    }
-
-    /// A random (version 4) UUID made from this generator's bits.
-    fn uuid(&mut self) -> uuid::Uuid {
-        let mut bytes = [0u8; 16];
-        bytes[..8].copy_from_slice(&self.next_u64().to_le_bytes());
-        bytes[8..].copy_from_slice(&self.next_u64().to_le_bytes());
-        uuid::Builder::from_random_bytes(bytes).into_uuid()
-    }
-}
 
 // ---- arguments ----------------------------------------------------------------------------------
 
@@ -836,7 +809,7 @@ fn calibrate(bin: &Path, template: &Path, store: &Path, file: &Path) -> Result<(
 impl Harness {
     fn setup(args: Args, work: PathBuf) -> Result<Self> {
         let mut out = std::io::stdout().lock();
-        let rng = Rng(args.seed);
+        let rng = Rng::new(args.seed);
         say(
             &mut out,
             &format!(
@@ -880,7 +853,7 @@ impl Harness {
         let gen_file = work.join("generated-calibration.geojson");
         // Enough copies of the demo export that a clean import takes about a second.
         let (delta, timing) = loop {
-            let mut calib_rng = Rng(args.seed ^ 0xC0FF_EE00);
+            let mut calib_rng = Rng::new(args.seed ^ 0xC0FF_EE00);
             generated.write(0, &mut calib_rng, &gen_file)?;
             let (delta, timing) = calibrate(&args.bin, &template, &scratch, &gen_file)?;
             say(

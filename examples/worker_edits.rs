@@ -30,6 +30,7 @@ use safeground::domain::{
     PointSource, SurveyPoint, join_field_errors,
 };
 use safeground::storage::LandSummary;
+use safeground::synthetic::Rng;
 
 /// How long to wait for the worker's answer before giving up.
 const ANSWER_TIMEOUT: Duration = Duration::from_mins(1);
@@ -40,24 +41,6 @@ const NOTE_MARKER: &str = "kill-test edit";
 const GRID_ORIGIN: (f64, f64) = (16.0, 43.0);
 const GRID_STEP_DEG: f64 = 0.005;
 const GRID_COLUMNS: usize = 100;
-
-/// splitmix64: a tiny deterministic generator (no dependency needed).
-struct Rng(u64);
-
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n > 0`).
-    fn below(&mut self, n: u64) -> u64 {
-        self.next_u64() % n
-    }
-}
 
 struct Args {
     db: PathBuf,
@@ -264,7 +247,7 @@ impl Session {
         let report = HazardReportDraft {
             lon_lat: Some(LonLat::lon_lat(lon, lat).context("report position")?),
             accuracy_m: "5".into(),
-            eo_category: ["uxo", "ap_mine", "at_mine", "cmr"][self.rng.below(4) as usize].into(),
+            eo_category: ["uxo", "ap_mine", "at_mine", "cmr"][self.rng.below(4)].into(),
             quantity: (1 + self.rng.below(3)).to_string(),
             reported_by: "Kill Test".into(),
             reported_on: "2025-04-02".into(),
@@ -298,7 +281,7 @@ impl Session {
         if candidates.is_empty() {
             return None;
         }
-        let pick = candidates[self.rng.below(candidates.len() as u64) as usize];
+        let pick = candidates[self.rng.below(candidates.len())];
         self.lands.get(pick)
     }
 }
@@ -359,7 +342,7 @@ fn main() -> Result<()> {
         worker,
         lands: Vec::new(),
         out: std::io::stdout().lock(),
-        rng: Rng(args.seed ^ args.round.wrapping_mul(0xA076_1D64_78BD_642F)),
+        rng: Rng::new(args.seed ^ args.round.wrapping_mul(0xA076_1D64_78BD_642F)),
         round: args.round,
         sequence: 0,
         next_grid_cell: 0,

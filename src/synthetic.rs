@@ -88,7 +88,13 @@ impl Rng {
         self.unit() < p
     }
 
-    fn uuid(&mut self) -> uuid::Uuid {
+    /// Uniform in `lo..=hi` (`lo` when `hi < lo`).
+    pub fn between(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next_u64() % hi.saturating_sub(lo).saturating_add(1).max(1)
+    }
+
+    /// A random (version 4) UUID made from this generator's bits.
+    pub fn uuid(&mut self) -> uuid::Uuid {
         let mut bytes = [0u8; 16];
         bytes[..8].copy_from_slice(&self.next_u64().to_le_bytes());
         bytes[8..].copy_from_slice(&self.next_u64().to_le_bytes());
