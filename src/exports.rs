@@ -227,9 +227,11 @@ pub fn write(
             crate::io::write_atomically(&lands_path, |w| {
                 Ok(w.write_all(report.lands_csv.as_bytes())?)
             })?;
+            let counts = report.counts;
+            crate::par::drop_later(report);
             Ok(ExportDone {
                 files: vec![path.clone(), summary_path, lands_path],
-                counts: report.counts,
+                counts,
             })
         }
     }

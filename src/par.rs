@@ -39,6 +39,16 @@ pub(crate) fn map_chunks<T: Sync, R: Send>(
     })
 }
 
+/// Drops `value` on a background thread named "drop", so the caller does not wait while
+/// hundreds of thousands of allocations are freed; on this thread when none can be started.
+pub(crate) fn drop_later<T: Send + 'static>(value: T) {
+    let spawned = std::thread::Builder::new()
+        .name("drop".to_owned())
+        .spawn(move || drop(value));
+    // A thread that cannot start hands its closure back dropped: `value` is freed here then.
+    drop(spawned);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@
 //!
 //! Photos never leave the store in any profile.
 
-use std::collections::BTreeSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use time::OffsetDateTime;
 
@@ -141,17 +141,14 @@ impl ExportProfile {
             activities,
             hazard_reports,
         } = records;
-        let mut kept_lands = Vec::with_capacity(lands.len());
-        let mut no_geometry: BTreeSet<LandId> = BTreeSet::new();
-        for land in lands {
-            if let Some(land) = self.land(land) {
-                if land.geometry.is_none() {
-                    no_geometry.insert(land.id);
-                }
-                kept_lands.push(land);
-            }
-        }
-        let kept_ids: BTreeSet<LandId> = kept_lands.iter().map(|l| l.id).collect();
+        // Each list is filtered in place (no second copy of a national store's records).
+        let kept_lands: Vec<Land> = lands.into_iter().filter_map(|l| self.land(l)).collect();
+        let no_geometry: HashSet<LandId> = kept_lands
+            .iter()
+            .filter(|l| l.geometry.is_none())
+            .map(|l| l.id)
+            .collect();
+        let kept_ids: HashSet<LandId> = kept_lands.iter().map(|l| l.id).collect();
         let activities = activities
             .into_iter()
             .filter(|a| kept_ids.contains(&a.land_id))
@@ -240,7 +237,7 @@ impl ExportProfile {
     fn hazard_report(
         self,
         mut report: HazardReport,
-        kept_lands: &BTreeSet<LandId>,
+        kept_lands: &HashSet<LandId>,
     ) -> Option<HazardReport> {
         report
             .source_attributes

@@ -15,7 +15,9 @@
 //! - productivity is area reduced or cleared by activities that record deminer-days, divided by
 //!   those deminer-days; the find rate is items found per 1 000 m² reduced or cleared.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use time::Date;
 
@@ -376,11 +378,17 @@ pub fn compute(
     let organisation = wanted(filter.organisation.as_ref());
     let admin = wanted(filter.admin_area.as_ref());
 
-    let mut by_land: BTreeMap<LandId, Vec<&Activity>> = BTreeMap::new();
-    for a in activities {
-        by_land.entry(a.land_id).or_default().push(a);
+    // Each land's activities, in slice order: one list of references cut into runs (no list
+    // per land). The store gives them grouped by land already; otherwise they are sorted by
+    // land first (a stable sort keeps the slice order within a land).
+    let mut grouped: Vec<&Activity> = activities.iter().collect();
+    let mut by_land = runs_by_land(&grouped);
+    if by_land.is_none() {
+        grouped.sort_by_key(|a| a.land_id);
+        by_land = runs_by_land(&grouped);
     }
-    let no_activities: Vec<&Activity> = Vec::new();
+    let by_land = by_land.unwrap_or_default();
+    let no_activities: &[&Activity] = &[];
 
     let mut sorted_lands: Vec<&Land> = lands.iter().collect();
     sorted_lands.sort_by(|a, b| a.code.cmp(&b.code));
@@ -388,14 +396,14 @@ pub fn compute(
     let mut totals = Totals::default();
     let mut rows = Vec::new();
     let mut counted: Vec<&Activity> = Vec::new();
-    let mut in_scope: BTreeSet<LandId> = BTreeSet::new();
+    let mut in_scope: HashSet<LandId> = HashSet::default();
     let mut data_as_of: Option<Date> = None;
     let mut by_class: BTreeMap<Classification, (usize, f64)> = BTreeMap::new();
     let mut by_status: BTreeMap<LandStatus, usize> =
         LandStatus::ALL.iter().map(|s| (*s, 0)).collect();
 
     for land in sorted_lands {
-        let acts = by_land.get(&land.id).unwrap_or(&no_activities);
+        let acts = by_land.get(&land.id).copied().unwrap_or(no_activities);
         if admin.is_some_and(|area| !admin_matches(land, area)) {
             continue;
         }
@@ -483,11 +491,13 @@ pub fn compute(
         (Some(f), Some(t)) => months_between(f, t) > 36,
         _ => false,
     };
-    let period_key = |d: Date| {
-        if yearly {
-            format!("{}", d.year())
+    // A period is a (year, month) pair, month 0 for a whole year; its label is written once.
+    let period_of = |d: Date| (d.year(), if yearly { 0 } else { u8::from(d.month()) });
+    let period_label = |(year, month): (i32, u8)| {
+        if month == 0 {
+            format!("{year}")
         } else {
-            format!("{}-{:02}", d.year(), u8::from(d.month()))
+            format!("{year}-{month:02}")
         }
     };
     let mut by_period: BTreeMap<String, (Buckets, Effort)> = BTreeMap::new();
@@ -496,7 +506,7 @@ pub fn compute(
         if months_between(f, t) <= 1200 {
             let mut d = first_of_month(f);
             while d <= t {
-                by_period.entry(period_key(d)).or_default();
+                by_period.entry(period_label(period_of(d))).or_default();
                 let next = next_month(d);
                 if next <= d {
                     break;
@@ -505,14 +515,20 @@ pub fn compute(
             }
         }
     }
+    let mut period_sums: HashMap<(i32, u8), (Buckets, Effort)> = HashMap::default();
     let mut items: BTreeMap<EoCategory, (u64, u64)> = BTreeMap::new();
     let mut participation = Participation::default();
     let mut effort = Effort::default();
-    counted.sort_by(|a, b| a.code.cmp(&b.code));
+    // Code order (sums do not depend on the order the records came in), sorted on keys held
+    // next to each reference.
+    let mut by_code: Vec<(&str, &Activity)> =
+        counted.iter().map(|a| (a.code.as_str(), *a)).collect();
+    by_code.sort_by(|a, b| a.0.cmp(b.0));
+    let counted: Vec<&Activity> = by_code.into_iter().map(|(_, a)| a).collect();
     for a in &counted {
         totals.activities += 1;
         totals.released.add(a);
-        let period = by_period.entry(period_key(activity_date(a))).or_default();
+        let period = period_sums.entry(period_of(activity_date(a))).or_default();
         period.0.add(a);
         period.1.add(a);
         effort.add(a);
@@ -534,6 +550,12 @@ pub fn compute(
             participation.girls += u64::from(h.girls);
         }
     }
+    // Distinct keys: the order they are moved in does not matter.
+    by_period.extend(
+        period_sums
+            .into_iter()
+            .map(|(period, sums)| (period_label(period), sums)),
+    );
     totals.deminer_days = effort.deminer_days;
     totals.productivity_m2_per_deminer_day = effort.productivity();
     totals.find_rate_per_1000_m2 = effort.find_rate();
@@ -588,14 +610,34 @@ pub fn compute(
     }
 }
 
+/// Each land's run of activities in `grouped`, or `None` when a land's activities are not all
+/// next to each other.
+fn runs_by_land<'a, 'r>(
+    grouped: &'r [&'a Activity],
+) -> Option<HashMap<LandId, &'r [&'a Activity]>> {
+    let mut runs = HashMap::default();
+    for run in grouped.chunk_by(|a, b| a.land_id == b.land_id) {
+        let land = run.first()?.land_id;
+        if runs.insert(land, run).is_some() {
+            return None;
+        }
+    }
+    Some(runs)
+}
+
 fn choices(lands: &[Land], activities: &[Activity]) -> FilterChoices {
+    // Few distinct values among many records: a hash set drops the repeats, then the few
+    // left are trimmed, deduplicated again and sorted.
     let collect = |values: &mut dyn Iterator<Item = &str>| -> Vec<String> {
-        let set: BTreeSet<String> = values
+        let raw: HashSet<&str> = values.collect();
+        let trimmed: HashSet<&str> = raw
+            .into_iter()
             .map(str::trim)
             .filter(|v| !v.is_empty())
-            .map(str::to_owned)
             .collect();
-        set.into_iter().collect()
+        let mut distinct: Vec<String> = trimmed.into_iter().map(str::to_owned).collect();
+        distinct.sort_unstable();
+        distinct
     };
     FilterChoices {
         donors: collect(

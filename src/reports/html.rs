@@ -9,6 +9,8 @@ macro_rules! out {
     }};
 }
 
+use std::borrow::Cow;
+
 use time::Date;
 
 use super::figures::{Figures, LandRow};
@@ -157,11 +159,28 @@ footer { margin-top: 8mm; border-top: 1px solid #d5dae0; padding-top: 2mm; font-
 ";
 
 /// Renders the report.
+pub fn render(input: &HtmlInput<'_>) -> String {
+    // The map (100 000 lands at national scale) is drawn on its own thread while the rest of
+    // the page is written; on this thread when none can be started.
+    std::thread::scope(|scope| {
+        let drawing = std::thread::Builder::new()
+            .name("report-map".to_owned())
+            .spawn_scoped(scope, || map(input));
+        page(input, || {
+            match drawing.map(std::thread::ScopedJoinHandle::join) {
+                Ok(Ok(svg)) => svg,
+                _ => map(input),
+            }
+        })
+    })
+}
+
+/// The page, with the map from `map_svg`.
 #[expect(
     clippy::too_many_lines,
     reason = "the report's sections in reading order; each is a few lines"
 )]
-pub fn render(input: &HtmlInput<'_>) -> String {
+fn page(input: &HtmlInput<'_>, map_svg: impl FnOnce() -> String) -> String {
     let f = input.figures;
     let t = &f.totals;
     let mut h = String::with_capacity(64 * 1024);
@@ -381,7 +400,7 @@ pub fn render(input: &HtmlInput<'_>) -> String {
 
     // ---- map ----
     h.push_str("<section>\n<h2>Map of the hazardous areas</h2>\n<figure>\n");
-    h.push_str(&map(input));
+    h.push_str(&map_svg());
     out!(
         h,
         "<figcaption>IMAS land-release symbology: fill by classification, outline by status (dashed while work is under way), released parts in light green.{}</figcaption>",
@@ -540,42 +559,48 @@ pub(crate) const MAX_TABLE_ROWS: usize = 1_000;
 fn table_rows(rows: &[LandRow]) -> Vec<&LandRow> {
     let mut listed: Vec<&LandRow> = rows.iter().collect();
     if listed.len() > MAX_TABLE_ROWS {
-        listed.sort_by(|a, b| {
+        // Most released first, then code: the first MAX_TABLE_ROWS are picked out without
+        // sorting the rest.
+        let order = |a: &&LandRow, b: &&LandRow| {
             b.released
                 .total_m2()
                 .total_cmp(&a.released.total_m2())
                 .then_with(|| a.code.cmp(&b.code))
-        });
+        };
+        listed.select_nth_unstable_by(MAX_TABLE_ROWS, order);
         listed.truncate(MAX_TABLE_ROWS);
         listed.sort_by(|a, b| a.code.cmp(&b.code));
     }
     listed
 }
 
+/// The distinct trimmed values, sorted: the repeats are dropped before anything is trimmed.
 fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let set: std::collections::BTreeSet<&str> =
-        values.map(str::trim).filter(|v| !v.is_empty()).collect();
+    let raw: rustc_hash::FxHashSet<&str> = values.collect();
+    let set: std::collections::BTreeSet<&str> = raw
+        .into_iter()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .collect();
     set.into_iter().map(str::to_owned).collect()
 }
 
 fn map(input: &HtmlInput<'_>) -> String {
-    let in_scope: std::collections::BTreeSet<_> =
-        input.figures.lands.iter().map(|r| r.id).collect();
-    let status_of: std::collections::BTreeMap<_, _> = input
+    // The lands in scope, with their status at the end of the period.
+    let status_of: rustc_hash::FxHashMap<_, _> = input
         .figures
         .lands
         .iter()
         .map(|r| (r.id, r.status))
         .collect();
-    let mut lands: Vec<MapPolygon> = Vec::new();
+    let mut lands: Vec<MapPolygon<'_>> = Vec::new();
     for land in &input.records.lands {
-        let (Some(shape), true) = (&land.geometry, in_scope.contains(&land.id)) else {
+        let (Some(shape), Some(&status)) = (&land.geometry, status_of.get(&land.id)) else {
             continue;
         };
-        let status = status_of.get(&land.id).copied().unwrap_or(land.status);
         let (outline, dashed) = status_colour(status);
         lands.push(MapPolygon {
-            shape: shape.clone(),
+            shape: Cow::Borrowed(shape),
             fill: classification_colour(land.classification),
             fill_opacity: 0.5,
             outline,
@@ -584,15 +609,15 @@ fn map(input: &HtmlInput<'_>) -> String {
         });
     }
     let until = input.figures.period_to;
-    let released: Vec<MapPolygon> = input
+    let released: Vec<MapPolygon<'_>> = input
         .records
         .activities
         .iter()
-        .filter(|a| in_scope.contains(&a.land_id))
+        .filter(|a| status_of.contains_key(&a.land_id))
         .filter(|a| until.is_none_or(|t| a.end_date.unwrap_or(a.start_date) <= t))
-        .filter_map(|a| a.released_geometry.clone())
+        .filter_map(|a| a.released_geometry.as_ref())
         .map(|shape| MapPolygon {
-            shape,
+            shape: Cow::Borrowed(shape),
             fill: colour::RELEASED,
             fill_opacity: 0.6,
             outline: colour::CLOSED,
@@ -607,7 +632,7 @@ fn map(input: &HtmlInput<'_>) -> String {
             .records
             .hazard_reports
             .iter()
-            .filter(|r| r.land_id.is_none_or(|id| in_scope.contains(&id)))
+            .filter(|r| r.land_id.is_none_or(|id| status_of.contains_key(&id)))
             .filter(|r| until.is_none_or(|t| r.reported_on <= t))
             .map(|r| MapPoint {
                 lon: r.location.lon_lat.lon_deg,

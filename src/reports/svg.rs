@@ -15,6 +15,7 @@
 //! Numbers are grouped by thousands with [`THOUSANDS_SEPARATOR`] (a plain space, as the rest of
 //! the report): `format_number(12000.0, 0)` is `"12 000"`.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::f64::consts::FRAC_PI_4;
 use std::fmt::{self, Write as _};
@@ -100,9 +101,10 @@ pub struct Series {
 
 /// A polygon on the map (lon/lat degrees, x = lon, y = lat).
 #[derive(Debug, Clone, PartialEq)]
-pub struct MapPolygon {
-    /// The area; holes are drawn as holes (`fill-rule="evenodd"`).
-    pub shape: MultiPolygon<f64>,
+pub struct MapPolygon<'a> {
+    /// The area, borrowed from the record or owned; holes are drawn as holes
+    /// (`fill-rule="evenodd"`).
+    pub shape: Cow<'a, MultiPolygon<f64>>,
     /// The fill colour.
     pub fill: Rgb,
     /// The fill opacity, 0–1.
@@ -1217,7 +1219,7 @@ impl Projection {
 }
 
 /// The Mercator bounds of the lands' and points' finite coordinates.
-fn data_bounds(lands: &[MapPolygon], points: &[MapPoint]) -> Option<(f64, f64, f64, f64)> {
+fn data_bounds(lands: &[MapPolygon<'_>], points: &[MapPoint]) -> Option<(f64, f64, f64, f64)> {
     let coords = lands
         .iter()
         .flat_map(|l| l.shape.0.iter())
@@ -1673,8 +1675,8 @@ fn write_point_symbol(
     reason = "the report calls it with each layer separately; the signature is fixed"
 )]
 pub fn map_svg(
-    lands: &[MapPolygon],
-    released: &[MapPolygon],
+    lands: &[MapPolygon<'_>],
+    released: &[MapPolygon<'_>],
     points: &[MapPoint],
     basemap: &[&MultiPolygon<f64>],
     legend: &[LegendEntry],
@@ -1696,8 +1698,8 @@ pub fn map_svg(
 
 /// What the map draws.
 struct MapLayers<'a> {
-    lands: &'a [MapPolygon],
-    released: &'a [MapPolygon],
+    lands: &'a [MapPolygon<'a>],
+    released: &'a [MapPolygon<'a>],
     points: &'a [MapPoint],
     basemap: &'a [&'a MultiPolygon<f64>],
 }
@@ -2192,9 +2194,9 @@ mod tests {
         ]])
     }
 
-    fn land(lon: f64, lat: f64, label: &str) -> MapPolygon {
+    fn land(lon: f64, lat: f64, label: &str) -> MapPolygon<'static> {
         MapPolygon {
-            shape: square(lon, lat, 0.003),
+            shape: Cow::Owned(square(lon, lat, 0.003)),
             fill: Rgb(255, 0, 0),
             fill_opacity: 0.5,
             outline: Rgb(200, 0, 0),
@@ -2346,7 +2348,7 @@ mod tests {
         let map = map_svg(&[], &[], &[], &[&country], &[], "Basemap", 700, 500);
         assert!(map.contains(NO_LANDS_TEXT));
         let empty_land = MapPolygon {
-            shape: MultiPolygon(vec![]),
+            shape: Cow::Owned(MultiPolygon(vec![])),
             ..land(0.0, 0.0, "X")
         };
         assert!(map_svg(&[empty_land], &[], &[], &[], &[], "", 700, 500).contains(NO_LANDS_TEXT));
@@ -2395,15 +2397,15 @@ mod tests {
 
     #[test]
     fn tiny_lands_become_markers_and_the_svg_stays_bounded() {
-        let lands: Vec<MapPolygon> = (0..20_000)
+        let lands: Vec<MapPolygon<'_>> = (0..20_000)
             .map(|i| {
                 let f = f64::from(i);
                 MapPolygon {
-                    shape: square(
+                    shape: Cow::Owned(square(
                         16.0 + (f * 0.618).fract() * 3.0,
                         43.0 + (f * 0.382).fract() * 2.0,
                         0.0005,
-                    ),
+                    )),
                     label: None,
                     ..land(0.0, 0.0, "")
                 }
@@ -2435,7 +2437,7 @@ mod tests {
             vec![square(18.03, 44.03, 0.04).0[0].exterior().clone()],
         )]);
         let l = MapPolygon {
-            shape: holed,
+            shape: Cow::Owned(holed),
             ..land(0.0, 0.0, "H")
         };
         let map = map_svg(&[l], &[], &[], &[], &[], "", 700, 500);
@@ -2446,11 +2448,11 @@ mod tests {
     fn overlapping_labels_are_skipped_in_input_order() {
         // Two large lands at (almost) the same place: the first one's label wins.
         let mut first = land(18.1, 44.7, "FIRST");
-        first.shape = square(18.1, 44.7, 0.06);
+        first.shape = Cow::Owned(square(18.1, 44.7, 0.06));
         let mut second = first.clone();
         second.label = Some("SECOND".to_owned());
         let mut third = land(18.3, 44.9, "THIRD");
-        third.shape = square(18.3, 44.9, 0.06);
+        third.shape = Cow::Owned(square(18.3, 44.9, 0.06));
         let map = map_svg(&[first, second, third], &[], &[], &[], &[], "", 700, 500);
         assert!(map.contains(">FIRST</text>"), "{map}");
         assert!(!map.contains(">SECOND</text>"), "{map}");

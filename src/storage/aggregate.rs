@@ -3,12 +3,13 @@
 //! last two) instead of parsing each record's JSON body, with no owned string hashed per row.
 //!
 //! What is left empty on purpose: a land's survey points, evidence items, hazard types, key
-//! informants, free-text fields and source attributes; an activity's notes, depth and
-//! direct-evidence flag. No report or dashboard figure reads them, and the donor and public
+//! informants, team, free-text fields and source attributes, and the reason, comment and author
+//! of each status change; an activity's team, notes, depth and direct-evidence flag. No report or dashboard figure reads them, and the donor and public
 //! profiles would drop most of them anyway. Use [`Store::lands`] and [`Store::activities`] for
 //! whole records.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+use std::thread::ScopedJoinHandle;
 
 use rusqlite::Row;
 use rusqlite::types::ValueRef;
@@ -21,128 +22,132 @@ use crate::domain::{
     RecordSet, Released, StatusChange, ValidationState, parse_date,
 };
 
-/// A land row as read, before the parsing done on every core.
-struct LandRow {
-    id: String,
-    code: String,
-    texts: [String; 9],
-    codes: [String; 4],
-    geo_unsafe: bool,
-    m2: [f64; 5],
-    geometry: Option<String>,
-    geometry_issue: Option<String>,
-    settlement: String,
-}
-
 impl Store {
     /// Lands (ordered by code), activities (ordered by land code, date, code) and hazard
     /// reports with every field the report and dashboard figures read; see the module
     /// documentation for what is left empty.
     pub fn records_for_aggregates(&self) -> Result<RecordSet, StoreError> {
-        // The activities are read on a second connection while this one reads the lands,
-        // their history and the hazard reports (one after the other when no second
-        // connection can be opened).
-        let reader = super::open::open_reader(self.path()).ok();
+        // Two reading connections: the lands and the hazard reports are read on one while the
+        // other reads the activities and the status history (about the same work). Without
+        // them, this connection reads everything, one table after the other.
+        let reader = || super::open::open_reader(self.path()).ok();
+        let lands_reader = reader();
+        let lands_conn = lands_reader.as_ref().unwrap_or(&self.conn);
+        let read_the_rest = |conn: &rusqlite::Connection| {
+            Ok::<_, StoreError>((read_activities(conn)?, read_history(conn)?))
+        };
         std::thread::scope(|scope| {
-            let spawned = reader.and_then(|conn| {
+            let spawned = reader().and_then(|conn| {
                 std::thread::Builder::new()
                     .name("read-activities".to_owned())
-                    .spawn_scoped(scope, move || read_activities(&conn))
+                    .spawn_scoped(scope, move || read_the_rest(&conn))
                     .ok()
             });
-            let (lands, hazard_reports) = self.lands_and_reports_for_aggregates()?;
-            let activities = match spawned.map(std::thread::ScopedJoinHandle::join) {
+            let mut lands = read_lands(lands_conn)?;
+            let hazard_reports = super::store::read_hazard_reports(lands_conn, "", [])?;
+            let (activities, history) = match spawned.map(ScopedJoinHandle::join) {
                 Some(Ok(read)) => read?,
-                _ => read_activities(&self.conn)?,
+                _ => read_the_rest(&self.conn)?,
             };
+            // Each land's position in code order, for its history and its activities.
+            let position: HashMap<LandId, usize> =
+                lands.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+            attach_history(&mut lands, &position, history);
             Ok(RecordSet {
-                activities: in_land_order(activities, &lands),
+                activities: in_land_order(activities, &position),
                 lands,
                 hazard_reports,
             })
         })
     }
+}
 
-    fn lands_and_reports_for_aggregates(
-        &self,
-    ) -> Result<(Vec<Land>, Vec<crate::domain::HazardReport>), StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, code, name, donor, project, organisation, team, admin_pcode, admin1, admin2,
-                    date_of_information, classification, status, evidence, validation, geo_unsafe,
-                    estimated_m2, cancelled_m2, reduced_with_asset_m2, reduced_without_asset_m2,
-                    cleared_m2, geometry_geojson, geometry_issue, admin_settlement
-             FROM land WHERE deleted_at IS NULL ORDER BY code",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut land_rows = Vec::new();
-        while let Some(r) = rows.next()? {
-            land_rows.push(land_row(r)?);
-        }
-        // Each land's position in code order: history and activities are matched to it
-        // without hashing an owned string per row.
-        let land_index: HashMap<&str, usize> = land_rows
-            .iter()
-            .enumerate()
-            .map(|(i, row)| (row.id.as_str(), i))
-            .collect();
-        let mut history = self.history_by_land(&land_index)?;
-        let parsed = crate::par::map_chunks(&land_rows, 2_000, |_, chunk| {
-            chunk.iter().map(land_from_columns).collect::<Vec<_>>()
-        });
-        let mut lands = Vec::with_capacity(land_rows.len());
-        for (land, history) in parsed.into_iter().flatten().zip(&mut history) {
-            let mut land = land?;
-            land.status_history = std::mem::take(history);
-            lands.push(land);
-        }
-        Ok((lands, self.hazard_reports()?))
+/// Every land (not deleted), ordered by code, without its status history.
+fn read_lands(conn: &rusqlite::Connection) -> Result<Vec<Land>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT id, code, name, donor, project, organisation, admin_pcode, admin1, admin2,
+                admin_settlement, date_of_information, classification, status, evidence,
+                validation, geo_unsafe, estimated_m2, cancelled_m2, reduced_with_asset_m2,
+                reduced_without_asset_m2, cleared_m2, geometry_geojson, geometry_issue
+         FROM land WHERE deleted_at IS NULL ORDER BY code",
+    )?;
+    let mut rows = stmt.query([])?;
+    // Each row becomes a land at once: the polygon is parsed from the row's own text, never
+    // copied into a string of its own.
+    let mut lands = Vec::with_capacity(row_count_hint(conn, "land"));
+    while let Some(r) = rows.next()? {
+        lands.push(land_from_row(r)?);
     }
+    Ok(lands)
+}
 
-    /// Every status change of the lands in `land_index`, by land position, oldest first.
-    fn history_by_land(
-        &self,
-        land_index: &HashMap<&str, usize>,
-    ) -> Result<Vec<Vec<StatusChange>>, StoreError> {
-        let mut history: Vec<Vec<(i64, StatusChange)>> = vec![Vec::new(); land_index.len()];
-        // Table order (no sort in SQL); each land's changes are put in order here.
-        let mut stmt = self.conn.prepare(
-            "SELECT land_id, seq, date, status, classification, reason, comment, by_who, superseded
-             FROM land_status_history",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let land_id = text(r, 0)?;
-            let Some(&i) = land_index.get(land_id) else {
-                continue;
-            };
-            let (date, status, class) = (text(r, 2)?, text(r, 3)?, text(r, 4)?);
-            let bad = || bad_row("land history", land_id, &format!("{date} {status} {class}"));
-            let change = StatusChange {
+/// One status change as read, with its land and its place in that land's history.
+struct HistoryRow {
+    land_id: LandId,
+    seq: i64,
+    change: StatusChange,
+}
+
+/// Every status change, in table order; the free text (reason, comment, by whom) is left empty.
+fn read_history(conn: &rusqlite::Connection) -> Result<Vec<HistoryRow>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT land_id, seq, date, status, classification, superseded
+         FROM land_status_history",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::with_capacity(row_count_hint(conn, "land_status_history"));
+    while let Some(r) = rows.next()? {
+        let land_id = text(r, 0)?;
+        let (date, status, class) = (text(r, 2)?, text(r, 3)?, text(r, 4)?);
+        let bad = || bad_row("land history", land_id, &format!("{date} {status} {class}"));
+        out.push(HistoryRow {
+            land_id: LandId::parse(land_id).ok_or_else(bad)?,
+            seq: r.get(1)?,
+            change: StatusChange {
                 date: parse_date(date).ok_or_else(bad)?,
                 status: LandStatus::from_code(status).ok_or_else(bad)?,
                 classification: Classification::from_code(class).ok_or_else(bad)?,
-                reason: r.get(5)?,
-                comment: r.get(6)?,
-                by: r.get(7)?,
-                superseded: r.get(8)?,
-            };
-            if let Some(changes) = history.get_mut(i) {
-                changes.push((r.get(1)?, change));
-            }
+                reason: String::new(),
+                comment: String::new(),
+                by: String::new(),
+                superseded: r.get(5)?,
+            },
+        });
+    }
+    Ok(out)
+}
+
+/// Gives each land its status changes, oldest first; those of other (deleted) lands are
+/// dropped.
+fn attach_history(lands: &mut [Land], position: &HashMap<LandId, usize>, rows: Vec<HistoryRow>) {
+    let mut rows: Vec<(usize, i64, StatusChange)> = rows
+        .into_iter()
+        .filter_map(|row| Some((*position.get(&row.land_id)?, row.seq, row.change)))
+        .collect();
+    rows.sort_unstable_by_key(|(at, seq, _)| (*at, *seq));
+    for (at, _, change) in rows {
+        if let Some(land) = lands.get_mut(at) {
+            land.status_history.push(change);
         }
-        Ok(history
-            .into_iter()
-            .map(|mut changes| {
-                changes.sort_by_key(|(seq, _)| *seq);
-                changes.into_iter().map(|(_, c)| c).collect()
-            })
-            .collect())
     }
 }
 
-/// Every activity (not deleted) with its devices, ordered by land id, date and code.
+/// The number of rows `table` (a rowid table) is likely to hold, from its largest rowid (one
+/// index step, no scan): the capacity to reserve before reading it whole.
+fn row_count_hint(conn: &rusqlite::Connection, table: &str) -> usize {
+    conn.query_row(&format!("SELECT max(rowid) FROM {table}"), [], |r| {
+        r.get::<_, Option<i64>>(0)
+    })
+    .ok()
+    .flatten()
+    .and_then(|n| usize::try_from(n).ok())
+    .unwrap_or(0)
+    .min(10_000_000)
+}
+
+/// Every activity (not deleted) with its devices, in table order.
 fn read_activities(conn: &rusqlite::Connection) -> Result<Vec<Activity>, StoreError> {
-    let mut devices: HashMap<ActivityId, Vec<(i64, DeviceFound)>> = HashMap::new();
+    let mut devices: HashMap<ActivityId, Vec<(i64, DeviceFound)>> = HashMap::default();
     let mut stmt = conn.prepare(
         "SELECT activity_id, seq, category, type_model, quantity, disposal FROM activity_device",
     )?;
@@ -162,13 +167,13 @@ fn read_activities(conn: &rusqlite::Connection) -> Result<Vec<Activity>, StoreEr
     }
     let mut stmt = conn.prepare(
         "SELECT id, code, land_id, kind, method, validation, start_date, end_date,
-                date_of_information, organisation, team, donor, project, deminer_days,
+                date_of_information, organisation, donor, project, deminer_days,
                 asset_days, cancelled_m2, reduced_with_asset_m2, reduced_without_asset_m2,
                 cleared_m2, released_geometry_geojson, handover_json
          FROM activity WHERE deleted_at IS NULL",
     )?;
     let mut rows = stmt.query([])?;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(row_count_hint(conn, "activity"));
     while let Some(r) = rows.next()? {
         let mut activity = activity_from_row(r)?;
         if let Some(mut found) = devices.remove(&activity.id) {
@@ -177,32 +182,51 @@ fn read_activities(conn: &rusqlite::Connection) -> Result<Vec<Activity>, StoreEr
         }
         out.push(activity);
     }
-    // Grouped by land here, on the reading thread; `in_land_order` then only moves groups.
-    out.sort_unstable_by(|a, b| {
-        (a.land_id, a.date_of_information, &a.code).cmp(&(
-            b.land_id,
-            b.date_of_information,
-            &b.code,
-        ))
-    });
     Ok(out)
 }
 
-/// The activities of `lands` (ordered by code) in land code, date and code order, from
-/// activities ordered by land id, date and code; those of other (deleted) lands are not part of
-/// any figure and are dropped.
-fn in_land_order(activities: Vec<Activity>, lands: &[Land]) -> Vec<Activity> {
-    let mut groups: HashMap<LandId, Vec<Activity>> = HashMap::new();
-    for activity in activities {
-        groups.entry(activity.land_id).or_default().push(activity);
-    }
-    let mut out = Vec::with_capacity(groups.values().map(Vec::len).sum());
-    for land in lands {
-        if let Some(group) = groups.remove(&land.id) {
-            out.extend(group);
+/// The activities of the lands at `position` (their place in code order) in land code, date and
+/// code order; those of other (deleted) lands are not part of any figure and are dropped. The order is worked out on
+/// indices and then applied by swaps in place: an activity is moved at most once or twice, and
+/// no second copy of the list is made.
+fn in_land_order(
+    mut activities: Vec<Activity>,
+    position: &HashMap<LandId, usize>,
+) -> Vec<Activity> {
+    activities.retain(|a| position.contains_key(&a.land_id));
+    let keys: Vec<(usize, time::Date)> = activities
+        .iter()
+        .map(|a| {
+            let at = position.get(&a.land_id).copied().unwrap_or(usize::MAX);
+            (at, a.date_of_information)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..activities.len()).collect();
+    order.sort_unstable_by(|&i, &j| {
+        keys[i]
+            .cmp(&keys[j])
+            .then_with(|| activities[i].code.cmp(&activities[j].code))
+            .then(i.cmp(&j))
+    });
+    permute(&mut activities, order);
+    activities
+}
+
+/// Reorders `items` so that position `i` holds what was at `order[i]`, by swaps along each
+/// cycle of the permutation. `order` must be a permutation of `0..items.len()`.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..order.len() {
+        let mut at = start;
+        loop {
+            let from = order[at];
+            order[at] = at;
+            if from == start || from == at {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
         }
     }
-    out
 }
 
 /// Column `i` as text borrowed from the row (NULL reads as empty).
@@ -230,48 +254,17 @@ fn bad_row(entity: &'static str, code: &str, detail: &str) -> StoreError {
     }
 }
 
-fn land_row(r: &Row<'_>) -> Result<LandRow, StoreError> {
-    Ok(LandRow {
-        id: r.get(0)?,
-        code: r.get(1)?,
-        texts: [
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-            r.get(6)?,
-            r.get(7)?,
-            r.get(8)?,
-            r.get(9)?,
-            r.get(10)?,
-        ],
-        codes: [r.get(11)?, r.get(12)?, r.get(13)?, r.get(14)?],
-        geo_unsafe: r.get(15)?,
-        m2: [r.get(16)?, r.get(17)?, r.get(18)?, r.get(19)?, r.get(20)?],
-        geometry: r.get(21)?,
-        geometry_issue: r.get(22)?,
-        settlement: r.get(23)?,
-    })
-}
-
-fn land_from_columns(row: &LandRow) -> Result<Land, StoreError> {
-    let bad = |what: &str| bad_row("land", &row.code, what);
-    let [
-        name,
-        donor,
-        project,
-        organisation,
-        team,
-        pcode,
-        admin1,
-        admin2,
-        date,
-    ] = &row.texts;
-    let [classification, status, evidence, validation] = &row.codes;
+fn land_from_row(r: &Row<'_>) -> Result<Land, StoreError> {
+    let code: String = r.get(1)?;
+    let bad = |what: &str| bad_row("land", &code, what);
+    let (id, date) = (text(r, 0)?, text(r, 10)?);
+    let [classification, status, evidence, validation] =
+        [text(r, 11)?, text(r, 12)?, text(r, 13)?, text(r, 14)?];
+    let geometry = text(r, 21)?;
+    let m2 = [r.get(16)?, r.get(17)?, r.get(18)?, r.get(19)?, r.get(20)?];
     Ok(Land {
-        id: LandId::parse(&row.id).ok_or_else(|| bad(&row.id))?,
-        code: row.code.clone(),
-        name: name.clone(),
+        id: LandId::parse(id).ok_or_else(|| bad(id))?,
+        name: r.get(2)?,
         classification: Classification::from_code(classification)
             .ok_or_else(|| bad(classification))?,
         status: LandStatus::from_code(status).ok_or_else(|| bad(status))?,
@@ -279,31 +272,32 @@ fn land_from_columns(row: &LandRow) -> Result<Land, StoreError> {
         evidence_items: Vec::new(),
         hazard_types: Vec::new(),
         admin: AdminLocation {
-            pcode: pcode.clone(),
-            admin1: admin1.clone(),
-            admin2: admin2.clone(),
-            settlement: row.settlement.clone(),
+            pcode: r.get(6)?,
+            admin1: r.get(7)?,
+            admin2: r.get(8)?,
+            settlement: r.get(9)?,
         },
         priority: None,
         blockage: String::new(),
         expected_beneficiaries: None,
         terrain: String::new(),
         key_informants: Vec::new(),
-        donor: donor.clone(),
-        project: project.clone(),
-        organisation: organisation.clone(),
-        team: team.clone(),
+        donor: r.get(3)?,
+        project: r.get(4)?,
+        organisation: r.get(5)?,
+        team: String::new(),
         date_of_information: parse_date(date).ok_or_else(|| bad(date))?,
         notes: String::new(),
         validation: ValidationState::from_code(validation).ok_or_else(|| bad(validation))?,
         validation_comment: String::new(),
-        geo_unsafe: row.geo_unsafe,
+        geo_unsafe: r.get(15)?,
         points: Vec::new(),
-        geometry: parse_geometry(row.geometry.as_deref()),
-        geometry_issue: row.geometry_issue.clone(),
-        ledger: ledger_from_columns(row.m2),
+        geometry: parse_geometry((!geometry.is_empty()).then_some(geometry)),
+        geometry_issue: r.get(22)?,
+        ledger: ledger_from_columns(m2),
         status_history: Vec::new(),
         source_attributes: std::collections::BTreeMap::new(),
+        code,
     })
 }
 
@@ -320,11 +314,11 @@ fn activity_from_row(r: &Row<'_>) -> Result<Activity, StoreError> {
     };
     let (id, land_id) = (text(r, 0)?, text(r, 2)?);
     let (kind, method, validation) = (text(r, 3)?, text(r, 4)?, text(r, 5)?);
-    let handover: Option<Handover> = match text(r, 20)? {
+    let handover: Option<Handover> = match text(r, 19)? {
         "" => None,
         json => Some(serde_json::from_str(json).map_err(|e| bad(&e.to_string()))?),
     };
-    let geometry = text(r, 19)?;
+    let geometry = text(r, 18)?;
     Ok(Activity {
         id: ActivityId::parse(id).ok_or_else(|| bad(id))?,
         land_id: LandId::parse(land_id).ok_or_else(|| bad(land_id))?,
@@ -333,22 +327,22 @@ fn activity_from_row(r: &Row<'_>) -> Result<Activity, StoreError> {
         end_date: date(7)?,
         date_of_information: date(8)?.ok_or_else(|| bad("no date of information"))?,
         organisation: r.get(9)?,
-        team: r.get(10)?,
-        donor: r.get(11)?,
-        project: r.get(12)?,
+        team: String::new(),
+        donor: r.get(10)?,
+        project: r.get(11)?,
         method: if method.is_empty() {
             None
         } else {
             Some(Method::from_code(method).ok_or_else(|| bad(method))?)
         },
-        deminer_days: r.get(13)?,
-        asset_days: r.get(14)?,
+        deminer_days: r.get(12)?,
+        asset_days: r.get(13)?,
         depth_cm: None,
         released: Released {
-            cancelled_m2: AreaM2::new(r.get(15)?),
-            reduced_with_asset_m2: AreaM2::new(r.get(16)?),
-            reduced_without_asset_m2: AreaM2::new(r.get(17)?),
-            cleared_m2: AreaM2::new(r.get(18)?),
+            cancelled_m2: AreaM2::new(r.get(14)?),
+            reduced_with_asset_m2: AreaM2::new(r.get(15)?),
+            reduced_without_asset_m2: AreaM2::new(r.get(16)?),
+            cleared_m2: AreaM2::new(r.get(17)?),
         },
         released_geometry: parse_geometry((!geometry.is_empty()).then_some(geometry)),
         devices: Vec::new(),
@@ -358,4 +352,26 @@ fn activity_from_row(r: &Row<'_>) -> Result<Activity, StoreError> {
         validation: ValidationState::from_code(validation).ok_or_else(|| bad(validation))?,
         code,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn a_permutation_is_applied_in_place() {
+        for order in [
+            vec![],
+            vec![0],
+            vec![0, 1, 2, 3],
+            vec![3, 2, 1, 0],
+            vec![1, 2, 3, 0],
+            vec![2, 0, 1, 4, 3, 5],
+        ] {
+            let mut items: Vec<char> = ('a'..='z').take(order.len()).collect();
+            let expected: Vec<char> = order.iter().map(|&i| items[i]).collect();
+            permute(&mut items, order.clone());
+            assert_eq!(items, expected, "{order:?}");
+        }
+    }
 }

@@ -158,7 +158,7 @@ fn geometry_text(shape: Option<&MultiPolygon<f64>>) -> Option<String> {
 
 /// Hazard reports (not deleted) matching `filter` (an `AND ...` clause), ordered by code; the
 /// bodies are parsed on every core.
-fn read_hazard_reports<P: rusqlite::Params>(
+pub(super) fn read_hazard_reports<P: rusqlite::Params>(
     conn: &Connection,
     filter: &str,
     params: P,

@@ -517,4 +517,32 @@ fn the_lean_aggregate_read_gives_the_same_report_as_whole_records() {
             assert_eq!(a, b, "{filter:?} {profile:?}");
         }
     }
+    // The figures do not need a land's activities next to each other: dealt out one land at a
+    // time (each land's own order kept), they are the same.
+    let mut queues: Vec<std::collections::VecDeque<safeground::domain::Activity>> = Vec::new();
+    for a in &whole.activities {
+        match queues.iter_mut().find(|q| q[0].land_id == a.land_id) {
+            Some(q) => q.push_back(a.clone()),
+            None => queues.push(std::collections::VecDeque::from([a.clone()])),
+        }
+    }
+    let mut dealt = Vec::new();
+    while queues.iter().any(|q| !q.is_empty()) {
+        dealt.extend(
+            queues
+                .iter_mut()
+                .filter_map(std::collections::VecDeque::pop_front),
+        );
+    }
+    assert_eq!(dealt.len(), whole.activities.len());
+    assert_ne!(dealt, whole.activities, "the activities are interleaved");
+    let compute = |activities: &[safeground::domain::Activity]| {
+        safeground::reports::compute(
+            &whole.lands,
+            activities,
+            &whole.hazard_reports,
+            &ReportFilter::default(),
+        )
+    };
+    assert_eq!(compute(&dealt), compute(&whole.activities));
 }
