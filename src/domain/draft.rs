@@ -211,7 +211,19 @@ impl FieldErrors {
 /// assert!(parse_date("2025-02-30").is_none());
 /// ```
 pub fn parse_date(text: &str) -> Option<Date> {
-    Date::parse(text.trim(), format_description!("[year]-[month]-[day]")).ok()
+    let text = text.trim();
+    // Fast path for the ten-character form every stored date has (300 000 of them are read for
+    // a national report); the general parser for the rest, and the same answer either way.
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *text.as_bytes() {
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let [y0, y1, y2, y3, m0, m1, d0, d1] = digits.map(|b| b - b'0');
+            let year = i32::from(y0) * 1000 + i32::from(y1) * 100 + i32::from(y2) * 10;
+            let month = time::Month::try_from(m0 * 10 + m1).ok()?;
+            return Date::from_calendar_date(year + i32::from(y3), month, d0 * 10 + d1).ok();
+        }
+    }
+    Date::parse(text, format_description!("[year]-[month]-[day]")).ok()
 }
 
 /// Parses a finite decimal number; accepts a decimal comma and spaces between thousands.
@@ -955,6 +967,32 @@ mod tests {
                 .message
                 .contains("'banana' is not one of: Indication, SHA, CHA")
         );
+    }
+
+    #[test]
+    fn the_fast_date_path_agrees_with_the_general_parser() {
+        let general = |t: &str| Date::parse(t, format_description!("[year]-[month]-[day]")).ok();
+        for year in [
+            "0000", "0001", "1900", "1999", "2000", "2024", "2025", "9999",
+        ] {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let text = format!("{year}-{month:02}-{day:02}");
+                    assert_eq!(parse_date(&text), general(&text), "{text}");
+                    assert_eq!(parse_date(&format!(" {text} ")), general(&text), "{text}");
+                }
+            }
+        }
+        for text in [
+            "2025-3-01",
+            "2025-03-1",
+            "+2025-03-01",
+            "2025/03/01",
+            "２０２５-03-01",
+            "",
+        ] {
+            assert_eq!(parse_date(text), general(text), "{text}");
+        }
     }
 
     #[test]

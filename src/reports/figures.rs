@@ -374,6 +374,28 @@ pub fn compute(
     hazard_reports: &[HazardReport],
     filter: &ReportFilter,
 ) -> Figures {
+    // The filter's choices (every donor, organisation and admin area named) are gathered on a
+    // second thread meanwhile.
+    std::thread::scope(|scope| {
+        let gathering = std::thread::Builder::new()
+            .name("report-choices".to_owned())
+            .spawn_scoped(scope, || choices(lands, activities));
+        let mut figures = compute_figures(lands, activities, hazard_reports, filter);
+        figures.choices = match gathering.map(std::thread::ScopedJoinHandle::join) {
+            Ok(Ok(choices)) => choices,
+            _ => choices(lands, activities),
+        };
+        figures
+    })
+}
+
+/// [`compute`] without the filter's choices.
+fn compute_figures(
+    lands: &[Land],
+    activities: &[Activity],
+    hazard_reports: &[HazardReport],
+    filter: &ReportFilter,
+) -> Figures {
     let donor = wanted(filter.donor.as_ref());
     let organisation = wanted(filter.organisation.as_ref());
     let admin = wanted(filter.admin_area.as_ref());
@@ -606,7 +628,7 @@ pub fn compute(
             .collect(),
         participation,
         lands: rows,
-        choices: choices(lands, activities),
+        choices: FilterChoices::default(),
     }
 }
 

@@ -52,10 +52,31 @@ impl Store {
             // Each land's position in code order, for its history and its activities.
             let position: HashMap<LandId, usize> =
                 lands.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
-            attach_history(&mut lands, &position, history);
+            // The history goes to the lands while the activities are put in order; on this
+            // thread when no second one can be started.
+            let mut history = Some(history);
+            let activities = std::thread::scope(|inner| {
+                let attaching = std::thread::Builder::new()
+                    .name("attach-history".to_owned())
+                    .spawn_scoped(inner, || {
+                        if let Some(rows) = history.take() {
+                            attach_history(&mut lands, &position, rows);
+                        }
+                    });
+                let activities = in_land_order(activities, &position);
+                if let Ok(handle) = attaching
+                    && let Err(panic) = handle.join()
+                {
+                    std::panic::resume_unwind(panic);
+                }
+                activities
+            });
+            if let Some(rows) = history.take() {
+                attach_history(&mut lands, &position, rows);
+            }
             Ok(RecordSet {
-                activities: in_land_order(activities, &position),
                 lands,
+                activities,
                 hazard_reports,
             })
         })
@@ -176,7 +197,9 @@ fn read_activities(conn: &rusqlite::Connection) -> Result<Vec<Activity>, StoreEr
     let mut out = Vec::with_capacity(row_count_hint(conn, "activity"));
     while let Some(r) = rows.next()? {
         let mut activity = activity_from_row(r)?;
-        if let Some(mut found) = devices.remove(&activity.id) {
+        if !devices.is_empty()
+            && let Some(mut found) = devices.remove(&activity.id)
+        {
             found.sort_by_key(|(seq, _)| *seq);
             activity.devices = found.into_iter().map(|(_, d)| d).collect();
         }
