@@ -15,8 +15,8 @@
 //! Numbers are grouped by thousands with [`THOUSANDS_SEPARATOR`] (a plain space, as the rest of
 //! the report): `format_number(12000.0, 0)` is `"12 000"`.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::f64::consts::FRAC_PI_4;
 use std::fmt::{self, Write as _};
 
@@ -1225,18 +1225,21 @@ fn data_bounds(lands: &[MapPolygon<'_>], points: &[MapPoint]) -> Option<(f64, f6
         .flat_map(|l| l.shape.0.iter())
         .flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y)))
         .chain(points.iter().map(|p| (p.lon, p.lat)));
+    // Mercator keeps the order of longitudes and of latitudes: the box of the projected
+    // positions is the projected box of the positions (two projections, not one per vertex).
     let mut bounds: Option<(f64, f64, f64, f64)> = None;
     for (lon, lat) in coords {
         if !(lon.is_finite() && lat.is_finite()) {
             continue;
         }
-        let (x, y) = mercator(lon, lat);
         bounds = Some(match bounds {
-            None => (x, y, x, y),
-            Some((x0, y0, x1, y1)) => (x0.min(x), y0.min(y), x1.max(x), y1.max(y)),
+            None => (lon, lat, lon, lat),
+            Some((x0, y0, x1, y1)) => (x0.min(lon), y0.min(lat), x1.max(lon), y1.max(lat)),
         });
     }
-    bounds
+    let (lon0, lat0, lon1, lat1) = bounds?;
+    let ((x0, y0), (x1, y1)) = (mercator(lon0, lat0), mercator(lon1, lat1));
+    Some((x0, y0, x1, y1))
 }
 
 /// Clips a ring (without its closing vertex) to `rect` (Sutherland–Hodgman); the result may run
@@ -1381,7 +1384,7 @@ impl BoxGrid {
     fn new() -> Self {
         Self {
             boxes: Vec::new(),
-            grid: HashMap::new(),
+            grid: HashMap::default(),
         }
     }
 
@@ -1775,7 +1778,14 @@ fn write_map(
         ring: Vec::new(),
     };
     write_basemap(out, &mut paths, layers.basemap)?;
-    write_polygons(out, &mut paths, layers)?;
+    // Each polygon's projected box, for drawing and for its label.
+    let boxes: Vec<Option<PxRect>> = layers
+        .lands
+        .iter()
+        .chain(layers.released)
+        .map(|l| projected_box(&projection, &l.shape))
+        .collect();
+    write_polygons(out, &mut paths, layers, &boxes)?;
     for p in layers.points {
         if p.lon.is_finite() && p.lat.is_finite() {
             write_point_symbol(out, projection.project(p.lon, p.lat), p.colour, &p.symbol)?;
@@ -1789,7 +1799,7 @@ fn write_map(
     for rect in furniture {
         placer.hard.insert(rect);
     }
-    write_labels(out, &projection, &frame, layers, &mut placer)?;
+    write_labels(out, &projection, &frame, layers, &boxes, &mut placer)?;
     out.write_str("</svg>\n")?;
     writeln!(
         out,
@@ -1854,19 +1864,16 @@ fn write_polygons(
     out: &mut String,
     paths: &mut PathWriter<'_>,
     layers: &MapLayers<'_>,
+    boxes: &[Option<PxRect>],
 ) -> fmt::Result {
     // Path data of each drawn land, shared by the fill and the outline pass.
     let mut drawn: Vec<(usize, String)> = Vec::new();
     let mut markers = Vec::new();
-    let mut marker_cells: HashSet<(i64, i64)> = HashSet::new();
-    for (i, land) in layers.lands.iter().enumerate() {
-        let Some(rect) = land.shape.bounding_rect() else {
+    let mut marker_cells: HashSet<(i64, i64)> = HashSet::default();
+    for ((i, land), px) in layers.lands.iter().enumerate().zip(boxes) {
+        let Some(px) = *px else {
             continue;
         };
-        let px = paths.projection.project_rect(rect.min(), rect.max());
-        if !(px.x0.is_finite() && px.y0.is_finite() && px.x1.is_finite() && px.y1.is_finite()) {
-            continue;
-        }
         if px.width() < MIN_LAND_PX && px.height() < MIN_LAND_PX {
             let at = (f64::midpoint(px.x0, px.x1), f64::midpoint(px.y0, px.y1));
             let cell = ((at.0 / 3.0).floor() as i64, (at.1 / 3.0).floor() as i64);
@@ -1938,23 +1945,27 @@ fn write_polygons(
 
 /// The pixel box a polygon occupies on the map: its projected bounding box, or the marker
 /// square for a land too small to draw.
-fn drawn_box(projection: &Projection, shape: &MultiPolygon<f64>) -> Option<PxRect> {
+/// The box of `shape` on the map, if it has one there.
+fn projected_box(projection: &Projection, shape: &MultiPolygon<f64>) -> Option<PxRect> {
     let rect = shape.bounding_rect()?;
     let px = projection.project_rect(rect.min(), rect.max());
-    if !(px.x0.is_finite() && px.y0.is_finite() && px.x1.is_finite() && px.y1.is_finite()) {
-        return None;
-    }
+    (px.x0.is_finite() && px.y0.is_finite() && px.x1.is_finite() && px.y1.is_finite()).then_some(px)
+}
+
+/// What is drawn for a polygon whose projected box is `px`: the box itself, or the marker of a
+/// land too small to draw.
+fn drawn_box(px: PxRect) -> PxRect {
     if px.width() < MIN_LAND_PX && px.height() < MIN_LAND_PX {
         let (cx, cy) = (f64::midpoint(px.x0, px.x1), f64::midpoint(px.y0, px.y1));
         let half = MARKER_PX / 2.0;
-        return Some(PxRect {
+        return PxRect {
             x0: cx - half,
             y0: cy - half,
             x1: cx + half,
             y1: cy + half,
-        });
+        };
     }
-    Some(px)
+    px
 }
 
 /// The labels of the lands, then of the released polygons, greedily skipping overlaps.
@@ -1966,6 +1977,7 @@ fn write_labels(
     projection: &Projection,
     frame: &PxRect,
     layers: &MapLayers<'_>,
+    projected: &[Option<PxRect>],
     placer: &mut LabelPlacer,
 ) -> fmt::Result {
     let h = LABEL_SIZE + 4.0;
@@ -1981,12 +1993,7 @@ fn write_labels(
             });
         }
     }
-    let boxes: Vec<Option<PxRect>> = layers
-        .lands
-        .iter()
-        .chain(layers.released)
-        .map(|l| drawn_box(projection, &l.shape))
-        .collect();
+    let boxes: Vec<Option<PxRect>> = projected.iter().map(|b| b.map(drawn_box)).collect();
     for b in boxes.iter().take(layers.lands.len()).flatten() {
         if b.width() < 60.0 && b.height() < 2.0 * h {
             placer.soft.mark(&b.grown(0.5));
