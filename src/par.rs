@@ -66,4 +66,18 @@ mod tests {
         let empty: Vec<u32> = Vec::new();
         assert_eq!(map_chunks(&empty, 10, |_, p| p.len()), vec![0]);
     }
+
+    #[test]
+    fn a_value_dropped_later_is_dropped() {
+        struct Tell(std::sync::mpsc::SyncSender<()>);
+        impl Drop for Tell {
+            fn drop(&mut self) {
+                self.0.send(()).unwrap();
+            }
+        }
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        drop_later(Tell(tx));
+        rx.recv_timeout(std::time::Duration::from_secs(10))
+            .expect("dropped on the background thread");
+    }
 }
