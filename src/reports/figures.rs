@@ -647,34 +647,36 @@ fn runs_by_land<'a, 'r>(
     Some(runs)
 }
 
+/// The distinct values, trimmed, without empty ones, sorted. Few distinct values among many
+/// records: a hash set drops the repeats first, then the few left are trimmed, deduplicated
+/// again and sorted.
+pub(super) fn distinct_trimmed<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let raw: HashSet<&str> = values.collect();
+    let trimmed: HashSet<&str> = raw
+        .into_iter()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .collect();
+    let mut distinct: Vec<String> = trimmed.into_iter().map(str::to_owned).collect();
+    distinct.sort_unstable();
+    distinct
+}
+
 fn choices(lands: &[Land], activities: &[Activity]) -> FilterChoices {
-    // Few distinct values among many records: a hash set drops the repeats, then the few
-    // left are trimmed, deduplicated again and sorted.
-    let collect = |values: &mut dyn Iterator<Item = &str>| -> Vec<String> {
-        let raw: HashSet<&str> = values.collect();
-        let trimmed: HashSet<&str> = raw
-            .into_iter()
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .collect();
-        let mut distinct: Vec<String> = trimmed.into_iter().map(str::to_owned).collect();
-        distinct.sort_unstable();
-        distinct
-    };
     FilterChoices {
-        donors: collect(
-            &mut lands
+        donors: distinct_trimmed(
+            lands
                 .iter()
                 .map(|l| l.donor.as_str())
                 .chain(activities.iter().map(|a| a.donor.as_str())),
         ),
-        organisations: collect(
-            &mut lands
+        organisations: distinct_trimmed(
+            lands
                 .iter()
                 .map(|l| l.organisation.as_str())
                 .chain(activities.iter().map(|a| a.organisation.as_str())),
         ),
-        admin_areas: collect(&mut lands.iter().map(|l| {
+        admin_areas: distinct_trimmed(lands.iter().map(|l| {
             if l.admin.admin2.is_empty() {
                 l.admin.admin1.as_str()
             } else {

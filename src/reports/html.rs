@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use time::Date;
 
-use super::figures::{Figures, LandRow};
+use super::figures::{Figures, LandRow, distinct_trimmed};
 use super::svg::{self, LegendEntry, LegendSwatch, MapPoint, MapPolygon, Rgb, Series};
 use crate::domain::{
     Classification, EoCategory, ExportProfile, LandStatus, RecordSet, group_thousands,
@@ -184,8 +184,9 @@ fn page(input: &HtmlInput<'_>, map_svg: impl FnOnce() -> String) -> String {
     let f = input.figures;
     let t = &f.totals;
     let mut h = String::with_capacity(64 * 1024);
-    let organisations = distinct(input.records.lands.iter().map(|l| l.organisation.as_str()));
-    let projects = distinct(
+    let organisations =
+        distinct_trimmed(input.records.lands.iter().map(|l| l.organisation.as_str()));
+    let projects = distinct_trimmed(
         input
             .records
             .activities
@@ -572,17 +573,6 @@ fn table_rows(rows: &[LandRow]) -> Vec<&LandRow> {
         listed.sort_by(|a, b| a.code.cmp(&b.code));
     }
     listed
-}
-
-/// The distinct trimmed values, sorted: the repeats are dropped before anything is trimmed.
-fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let raw: rustc_hash::FxHashSet<&str> = values.collect();
-    let set: std::collections::BTreeSet<&str> = raw
-        .into_iter()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .collect();
-    set.into_iter().map(str::to_owned).collect()
 }
 
 fn map(input: &HtmlInput<'_>) -> String {

@@ -163,7 +163,7 @@ fn number(value: f64) -> String {
 /// Appends [`number`]`(value)` to `out`.
 fn push_number(out: &mut String, value: f64) {
     use std::fmt::Write as _;
-    // Below 2^52 every f64 rounds to an integer that i64 holds exactly.
+    // Below 2^52 (about 4.5e15) every f64 rounds to an integer that i64 holds exactly.
     if value.is_finite() && value.abs() < 4.5e15 {
         let whole = value.round_ties_even();
         if whole == 0.0 && value.is_sign_negative() {
@@ -171,7 +171,7 @@ fn push_number(out: &mut String, value: f64) {
         } else {
             #[expect(
                 clippy::cast_possible_truncation,
-                reason = "a whole number below 2^53 in magnitude fits i64 exactly"
+                reason = "a whole number below 2^52 in magnitude fits i64 exactly"
             )]
             let whole = whole as i64;
             // Writing to a String cannot fail.
