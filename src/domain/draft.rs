@@ -23,8 +23,22 @@ use super::vocab::{
     ValidationState,
 };
 
-/// Largest area accepted for one land: 10 000 km² (a land larger than that is a data error).
-pub const MAX_LAND_AREA_M2: f64 = 1.0e10;
+/// The plausibility bound on one land's area, m² (100 000 km², far above any real hazard area:
+/// whole districts recorded as one indication area are a few thousand km²). A polygon or an
+/// estimate larger than this is refused with a message, never stored.
+pub const MAX_LAND_AREA_M2: f64 = 1.0e11;
+
+/// The first year a date may have (dates before it are typing errors).
+pub const FIRST_YEAR: i32 = 1900;
+
+/// The last year a date may have.
+pub const LAST_YEAR: i32 = 2100;
+
+/// Bidirectional control characters (U+202A–U+202E, U+2066–U+2069): they can make a name or a
+/// code read differently from what it is (a "Trojan Source" display), so they are refused on input.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
 
 /// Most items (devices) found on one activity, all lines together; it keeps the total, which
 /// [`Activity::items_found`] adds up in a `u32`, far from overflowing.
@@ -57,6 +71,12 @@ impl FieldErrors {
         }
         if t.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
             self.push(field, "contains control characters");
+        }
+        if t.chars().any(is_bidi_control) {
+            self.push(
+                field,
+                "contains a bidirectional control character (U+202A–U+202E or U+2066–U+2069); retype it without",
+            );
         }
         t.to_owned()
     }
@@ -112,7 +132,10 @@ impl FieldErrors {
         if let Some(d) = parse_date(t) {
             Some(d)
         } else {
-            self.push(field, format!("'{t}' is not a date (YYYY-MM-DD)"));
+            self.push(
+                field,
+                format!("'{t}' is not a date from {FIRST_YEAR} to {LAST_YEAR} (YYYY-MM-DD)"),
+            );
             None
         }
     }
@@ -209,8 +232,18 @@ impl FieldErrors {
 /// use safeground::domain::parse_date;
 /// assert!(parse_date("2025-03-01").is_some());
 /// assert!(parse_date("2025-02-30").is_none());
+/// assert!(parse_date("-0001-01-01").is_none()); // only years 1900 to 2100
 /// ```
 pub fn parse_date(text: &str) -> Option<Date> {
+    parse_any_date(text).filter(|d| is_plausible_date(*d))
+}
+
+/// Whether a date lies in the years [`FIRST_YEAR`]–[`LAST_YEAR`].
+pub fn is_plausible_date(date: Date) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&date.year())
+}
+
+fn parse_any_date(text: &str) -> Option<Date> {
     let text = text.trim();
     // Fast path for the ten-character form every stored date has (300 000 of them are read for
     // a national report); the general parser for the rest, and the same answer either way.
@@ -444,7 +477,9 @@ impl LandDraft {
     }
 }
 
-/// Checks a land read from our own file format (already typed): code, name and points.
+/// Checks a land read from our own file format (already typed): code, name, points, dates
+/// (years [`FIRST_YEAR`]–[`LAST_YEAR`]) and the estimate (a finite number of m² from 0 to
+/// [`MAX_LAND_AREA_M2`]).
 ///
 /// # Examples
 /// ```
@@ -461,7 +496,40 @@ pub fn check_land(land: &Land) -> Vec<FieldError> {
     e.required("name", &land.name, 200);
     e.optional("notes", &land.notes, 20_000);
     check_points(&mut e, &land.points);
+    check_date(&mut e, "date_of_information", land.date_of_information);
+    for (i, change) in land.status_history.iter().enumerate() {
+        check_date(&mut e, &format!("status_history[{i}].date"), change.date);
+    }
+    check_area(&mut e, "estimated_m2", land.ledger.estimated_m2);
     e.0
+}
+
+/// A typed date outside [`FIRST_YEAR`]–[`LAST_YEAR`] is a field error.
+fn check_date(e: &mut FieldErrors, field: &str, date: Date) {
+    if !is_plausible_date(date) {
+        e.push(
+            field,
+            format!("{date} is not a date from {FIRST_YEAR} to {LAST_YEAR}"),
+        );
+    }
+}
+
+/// A typed area must be a finite number of m² from 0 to [`MAX_LAND_AREA_M2`].
+fn check_area(e: &mut FieldErrors, field: &str, area: AreaM2) {
+    let m2 = area.m2();
+    if !m2.is_finite() {
+        e.push(field, "is not a finite number of m²");
+    } else if m2 < 0.0 {
+        e.push(field, "is negative; an area is 0 m² or more");
+    } else if m2 > MAX_LAND_AREA_M2 {
+        e.push(
+            field,
+            format!(
+                "is larger than {} km², more than any hazard area can have",
+                super::units::group_thousands(MAX_LAND_AREA_M2 / 1e6)
+            ),
+        );
+    }
 }
 
 /// Checks the non-geometric parts of typed points: labels, GPS accuracy, traverse legs.
@@ -971,7 +1039,11 @@ mod tests {
 
     #[test]
     fn the_fast_date_path_agrees_with_the_general_parser() {
-        let general = |t: &str| Date::parse(t, format_description!("[year]-[month]-[day]")).ok();
+        let general = |t: &str| {
+            Date::parse(t, format_description!("[year]-[month]-[day]"))
+                .ok()
+                .filter(|d| is_plausible_date(*d))
+        };
         for year in [
             "0000", "0001", "1900", "1999", "2000", "2024", "2025", "9999",
         ] {

@@ -21,8 +21,9 @@ mod vocab;
 pub use activity::{Activity, AllowedBuckets, DeviceFound, Handover};
 pub use audit::{Actor, AuditEntry};
 pub use draft::{
-    ActivityDraft, CoordReader, DeviceDraft, FieldErrors, HazardReportDraft, LandDraft,
-    MAX_LAND_AREA_M2, check_land, parse_date, parse_number,
+    ActivityDraft, CoordReader, DeviceDraft, FIRST_YEAR, FieldErrors, HazardReportDraft, LAST_YEAR,
+    LandDraft, MAX_LAND_AREA_M2, check_land, is_bidi_control, is_plausible_date, parse_date,
+    parse_number,
 };
 pub use errors::{FieldError, join_field_errors};
 pub use export::{

@@ -1,6 +1,5 @@
 //! Geodesic area and perimeter on WGS84, and building a land's polygon from its perimeter points.
 
-use geo::orient::{Direction, Orient};
 use geo::{Distance, Geodesic, GeodesicArea};
 use geo_types::{Coord, LineString, MultiPolygon, Polygon};
 
@@ -9,14 +8,77 @@ use crate::domain::{AreaM2, LonLat};
 /// How a land's area was computed; stored with the area (C3).
 pub const AREA_METHOD: &str = "geodesic WGS84 (Karney 2013)";
 
-/// Geodesic area of a (multi)polygon on the WGS84 ellipsoid, in m².
+/// The WGS84 ellipsoid's whole surface, in m² (GeographicLib: 510 065 621 724 088.5 m²).
+pub const EARTH_AREA_M2: f64 = 510_065_621_724_088.5;
+
+/// The plausibility bound on one land's boundary length (all rings), metres (10 000 km). A
+/// world-sized box or a ring that wraps the globe is refused even when its area cancels out.
+pub const MAX_LAND_PERIMETER_M: f64 = 1.0e7;
+
+/// Geodesic area of one ring on WGS84, signed: positive when the ring runs counter-clockwise
+/// around the smaller of the two regions it bounds, negative when clockwise; m².
 ///
-/// Uses Karney's algorithm through `geo::GeodesicArea` (the same method as GeographicLib's
-/// `Planimeter`). Interior rings (holes) are subtracted.
+/// Orientation is judged geodesically (GeographicLib's `PolygonArea` with `sign = true`), so a
+/// ring across the antimeridian or around a pole gets the area of the region it encloses, never
+/// the rest of the Earth: the magnitude is at most half the Earth's surface. Consecutive vertices
+/// are joined by the shortest geodesic. The ring may be closed (first vertex repeated) or not.
 ///
-/// # Assumptions
-/// Coordinates are WGS84 longitude/latitude in degrees; each polygon is smaller than half the
-/// Earth. Winding order does not matter (the unsigned area is returned).
+/// # Units
+/// Square metres.
+///
+/// # Examples
+/// ```
+/// use geo_types::LineString;
+/// use safeground::geometry::ring_area_signed_m2;
+/// let ccw = LineString::from(vec![(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0), (0.0, 0.0)]);
+/// assert!((ring_area_signed_m2(&ccw) - 12_308_778_361.469).abs() < 0.01);
+/// let cw = LineString::from(vec![(0.0, 0.0), (0.0, 1.0), (1.0, 1.0), (1.0, 0.0), (0.0, 0.0)]);
+/// assert!((ring_area_signed_m2(&cw) + 12_308_778_361.469).abs() < 0.01);
+/// ```
+pub fn ring_area_signed_m2(ring: &LineString<f64>) -> f64 {
+    let coords = match ring.0.as_slice() {
+        [rest @ .., last] if rest.first() == Some(last) => rest,
+        all => all,
+    };
+    if coords.len() < 3 || coords.iter().any(|c| !(c.x.is_finite() && c.y.is_finite())) {
+        return 0.0;
+    }
+    let g = geographiclib_rs::Geodesic::wgs84();
+    let mut pa =
+        geographiclib_rs::PolygonArea::new(&g, geographiclib_rs::Winding::CounterClockwise);
+    for c in coords {
+        pa.add_point(c.y, c.x);
+    }
+    let (_perimeter_m, area_m2, _) = pa.compute(true);
+    area_m2
+}
+
+/// Geodesic area of a simple polygon, m²: the exterior's enclosed area minus its holes' (never
+/// below 0), whatever the winding of each ring.
+fn simple_polygon_area_m2(polygon: &Polygon<f64>) -> f64 {
+    let exterior = ring_area_signed_m2(polygon.exterior()).abs();
+    let holes: f64 = polygon
+        .interiors()
+        .iter()
+        .map(|r| ring_area_signed_m2(r).abs())
+        .sum();
+    (exterior - holes).max(0.0)
+}
+
+/// Geodesic area of a (multi)polygon on the WGS84 ellipsoid, in m²: **the one area rule** (C3).
+///
+/// - Each ring's orientation is judged geodesically ([`ring_area_signed_m2`]); the area is that
+///   of the region the ring encloses, never its complement.
+/// - Holes are subtracted, `MultiPolygon` parts summed.
+/// - A ring across the antimeridian is joined by the shortest geodesic between its vertices, as
+///   GeographicLib does.
+/// - An invalid polygon (a ring that crosses itself, rings that cross each other, a hole outside
+///   its exterior) gets **the area of its repaired form**: the polygon rebuilt by the even-odd
+///   rule (the lobes of a bow-tie are both counted, whichever way they are walked), as GEOS's
+///   and geo's `make_valid` do. [`crate::geometry::validate_shape`] flags such a polygon.
+///
+/// The result is stable: the same polygon walked from another vertex or in the other direction
+/// has the same area.
 ///
 /// # Units
 /// Square metres.
@@ -31,13 +93,30 @@ pub const AREA_METHOD: &str = "geodesic WGS84 (Karney 2013)";
 /// assert!((area.m2() - 12_308_778_361.469).abs() < 0.01);
 /// ```
 pub fn geodesic_area_m2(shape: &MultiPolygon<f64>) -> AreaM2 {
-    AreaM2::new(
-        shape
-            .0
-            .iter()
-            .map(GeodesicArea::geodesic_area_unsigned)
-            .sum(),
-    )
+    AreaM2::new(shape.0.iter().map(|polygon| polygon_area(polygon).0).sum())
+}
+
+/// Geodesic area of one polygon by the rule of [`geodesic_area_m2`], m², and whether the
+/// polygon had to be repaired to get it.
+pub(crate) fn polygon_area(polygon: &Polygon<f64>) -> (f64, bool) {
+    let unwrapped = super::topology::unwrap_antimeridian(polygon);
+    let planar = unwrapped.as_ref().unwrap_or(polygon);
+    if super::topology::is_simple(planar) {
+        return (simple_polygon_area_m2(polygon), false);
+    }
+    (repaired_area_m2(planar), true)
+}
+
+/// The area of the even-odd repair of a polygon whose rings cross, m². The repair is done on the
+/// (antimeridian-unwrapped) longitude/latitude plane; its rings are then measured geodesically.
+fn repaired_area_m2(planar: &Polygon<f64>) -> f64 {
+    use geo::MakeValid;
+    match planar.make_valid() {
+        Ok(parts) => parts.0.iter().map(simple_polygon_area_m2).sum(),
+        // Only non-finite coordinates make the repair fail; validation has flagged those, and
+        // such a polygon encloses nothing that can be measured.
+        Err(_) => 0.0,
+    }
 }
 
 /// Geodesic perimeter of a (multi)polygon on WGS84, in metres (all rings of all parts).
@@ -92,10 +171,20 @@ pub fn polygon_from_lon_lats(vertices: &[LonLat]) -> Polygon<f64> {
     {
         coords.push(first);
     }
-    Polygon::new(LineString(coords), vec![]).orient(Direction::Default)
+    normalise_winding(&MultiPolygon(vec![Polygon::new(
+        LineString(coords),
+        vec![],
+    )]))
+    .0
+    .0
+    .into_iter()
+    .next()
+    .unwrap_or_else(|| Polygon::new(LineString(Vec::new()), vec![]))
 }
 
-/// Normalises every part: exterior rings counter-clockwise, interior rings clockwise (RFC 7946).
+/// Normalises every part: exterior rings counter-clockwise, interior rings clockwise (RFC 7946),
+/// judged geodesically ([`ring_area_signed_m2`]), so that a ring across the antimeridian is
+/// oriented by the region it encloses.
 ///
 /// Returns the normalised shape and whether any ring had to be reversed.
 ///
@@ -108,13 +197,34 @@ pub fn polygon_from_lon_lats(vertices: &[LonLat]) -> Polygon<f64> {
 /// assert!(changed);
 /// ```
 pub fn normalise_winding(shape: &MultiPolygon<f64>) -> (MultiPolygon<f64>, bool) {
-    let oriented = shape.orient(Direction::Default);
-    let changed = oriented != *shape;
+    let mut changed = false;
+    let mut orient = |ring: &LineString<f64>, counter_clockwise: bool| {
+        let signed = ring_area_signed_m2(ring);
+        let mut ring = ring.clone();
+        if signed != 0.0 && (signed > 0.0) != counter_clockwise {
+            ring.0.reverse();
+            changed = true;
+        }
+        ring
+    };
+    let oriented = MultiPolygon(
+        shape
+            .0
+            .iter()
+            .map(|p| {
+                Polygon::new(
+                    orient(p.exterior(), true),
+                    p.interiors().iter().map(|r| orient(r, false)).collect(),
+                )
+            })
+            .collect(),
+    );
     (oriented, changed)
 }
 
 #[cfg(test)]
 mod tests {
+    use geo::orient::{Direction, Orient};
     use geo_types::polygon;
 
     use super::*;

@@ -4,8 +4,9 @@
 //! - **Traverse** ([`walk_traverse`], [`walk_leg`], [`true_bearing_deg`], [`horizontal_distance_m`]):
 //!   bearing/distance legs in degrees or mils, magnetic/true/grid, slope correction, geodesic
 //!   direct problem, misclosure.
-//! - **Area** ([`geodesic_area_m2`], [`geodesic_perimeter_m`], [`geodesic_distance_m`]): Karney's
-//!   geodesic algorithms through `geo`.
+//! - **Area** ([`geodesic_area_m2`], [`geodesic_perimeter_m`], [`geodesic_distance_m`]): the one
+//!   area rule (rings oriented geodesically, holes subtracted, parts summed, invalid polygons
+//!   measured by their repaired form, plausibility bounds), Karney's geodesic algorithms.
 //! - **Validation** ([`validate_shape`], [`gps_accuracy_warnings`]): typed errors and warnings
 //!   written for people (C3).
 //! - **Land shape** ([`land_shape`]): polygon from typed points, area, validation, winding.
@@ -13,12 +14,13 @@
 mod area;
 pub mod coords;
 mod shape;
+mod topology;
 mod traverse;
 mod validate;
 
 pub use area::{
-    AREA_METHOD, geodesic_area_m2, geodesic_distance_m, geodesic_perimeter_m, normalise_winding,
-    polygon_from_lon_lats,
+    AREA_METHOD, EARTH_AREA_M2, MAX_LAND_PERIMETER_M, geodesic_area_m2, geodesic_distance_m,
+    geodesic_perimeter_m, normalise_winding, polygon_from_lon_lats, ring_area_signed_m2,
 };
 pub use shape::{LandShape, land_shape};
 pub use traverse::{
@@ -26,6 +28,6 @@ pub use traverse::{
     walk_leg, walk_traverse,
 };
 pub use validate::{
-    DEFAULT_GPS_ACCURACY_THRESHOLD_M, LONG_EDGE_M, PolygonProblem, Severity, gps_accuracy_warnings,
-    validate_shape,
+    DEFAULT_GPS_ACCURACY_THRESHOLD_M, LONG_EDGE_M, PolygonProblem, Severity, ShapeAnalysis,
+    analyse_shape, gps_accuracy_warnings, validate_shape,
 };

@@ -3,8 +3,8 @@
 
 use geo_types::MultiPolygon;
 
-use super::area::{geodesic_area_m2, normalise_winding, polygon_from_lon_lats};
-use super::validate::{Severity, validate_shape};
+use super::area::{normalise_winding, polygon_from_lon_lats};
+use super::validate::{Severity, analyse_shape};
 use crate::domain::{AreaM2, SurveyPoint, perimeter_lon_lats};
 
 /// The shape of a land as saved.
@@ -16,6 +16,10 @@ pub struct LandShape {
     pub area: AreaM2,
     /// The errors that flag the polygon as invalid, in words; empty when valid.
     pub errors: Vec<String>,
+    /// Why the land must be refused (beyond the plausibility bounds: larger than
+    /// [`crate::domain::MAX_LAND_AREA_M2`] or a boundary longer than
+    /// [`crate::geometry::MAX_LAND_PERIMETER_M`]); `None` when it may be stored.
+    pub refusal: Option<String>,
     /// Whether a clockwise ring was normalised.
     pub rewound: bool,
 }
@@ -67,20 +71,35 @@ pub fn land_shape(points: &[SurveyPoint], imported: Option<&MultiPolygon<f64>>) 
             geometry: None,
             area: AreaM2::ZERO,
             errors: Vec::new(),
+            refusal: None,
             rewound,
         };
     };
-    let errors: Vec<String> = validate_shape(&geometry)
-        .into_iter()
-        .filter(|p| p.severity() == Severity::Error)
-        .map(|p| p.to_string())
+    let analysis = analyse_shape(&geometry);
+    let refusal = analysis
+        .problems
+        .iter()
+        .find(|p| p.is_implausible())
+        .map(ToString::to_string);
+    let mut errors: Vec<String> = analysis
+        .problems
+        .iter()
+        .filter(|p| p.severity() == Severity::Error && !p.is_implausible())
+        .map(ToString::to_string)
         .collect();
-    let area = AreaM2::whole(geodesic_area_m2(&geometry).m2());
+    if analysis.repaired {
+        errors.push(
+            "its area is that of the repaired polygon (the parts it encloses, counted once)"
+                .to_owned(),
+        );
+    }
+    let area = AreaM2::whole(analysis.area_m2);
     let area = if area.is_valid() { area } else { AreaM2::ZERO };
     LandShape {
         geometry: Some(geometry),
         area,
         errors,
+        refusal,
         rewound,
     }
 }

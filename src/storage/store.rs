@@ -761,6 +761,11 @@ fn apply_shape(land: &mut Land) -> Result<(), StoreError> {
 
 /// Sets a shape computed from the land's own points or polygon (see [`apply_shape`]).
 fn set_shape(land: &mut Land, shape: LandShape) -> Result<(), StoreError> {
+    if let Some(refusal) = shape.refusal {
+        return Err(StoreError::Invalid(vec![crate::domain::FieldError::new(
+            "geometry", refusal,
+        )]));
+    }
     land.geometry_issue = shape.issue();
     if shape.geometry.is_some() {
         land.ledger = land.ledger.with_estimate(shape.area)?;

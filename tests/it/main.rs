@@ -12,5 +12,6 @@ mod fuzz_regressions;
 mod import_export;
 mod reports;
 mod storage;
+mod trust;
 mod ui;
 mod util;
