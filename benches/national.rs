@@ -94,8 +94,13 @@ fn national_store(lands: usize) -> PathBuf {
     let mut store = Store::open(&path).unwrap();
     let batch = safeground::synthetic::generate(safeground::synthetic::Size { lands, seed: 1 });
     let mut reporter = ImportReporter::new("synthetic");
-    let summary = store
-        .replace_all_with(batch, &mut reporter, &actor())
+    let (summary, _) = store
+        .replace_all_with(
+            batch,
+            &mut reporter,
+            &actor(),
+            safeground::storage::ReplaceRecords::OnlyIfEmpty,
+        )
         .unwrap();
     eprintln!(
         "  {} lands, {} activities, {} hazard reports in {:.1} s",
@@ -334,11 +339,13 @@ fn main() {
             profile: ExportProfile::Donor,
             filter: ReportFilter::default(),
             output: dir.path().join("report.html"),
+            replace: safeground::io::output::Replace::Allowed,
         };
         let start = Instant::now();
         safeground::exports::write(
             safeground::exports::read_records_for(&store, request.format).unwrap(),
             &request,
+            &safeground::io::output::Protected::store(&store_path),
             &mut |_, _| true,
         )
         .unwrap();

@@ -843,7 +843,7 @@ impl Harness {
         remove_store(&template)?;
         let template_counts = {
             let store = Store::open(&seed_store)?;
-            store.backup_to_new_file(&template)?;
+            store.backup_to(&template, safeground::io::output::Replace::Never)?;
             counts(&store)?
         };
         remove_store(&seed_store)?;

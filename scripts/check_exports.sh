@@ -26,7 +26,7 @@ done
 for profile in full authority donor public; do
   gpkg="$out/demo-$profile.gpkg"
   rm -f "$gpkg"
-  "$bin" --db "$db" export --format gpkg --profile "$profile" -o "$gpkg"
+  "$bin" --db "$db" export --format gpkg --profile "$profile" -o "$gpkg" --overwrite
   info=$(ogrinfo -ro -so -al "$gpkg" 2>&1)
   echo "$info" | grep -q "using driver \`GPKG' successful" || fail "ogrinfo cannot open $gpkg: $info"
   counts=$(echo "$info" | awk -F': ' '/^Layer name/ {layer=$2} /^Feature Count/ {printf "%s=%s ", layer, $2}')
@@ -48,13 +48,13 @@ done
 echo "validate_gpkg.py: 4 GeoPackages valid"
 
 geojson="$out/demo-donor.geojson"
-"$bin" --db "$db" export --format geojson --profile donor -o "$geojson"
+"$bin" --db "$db" export --format geojson --profile donor -o "$geojson" --overwrite
 gdal=$(ogrinfo -ro -so -al "$geojson" | awk -F': ' '/^Feature Count/ {print $2}')
 [ "$gdal" = "109" ] || fail "ogrinfo reads $gdal features from the donor GeoJSON, expected 109"
 
 report="$out/report.html"
 /usr/bin/time -f "report: %e s wall, %M KB peak" \
-  "$bin" --db "$db" report --from 2025-01-01 --to 2026-12-31 --donor "Fondation Horizon" -o "$report"
+  "$bin" --db "$db" report --from 2025-01-01 --to 2026-12-31 --donor "Fondation Horizon" -o "$report" --overwrite
 chromium=$(command -v chromium || command -v chromium-browser || true)
 [ -n "$chromium" ] || fail "chromium not found (apt-get install chromium)"
 flags=(--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars

@@ -13,6 +13,7 @@ use geo_types::Geometry;
 use crate::basemap::Basemap;
 use crate::domain::{Activity, Actor, ExportProfile, HazardReport, Land, LandId, RecordSet};
 use crate::io::IoError;
+use crate::io::output::{OutputError, OutputSet, Protected, Replace};
 use crate::reports::{FilterError, ReportFilter, ReportOptions};
 use crate::storage::gpkg::{
     GpkgColumn, GpkgColumnType, GpkgError, GpkgGeometryType, GpkgTable, GpkgValue, GpkgWriter,
@@ -55,6 +56,8 @@ pub struct ExportRequest {
     pub filter: ReportFilter,
     /// The file to write.
     pub output: PathBuf,
+    /// Whether existing files may be replaced (`--overwrite`; a confirmation in the app).
+    pub replace: Replace,
 }
 
 /// What an export wrote.
@@ -98,6 +101,10 @@ pub enum ExportError {
     /// Writing GeoJSON, CSV or HTML failed.
     #[error(transparent)]
     Io(#[from] IoError),
+    /// The output file was refused (the store itself, an existing file, a FIFO…) or could not
+    /// be written.
+    #[error(transparent)]
+    Output(#[from] OutputError),
     /// Writing the GeoPackage failed.
     #[error(transparent)]
     Gpkg(#[from] GpkgError),
@@ -134,8 +141,15 @@ pub fn export(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<ExportDone, ExportError> {
     request.filter.validate()?;
+    let protected = Protected::store(store.path());
+    // Refuse a bad target before the (long) read of the store.
+    drop(OutputSet::prepare(
+        &output_files(request),
+        &protected,
+        request.replace,
+    )?);
     let records = read_records_for(store, request.format)?;
-    let done = write(records, request, progress)?;
+    let done = write(records, request, &protected, progress)?;
     let filter = if request.format == ExportFormat::Report {
         request.filter.describe()
     } else {
@@ -162,17 +176,39 @@ pub fn export(
     Ok(done)
 }
 
-/// Writes the files of one export from records already read (no logging; see [`export`]).
+/// Every file an export writes, the main one first: a CSV export's activities and a report's
+/// CSVs are siblings of the main file.
+pub fn output_files(request: &ExportRequest) -> Vec<PathBuf> {
+    output_paths(request.format, &request.output)
+}
+
+/// Every file an export of `format` to `path` writes, the main one first.
+pub fn output_paths(format: ExportFormat, path: &Path) -> Vec<PathBuf> {
+    let path = &path.to_path_buf();
+    match format {
+        ExportFormat::Geojson | ExportFormat::Gpkg => vec![path.clone()],
+        ExportFormat::Csv => vec![path.clone(), sibling(path, "activities.csv")],
+        ExportFormat::Report => vec![
+            path.clone(),
+            sibling(path, "summary.csv"),
+            sibling(path, "lands.csv"),
+        ],
+    }
+}
+
+/// Writes the files of one export from records already read (no logging; see [`export`]),
+/// through the one safe writer ([`OutputSet`]): all files or none appear under their names.
 pub fn write(
     records: RecordSet,
     request: &ExportRequest,
+    protected: &Protected,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<ExportDone, ExportError> {
-    let path = &request.output;
-    match request.format {
+    let set = OutputSet::prepare(&output_files(request), protected, request.replace)?;
+    let counts = match request.format {
         ExportFormat::Geojson => {
             let r = request.profile.apply(records);
-            crate::io::write_atomically(path, |w| {
+            set.write(0, |w| {
                 crate::io::geojson::write_geojson_with_progress(
                     w,
                     &r.lands,
@@ -181,32 +217,22 @@ pub fn write(
                     progress,
                 )
             })?;
-            Ok(ExportDone {
-                files: vec![path.clone()],
-                counts: counts(&r),
-            })
+            counts(&r)
         }
         ExportFormat::Csv => {
             let r = request.profile.apply(records);
-            let activities_path = sibling(path, "activities.csv");
             let codes: BTreeMap<LandId, String> =
                 r.lands.iter().map(|l| (l.id, l.code.clone())).collect();
-            crate::io::write_atomically(path, |w| crate::io::csv::write_ledger_csv(w, &r.lands))?;
-            crate::io::write_atomically(&activities_path, |w| {
+            set.write(0, |w| crate::io::csv::write_ledger_csv(w, &r.lands))?;
+            set.write(1, |w| {
                 crate::io::csv::write_activities_csv(w, &r.activities, &codes)
             })?;
-            Ok(ExportDone {
-                files: vec![path.clone(), activities_path],
-                counts: counts(&r),
-            })
+            counts(&r)
         }
         ExportFormat::Gpkg => {
             let r = request.profile.apply(records);
-            write_gpkg(path, &r, request.profile, progress)?;
-            Ok(ExportDone {
-                files: vec![path.clone()],
-                counts: counts(&r),
-            })
+            write_gpkg(set.temp_path(0), &r, request.profile, progress)?;
+            counts(&r)
         }
         ExportFormat::Report => {
             let basemap = Basemap::embedded().ok();
@@ -218,23 +244,21 @@ pub fn write(
                 },
                 basemap.as_ref(),
             )?;
-            let summary_path = sibling(path, "summary.csv");
-            let lands_path = sibling(path, "lands.csv");
-            crate::io::write_atomically(path, |w| Ok(w.write_all(report.html.as_bytes())?))?;
-            crate::io::write_atomically(&summary_path, |w| {
-                Ok(w.write_all(report.summary_csv.as_bytes())?)
-            })?;
-            crate::io::write_atomically(&lands_path, |w| {
-                Ok(w.write_all(report.lands_csv.as_bytes())?)
-            })?;
+            let write_text = |index: usize, text: &str| {
+                set.write(index, |w| {
+                    w.write_all(text.as_bytes()).map_err(IoError::from)
+                })
+            };
+            write_text(0, &report.html)?;
+            write_text(1, &report.summary_csv)?;
+            write_text(2, &report.lands_csv)?;
             let counts = report.counts;
             crate::par::drop_later(report);
-            Ok(ExportDone {
-                files: vec![path.clone(), summary_path, lands_path],
-                counts,
-            })
+            counts
         }
-    }
+    };
+    let files = set.commit()?;
+    Ok(ExportDone { files, counts })
 }
 
 fn counts(r: &RecordSet) -> [usize; 3] {

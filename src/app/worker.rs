@@ -16,6 +16,9 @@ use super::state::{LandDetail, Records, ReportDetail, Thumbnail};
 /// Wakes the UI after an outcome is sent (the UI passes `ctx.request_repaint`).
 pub type Waker = Box<dyn Fn() + Send>;
 
+/// The demo programme's own store file, beside the store that was open when it was asked for.
+pub const DEMO_STORE_FILE: &str = "safeground-demo.sqlite";
+
 /// Commands waiting for the worker; more than this and the UI is told to wait.
 const COMMAND_QUEUE: usize = 64;
 /// Outcomes waiting for the UI.
@@ -302,6 +305,21 @@ impl WorkerLoop {
                 Err(e) => self.fail("Loading the land", &e),
             },
             Command::LoadDemo => {
+                // The demo never goes into the user's store: it has its own file beside it, and
+                // the app switches to that file (a backup is written first if the demo store
+                // holds records, e.g. edits made while trying the demo).
+                let demo_path = self
+                    .store
+                    .as_ref()
+                    .map(|s| s.path().with_file_name(DEMO_STORE_FILE));
+                if let Some(demo_path) = demo_path
+                    && self.store.as_ref().is_some_and(|s| s.path() != demo_path)
+                {
+                    self.open(&demo_path);
+                    if self.store.is_none() {
+                        return;
+                    }
+                }
                 let mut reporter = ImportReporter::new("sample_surveys/programme.geojson");
                 let today = time::OffsetDateTime::now_utc().date();
                 let result =
@@ -310,13 +328,21 @@ impl WorkerLoop {
                         .and_then(|batch| {
                             let store = self.store.as_mut().ok_or_else(|| "no store".to_owned())?;
                             store
-                                .replace_all_with(batch, &mut reporter, &self.actor)
+                                .replace_all_with(
+                                    batch,
+                                    &mut reporter,
+                                    &self.actor,
+                                    crate::storage::ReplaceRecords::AfterBackup,
+                                )
                                 .map_err(|e| e.to_string())
                         });
                 match result {
-                    Ok(s) => {
+                    Ok((s, backup)) => {
+                        let saved = backup
+                            .map(|b| format!(" (the earlier demo records are in {})", b.display()))
+                            .unwrap_or_default();
                         self.send(Outcome::Done(format!(
-                            "Demo programme loaded: {} lands, {} activities, {} hazard reports",
+                            "Demo programme loaded into its own store file: {} lands, {} activities, {} hazard reports{saved}",
                             s.lands, s.activities, s.hazard_reports
                         )));
                         self.send_records();

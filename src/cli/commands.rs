@@ -22,6 +22,9 @@ use crate::geometry::{geodesic_area_m2, walk_traverse};
 use crate::reports::ReportFilter;
 use crate::storage::Store;
 
+use crate::io::output::Replace;
+use crate::storage::{OpenMode, ReplaceRecords};
+
 /// The demo programme, embedded so `demo` works from any directory.
 const DEMO_PROGRAMME: &str = include_str!("../../sample_surveys/programme.geojson");
 
@@ -53,7 +56,14 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         ),
         other => {
             let path = resolve_db_path(cli.db)?;
-            let mut store = Store::open(&path)?;
+            // Only the commands that create data may create the store file: a mistyped --db for
+            // list, report, export, backup, check or restore is refused, not made into a new,
+            // empty store.
+            let mode = match &other {
+                Command::Demo { .. } | Command::Import { .. } => OpenMode::CreateIfMissing,
+                _ => OpenMode::Existing,
+            };
+            let mut store = Store::open_with(&path, mode)?;
             if let Some(backup) = store.migration_backup() {
                 writeln!(
                     err,
@@ -62,12 +72,17 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 )?;
             }
             match other {
-                Command::Demo { synthetic, seed } => demo(out, err, &mut store, synthetic, seed),
+                Command::Demo {
+                    synthetic,
+                    seed,
+                    replace,
+                } => demo(out, err, &mut store, synthetic, seed, replace),
                 Command::Import { files, strict } => import(out, err, &mut store, &files, strict),
                 Command::Export {
                     format,
                     profile,
                     output,
+                    overwrite,
                 } => {
                     let format = match format {
                         ExportFormat::Geojson => crate::exports::ExportFormat::Geojson,
@@ -81,6 +96,7 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                         profile.into(),
                         ReportFilter::default(),
                         output,
+                        Replace::from_flag(overwrite),
                     )
                 }
                 Command::Report {
@@ -91,6 +107,7 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                     admin_area,
                     profile,
                     output,
+                    overwrite,
                 } => {
                     let date = |field: &str, value: Option<String>| -> Result<Option<time::Date>> {
                         value
@@ -115,10 +132,11 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                         profile.into(),
                         filter,
                         output,
+                        Replace::from_flag(overwrite),
                     )
                 }
-                Command::Backup { output } => {
-                    store.backup_to_new_file(&output)?;
+                Command::Backup { output, overwrite } => {
+                    store.backup_to(&output, Replace::from_flag(overwrite))?;
                     writeln!(out, "Backed up the store to {}.", output.display())?;
                     Ok(())
                 }
@@ -171,8 +189,22 @@ fn demo(
     store: &mut Store,
     synthetic: Option<usize>,
     seed: u64,
+    replace: bool,
 ) -> Result<()> {
     let actor = current_actor();
+    let mode = if replace {
+        ReplaceRecords::AfterBackup
+    } else {
+        ReplaceRecords::OnlyIfEmpty
+    };
+    // Refuse before generating anything.
+    if mode == ReplaceRecords::OnlyIfEmpty && store.record_count()? > 0 {
+        return Err(crate::storage::StoreError::HoldsRecords {
+            records: store.record_count()?,
+            path: store.path().to_owned(),
+        }
+        .into());
+    }
     let (mut reporter, batch) = if let Some(lands) = synthetic {
         if lands == 0 || lands > 2_000_000 {
             bail!("--synthetic must be between 1 and 2 000 000 lands (got {lands})");
@@ -188,9 +220,16 @@ fn demo(
                 .context("reading the embedded demo programme")?;
         (reporter, batch)
     };
-    let summary = store.replace_all_with(batch, &mut reporter, &actor);
+    let result = store.replace_all_with(batch, &mut reporter, &actor, mode);
     print_issues(err, &reporter.issues)?;
-    let summary = summary.context("loading the demo programme")?;
+    let (summary, backup) = result.context("loading the demo programme")?;
+    if let Some(backup) = backup {
+        writeln!(
+            out,
+            "The records that were in the store are saved in {}.",
+            backup.display()
+        )?;
+    }
     writeln!(
         out,
         "Demo programme loaded into {}: {} lands, {} activities, {} hazard reports.",
@@ -263,12 +302,14 @@ fn export(
     profile: crate::domain::ExportProfile,
     filter: ReportFilter,
     output: std::path::PathBuf,
+    replace: Replace,
 ) -> Result<()> {
     let request = crate::exports::ExportRequest {
         format,
         profile,
         filter,
         output,
+        replace,
     };
     let done = crate::exports::export(store, &current_actor(), &request, &mut |_, _| true)?;
     writeln!(out, "{}.", done.summary(&request))?;

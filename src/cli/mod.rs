@@ -26,7 +26,7 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// (Re)create a demo store from the embedded `sample_surveys`/ programme, or with
+    /// Load the demo programme into an empty (or new) store: the embedded `sample_surveys`/ programme, or with
     /// `--synthetic N` a national-scale synthetic programme of N lands (for benchmarks).
     Demo {
         /// Generate this many synthetic lands (about 3 activities and 0.5 hazard reports each)
@@ -36,6 +36,10 @@ pub enum Command {
         /// Seed of the synthetic programme (the same seed gives the same records).
         #[arg(long, default_value_t = 1, requires = "synthetic")]
         seed: u64,
+        /// Replace the records of a store that holds some (a backup of them is written beside
+        /// the store first); without it such a store is refused.
+        #[arg(long)]
+        replace: bool,
     },
     /// Import GeoJSON or activities CSV files, atomically.
     Import {
@@ -58,6 +62,9 @@ pub enum Command {
         /// Output file (for csv: the ledger; activities go to <stem>.activities.csv beside it).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
+        /// Replace existing files of that name (never the store, never a device or FIFO).
+        #[arg(long)]
+        overwrite: bool,
     },
     /// Write the donor progress report: one self-contained HTML file, and its tables as CSV
     /// beside it (<stem>.summary.csv, <stem>.lands.csv).
@@ -83,13 +90,19 @@ pub enum Command {
         /// The HTML file to write.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
+        /// Replace existing files of those names (never the store, never a device or FIFO).
+        #[arg(long)]
+        overwrite: bool,
     },
     /// Write a consistent copy of the store to a new file (SQLite online backup; safe while the
     /// app is open).
     Backup {
-        /// The backup file to create (refused if it exists).
+        /// The backup file to create (refused if it exists, unless --overwrite).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
+        /// Replace an existing file of that name (never the store itself).
+        #[arg(long)]
+        overwrite: bool,
     },
     /// Replace the store's contents with a backup file. The backup is checked first (a
     /// Safeground store, not damaged, not newer); the current contents are saved beside the store
@@ -273,7 +286,13 @@ pub fn run_with(
             };
         }
     };
-    match commands::run(cli, out, err) {
+    let mut out = output::ShowBidi::new(out);
+    let mut err = output::ShowBidi::new(err);
+    let result = commands::run(cli, &mut out, &mut err);
+    let flushed = out.flush().and_then(|()| err.flush());
+    let result = result.and_then(|()| flushed.map_err(anyhow::Error::from));
+    let err: &mut dyn Write = &mut err;
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if is_broken_pipe(&e) {

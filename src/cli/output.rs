@@ -85,3 +85,87 @@ pub(super) fn print_issues(err: &mut dyn Write, issues: &[ImportIssue]) -> std::
     }
     Ok(())
 }
+
+/// A terminal writer that shows bidirectional control characters instead of obeying them: each
+/// is written as its JSON escape (`\u202e`), which in `--json` output is the same character and
+/// in text output is visible (issue 12). Everything the CLI prints goes through it.
+pub(super) struct ShowBidi<'a> {
+    inner: &'a mut dyn Write,
+    /// The first bytes of a possible control character split across two writes.
+    carry: Vec<u8>,
+}
+
+impl<'a> ShowBidi<'a> {
+    pub(super) fn new(inner: &'a mut dyn Write) -> Self {
+        Self {
+            inner,
+            carry: Vec::new(),
+        }
+    }
+}
+
+impl Write for ShowBidi<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut data = std::mem::take(&mut self.carry);
+        data.extend_from_slice(buf);
+        let mut out = Vec::with_capacity(data.len());
+        let mut i = 0;
+        while i < data.len() {
+            if data[i] == 0xE2 {
+                match (data.get(i + 1), data.get(i + 2)) {
+                    (Some(&b1), Some(&b2))
+                        if (b1 == 0x80 && (0xAA..=0xAE).contains(&b2))
+                            || (b1 == 0x81 && (0xA6..=0xA9).contains(&b2)) =>
+                    {
+                        let c = 0x2000 + (u32::from(b1 & 0x3F) << 6) + u32::from(b2 & 0x3F);
+                        out.extend_from_slice(format!("\\u{c:04x}").as_bytes());
+                        i += 3;
+                        continue;
+                    }
+                    (None, _) | (Some(0x80 | 0x81), None) => {
+                        self.carry.extend_from_slice(&data[i..]);
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            out.push(data[i]);
+            i += 1;
+        }
+        self.inner.write_all(&out)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.carry.is_empty() {
+            let carry = std::mem::take(&mut self.carry);
+            self.inner.write_all(&carry)?;
+        }
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::ShowBidi;
+
+    #[test]
+    fn bidi_controls_are_shown_even_when_split_across_writes() {
+        let mut sink = Vec::new();
+        {
+            let mut w = ShowBidi::new(&mut sink);
+            let text = "HA-1 \u{202E}gnp.exe \u{2066}x";
+            let bytes = text.as_bytes();
+            for chunk in bytes.chunks(2) {
+                w.write_all(chunk).unwrap();
+            }
+            w.flush().unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(sink).unwrap(),
+            "HA-1 \\u202egnp.exe \\u2066x"
+        );
+    }
+}

@@ -16,6 +16,7 @@ use super::ids::{ActivityId, HazardReportId, LandId, is_valid_code};
 use super::land::{AdminLocation, EvidenceItem, KeyInformant, Land};
 use super::ledger::{Ledger, Released};
 use super::points::{EnteredCoord, LonLat, PointSource, SurveyPoint};
+use super::text::is_bidi_control;
 use super::units::AreaM2;
 use super::vocab::{
     ActivityKind, Classification, CoordFormat, Disposal, EoCategory, EvidenceOfContamination,
@@ -33,12 +34,6 @@ pub const FIRST_YEAR: i32 = 1900;
 
 /// The last year a date may have.
 pub const LAST_YEAR: i32 = 2100;
-
-/// Bidirectional control characters (U+202A–U+202E, U+2066–U+2069): they can make a name or a
-/// code read differently from what it is (a "Trojan Source" display), so they are refused on input.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
 
 /// Most items (devices) found on one activity, all lines together; it keeps the total, which
 /// [`Activity::items_found`] adds up in a `u32`, far from overflowing.

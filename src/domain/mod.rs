@@ -15,6 +15,7 @@ mod land;
 mod ledger;
 mod lifecycle;
 mod points;
+mod text;
 mod units;
 mod vocab;
 
@@ -22,8 +23,7 @@ pub use activity::{Activity, AllowedBuckets, DeviceFound, Handover};
 pub use audit::{Actor, AuditEntry};
 pub use draft::{
     ActivityDraft, CoordReader, DeviceDraft, FIRST_YEAR, FieldErrors, HazardReportDraft, LAST_YEAR,
-    LandDraft, MAX_LAND_AREA_M2, check_land, is_bidi_control, is_plausible_date, parse_date,
-    parse_number,
+    LandDraft, MAX_LAND_AREA_M2, check_land, is_plausible_date, parse_date, parse_number,
 };
 pub use errors::{FieldError, join_field_errors};
 pub use export::{
@@ -42,6 +42,7 @@ pub use lifecycle::{Applied, LandState, LifecycleError, Transition, apply_activi
 pub use points::{
     EnteredCoord, InvalidLonLat, LonLat, PointSource, SurveyPoint, TraverseLeg, perimeter_lon_lats,
 };
+pub use text::{is_bidi_control, push_csv_cell, show_bidi_controls, spreadsheet_safe};
 pub use units::{AreaM2, group_thousands};
 pub use vocab::{
     ActivityKind, AuditAction, BearingUnit, Classification, CoordFormat, Disposal, EntityKind,

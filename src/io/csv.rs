@@ -57,6 +57,21 @@ pub const ACTIVITY_HEADER: [&str; 24] = [
     "notes",
 ];
 
+/// Writes one row through the one cell rule ([`crate::domain::spreadsheet_safe`]): every CSV
+/// Safeground writes neutralises spreadsheet formulas and shows bidi controls.
+fn write_row<'a, W: Write>(
+    w: &mut csv::Writer<W>,
+    fields: impl IntoIterator<Item = &'a str>,
+) -> Result<(), IoError> {
+    w.write_record(
+        fields
+            .into_iter()
+            .map(crate::domain::spreadsheet_safe)
+            .map(std::borrow::Cow::into_owned),
+    )?;
+    Ok(())
+}
+
 fn num(v: f64) -> String {
     format!("{v}")
 }
@@ -68,29 +83,32 @@ fn opt(v: Option<f64>) -> String {
 /// Writes the ledger: one row per land, ordered by code, all areas in m².
 pub fn write_ledger_csv(out: &mut dyn Write, lands: &[Land]) -> Result<(), IoError> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(LEDGER_HEADER)?;
+    write_row(&mut w, LEDGER_HEADER)?;
     let mut lands: Vec<&Land> = lands.iter().collect();
     lands.sort_by(|a, b| a.code.cmp(&b.code));
     for land in lands {
         let l = &land.ledger;
-        w.write_record([
-            land.code.as_str(),
-            land.name.as_str(),
-            land.classification.code(),
-            land.status.code(),
-            land.donor.as_str(),
-            land.organisation.as_str(),
-            land.admin.admin1.as_str(),
-            land.admin.admin2.as_str(),
-            &num(l.estimated_m2.m2()),
-            &num(l.cancelled_m2().m2()),
-            &num(l.released.reduced_with_asset_m2.m2()),
-            &num(l.released.reduced_without_asset_m2.m2()),
-            &num(l.reduced_m2().m2()),
-            &num(l.cleared_m2().m2()),
-            &num(l.remaining().m2()),
-            land.validation.code(),
-        ])?;
+        write_row(
+            &mut w,
+            [
+                land.code.as_str(),
+                land.name.as_str(),
+                land.classification.code(),
+                land.status.code(),
+                land.donor.as_str(),
+                land.organisation.as_str(),
+                land.admin.admin1.as_str(),
+                land.admin.admin2.as_str(),
+                &num(l.estimated_m2.m2()),
+                &num(l.cancelled_m2().m2()),
+                &num(l.released.reduced_with_asset_m2.m2()),
+                &num(l.released.reduced_without_asset_m2.m2()),
+                &num(l.reduced_m2().m2()),
+                &num(l.cleared_m2().m2()),
+                &num(l.remaining().m2()),
+                land.validation.code(),
+            ],
+        )?;
     }
     w.flush()?;
     Ok(())
@@ -104,7 +122,7 @@ pub fn write_activities_csv(
     land_codes: &BTreeMap<LandId, String>,
 ) -> Result<(), IoError> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(ACTIVITY_HEADER)?;
+    write_row(&mut w, ACTIVITY_HEADER)?;
     let mut rows: Vec<(&str, &Activity)> = activities
         .iter()
         .map(|a| (land_codes.get(&a.land_id).map_or("", String::as_str), a))
@@ -132,36 +150,39 @@ pub fn write_activities_csv(
             .as_ref()
             .map(|h| format!("{}/{}/{}/{}", h.men, h.women, h.boys, h.girls))
             .unwrap_or_default();
-        w.write_record([
-            a.code.as_str(),
-            land_code,
-            a.kind.code(),
-            &a.start_date.to_string(),
-            &a.end_date.map(|d| d.to_string()).unwrap_or_default(),
-            &a.date_of_information.to_string(),
-            &a.organisation,
-            &a.team,
-            &a.donor,
-            &a.project,
-            a.method.map_or("", crate::domain::Method::code),
-            &opt(a.deminer_days),
-            &opt(a.asset_days),
-            &opt(a.depth_cm),
-            &num(r.cancelled_m2.m2()),
-            &num(r.reduced_with_asset_m2.m2()),
-            &num(r.reduced_without_asset_m2.m2()),
-            &num(r.cleared_m2.m2()),
-            &a.items_found().to_string(),
-            &devices.join("|"),
-            &handover,
-            if a.direct_evidence_confirmed {
-                "true"
-            } else {
-                "false"
-            },
-            a.validation.code(),
-            &a.notes,
-        ])?;
+        write_row(
+            &mut w,
+            [
+                a.code.as_str(),
+                land_code,
+                a.kind.code(),
+                &a.start_date.to_string(),
+                &a.end_date.map(|d| d.to_string()).unwrap_or_default(),
+                &a.date_of_information.to_string(),
+                &a.organisation,
+                &a.team,
+                &a.donor,
+                &a.project,
+                a.method.map_or("", crate::domain::Method::code),
+                &opt(a.deminer_days),
+                &opt(a.asset_days),
+                &opt(a.depth_cm),
+                &num(r.cancelled_m2.m2()),
+                &num(r.reduced_with_asset_m2.m2()),
+                &num(r.reduced_without_asset_m2.m2()),
+                &num(r.cleared_m2.m2()),
+                &a.items_found().to_string(),
+                &devices.join("|"),
+                &handover,
+                if a.direct_evidence_confirmed {
+                    "true"
+                } else {
+                    "false"
+                },
+                a.validation.code(),
+                &a.notes,
+            ],
+        )?;
     }
     w.flush()?;
     Ok(())

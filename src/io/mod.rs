@@ -1,42 +1,10 @@
 //! File formats ↔ domain: GeoJSON (lands, activities, hazard reports) and CSV (ledger,
-//! activities). Readers take bytes and a reporter; writers take any `Write`; no paths here.
+//! activities). Readers take bytes and a reporter; writers take any `Write`. Paths appear only in
+//! [`output`], the one module that writes files.
 
 pub mod csv;
 pub mod geojson;
-
-/// Writes a file through a temporary file beside it (`<name>.partial`), renamed into place when
-/// complete, so a failed export never leaves a half-written file under the real name.
-pub fn write_atomically(
-    path: &std::path::Path,
-    write: impl FnOnce(&mut dyn std::io::Write) -> Result<(), IoError>,
-) -> Result<(), IoError> {
-    use std::io::Write as _;
-    let mut tmp_name = path
-        .file_name()
-        .map(std::ffi::OsStr::to_os_string)
-        .unwrap_or_default();
-    tmp_name.push(".partial");
-    let tmp = path.with_file_name(tmp_name);
-    let file = std::fs::File::create(&tmp).map_err(|e| IoError::File {
-        detail: e.to_string(),
-        path: tmp.clone(),
-    })?;
-    let mut writer = std::io::BufWriter::new(file);
-    let result = write(&mut writer).and_then(|()| writer.flush().map_err(IoError::from));
-    drop(writer);
-    match result {
-        Ok(()) => std::fs::rename(&tmp, path).map_err(|e| IoError::File {
-            detail: e.to_string(),
-            path: path.to_owned(),
-        }),
-        Err(e) => {
-            if std::fs::remove_file(&tmp).is_err() {
-                // The partial file stays behind; the write error is what the caller must see.
-            }
-            Err(e)
-        }
-    }
-}
+pub mod output;
 
 /// A file that cannot be read or written at all (per-feature problems go to the reporter).
 #[derive(Debug, thiserror::Error)]
@@ -79,8 +47,11 @@ pub enum IoError {
         /// The file.
         path: std::path::PathBuf,
     },
+    /// The output file was refused or could not be written.
+    #[error(transparent)]
+    Output(#[from] output::OutputError),
     /// Writing failed.
-    #[error("writing failed: {0}")]
+    #[error("writing failed: {}", output::describe_io(.0))]
     Write(#[from] std::io::Error),
     /// JSON encoding failed.
     #[error("JSON encoding failed: {0}")]

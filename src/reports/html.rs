@@ -50,7 +50,10 @@ pub struct HtmlInput<'a> {
     pub basemap: Vec<&'a geo_types::MultiPolygon<f64>>,
 }
 
+/// The one HTML escape: markup characters as entities, bidi controls shown as `<U+202E>` (never
+/// obeyed).
 pub(crate) fn esc(text: &str) -> String {
+    let text = crate::domain::show_bidi_controls(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -141,15 +141,10 @@ fn csv_field(text: &str) -> String {
     out
 }
 
-/// Appends [`csv_field`]`(text)` to `out`.
+/// Appends [`csv_field`]`(text)` to `out`: the one cell rule of every CSV
+/// ([`crate::domain::push_csv_cell`]: formulas neutralised, bidi controls shown, quoted).
 fn push_csv_field(out: &mut String, text: &str) {
-    if text.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&text.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(text);
-    }
+    crate::domain::push_csv_cell(out, text);
 }
 
 /// `value` rounded to a whole number, as `format!("{value:.0}")` writes it (ties to even, `-0`

@@ -14,6 +14,7 @@ use rusqlite::Connection;
 use super::error::StoreError;
 use super::store::{Store, audit};
 use crate::domain::{Actor, AuditAction, EntityKind};
+use crate::io::output::{OutputSet, Protected, Replace};
 
 /// What a restore did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,47 +40,32 @@ pub(super) fn stamped(path: &Path, what: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-fn partial(path: &Path) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(std::ffi::OsStr::to_os_string)
-        .unwrap_or_default();
-    name.push(".partial");
-    path.with_file_name(name)
-}
-
 fn file_error(path: &Path, e: &std::io::Error) -> StoreError {
     StoreError::Open {
-        detail: e.to_string(),
+        detail: crate::io::output::describe_io(e),
         path: path.to_owned(),
     }
 }
 
-/// Copies the database behind `conn` into a new file `target` (through `<target>.partial`).
-fn copy_out(conn: &Connection, target: &Path) -> Result<(), StoreError> {
-    let tmp = partial(target);
-    if tmp.exists() {
-        std::fs::remove_file(&tmp).map_err(|e| file_error(&tmp, &e))?;
-    }
-    let result = (|| {
-        let mut dst = Connection::open(&tmp)?;
-        rusqlite::backup::Backup::new(conn, &mut dst)?.run_to_completion(
-            1024,
-            Duration::from_millis(0),
-            None,
-        )?;
-        dst.close().map_err(|(_, e)| e)?;
-        Ok::<(), StoreError>(())
-    })();
-    match result {
-        Ok(()) => std::fs::rename(&tmp, target).map_err(|e| file_error(target, &e)),
-        Err(e) => {
-            if std::fs::remove_file(&tmp).is_err() {
-                // The partial copy stays; the backup error is what the user must see.
-            }
-            Err(e)
-        }
-    }
+/// Copies the database behind `conn` (a consistent snapshot, SQLite online backup API) into
+/// `target`, through the one safe writer: never onto `protected`, never over an existing file
+/// unless `replace` allows it, all or nothing.
+pub(crate) fn copy_out(
+    conn: &Connection,
+    target: &Path,
+    protected: &Protected,
+    replace: Replace,
+) -> Result<(), StoreError> {
+    let set = OutputSet::single(target, protected, replace)?;
+    let mut dst = Connection::open(set.temp_path(0))?;
+    rusqlite::backup::Backup::new(conn, &mut dst)?.run_to_completion(
+        1024,
+        Duration::from_millis(0),
+        None,
+    )?;
+    dst.close().map_err(|(_, e)| e)?;
+    set.commit()?;
+    Ok(())
 }
 
 impl Store {
@@ -92,52 +78,81 @@ impl Store {
         Ok(rows.into_iter().filter(|r| r != "ok").collect())
     }
 
-    /// Writes a consistent copy of the store to a new file (refuses to overwrite one).
-    pub fn backup_to_new_file(&self, target: &Path) -> Result<(), StoreError> {
-        if target.exists() {
-            return Err(StoreError::Open {
-                detail: "a file with that name already exists; choose a new name for the backup"
-                    .to_owned(),
-                path: target.to_owned(),
-            });
-        }
-        copy_out(&self.conn, target)
+    /// Writes a consistent copy of the store to `target` (SQLite online backup API) through the
+    /// safe writer: never onto the store, an existing file only when `replace` allows it.
+    pub fn backup_to(&self, target: &Path, replace: Replace) -> Result<(), StoreError> {
+        copy_out(&self.conn, target, &Protected::store(self.path()), replace)
     }
 
     /// Replaces the store's contents with a backup file (see the module documentation). The
     /// current contents are first saved to `<store>.before-restore-<time>.bak`. Audited.
     pub fn restore_from(&mut self, source: &Path, actor: &Actor) -> Result<Restored, StoreError> {
-        if source == self.path() {
+        self.restore_from_with_hook(source, actor, &mut || {})
+    }
+
+    /// [`Store::restore_from`], calling `between` after the snapshot of the old contents and
+    /// before the copy (a test hook: the store's write lock is held across it, so no other
+    /// program can commit in between).
+    ///
+    /// How: the backup is copied to a staging file and opened as a store (every refusal of
+    /// `open` applies; an empty file, which SQLite would take for a new database, is refused
+    /// first), page-checked, and attached. Then, in **one** `BEGIN IMMEDIATE` transaction that
+    /// holds the write lock throughout: the old contents are copied out to the
+    /// `.before-restore` file, every table is emptied and refilled from the backup, and the
+    /// restore is audited. Another writer waits (or gives up) until the commit; a commit cannot
+    /// fall between the snapshot and the copy.
+    pub fn restore_from_with_hook(
+        &mut self,
+        source: &Path,
+        actor: &Actor,
+        between: &mut dyn FnMut(),
+    ) -> Result<Restored, StoreError> {
+        let meta = std::fs::metadata(source).map_err(|e| file_error(source, &e))?;
+        if !meta.is_file() {
+            return Err(StoreError::Open {
+                detail: "that is not a regular file; choose a backup file".to_owned(),
+                path: source.to_owned(),
+            });
+        }
+        if meta.len() == 0 {
+            return Err(StoreError::Open {
+                detail: "the file is empty (0 bytes), so it is not a backup; nothing was changed"
+                    .to_owned(),
+                path: source.to_owned(),
+            });
+        }
+        let protected = Protected::store(self.path());
+        if protected.covers(source) {
             return Err(StoreError::Open {
                 detail: "that is the open store itself; choose a backup file".to_owned(),
                 path: source.to_owned(),
             });
         }
-        let staging = self.path().with_file_name(format!(
-            "{}.restoring",
-            self.path()
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ));
-        let cleanup = |p: &Path| {
-            for f in [
-                p.to_owned(),
-                p.with_extension("restoring-wal"),
-                p.with_extension("restoring-shm"),
-            ] {
-                if f.exists() && std::fs::remove_file(&f).is_err() {
-                    // Leftover staging files are harmless; the next restore removes them.
-                }
-            }
-        };
-        cleanup(&staging);
-        std::fs::copy(source, &staging).map_err(|e| file_error(source, &e))?;
-        let result = (|| {
-            let candidate = Self::open(&staging).map_err(|e| match e {
+        // The staging copy goes through the safe writer too: a temporary name beside the store,
+        // removed when `staging` is dropped (never committed).
+        let staging = OutputSet::single(
+            &crate::io::output::with_suffix(self.path(), ".restoring"),
+            &protected,
+            Replace::Allowed,
+        )?;
+        staging.write::<StoreError>(0, |w| {
+            let mut from = std::fs::File::open(source).map_err(|e| file_error(source, &e))?;
+            std::io::copy(&mut from, w).map_err(|e| file_error(source, &e))?;
+            Ok(())
+        })?;
+        let staging_path = staging.temp_path(0).to_owned();
+        {
+            let candidate = Self::open(&staging_path).map_err(|e| match e {
                 // Name the file the user chose, not the staging copy.
                 StoreError::NotSqlite(_) => StoreError::NotSqlite(source.to_owned()),
                 StoreError::ForeignDatabase(_) => StoreError::ForeignDatabase(source.to_owned()),
+                StoreError::SchemaTooNew {
+                    found, supported, ..
+                } => StoreError::SchemaTooNew {
+                    found,
+                    supported,
+                    path: source.to_owned(),
+                },
                 StoreError::Corrupt { detail, .. } => StoreError::Corrupt {
                     detail,
                     path: source.to_owned(),
@@ -151,37 +166,88 @@ impl Store {
                     path: source.to_owned(),
                 });
             }
-            let previous = stamped(self.path(), "before-restore");
-            copy_out(&self.conn, &previous)?;
-            // All pages in one step: the live store changes in one go or not at all.
-            let step = rusqlite::backup::Backup::new(&candidate.conn, &mut self.conn)?.step(-1)?;
-            if step != rusqlite::backup::StepResult::Done {
-                return Err(StoreError::Open {
-                    detail: "the store is busy (another program is writing to it); close it and try again"
-                        .to_owned(),
-                    path: self.path().to_owned(),
-                });
-            }
-            drop(candidate);
-            audit(
-                &self.conn,
-                actor,
-                EntityKind::Store,
-                uuid::Uuid::nil(),
-                "",
-                AuditAction::Update,
-                Some("restored from backup"),
-                None,
-                Some(&source.display().to_string()),
-            )?;
-            let lands: i64 = self.conn.query_row(
-                "SELECT count(*) FROM land WHERE deleted_at IS NULL",
+            // Back to a single file, so the attach below sees every page.
+            candidate
+                .conn
+                .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")?;
+        }
+        let previous = stamped(self.path(), "before-restore");
+        self.conn.execute(
+            "ATTACH DATABASE ?1 AS restore_source",
+            [staging_path.to_string_lossy().as_ref()],
+        )?;
+        let result = self.restore_attached(source, actor, &previous, &protected, between);
+        let detached = self.conn.execute_batch("DETACH DATABASE restore_source");
+        let lands = result?;
+        detached?;
+        drop(staging);
+        Ok(Restored { previous, lands })
+    }
+
+    /// The transaction of [`Store::restore_from_with_hook`]; returns the restored lands.
+    fn restore_attached(
+        &mut self,
+        source: &Path,
+        actor: &Actor,
+        previous: &Path,
+        protected: &Protected,
+        between: &mut dyn FnMut(),
+    ) -> Result<i64, StoreError> {
+        let store_path = self.path().to_owned();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // The snapshot of the old contents, taken while this transaction holds the write lock:
+        // through a second connection (SQLite's backup API cannot read from a connection in a
+        // write transaction), which sees the last commit, and no other program can commit
+        // until this transaction ends.
+        let reader = super::open::open_reader(&store_path)?;
+        copy_out(&reader, previous, protected, Replace::Never)?;
+        drop(reader);
+        between();
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        let tables: Vec<String> = tx
+            .prepare(
+                "SELECT name FROM main.sqlite_master WHERE type = 'table' \
+                 AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for table in &tables {
+            let columns: Vec<String> = tx
+                .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<Result<_, _>>()?;
+            let list = columns
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            tx.execute(&format!("DELETE FROM main.\"{table}\""), [])?;
+            tx.execute(
+                &format!(
+                    "INSERT INTO main.\"{table}\" ({list}) SELECT {list} FROM restore_source.\"{table}\""
+                ),
                 [],
-                |r| r.get(0),
             )?;
-            Ok(Restored { previous, lands })
-        })();
-        cleanup(&staging);
-        result
+        }
+        audit(
+            &tx,
+            actor,
+            EntityKind::Store,
+            uuid::Uuid::nil(),
+            "",
+            AuditAction::Update,
+            Some("restored from backup"),
+            None,
+            Some(&source.display().to_string()),
+        )?;
+        let lands: i64 = tx.query_row(
+            "SELECT count(*) FROM land WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        tx.commit()?;
+        Ok(lands)
     }
 }

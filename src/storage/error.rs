@@ -34,6 +34,22 @@ pub enum StoreError {
     /// An SQLite database that is not a Safeground store (foreign tables, no schema version).
     #[error("this SQLite file is not a Safeground store (it has other tables); choose another file: {}", .0.display())]
     ForeignDatabase(PathBuf),
+    /// A known foreign SQLite format (a GeoPackage, an `MBTiles` file).
+    #[error("this file is {what}, not a Safeground store; to bring its data in, use `import` (GeoJSON or CSV); choose a store file: {}", path.display())]
+    ForeignKind {
+        /// What it is, in words ("a GeoPackage").
+        what: &'static str,
+        /// The file.
+        path: PathBuf,
+    },
+    /// A command that would replace every record met a store that holds some.
+    #[error("the store {} holds {records} records; nothing was changed. Use another store file (--db), or --replace to replace them after a backup", path.display())]
+    HoldsRecords {
+        /// Lands, activities and hazard reports held.
+        records: i64,
+        /// The store.
+        path: PathBuf,
+    },
     /// The file could not be opened or read.
     #[error("cannot open the store ({detail}): {}", path.display())]
     Open {
@@ -119,8 +135,11 @@ pub enum StoreError {
     /// Any other SQLite error.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// An output file (a backup) was refused or could not be written.
+    #[error(transparent)]
+    Output(#[from] crate::io::output::OutputError),
     /// File system error (backups).
-    #[error("file error: {0}")]
+    #[error("file error: {}", crate::io::output::describe_io(.0))]
     Io(#[from] std::io::Error),
 }
 

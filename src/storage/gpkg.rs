@@ -28,12 +28,12 @@
 //!
 //! # How it is written
 //!
-//! [`GpkgWriter::create`] writes to `<path>.partial` beside the requested path, in one
-//! transaction, with the rollback journal kept in memory (nothing else ever reads the partial
-//! file, and a failed export throws it away). [`GpkgWriter::finish`] builds the spatial indexes,
-//! commits (which syncs the file to disk), closes the file and renames it over `path`; only then
-//! does a file exist under the real name. A writer dropped before `finish`, or whose `finish`
-//! failed, deletes the partial file.
+//! [`GpkgWriter::create`] creates a new file at the path it is given, which must not exist (the
+//! caller gives the temporary name that [`crate::io::output::OutputSet`] reserved; only that
+//! module renames files into place), and writes it in one transaction, with the rollback journal
+//! kept in memory (nothing else ever reads the file, and a failed export throws it away).
+//! [`GpkgWriter::finish`] builds the spatial indexes, commits (which syncs the file to disk) and
+//! closes the file. A writer dropped before `finish`, or whose `finish` failed, deletes the file.
 //!
 //! Errors in what the caller passes (names, value types, coordinates) are reported before
 //! anything is written, and the writer stays usable. An error from SQLite itself (a full disk,
@@ -269,15 +269,6 @@ pub enum GpkgError {
         /// What SQLite said.
         #[source]
         source: rusqlite::Error,
-    },
-    /// The finished file could not be moved to its name.
-    #[error("cannot save the GeoPackage file {}: {}", path.display(), io_reason(source))]
-    Save {
-        /// The GeoPackage file asked for.
-        path: PathBuf,
-        /// What the file system said.
-        #[source]
-        source: io::Error,
     },
     /// An earlier write error closed the file; nothing more can be written to it.
     #[error(
@@ -705,15 +696,13 @@ struct TableState {
 pub struct GpkgWriter {
     /// The open partial file; `None` once finished or abandoned after a write error.
     conn: Option<Connection>,
-    /// The requested file name.
+    /// The file being written (a temporary name chosen by the caller).
     path: PathBuf,
-    /// `<path>.partial`, the file being written.
-    partial: PathBuf,
     last_change: String,
     tables: Vec<TableState>,
     /// Reused geometry encoding buffer.
     blob: Vec<u8>,
-    /// Set once the partial file has been renamed to `path`.
+    /// Set once the file is complete and closed.
     finished: bool,
 }
 
@@ -736,44 +725,37 @@ fn remove_if_present(path: &Path) -> io::Result<()> {
 const SQLITE_SIDE_FILES: [&str; 3] = ["-journal", "-wal", "-shm"];
 
 impl GpkgWriter {
-    /// Creates `<path>.partial` (removing a stale one left by an interrupted export) and writes
-    /// the GeoPackage core tables, in a transaction that stays open until [`finish`](Self::finish).
+    /// Creates the new file `path` (refused if it exists) and writes the GeoPackage core tables,
+    /// in a transaction that stays open until [`finish`](Self::finish).
     ///
     /// `last_change_utc` is written into `gpkg_contents.last_change` of every table; the caller
     /// chooses it so that the same data gives the same file. It must have the form
     /// `YYYY-MM-DDTHH:MM:SS.sssZ`, for example `2026-11-24T10:00:00.000Z`.
     ///
-    /// A file that already exists at `path` is left alone until `finish` replaces it.
     pub fn create(path: &Path, last_change_utc: &str) -> Result<Self, GpkgError> {
         if !is_timestamp(last_change_utc) {
             return Err(GpkgError::InvalidTimestamp(last_change_utc.to_owned()));
         }
-        let partial = with_suffix(path, ".partial");
         let create_error = |source| GpkgError::Create {
             path: path.to_path_buf(),
             source,
         };
-        remove_if_present(&partial).map_err(create_error)?;
-        for side in SQLITE_SIDE_FILES {
-            remove_if_present(&with_suffix(&partial, side)).map_err(create_error)?;
-        }
         // Creating the file ourselves gives a precise error (SQLite only says "unable to open").
         OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(&partial)
+            .open(path)
             .map_err(create_error)?;
         let mut writer = Self {
             conn: None,
             path: path.to_path_buf(),
-            partial,
             last_change: last_change_utc.to_owned(),
             tables: Vec::new(),
             blob: Vec::with_capacity(1024),
             finished: false,
         };
-        // From here on, an error drops `writer`, which removes the partial file.
-        let conn = Connection::open(&writer.partial)
+        // From here on, an error drops `writer`, which removes the file.
+        let conn = Connection::open(&writer.path)
             .and_then(|conn| {
                 init_database(&conn)?;
                 Ok(conn)
@@ -909,11 +891,10 @@ impl GpkgWriter {
     }
 
     /// Fills the bounding boxes in `gpkg_contents`, builds the spatial index of every table,
-    /// commits, closes the file and renames `<path>.partial` to `path` (replacing a file that
-    /// was there). Returns the number of rows written to each table, in the order the tables
-    /// were added.
+    /// commits and closes the file. Returns the number of rows written to each table, in the
+    /// order the tables were added.
     ///
-    /// On error nothing is left under either name.
+    /// On error the file is removed.
     pub fn finish(mut self) -> Result<Vec<(String, usize)>, GpkgError> {
         let Some(conn) = self.conn.take() else {
             return Err(GpkgError::Aborted(self.path.clone()));
@@ -926,12 +907,7 @@ impl GpkgWriter {
             drop(conn);
             return Err(self.write_error("closing the file", source));
         }
-        fs::rename(&self.partial, &self.path).map_err(|source| GpkgError::Save {
-            path: self.path.clone(),
-            source,
-        })?;
         self.finished = true;
-        sync_parent_folder(&self.path);
         Ok(self
             .tables
             .iter()
@@ -952,37 +928,22 @@ impl GpkgWriter {
 }
 
 impl Drop for GpkgWriter {
-    /// Removes the partial file unless [`GpkgWriter::finish`] succeeded.
+    /// Removes the file unless [`GpkgWriter::finish`] succeeded.
     ///
-    /// Errors are ignored: `drop` cannot report them, and a partial file that could not be
-    /// removed is only ever a `<path>.partial` file, which the next [`GpkgWriter::create`] for
-    /// the same path removes.
+    /// Errors are ignored: `drop` cannot report them, and the file is a temporary one that the
+    /// output module removes at its next run in that folder.
     fn drop(&mut self) {
         if self.finished {
             return;
         }
         // Close (and so roll back) before removing, which some systems require.
         drop(self.conn.take());
-        remove_if_present(&self.partial).ok();
+        remove_if_present(&self.path).ok();
+        for side in SQLITE_SIDE_FILES {
+            remove_if_present(&with_suffix(&self.path, side)).ok();
+        }
     }
 }
-
-/// Makes the rename in `path`'s folder durable. Errors are ignored: the file itself was synced
-/// at commit, and some file systems do not support syncing a folder.
-#[cfg(unix)]
-fn sync_parent_folder(path: &Path) {
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if let Ok(folder) = fs::File::open(parent) {
-        folder.sync_all().ok();
-    }
-}
-
-/// Folders cannot be synced on this system; the file itself was synced at commit.
-#[cfg(not(unix))]
-fn sync_parent_folder(_path: &Path) {}
 
 /// Sets the header fields and pragmas, opens the transaction and writes the core tables.
 fn init_database(conn: &Connection) -> rusqlite::Result<()> {
@@ -1526,7 +1487,6 @@ mod tests {
             counts,
             [("hazard_areas".to_owned(), 3), ("reports".to_owned(), 2)]
         );
-        assert!(!with_suffix(&path, ".partial").exists());
         let conn = open(&path);
         let bytes = fs::read(&path).unwrap();
         assert_eq!(&bytes[68..72], b"GPKG", "application_id in the header");
@@ -1789,7 +1749,7 @@ mod tests {
                 &["x".into()],
             )
             .unwrap();
-        assert!(with_suffix(&path, ".partial").exists());
+        assert!(path.exists());
         drop(writer);
         assert!(!path.exists());
         assert_eq!(
@@ -1800,22 +1760,15 @@ mod tests {
     }
 
     #[test]
-    fn stale_partial_is_replaced_and_existing_file_survives_until_finish() {
+    fn an_existing_file_is_never_written_over() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.gpkg");
-        fs::write(with_suffix(&path, ".partial"), b"garbage from a crash").unwrap();
         fs::write(&path, b"previous export").unwrap();
-        let writer = GpkgWriter::create(&path, WHEN).unwrap();
+        assert!(matches!(
+            GpkgWriter::create(&path, WHEN),
+            Err(GpkgError::Create { .. })
+        ));
         assert_eq!(fs::read(&path).unwrap(), b"previous export");
-        drop(writer);
-        assert_eq!(
-            fs::read(&path).unwrap(),
-            b"previous export",
-            "dropping keeps the old file"
-        );
-        GpkgWriter::create(&path, WHEN).unwrap().finish().unwrap();
-        assert!(fs::read(&path).unwrap().starts_with(b"SQLite format 3\0"));
-        assert!(!with_suffix(&path, ".partial").exists());
     }
 
     #[test]
@@ -1852,7 +1805,7 @@ mod tests {
                 "{bad}"
             );
         }
-        assert!(!with_suffix(&path, ".partial").exists());
+        assert!(!path.exists());
         assert!(is_timestamp("2024-02-29T23:59:59.999Z"));
         assert!(!is_timestamp("2023-02-29T23:59:59.999Z"));
     }

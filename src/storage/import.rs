@@ -18,6 +18,15 @@ use crate::domain::{
 };
 use crate::geometry::land_shape;
 
+/// Whether [`Store::replace_all_with`] may empty a store that holds records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplaceRecords {
+    /// Refuse when the store holds any record.
+    OnlyIfEmpty,
+    /// Write a backup beside the store first, then replace.
+    AfterBackup,
+}
+
 impl Store {
     /// Writes an import batch atomically. Per-record problems go to `reporter`; with `strict`,
     /// any error or warning (including those the reader reported) rolls everything back.
@@ -46,13 +55,44 @@ impl Store {
 
     /// Replaces every record with the batch, in one transaction (the demo programme): if the
     /// import fails, the old records are still there. Strict.
+    ///
+    /// A store that holds records is never emptied silently: with [`ReplaceRecords::OnlyIfEmpty`]
+    /// it is refused ([`StoreError::HoldsRecords`]); with [`ReplaceRecords::AfterBackup`] a
+    /// consistent copy is written first to `<store>.before-demo-<time>.bak`, whose path is
+    /// returned.
     pub fn replace_all_with(
         &mut self,
         batch: ImportBatch,
         reporter: &mut ImportReporter,
         actor: &Actor,
-    ) -> Result<ImportSummary, StoreError> {
-        self.import_inner(batch, reporter, true, true, actor, &mut |_, _| true)
+        mode: ReplaceRecords,
+    ) -> Result<(ImportSummary, Option<std::path::PathBuf>), StoreError> {
+        let held = self.record_count()?;
+        let backup = if held > 0 {
+            if mode == ReplaceRecords::OnlyIfEmpty {
+                return Err(StoreError::HoldsRecords {
+                    records: held,
+                    path: self.path().to_owned(),
+                });
+            }
+            let target = super::backup::stamped(self.path(), "before-demo");
+            self.backup_to(&target, crate::io::output::Replace::Never)?;
+            Some(target)
+        } else {
+            None
+        };
+        let summary = self.import_inner(batch, reporter, true, true, actor, &mut |_, _| true)?;
+        Ok((summary, backup))
+    }
+
+    /// Lands, activities and hazard reports in the store (not deleted).
+    pub fn record_count(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM land) + (SELECT count(*) FROM activity) \
+             + (SELECT count(*) FROM hazard_report)",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     fn import_inner(

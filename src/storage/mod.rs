@@ -22,7 +22,9 @@ mod store;
 pub use backup::Restored;
 pub use error::StoreError;
 pub use export_log::ExportRecord;
+pub use import::ReplaceRecords;
 pub use migrations::LATEST_SCHEMA_VERSION;
+pub use open::{OpenMode, QUICK_CHECK_MAX_BYTES};
 pub use photos::{MAX_PHOTO_BYTES, Photo, photo_media_type};
 pub use store::{LandSummary, LandUpdate, MapLand, Store, SupersededUpdate, WorkflowAction};
 

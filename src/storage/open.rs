@@ -18,7 +18,57 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 /// Stores up to this size (64 MiB, about 5 000 lands) are page-checked at every open.
 pub const QUICK_CHECK_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
-pub(crate) fn open_connection(path: &Path) -> Result<(Connection, Option<PathBuf>), StoreError> {
+/// Whether opening may create the store file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the file when it does not exist (commands that create data: `import`, `demo`,
+    /// the app after asking).
+    CreateIfMissing,
+    /// The file must exist and be a store (`list`, `report`, `export`, `backup`, `check`, …):
+    /// a mistyped path is refused instead of silently becoming a new, empty store.
+    Existing,
+}
+
+/// `PRAGMA application_id` of a GeoPackage ("GPKG") and of `MBTiles` ("MPBX").
+const FOREIGN_APPLICATION_IDS: [(i64, &str); 2] = [
+    (0x4750_4B47, "a GeoPackage"),
+    (0x4D50_4258, "an MBTiles tile package"),
+];
+
+/// Refuses what can never be a store file before SQLite touches it: a directory, a FIFO (which
+/// would block forever), a device (`/dev/null` would grow a `-journal` beside it), a socket;
+/// with [`OpenMode::Existing`], a missing or empty file.
+pub(crate) fn check_store_path(path: &Path, mode: OpenMode) -> Result<(), StoreError> {
+    let refuse = |detail: &str| StoreError::Open {
+        detail: detail.to_owned(),
+        path: path.to_owned(),
+    };
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(refuse(
+            "it is a folder; give the path of a store file (e.g. programme.sqlite)",
+        )),
+        Ok(meta) if !meta.is_file() => Err(refuse(
+            "it is a FIFO, device or socket, not a store file; give the path of a store file",
+        )),
+        Ok(meta) if meta.len() == 0 && mode == OpenMode::Existing => Err(refuse(
+            "the file is empty, not a Safeground store; `import` or `demo` create a store",
+        )),
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match mode {
+            OpenMode::CreateIfMissing => Ok(()),
+            OpenMode::Existing => Err(refuse(
+                "there is no store at this path (check for a typing error); only `import`, `demo` and the app create a store",
+            )),
+        },
+        Err(e) => Err(refuse(&crate::io::output::describe_io(&e))),
+    }
+}
+
+pub(crate) fn open_connection(
+    path: &Path,
+    mode: OpenMode,
+) -> Result<(Connection, Option<PathBuf>), StoreError> {
+    check_store_path(path, mode)?;
     check_header(path)?;
     let mut conn = Connection::open_with_flags(
         path,
@@ -35,6 +85,29 @@ pub(crate) fn open_connection(path: &Path) -> Result<(Connection, Option<PathBuf
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|e| classify(e, path))?;
+    let application_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|e| classify(e, path))?;
+    if let Some((_, what)) = FOREIGN_APPLICATION_IDS
+        .iter()
+        .find(|(id, _)| *id == application_id)
+    {
+        return Err(StoreError::ForeignKind {
+            what,
+            path: path.to_owned(),
+        });
+    }
+    let has_land_table: bool = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'land'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map_err(|e| classify(e, path))?
+        > 0;
+    if version > 0 && !has_land_table {
+        return Err(StoreError::ForeignDatabase(path.to_owned()));
+    }
     if version > LATEST_SCHEMA_VERSION {
         return Err(StoreError::SchemaTooNew {
             found: version,
@@ -183,14 +256,11 @@ fn backup_before_migration(
     version: i64,
 ) -> Result<PathBuf, StoreError> {
     let target = super::backup::stamped(path, &format!("v{version}"));
-    backup_to(conn, &target)?;
+    super::backup::copy_out(
+        conn,
+        &target,
+        &crate::io::output::Protected::store(path),
+        crate::io::output::Replace::Never,
+    )?;
     Ok(target)
-}
-
-/// Writes a consistent copy of the open database to `target` (online backup API).
-pub(crate) fn backup_to(conn: &Connection, target: &Path) -> Result<(), StoreError> {
-    let mut dst = Connection::open(target)?;
-    let backup = rusqlite::backup::Backup::new(conn, &mut dst)?;
-    backup.run_to_completion(256, Duration::from_millis(0), None)?;
-    Ok(())
 }

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use time::OffsetDateTime;
 
 use super::error::StoreError;
-use super::open::{backup_to, open_connection};
+use super::open::{OpenMode, open_connection};
 use crate::domain::{
     Activity, Actor, AuditAction, AuditEntry, CodePrefix, EntityKind, HazardReport, Land, LandId,
     LandState, Ledger, StatusChange, Transition, ValidationState, apply_activity, parse_date,
@@ -237,7 +237,18 @@ impl Store {
     /// Opens the store at `path`, creating it if needed. Refuses non-SQLite, corrupt, foreign and
     /// newer-schema files with a clear message; backs the file up before migrating it.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let (conn, backup) = open_connection(path)?;
+        Self::open_with(path, OpenMode::CreateIfMissing)
+    }
+
+    /// Opens an existing store: a missing or empty file, a folder, a FIFO or a device is refused
+    /// with a message (see [`OpenMode::Existing`]).
+    pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
+        Self::open_with(path, OpenMode::Existing)
+    }
+
+    /// Opens the store at `path` in the given mode.
+    pub fn open_with(path: &Path, mode: OpenMode) -> Result<Self, StoreError> {
+        let (conn, backup) = open_connection(path, mode)?;
         Ok(Self {
             conn,
             path: path.to_owned(),
@@ -253,11 +264,6 @@ impl Store {
     /// The backup written before a schema migration during `open`, if one ran.
     pub fn migration_backup(&self) -> Option<&Path> {
         self.backup.as_deref()
-    }
-
-    /// Writes a consistent copy of the store to `target` (SQLite online backup API).
-    pub fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
-        backup_to(&self.conn, target)
     }
 
     // ---- lands -------------------------------------------------------------------------

@@ -62,6 +62,11 @@ pub struct FilePicker {
     entries: Listing,
     loading: Option<Receiver<Listing>>,
     open: bool,
+    /// The chosen file when it (or a sibling an export writes) exists: the picker asks before
+    /// replacing it.
+    confirm_replace: Option<PathBuf>,
+    /// Set when the user confirmed replacing existing files (read with the `Chosen` result).
+    pub replace_confirmed: bool,
 }
 
 fn list_dir(dir: PathBuf, ctx: egui::Context) -> Receiver<Listing> {
@@ -127,7 +132,30 @@ impl FilePicker {
             entries: Ok(Vec::new()),
             loading,
             open: true,
+            confirm_replace: None,
+            replace_confirmed: false,
         }
+    }
+
+    /// Whether saving to `path` would replace a file listed in the current folder (the listing
+    /// was read on the background thread; the UI thread does not touch the file system). For an
+    /// export, the files written beside the main one count too.
+    fn would_replace(&self, path: &Path) -> bool {
+        let Ok(entries) = &self.entries else {
+            return false;
+        };
+        let targets = match self.purpose {
+            PickPurpose::Export(format) => crate::exports::output_paths(format, path),
+            _ => vec![path.to_owned()],
+        };
+        targets.iter().any(|t| {
+            t.parent() == Some(self.dir.as_path())
+                && t.file_name().is_some_and(|n| {
+                    entries
+                        .iter()
+                        .any(|e| !e.is_dir && n.to_string_lossy() == e.name)
+                })
+        })
     }
 
     fn go_to(&mut self, dir: PathBuf, ctx: &egui::Context) {
@@ -235,13 +263,39 @@ impl FilePicker {
                         } else {
                             self.dir.join(name)
                         };
-                        result = Some(PickResult::Chosen(path));
+                        if self.mode == PickMode::Save && self.would_replace(&path) {
+                            self.confirm_replace = Some(path);
+                        } else {
+                            result = Some(PickResult::Chosen(path));
+                        }
                     }
                     if ui.button("Cancel").clicked() {
                         result = Some(PickResult::Cancelled);
                     }
                 });
             });
+        if let Some(path) = self.confirm_replace.clone() {
+            egui::Window::new("Replace the file?")
+                .collapsible(false)
+                .resizable(false)
+                .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+                .show(ctx, |ui| {
+                    ui.label(format!(
+                        "{} (or a file written beside it) already exists. Replace it?",
+                        path.display()
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Replace").clicked() {
+                            self.replace_confirmed = true;
+                            self.confirm_replace = None;
+                            result = Some(PickResult::Chosen(path.clone()));
+                        }
+                        if ui.button("Keep it").clicked() {
+                            self.confirm_replace = None;
+                        }
+                    });
+                });
+        }
         if let Some(dir) = go {
             self.go_to(dir, ctx);
         }

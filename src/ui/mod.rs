@@ -476,7 +476,9 @@ impl SafegroundApp {
             return;
         };
         let purpose = picker.purpose;
-        match picker.show(ctx) {
+        let result = picker.show(ctx);
+        let replace = crate::io::output::Replace::from_flag(picker.replace_confirmed);
+        match result {
             PickResult::Open => {}
             PickResult::Cancelled => self.picker = None,
             PickResult::Chosen(path) => {
@@ -509,6 +511,7 @@ impl SafegroundApp {
                             profile,
                             filter,
                             output: path,
+                            replace,
                         }))
                     }
                     PickPurpose::Mbtiles | PickPurpose::Photo => return,

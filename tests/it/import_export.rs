@@ -131,6 +131,7 @@ fn foreign_dirty_geojson_imports_with_warnings_and_flags() {
 #[test]
 fn strict_import_refuses_everything_on_any_problem() {
     let t = TestStore::new();
+    drop(t.open());
     let file = t.file("foreign.geojson", FOREIGN.as_bytes());
     let before = fingerprint(&t.path);
     let (code, _, err) = run(&["--db", &db(&t.path), "import", "--strict", &db(&file)]);
@@ -244,17 +245,25 @@ fn a_cancelled_export_leaves_no_file() {
         store.hazard_reports().unwrap(),
     );
     let out = t.dir.path().join("export.geojson");
-    let err = safeground::io::write_atomically(&out, |w| {
-        safeground::io::geojson::write_geojson_with_progress(
-            w,
-            &lands,
-            &activities,
-            &reports,
-            &mut |_, _| false,
-        )
-    })
-    .unwrap_err();
+    let set = safeground::io::output::OutputSet::single(
+        &out,
+        &safeground::io::output::Protected::store(&t.path),
+        safeground::io::output::Replace::Never,
+    )
+    .unwrap();
+    let err = set
+        .write(0, |w| {
+            safeground::io::geojson::write_geojson_with_progress(
+                w,
+                &lands,
+                &activities,
+                &reports,
+                &mut |_, _| false,
+            )
+        })
+        .unwrap_err();
     assert!(matches!(err, safeground::io::IoError::Cancelled), "{err}");
+    drop(set);
     assert!(!out.exists());
-    assert!(!t.dir.path().join("export.geojson.partial").exists());
+    assert!(!t.dir.path().join(".export.geojson.sg-partial").exists());
 }

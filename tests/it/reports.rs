@@ -61,6 +61,7 @@ fn export_all(t: &TestStore, profile: ExportProfile) -> Vec<PathBuf> {
             profile,
             filter: ReportFilter::default(),
             output: t.dir.path().join(format!("{}-{name}", profile.code())),
+            replace: safeground::io::output::Replace::Never,
         };
         let done =
             safeground::exports::export(&store, &actor(), &request, &mut |_, _| true).unwrap();

@@ -267,7 +267,11 @@ fn newer_schema_non_sqlite_corrupt_and_foreign_files_are_refused() {
     let foreign = t.dir.path().join("foreign.sqlite");
     {
         let c = Store::open(&t.dir.path().join("scratch.sqlite")).unwrap();
-        c.backup_to(&t.dir.path().join("copy.sqlite")).unwrap();
+        c.backup_to(
+            &t.dir.path().join("copy.sqlite"),
+            safeground::io::output::Replace::Never,
+        )
+        .unwrap();
     }
     std::fs::copy(t.dir.path().join("copy.sqlite"), &foreign).unwrap();
     set_schema_version(&foreign, 0).unwrap();
