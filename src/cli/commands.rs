@@ -23,7 +23,7 @@ use crate::reports::ReportFilter;
 use crate::storage::Store;
 
 use crate::io::output::Replace;
-use crate::storage::{OpenMode, ReplaceRecords};
+use crate::storage::{OpenMode, ReplaceRecords, StoreError};
 
 /// The demo programme, embedded so `demo` works from any directory.
 const DEMO_PROGRAMME: &str = include_str!("../../sample_surveys/programme.geojson");
@@ -63,7 +63,38 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 Command::Demo { .. } | Command::Import { .. } => OpenMode::CreateIfMissing,
                 _ => OpenMode::Existing,
             };
-            let mut store = Store::open_with(&path, mode)?;
+            let result = run_on_store(other, &path, mode, out, err);
+            // A busy store: say which program holds it.
+            result.map_err(|e| {
+                let busy = e.chain().any(|c| {
+                    c.downcast_ref::<StoreError>()
+                        .is_some_and(StoreError::is_busy)
+                });
+                let holders = if busy {
+                    crate::storage::lock_holders(&path)
+                } else {
+                    Vec::new()
+                };
+                if holders.is_empty() {
+                    e
+                } else {
+                    anyhow!("{e:#} (it is held by {})", holders.join(", "))
+                }
+            })
+        }
+    }
+}
+
+fn run_on_store(
+    other: Command,
+    path: &std::path::Path,
+    mode: OpenMode,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    {
+        {
+            let mut store = Store::open_with(path, mode)?;
             if let Some(backup) = store.migration_backup() {
                 writeln!(
                     err,

@@ -130,12 +130,12 @@ pub enum OutputError {
     #[error("{} would be written twice by one export; choose another name", .0.display())]
     Twice(PathBuf),
     /// The operating system refused (permissions, full disk, read-only medium…).
-    #[error("cannot write {}: {}", path.display(), describe_io(source))]
+    #[error("cannot write {}: {}", path.display(), describe_io(error))]
     Io {
         /// The file.
         path: PathBuf,
-        /// What the OS said.
-        source: io::Error,
+        /// What the OS said (said in words by the message, so not a `source`).
+        error: io::Error,
     },
 }
 
@@ -197,7 +197,7 @@ impl OutputSet {
             let temp = folder.join(temp_name(name));
             remove_stale(&temp).map_err(|source| OutputError::Io {
                 path: target.clone(),
-                source,
+                error: source,
             })?;
             files.push(Pending {
                 target: target.clone(),
@@ -244,7 +244,7 @@ impl OutputSet {
         };
         let io_error = |source| OutputError::Io {
             path: file.target.clone(),
-            source,
+            error: source,
         };
         let handle = fs::OpenOptions::new()
             .write(true)
@@ -266,7 +266,7 @@ impl OutputSet {
             check_target(&f.target, &self.protected, self.replace)?;
             let meta = fs::symlink_metadata(&f.temp).map_err(|source| OutputError::Io {
                 path: f.target.clone(),
-                source,
+                error: source,
             })?;
             if !meta.is_file() {
                 return Err(OutputError::NotRegular {
@@ -285,7 +285,7 @@ impl OutputSet {
                 // With a note, the next run finishes the renames; without one nothing was renamed.
                 return Err(OutputError::Io {
                     path: f.target.clone(),
-                    source,
+                    error: source,
                 });
             }
         }
@@ -310,7 +310,7 @@ impl OutputSet {
         let folder = folder_of(first);
         let io_error = |source| OutputError::Io {
             path: first.clone(),
-            source,
+            error: source,
         };
         if self.files.iter().any(|f| folder_of(&f.target) != folder) {
             return Err(io_error(io::Error::other(
@@ -501,7 +501,7 @@ fn check_target(target: &Path, protected: &Protected, replace: Replace) -> Resul
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(source) => Err(OutputError::Io {
             path: target.to_owned(),
-            source,
+            error: source,
         }),
     }
 }
@@ -554,7 +554,7 @@ mod tests {
         set.write::<OutputError>(0, |w| {
             w.write_all(b"hello").map_err(|source| OutputError::Io {
                 path: PathBuf::new(),
-                source,
+                error: source,
             })
         })
         .unwrap();

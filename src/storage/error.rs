@@ -112,10 +112,10 @@ pub enum StoreError {
         detail: String,
     },
     /// Schema migration failed.
-    #[error("upgrading the store failed; it was left unchanged{}: {source}", backup.as_ref().map(|b| format!(" (backup: {})", b.display())).unwrap_or_default())]
+    #[error("upgrading the store to this version failed, and it was left unchanged{}; install the Safeground version that wrote it, or restore a backup ({})", backup.as_ref().map(|b| format!(" (a copy is at {})", b.display())).unwrap_or_default(), migration_sentence(error))]
     Migration {
-        /// The migration error.
-        source: rusqlite_migration::Error,
+        /// The migration error (not a `source`: said in words by the message).
+        error: rusqlite_migration::Error,
         /// The backup taken before migrating.
         backup: Option<PathBuf>,
     },
@@ -132,18 +132,52 @@ pub enum StoreError {
     /// The user cancelled the import; nothing was written.
     #[error("the import was cancelled; nothing was written")]
     ImportCancelled,
-    /// Any other SQLite error.
-    #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    /// Any other SQLite error, said in words (busy, read-only, disk full, a broken rule…): no
+    /// raw SQLite text reaches a person ([`sqlite_sentence`]).
+    /// (Not a `source`: the sentence says it all, and the raw text must not follow it.)
+    #[error("{}", sqlite_sentence(.0))]
+    Sqlite(rusqlite::Error),
     /// An output file (a backup) was refused or could not be written.
     #[error(transparent)]
     Output(#[from] crate::io::output::OutputError),
     /// File system error (backups).
     #[error("file error: {}", crate::io::output::describe_io(.0))]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Sqlite(e)
+    }
+}
+
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> Self {
+        Self::Io(e)
+    }
 }
 
 impl StoreError {
+    /// Whether the store was busy (another program writing) when this error happened.
+    pub fn is_busy(&self) -> bool {
+        let sqlite = match self {
+            Self::Sqlite(e) => Some(e),
+            Self::Migration {
+                error: rusqlite_migration::Error::RusqliteError { err, .. },
+                ..
+            } => Some(err),
+            _ => None,
+        };
+        sqlite
+            .and_then(rusqlite::Error::sqlite_error_code)
+            .is_some_and(|c| {
+                matches!(
+                    c,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                )
+            })
+    }
+
     /// Whether this is the store refusing a record (duplicate, missing land, lifecycle, ledger,
     /// invalid field, unreadable stored row) rather than a failure of the database or the disk.
     /// Refusals are always made before a record's first write.
@@ -159,5 +193,50 @@ impl StoreError {
                 | Self::Workflow { .. }
                 | Self::BadRow { .. }
         )
+    }
+}
+
+/// One sentence for an SQLite error, with what to do; the raw text only for codes we do not
+/// expect (and then without the "Error code" noise).
+pub fn sqlite_sentence(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            "the store is busy: another program is writing to it (another Safeground window or command); wait for it to finish or close it, then try again".to_owned()
+        }
+        Some(ErrorCode::ReadOnly) => {
+            "the store file is read-only (its permissions, or a read-only disk or folder); copy it to a folder you can write to, or open it from there".to_owned()
+        }
+        Some(ErrorCode::DiskFull) => {
+            "the disk is full; free some space and try again (nothing was changed)".to_owned()
+        }
+        Some(ErrorCode::ConstraintViolation) => {
+            "a record breaks a rule of the store (a duplicate or a missing link); nothing was changed".to_owned()
+        }
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            "the store file cannot be opened (missing folder or no permission)".to_owned()
+        }
+        Some(ErrorCode::SystemIoFailure) => {
+            "the disk reported an error while reading or writing the store; check the disk and restore from a backup if the store is damaged".to_owned()
+        }
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+            "the store file is damaged; restore it from a backup".to_owned()
+        }
+        _ => format!("the store reported an unexpected error ({})", short_sqlite_text(e)),
+    }
+}
+
+fn short_sqlite_text(e: &rusqlite::Error) -> String {
+    let text = e.to_string();
+    text.split(": Error code")
+        .next()
+        .unwrap_or(&text)
+        .to_owned()
+}
+
+fn migration_sentence(e: &rusqlite_migration::Error) -> String {
+    match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => sqlite_sentence(err),
+        _ => "the store's schema could not be upgraded".to_owned(),
     }
 }

@@ -24,7 +24,7 @@ pub use error::StoreError;
 pub use export_log::ExportRecord;
 pub use import::ReplaceRecords;
 pub use migrations::LATEST_SCHEMA_VERSION;
-pub use open::{OpenMode, QUICK_CHECK_MAX_BYTES};
+pub use open::{OpenMode, QUICK_CHECK_MAX_BYTES, lock_holders};
 pub use photos::{MAX_PHOTO_BYTES, Photo, photo_media_type};
 pub use store::{LandSummary, LandUpdate, MapLand, Store, SupersededUpdate, WorkflowAction};
 
@@ -34,8 +34,8 @@ pub fn create_store_at_version(path: &std::path::Path, version: usize) -> Result
     let mut conn = rusqlite::Connection::open(path)?;
     migrations::MIGRATIONS
         .to_version(&mut conn, version)
-        .map_err(|source| StoreError::Migration {
-            source,
+        .map_err(|error| StoreError::Migration {
+            error,
             backup: None,
         })?;
     Ok(())

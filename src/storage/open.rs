@@ -141,8 +141,8 @@ pub(crate) fn open_connection(
     };
     MIGRATIONS
         .to_latest(&mut conn)
-        .map_err(|source| StoreError::Migration {
-            source,
+        .map_err(|error| StoreError::Migration {
+            error,
             backup: backup.clone(),
         })?;
     // Pragmas go outside migrations: they have no effect inside a transaction.
@@ -263,4 +263,51 @@ fn backup_before_migration(
         crate::io::output::Replace::Never,
     )?;
     Ok(target)
+}
+
+/// The other programs that hold a lock on the store (its file, `-wal` or `-shm`), as
+/// `name (process N)`, read from `/proc/locks` on Linux; empty elsewhere or when none is found.
+/// Used to say *which* program keeps a busy store busy.
+pub fn lock_holders(store: &Path) -> Vec<String> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let mut inodes: Vec<u64> = Vec::new();
+        for suffix in ["", "-wal", "-shm"] {
+            let f = crate::io::output::with_suffix(store, suffix);
+            if let Ok(m) = std::fs::metadata(&f) {
+                inodes.push(m.ino());
+            }
+        }
+        let Ok(locks) = std::fs::read_to_string("/proc/locks") else {
+            return Vec::new();
+        };
+        let me = std::process::id();
+        let mut pids: Vec<u32> = locks
+            .lines()
+            .filter_map(|line| {
+                let fields: Vec<&str> = line.split_whitespace().collect();
+                // "1: POSIX  ADVISORY  WRITE 1234 08:01:5678 0 EOF" (a "->" marks a waiter).
+                let fields: Vec<&str> = fields.into_iter().filter(|f| *f != "->").collect();
+                let pid: u32 = fields.get(4)?.parse().ok()?;
+                let inode: u64 = fields.get(5)?.rsplit(':').next()?.parse().ok()?;
+                (inodes.contains(&inode) && pid != me).then_some(pid)
+            })
+            .collect();
+        pids.sort_unstable();
+        pids.dedup();
+        pids.into_iter()
+            .map(|pid| {
+                let name = std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                    .map(|n| n.trim().to_owned())
+                    .unwrap_or_else(|_| "a program".to_owned());
+                format!("{name} (process {pid})")
+            })
+            .collect()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = store;
+        Vec::new()
+    }
 }

@@ -256,6 +256,18 @@ impl Store {
         })
     }
 
+    /// How long a write waits for another program's write to end before it gives up with
+    /// [`StoreError::Busy`] (5 s by default).
+    pub fn set_busy_timeout_ms(&mut self, ms: u64) {
+        if self
+            .conn
+            .busy_timeout(std::time::Duration::from_millis(ms))
+            .is_err()
+        {
+            // Only fails on a closed connection, which the next statement reports.
+        }
+    }
+
     /// The file this store lives in.
     pub fn path(&self) -> &Path {
         &self.path

@@ -215,3 +215,437 @@ fn absurd_estimates_and_dates_are_field_errors_and_a_non_strict_import_goes_on()
         assert!(l["estimated_m2"].as_f64().unwrap() <= MAX_LAND_AREA_M2);
     }
 }
+
+// ---- Class: outputs that destroy the store or other files ----------------------------------
+
+/// Every output command with `-o` aimed at the store, its companions, a link or a `../` path to
+/// them: refused, exit 1, the store intact.
+#[test]
+fn no_output_can_land_on_the_store() {
+    let s = TestStore::new();
+    assert_eq!(run(&["--db", &db(&s.path), "demo"]).0, 0);
+    let before = super::util::fingerprint(&s.path);
+    let dir = s.dir.path();
+    let sub = dir.join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::os::unix::fs::symlink(&s.path, dir.join("link.gpkg")).unwrap();
+    std::fs::hard_link(&s.path, dir.join("hard.csv")).unwrap();
+    let wal = format!("{}-wal", db(&s.path));
+    let targets = [
+        db(&s.path),
+        wal,
+        format!("{}-shm", db(&s.path)),
+        format!("{}-journal", db(&s.path)),
+        db(&dir.join("link.gpkg")),
+        db(&dir.join("hard.csv")),
+        format!("{}/../store.sqlite", sub.display()),
+    ];
+    let commands: [&[&str]; 5] = [
+        &["export", "--format", "gpkg"],
+        &["export", "--format", "geojson"],
+        &["export", "--format", "csv"],
+        &["report"],
+        &["backup"],
+    ];
+    let store_arg = db(&s.path);
+    for target in &targets {
+        for command in commands {
+            for overwrite in [false, true] {
+                let mut args = vec!["--db", store_arg.as_str()];
+                args.extend_from_slice(command);
+                args.extend_from_slice(&["-o", target]);
+                if overwrite {
+                    args.push("--overwrite");
+                }
+                let (code, _, err) = run(&args);
+                assert_eq!(code, 1, "{args:?} was accepted");
+                assert!(
+                    err.contains("is the store itself")
+                        || err.contains("not a regular file")
+                        || err.contains("already exists"),
+                    "{args:?}: {err}"
+                );
+            }
+        }
+    }
+    assert_eq!(super::util::fingerprint(&s.path), before);
+    // The hard link and the symbolic link still reach the store, unchanged.
+    assert_eq!(
+        std::fs::read(dir.join("hard.csv")).unwrap(),
+        std::fs::read(&s.path).unwrap()
+    );
+}
+
+#[test]
+fn existing_files_and_special_files_are_never_replaced_unasked() {
+    let s = TestStore::new();
+    assert_eq!(run(&["--db", &db(&s.path), "demo"]).0, 0);
+    let dir = s.dir.path();
+    // A report whose sibling CSV exists: refused, and nothing of it written.
+    let sibling = s.file("r.lands.csv", b"my own spreadsheet");
+    let html = dir.join("r.html");
+    let (code, _, err) = run(&["--db", &db(&s.path), "report", "-o", &db(&html)]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("already exists") && err.contains("--overwrite"),
+        "{err}"
+    );
+    assert!(!html.exists() && !dir.join("r.summary.csv").exists());
+    assert_eq!(std::fs::read(&sibling).unwrap(), b"my own spreadsheet");
+    // With --overwrite all three are written.
+    let (code, _, err) = run(&[
+        "--db",
+        &db(&s.path),
+        "report",
+        "-o",
+        &db(&html),
+        "--overwrite",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(html.exists() && dir.join("r.summary.csv").exists());
+    assert_ne!(std::fs::read(&sibling).unwrap(), b"my own spreadsheet");
+    // A FIFO, a folder and a device are refused even with --overwrite.
+    let fifo = dir.join("pipe.geojson");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for target in [db(&fifo), db(dir), "/dev/null".to_owned()] {
+        let (code, _, err) = run(&[
+            "--db",
+            &db(&s.path),
+            "export",
+            "--format",
+            "geojson",
+            "-o",
+            &target,
+            "--overwrite",
+        ]);
+        assert_eq!(code, 1, "{target}");
+        assert!(err.contains("not a regular file"), "{target}: {err}");
+    }
+    // A missing folder is named as such.
+    let (code, _, err) = run(&[
+        "--db",
+        &db(&s.path),
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        &db(&dir.join("no-such-folder/x.csv")),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("does not exist"), "{err}");
+    // No temporary file is left anywhere.
+    let leftovers: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("sg-partial") || n.contains("sg-commit"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+// ---- Class: destructive verbs --------------------------------------------------------------
+
+#[test]
+fn restore_refuses_an_empty_file_and_says_where_the_old_contents_went() {
+    let s = TestStore::new();
+    assert_eq!(run(&["--db", &db(&s.path), "demo"]).0, 0);
+    let before = super::util::fingerprint(&s.path);
+    let empty = s.file("empty.sqlite", b"");
+    let (code, _, err) = run(&["--db", &db(&s.path), "restore", &db(&empty)]);
+    assert_eq!(code, 1);
+    assert!(err.contains("empty"), "{err}");
+    assert_eq!(super::util::fingerprint(&s.path), before);
+    let backup = s.dir.path().join("b.sqlite");
+    assert_eq!(
+        run(&["--db", &db(&s.path), "backup", "-o", &db(&backup)]).0,
+        0
+    );
+    let (code, out, err) = run(&["--db", &db(&s.path), "restore", &db(&backup)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("before-restore"), "{out}");
+}
+
+/// The race of the field trial, made deterministic: another writer tries to commit between the
+/// snapshot of the old contents and the copy. It cannot (the restore holds the write lock); it
+/// commits after the restore, on the restored contents, and nothing is lost.
+#[test]
+fn restore_holds_the_write_lock_between_snapshot_and_copy() {
+    use safeground::storage::Store;
+    let s = TestStore::new();
+    let mut store = s.open();
+    store
+        .create_land(
+            super::util::square_land("Old", 18.0, 44.0),
+            &super::util::actor(),
+        )
+        .unwrap();
+    let backup = s.dir.path().join("backup.sqlite");
+    store
+        .backup_to(&backup, safeground::io::output::Replace::Never)
+        .unwrap();
+    store
+        .create_land(
+            super::util::square_land("After backup", 18.01, 44.0),
+            &super::util::actor(),
+        )
+        .unwrap();
+    let mut blocked = None;
+    let path = s.path.clone();
+    let restored = store
+        .restore_from_with_hook(&backup, &super::util::actor(), &mut || {
+            // A second program writes now, with a short wait.
+            let mut other = Store::open(&path).unwrap();
+            other.set_busy_timeout_ms(200);
+            blocked = Some(other.create_land(
+                super::util::square_land("Racing writer", 18.02, 44.0),
+                &super::util::actor(),
+            ));
+        })
+        .unwrap();
+    let blocked = blocked.unwrap();
+    assert!(blocked.is_err(), "a writer committed inside the restore");
+    assert!(
+        blocked.unwrap_err().to_string().contains("busy"),
+        "the racing writer is told the store is busy"
+    );
+    // The snapshot holds the land made after the backup; the store holds the backup's.
+    let previous = Store::open(&restored.previous).unwrap();
+    let names = |st: &Store| -> Vec<String> {
+        let mut n: Vec<String> = st.lands().unwrap().into_iter().map(|l| l.name).collect();
+        n.sort();
+        n
+    };
+    assert_eq!(names(&previous), ["After backup", "Old"]);
+    assert_eq!(names(&store), ["Old"]);
+}
+
+#[test]
+fn demo_never_replaces_records_without_replace_and_a_backup() {
+    let s = TestStore::new();
+    let mut store = s.open();
+    store
+        .create_land(
+            super::util::square_land("Real work", 18.0, 44.0),
+            &super::util::actor(),
+        )
+        .unwrap();
+    drop(store);
+    let before = super::util::fingerprint(&s.path);
+    let (code, _, err) = run(&["--db", &db(&s.path), "demo"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("holds 1 records") && err.contains("--replace"),
+        "{err}"
+    );
+    assert_eq!(super::util::fingerprint(&s.path), before);
+    let (code, out, err) = run(&["--db", &db(&s.path), "demo", "--replace"]);
+    assert_eq!(code, 0, "{err}");
+    let backup = out
+        .lines()
+        .find_map(|l| l.strip_prefix("The records that were in the store are saved in "))
+        .unwrap()
+        .trim_end_matches('.');
+    let saved = safeground::storage::Store::open(std::path::Path::new(backup)).unwrap();
+    assert_eq!(saved.lands().unwrap()[0].name, "Real work");
+}
+
+#[test]
+fn read_commands_refuse_a_missing_store_and_special_files() {
+    let s = TestStore::new();
+    let missing = s.dir.path().join("mistyped.sqlite");
+    for command in [
+        vec!["list", "lands"],
+        vec!["report", "-o", "/tmp/never-written.html"],
+        vec!["export", "--format", "csv", "-o", "/tmp/never-written.csv"],
+        vec!["backup", "-o", "/tmp/never-written.sqlite"],
+        vec!["check"],
+    ] {
+        let mut args = vec!["--db", missing.to_str().unwrap()];
+        args.extend(command.iter().copied());
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 1, "{args:?}");
+        assert!(err.contains("there is no store at this path"), "{err}");
+        assert!(!missing.exists(), "{args:?} created the store");
+    }
+    let fifo = s.dir.path().join("fifo.sqlite");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for target in [db(&fifo), "/dev/null".to_owned(), db(s.dir.path())] {
+        for command in [vec!["list", "lands"], vec!["import", "x.geojson"]] {
+            let mut args = vec!["--db", target.as_str()];
+            args.extend(command.iter().copied());
+            let (code, _, err) = run(&args);
+            assert_eq!(code, 1, "{args:?}");
+            assert!(
+                err.contains("FIFO, device or socket") || err.contains("folder"),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    assert!(!std::path::Path::new("/dev/null-journal").exists());
+}
+
+#[test]
+fn a_geopackage_given_as_the_store_is_named_as_one() {
+    let s = TestStore::new();
+    assert_eq!(run(&["--db", &db(&s.path), "demo"]).0, 0);
+    let gpkg = s.dir.path().join("x.gpkg");
+    assert_eq!(
+        run(&[
+            "--db",
+            &db(&s.path),
+            "export",
+            "--format",
+            "gpkg",
+            "-o",
+            &db(&gpkg)
+        ])
+        .0,
+        0
+    );
+    let (code, _, err) = run(&["--db", &db(&gpkg), "list", "lands"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("is a GeoPackage, not a Safeground store"),
+        "{err}"
+    );
+    assert!(!err.contains("newer"), "{err}");
+}
+
+// ---- Class: unsafe text in outputs ---------------------------------------------------------
+
+#[test]
+fn formula_cells_are_neutralised_in_every_csv_and_bidi_controls_refused_on_input() {
+    use safeground::domain::LandDraft;
+    let s = TestStore::new();
+    let mut store = s.open();
+    let mut land = super::util::square_land("=HYPERLINK(\"http://evil\",\"x\")", 18.0, 44.0);
+    land.donor = "@SUM(1+1)".into();
+    land.organisation = "+cmd|' /C calc'!A0".into();
+    land.admin.admin1 = "-2+3".into();
+    land.admin.admin2 = "\tTAB".into();
+    store.create_land(land, &super::util::actor()).unwrap();
+    drop(store);
+    let dir = s.dir.path();
+    let csv = dir.join("ledger.csv");
+    assert_eq!(
+        run(&[
+            "--db",
+            &db(&s.path),
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            &db(&csv)
+        ])
+        .0,
+        0
+    );
+    let html = dir.join("r.html");
+    assert_eq!(
+        run(&[
+            "--db",
+            &db(&s.path),
+            "report",
+            "--profile",
+            "full",
+            "-o",
+            &db(&html)
+        ])
+        .0,
+        0
+    );
+    for file in [
+        "ledger.csv",
+        "ledger.activities.csv",
+        "r.summary.csv",
+        "r.lands.csv",
+    ] {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                let first = cell.chars().next();
+                let number = cell.parse::<f64>().is_ok();
+                assert!(
+                    number || !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')),
+                    "{file}: live formula cell {cell:?}"
+                );
+            }
+        }
+    }
+    let ledger = std::fs::read_to_string(&csv).unwrap();
+    assert!(ledger.contains("'=HYPERLINK"), "the value stays readable");
+    // Bidi controls are refused in names and codes on input…
+    let draft = LandDraft {
+        name: "Field \u{202E}gnp.exe".into(),
+        classification: "sha".into(),
+        date_of_information: "2025-01-01".into(),
+        ..LandDraft::default()
+    };
+    let errors = draft.validate().unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.field == "name" && e.message.contains("bidirectional")),
+        "{errors:?}"
+    );
+    assert_eq!(
+        safeground::domain::show_bidi_controls("a\u{2067}b"),
+        "a<U+2067>b"
+    );
+}
+
+// ---- Class: raw errors ---------------------------------------------------------------------
+
+#[test]
+fn a_busy_store_is_said_in_words_with_the_program_holding_it() {
+    let s = TestStore::new();
+    assert_eq!(run(&["--db", &db(&s.path), "demo"]).0, 0);
+    // Another process holds the write lock for a while (python's sqlite3, as any other program).
+    let mut holder = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(
+            "import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1], isolation_level=None); \
+             c.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(20)",
+        )
+        .arg(&s.path)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(holder.stdout.as_mut().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    assert_eq!(line.trim(), "locked");
+    let file = s.file(
+        "one.geojson",
+        br#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{"name":"X","classification":"sha","date_of_information":"2025-01-01"}}]}"#,
+    );
+    let started = std::time::Instant::now();
+    let (code, _, err) = run(&["--db", &db(&s.path), "import", &db(&file)]);
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    assert_eq!(code, 1);
+    assert!(started.elapsed().as_secs() < 15, "the wait is bounded");
+    assert!(err.contains("the store is busy"), "{err}");
+    assert!(err.contains("python3 (process"), "{err}");
+    for raw in ["database is locked", "Error code", "rusqlite"] {
+        assert!(!err.contains(raw), "{err}");
+    }
+}
