@@ -13,8 +13,9 @@ independently:
 
 - a valid polygon: GeographicLib's `PolygonArea` (Karney 2013) of each ring, the smaller of the
   two regions a ring bounds (|signed area|), holes subtracted, parts summed;
-- a polygon whose rings cross: the same over shapely's `make_valid` (GEOS) repair, which is the
-  rule Safeground documents (the area of the repaired form).
+- a polygon whose rings cross: the same over shapely's `make_valid(method='structure')` (GEOS)
+  repair, which is the rule Safeground documents (the area of the repaired form: the region
+  the rings enclose, each part counted once).
 
 It prints, per file, the number of lands compared, the largest difference per land, how many
 differ by more than 1 m² + 0.1 %, both totals and their ratio, and the largest land. It fails
@@ -68,7 +69,7 @@ def polygon_area(poly):
 def reference_area(geom):
     g = shape(geom)
     if not g.is_valid:
-        g = shapely.make_valid(g)
+        g = shapely.make_valid(g, method="structure", keep_collapsed=False)
     polys = []
     if g.geom_type == "Polygon":
         polys = [g]

@@ -73,9 +73,10 @@ fn simple_polygon_area_m2(polygon: &Polygon<f64>) -> f64 {
 /// - A ring across the antimeridian is joined by the shortest geodesic between its vertices, as
 ///   GeographicLib does.
 /// - An invalid polygon (a ring that crosses itself, rings that cross each other, a hole outside
-///   its exterior) gets **the area of its repaired form**: the polygon rebuilt by the even-odd
-///   rule (the lobes of a bow-tie are both counted, whichever way they are walked), as GEOS's
-///   and geo's `make_valid` do. [`crate::geometry::validate_shape`] flags such a polygon.
+///   its exterior) gets **the area of its repaired form**: what the outer boundary encloses (the
+///   lobes of a bow-tie both counted, whichever way they are walked; a doubled loop counted
+///   once) minus what the holes enclose, as GEOS's `make_valid(method='structure')` repairs it.
+///   [`crate::geometry::validate_shape`] flags such a polygon.
 ///
 /// The result is stable: the same polygon walked from another vertex or in the other direction
 /// has the same area.
@@ -107,16 +108,38 @@ pub(crate) fn polygon_area(polygon: &Polygon<f64>) -> (f64, bool) {
     (repaired_area_m2(planar), true)
 }
 
-/// The area of the even-odd repair of a polygon whose rings cross, m². The repair is done on the
-/// (antimeridian-unwrapped) longitude/latitude plane; its rings are then measured geodesically.
+/// The area of the repair of a polygon whose rings cross, m²: the region the outer boundary
+/// encloses (every lobe of a ring that crosses itself, each counted once, whichever way it is
+/// walked: the non-zero rule) minus the region the holes enclose, computed where the rings cross
+/// on the (antimeridian-unwrapped) longitude/latitude plane (`i_overlay`) and measured
+/// geodesically. It is GEOS's `make_valid(method='structure')`: a surveyor's boundary that loops
+/// twice around a corner still counts that corner once, never as a hole.
 fn repaired_area_m2(planar: &Polygon<f64>) -> f64 {
-    use geo::MakeValid;
-    match planar.make_valid() {
-        Ok(parts) => parts.0.iter().map(simple_polygon_area_m2).sum(),
-        // Only non-finite coordinates make the repair fail; validation has flagged those, and
-        // such a polygon encloses nothing that can be measured.
-        Err(_) => 0.0,
-    }
+    use i_overlay::core::fill_rule::FillRule;
+    use i_overlay::core::overlay_rule::OverlayRule;
+    use i_overlay::float::single::SingleFloatOverlay;
+    let contour = |ring: &LineString<f64>| -> Vec<[f64; 2]> {
+        ring.0
+            .iter()
+            .filter(|c| c.x.is_finite() && c.y.is_finite())
+            .map(|c| [c.x, c.y])
+            .collect()
+    };
+    let outer: Vec<Vec<[f64; 2]>> = vec![contour(planar.exterior())];
+    let holes: Vec<Vec<[f64; 2]>> = planar.interiors().iter().map(contour).collect();
+    let shapes = outer.overlay(&holes, OverlayRule::Difference, FillRule::NonZero);
+    let ring = |points: &Vec<[f64; 2]>| {
+        LineString(points.iter().map(|p| Coord { x: p[0], y: p[1] }).collect())
+    };
+    shapes
+        .iter()
+        .map(|shape| {
+            let mut rings = shape.iter();
+            let outer = rings.next().map_or(0.0, |r| ring_area_signed_m2(&ring(r)).abs());
+            let holes: f64 = rings.map(|r| ring_area_signed_m2(&ring(r)).abs()).sum();
+            (outer - holes).max(0.0)
+        })
+        .sum()
 }
 
 /// Geodesic perimeter of a (multi)polygon on WGS84, in metres (all rings of all parts).

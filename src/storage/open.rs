@@ -299,8 +299,7 @@ pub fn lock_holders(store: &Path) -> Vec<String> {
         pids.into_iter()
             .map(|pid| {
                 let name = std::fs::read_to_string(format!("/proc/{pid}/comm"))
-                    .map(|n| n.trim().to_owned())
-                    .unwrap_or_else(|_| "a program".to_owned());
+                    .map_or_else(|_| "a program".to_owned(), |n| n.trim().to_owned());
                 format!("{name} (process {pid})")
             })
             .collect()

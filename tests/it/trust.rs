@@ -577,7 +577,7 @@ fn formula_cells_are_neutralised_in_every_csv_and_bidi_controls_refused_on_input
             .flexible(true)
             .from_reader(text.as_bytes());
         for record in reader.records() {
-            for cell in record.unwrap().iter() {
+            for cell in &record.unwrap() {
                 let first = cell.chars().next();
                 let number = cell.parse::<f64>().is_ok();
                 assert!(
