@@ -135,7 +135,9 @@ fn repaired_area_m2(planar: &Polygon<f64>) -> f64 {
         .iter()
         .map(|shape| {
             let mut rings = shape.iter();
-            let outer = rings.next().map_or(0.0, |r| ring_area_signed_m2(&ring(r)).abs());
+            let outer = rings
+                .next()
+                .map_or(0.0, |r| ring_area_signed_m2(&ring(r)).abs());
             let holes: f64 = rings.map(|r| ring_area_signed_m2(&ring(r)).abs()).sum();
             (outer - holes).max(0.0)
         })
