@@ -6,15 +6,16 @@
 //! | rule | `full` | `authority` | `donor` | `public` |
 //! |---|---|---|---|---|
 //! | informant names, roles and phones; reporter names and phones | kept | kept | dropped | dropped |
-//! | narratives (notes, descriptions, comments, residual-risk notes, foreign attributes) | kept | kept | dropped | dropped |
+//! | all free text (names, notes, blockage, terrain, evidence, history reasons and authors, team, type/model, markers, foreign attributes) | kept | kept | dropped | dropped |
 //! | landowner / land-dispute attributes | kept | dropped | dropped | dropped |
 //! | typed survey points of a land (as entered, GPS accuracy) | kept | kept | dropped | dropped |
 //! | hazard report locations | exact | exact | rounded to 0.01° (≈ 1 km) | rounded to 0.01° |
 //! | lands flagged "not safe to record a location" | exact | exact | kept without geometry | left out |
-//! | hazard reports flagged "not safe to record a location" | exact | exact | left out | left out |
+//! | hazard reports flagged "not safe to record a location", or linked to such a land | exact | exact | left out | left out |
 //! | counts of people (handover participation, beneficiaries) under 5 | kept | kept | kept | suppressed |
 //!
-//! Photos never leave the store in any profile.
+//! Donor and public records are rebuilt field by field from an allow-list ([`super::redact`]):
+//! a field nobody listed never leaves. Photos never leave the store in any profile.
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -133,16 +134,48 @@ impl ExportProfile {
     }
 
     fn apply_inner(self, records: RecordSet, per_record_cells: bool) -> RecordSet {
-        if self == Self::Full {
-            return records;
-        }
         let RecordSet {
-            lands,
+            mut lands,
             activities,
-            hazard_reports,
+            mut hazard_reports,
         } = records;
-        // Each list is filtered in place (no second copy of a national store's records).
-        let kept_lands: Vec<Land> = lands.into_iter().filter_map(|l| self.land(l)).collect();
+        match self {
+            Self::Full => {
+                return RecordSet {
+                    lands,
+                    activities,
+                    hazard_reports,
+                };
+            }
+            Self::Authority => {
+                // Everything but the landowner and land-dispute attributes.
+                for land in &mut lands {
+                    land.source_attributes
+                        .retain(|key, _| !is_internal_attribute(key));
+                }
+                for report in &mut hazard_reports {
+                    report
+                        .source_attributes
+                        .retain(|key, _| !is_internal_attribute(key));
+                }
+                return RecordSet {
+                    lands,
+                    activities,
+                    hazard_reports,
+                };
+            }
+            Self::Donor | Self::Public => {}
+        }
+        // Donor and public: by allow-list (`redact`), record by record.
+        let geo_unsafe_lands: HashSet<LandId> = lands
+            .iter()
+            .filter(|l| l.geo_unsafe)
+            .map(|l| l.id)
+            .collect();
+        let kept_lands: Vec<Land> = lands
+            .into_iter()
+            .filter_map(|l| super::redact::land(self, l))
+            .collect();
         let no_geometry: HashSet<LandId> = kept_lands
             .iter()
             .filter(|l| l.geometry.is_none())
@@ -154,111 +187,18 @@ impl ExportProfile {
             .filter(|a| kept_ids.contains(&a.land_id))
             .map(|a| {
                 let without_geometry = no_geometry.contains(&a.land_id);
-                self.activity(a, without_geometry, per_record_cells)
+                super::redact::activity(self, a, without_geometry, per_record_cells)
             })
             .collect();
         let hazard_reports = hazard_reports
             .into_iter()
-            .filter_map(|r| self.hazard_report(r, &kept_ids))
+            .filter_map(|r| super::redact::hazard_report(r, &kept_ids, &geo_unsafe_lands))
             .collect();
         RecordSet {
             lands: kept_lands,
             activities,
             hazard_reports,
         }
-    }
-
-    fn land(self, mut land: Land) -> Option<Land> {
-        land.source_attributes
-            .retain(|key, _| !is_internal_attribute(key));
-        if !self.is_redacted() {
-            return Some(land);
-        }
-        if land.geo_unsafe {
-            if self == Self::Public {
-                return None;
-            }
-            land.geometry = None;
-            land.geometry_issue = None;
-        }
-        land.key_informants.clear();
-        land.points.clear();
-        land.notes.clear();
-        land.validation_comment.clear();
-        land.source_attributes.clear();
-        for item in &mut land.evidence_items {
-            item.description.clear();
-        }
-        for change in &mut land.status_history {
-            change.comment.clear();
-            change.by.clear();
-        }
-        if let Some(n) = land.expected_beneficiaries {
-            land.expected_beneficiaries = self.people_count(n);
-        }
-        Some(land)
-    }
-
-    fn activity(
-        self,
-        mut activity: Activity,
-        land_without_geometry: bool,
-        per_record_cells: bool,
-    ) -> Activity {
-        if !self.is_redacted() {
-            return activity;
-        }
-        activity.notes.clear();
-        if land_without_geometry {
-            activity.released_geometry = None;
-        }
-        if let Some(handover) = activity.handover.as_mut() {
-            handover.residual_risk_note.clear();
-            if per_record_cells && self.suppresses_small_cells() {
-                let counts = [
-                    &mut handover.men,
-                    &mut handover.women,
-                    &mut handover.boys,
-                    &mut handover.girls,
-                ];
-                for count in counts {
-                    if self.people_count(*count).is_none() {
-                        // Per-record counts of people are the smallest cells there are; a
-                        // suppressed cell is written as 0 with the handover's note saying so.
-                        *count = 0;
-                        SUPPRESSED_NOTE.clone_into(&mut handover.residual_risk_note);
-                    }
-                }
-            }
-        }
-        activity
-    }
-
-    fn hazard_report(
-        self,
-        mut report: HazardReport,
-        kept_lands: &HashSet<LandId>,
-    ) -> Option<HazardReport> {
-        report
-            .source_attributes
-            .retain(|key, _| !is_internal_attribute(key));
-        if !self.is_redacted() {
-            return Some(report);
-        }
-        if report.geo_unsafe {
-            return None;
-        }
-        if report.land_id.is_some_and(|id| !kept_lands.contains(&id)) {
-            report.land_id = None;
-        }
-        report.reported_by.clear();
-        report.reporter_phone.clear();
-        report.notes.clear();
-        report.source_attributes.clear();
-        report.location.note.clear();
-        report.location.entered = None;
-        report.location.lon_lat = generalise(report.location.lon_lat);
-        Some(report)
     }
 }
 

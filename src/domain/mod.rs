@@ -15,6 +15,7 @@ mod land;
 mod ledger;
 mod lifecycle;
 mod points;
+mod redact;
 mod text;
 mod units;
 mod vocab;

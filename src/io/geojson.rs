@@ -400,12 +400,10 @@ impl FeatureReader {
                     .get("status_history")
                     .and_then(Value::as_array)
                     .is_some_and(|h| !h.is_empty());
-                let mut land: Land = match serde_json::from_value(Value::Object(props)) {
+                let mut land: Land = match typed_record(&props) {
                     Ok(l) => l,
-                    Err(e) => {
-                        return self
-                            .reporter
-                            .error(Some(index), code, "properties", e.to_string());
+                    Err((field, message)) => {
+                        return self.reporter.error(Some(index), code, &field, message);
                     }
                 };
                 match shape {
@@ -453,12 +451,10 @@ impl FeatureReader {
                 if !props.contains_key("id") {
                     props.insert("id".into(), json!(ActivityId::random().to_string()));
                 }
-                let mut activity: Activity = match serde_json::from_value(Value::Object(props)) {
+                let mut activity: Activity = match typed_record(&props) {
                     Ok(a) => a,
-                    Err(e) => {
-                        return self
-                            .reporter
-                            .error(Some(index), code, "properties", e.to_string());
+                    Err((field, message)) => {
+                        return self.reporter.error(Some(index), code, &field, message);
                     }
                 };
                 match shape {
@@ -505,12 +501,10 @@ impl FeatureReader {
             Some("hazard_report") => {
                 let land_ref = take_land_ref(&mut props);
                 props.remove("land_id");
-                let mut report: HazardReport = match serde_json::from_value(Value::Object(props)) {
+                let mut report: HazardReport = match typed_record(&props) {
                     Ok(r) => r,
-                    Err(e) => {
-                        return self
-                            .reporter
-                            .error(Some(index), code, "properties", e.to_string());
+                    Err((field, message)) => {
+                        return self.reporter.error(Some(index), code, &field, message);
                     }
                 };
                 report.land_id = None;
@@ -833,6 +827,76 @@ fn read_shape(geometry: Option<&Value>) -> Result<Shape, String> {
         }
         _ => Ok(Shape::Other(kind)),
     }
+}
+
+/// Reads one of our own records from its properties. On failure, the error names the property
+/// that is wrong and says why **without quoting its value** (an informant's name or phone must
+/// not reach a terminal or a log): `(field, message)`.
+fn typed_record<T: serde::de::DeserializeOwned>(
+    props: &Map<String, Value>,
+) -> Result<T, (String, String)> {
+    let error = match serde_json::from_value::<T>(Value::Object(props.clone())) {
+        Ok(record) => return Ok(record),
+        Err(e) => e,
+    };
+    // Which property: the one whose removal changes the error (it then reads "missing field"
+    // or succeeds). Only on this error path, once per bad feature.
+    let mut field = "properties".to_owned();
+    for key in props.keys() {
+        let mut without = props.clone();
+        without.remove(key);
+        match serde_json::from_value::<T>(Value::Object(without)) {
+            Ok(_) => {
+                field.clone_from(key);
+                break;
+            }
+            Err(e) if e.to_string() != error.to_string() => {
+                field.clone_from(key);
+                break;
+            }
+            Err(_) => {}
+        }
+    }
+    Err((field, value_free_message(&error)))
+}
+
+/// serde's message with every quoted value removed: `invalid type: string "Ahmed", expected
+/// u32` becomes `has the wrong type (expected u32)`.
+fn value_free_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = text.split(" at line ").next().unwrap_or(&text);
+    if let Some(expected) = text.split(", expected ").nth(1) {
+        let expected = strip_quoted(expected);
+        return format!(
+            "has the wrong type or value (expected {expected}); the value is not shown"
+        );
+    }
+    if text.starts_with("missing field") {
+        // A property name, not a value.
+        return text.replace("missing field", "a required property is missing:");
+    }
+    format!(
+        "cannot be read ({}); the value is not shown",
+        strip_quoted(text)
+    )
+}
+
+/// Removes the text between double quotes or backticks (serde quotes values that way).
+fn strip_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut inside: Option<char> = None;
+    for c in text.chars() {
+        match inside {
+            Some(q) if c == q => {
+                inside = None;
+                out.push('…');
+            }
+            Some(_) => {}
+            None if c == '"' || c == '`' => inside = Some(c),
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

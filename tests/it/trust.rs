@@ -649,3 +649,310 @@ fn a_busy_store_is_said_in_words_with_the_program_holding_it() {
         assert!(!err.contains(raw), "{err}");
     }
 }
+
+// ---- Class: personal data and free text leaking --------------------------------------------
+
+/// A text no output may carry: it names the field it was put in.
+fn canary(field: &str) -> String {
+    format!("CANARY{}X", field.replace(['.', '_'], ""))
+}
+
+/// A land, an activity and two hazard reports with a canary in **every** text field (each
+/// destructured without `..`, so a new field must be added here), plus a geo-unsafe land and a
+/// report linked to it.
+fn records_with_canaries() -> safeground::domain::RecordSet {
+    use safeground::domain::{
+        ActivityDraft, EvidenceItem, HazardReport, KeyInformant, Land, PointKind, PointSource,
+        RecordSet, StatusChange, SurveyPoint, TraverseLeg,
+    };
+    let mut land = super::util::square_land("x", 18.0, 44.0);
+    {
+        let Land {
+            id: _,
+            code,
+            name,
+            classification,
+            status,
+            evidence: _,
+            evidence_items,
+            hazard_types: _,
+            admin,
+            priority: _,
+            blockage,
+            expected_beneficiaries,
+            terrain,
+            key_informants,
+            donor: _,
+            project: _,
+            organisation: _,
+            team,
+            date_of_information,
+            notes,
+            validation: _,
+            validation_comment,
+            geo_unsafe: _,
+            points,
+            geometry: _,
+            geometry_issue,
+            ledger: _,
+            status_history,
+            source_attributes,
+        } = &mut land;
+        "HA-0001".clone_into(code);
+        *name = canary("land.name");
+        *blockage = canary("land.blockage");
+        *terrain = canary("land.terrain");
+        *team = canary("land.team");
+        *notes = canary("land.notes");
+        *validation_comment = canary("land.validation_comment");
+        *geometry_issue = Some(canary("land.geometry_issue"));
+        *expected_beneficiaries = Some(3);
+        admin.settlement = "Kalošević".into();
+        evidence_items.push(EvidenceItem {
+            kind: canary("evidence.kind"),
+            modality: safeground::domain::SourceModality::Visual,
+            description: canary("evidence.description"),
+        });
+        key_informants.push(KeyInformant {
+            name: canary("informant.name"),
+            role: canary("informant.role"),
+            phone: canary("informant.phone"),
+        });
+        status_history.push(StatusChange {
+            date: *date_of_information,
+            status: *status,
+            classification: *classification,
+            reason: canary("history.reason"),
+            comment: canary("history.comment"),
+            by: canary("history.by"),
+            superseded: false,
+        });
+        let p0 = points[1].lon_lat;
+        points.push(SurveyPoint {
+            kind: PointKind::Reference,
+            label: canary("point.label"),
+            lon_lat: p0,
+            entered: Some(safeground::domain::EnteredCoord {
+                text: canary("point.entered"),
+                format: safeground::domain::CoordFormat::Dd,
+            }),
+            source: PointSource::Traverse {
+                leg: TraverseLeg {
+                    from_label: canary("leg.from_label"),
+                    bearing: 10.0,
+                    bearing_unit: safeground::domain::BearingUnit::Degrees,
+                    reference: safeground::domain::NorthReference::Magnetic,
+                    declination_deg: 0.0,
+                    declination_date: None,
+                    distance_m: 10.0,
+                    slope_deg: None,
+                    instrument: safeground::domain::Instrument::CompassTape,
+                },
+            },
+            note: canary("point.note"),
+        });
+        source_attributes.insert(canary("attr.key"), canary("attr.value").into());
+    }
+    let mut unsafe_land = super::util::square_land("Unsafe", 18.1, 44.1);
+    unsafe_land.code = "HA-0002".into();
+    unsafe_land.geo_unsafe = true;
+    unsafe_land.admin.settlement = canary("unsafe.settlement");
+    unsafe_land.admin.pcode = canary("unsafe.pcode");
+    let mut activity = ActivityDraft {
+        kind: "clearance".into(),
+        start_date: "2025-04-01".into(),
+        cleared_m2: "100".into(),
+        team: canary("activity.team"),
+        notes: canary("activity.notes"),
+        residual_risk_note: canary("handover.residual"),
+        permanent_markers: canary("handover.markers"),
+        handover_men: "2".into(),
+        ..ActivityDraft::default()
+    }
+    .validate(land.id)
+    .unwrap();
+    activity.code = "AC-0001".into();
+    activity.devices.push(safeground::domain::DeviceFound {
+        category: safeground::domain::EoCategory::ApMine,
+        type_model: canary("device.type_model"),
+        quantity: 1,
+        disposal: safeground::domain::Disposal::DestroyedInSitu,
+    });
+    let report = |code: &str, land_id, geo_unsafe| {
+        let mut r: HazardReport = safeground::domain::HazardReportDraft {
+            location: "44.123456, 18.123456".into(),
+            eo_category: "uxo".into(),
+            reported_on: "2025-05-01".into(),
+            reported_by: canary("report.reported_by"),
+            reporter_phone: canary("report.phone"),
+            type_model: canary("report.type_model"),
+            notes: canary("report.notes"),
+            ..safeground::domain::HazardReportDraft::default()
+        }
+        .validate(&|x: &str| {
+            safeground::geometry::coords::parse_coord(x).map_err(|e| e.to_string())
+        })
+        .unwrap();
+        r.code = code.into();
+        r.land_id = land_id;
+        r.geo_unsafe = geo_unsafe;
+        r.location.label = canary("report.location.label");
+        r.location.note = canary("report.location.note");
+        r.source_attributes.insert(
+            canary("report.attr.key"),
+            canary("report.attr.value").into(),
+        );
+        r
+    };
+    RecordSet {
+        hazard_reports: vec![
+            report("HR-0001", Some(land.id), false),
+            report("HR-0002", Some(unsafe_land.id), false),
+            report("HR-0003", None, true),
+        ],
+        lands: vec![land, unsafe_land],
+        activities: vec![activity],
+    }
+}
+
+#[test]
+fn donor_and_public_records_carry_no_free_text_and_no_way_to_locate_a_geo_unsafe_land() {
+    use safeground::domain::ExportProfile;
+    let records = records_with_canaries();
+    let unsafe_id = records.lands[1].id;
+    for profile in [ExportProfile::Donor, ExportProfile::Public] {
+        for out in [
+            profile.apply(records.clone()),
+            profile.apply_for_aggregates(records.clone()),
+        ] {
+            // Debug prints every field, whatever serde skips.
+            let text = format!("{out:?}");
+            assert!(!text.contains("CANARY"), "{profile:?} leaks: {}", {
+                let at = text.find("CANARY").unwrap();
+                &text[at..(at + 40).min(text.len())]
+            });
+            // Nothing locates the geo-unsafe land: no geometry, no hazard report linked to it,
+            // no settlement or P-code.
+            for land in out.lands.iter().filter(|l| l.id == unsafe_id) {
+                assert!(land.geometry.is_none() && land.admin.pcode.is_empty());
+            }
+            assert!(
+                out.hazard_reports
+                    .iter()
+                    .all(|r| r.land_id != Some(unsafe_id) && r.code != "HR-0002"),
+                "{profile:?}: the report at the geo-unsafe land leaves"
+            );
+            assert!(out.hazard_reports.iter().all(|r| r.code != "HR-0003"));
+            for r in &out.hazard_reports {
+                let rounded = |v: f64| ((v / 0.01).round() * 0.01 - v).abs() < 1e-9;
+                assert!(rounded(r.location.lon_lat.lon_deg) && rounded(r.location.lon_lat.lat_deg));
+            }
+        }
+    }
+    // The full profile keeps everything (the canaries are really there).
+    let full = format!("{:?}", ExportProfile::Full.apply(records));
+    for field in [
+        "land.blockage",
+        "history.reason",
+        "handover.markers",
+        "device.type_model",
+    ] {
+        assert!(full.contains(&canary(field)), "{field}");
+    }
+}
+
+#[test]
+fn donor_files_written_from_a_store_carry_no_canary() {
+    let s = TestStore::new();
+    let mut store = s.open();
+    let records = records_with_canaries();
+    let land = store
+        .create_land(records.lands[0].clone(), &super::util::actor())
+        .unwrap();
+    let mut activity = records.activities[0].clone();
+    activity.land_id = land.id;
+    // A handover needs a released land; the domain test above covers its fields.
+    activity.handover = None;
+    store.add_activity(activity, &super::util::actor()).unwrap();
+    let mut report = records.hazard_reports[0].clone();
+    report.land_id = Some(land.id);
+    store
+        .add_hazard_report(report, &super::util::actor())
+        .unwrap();
+    drop(store);
+    let dir = s.dir.path();
+    for profile in ["donor", "public"] {
+        for (args, files) in [
+            (vec!["export", "--format", "geojson"], vec!["x.geojson"]),
+            (
+                vec!["export", "--format", "csv"],
+                vec!["x.csv", "x.activities.csv"],
+            ),
+            (vec!["export", "--format", "gpkg"], vec!["x.gpkg"]),
+            (
+                vec!["report"],
+                vec!["x.html", "x.summary.csv", "x.lands.csv"],
+            ),
+        ] {
+            let main = dir.join(files[0]);
+            let mut argv = vec!["--db".to_owned(), db(&s.path)];
+            argv.extend(args.iter().map(|a| (*a).to_owned()));
+            argv.extend([
+                "--profile".to_owned(),
+                profile.to_owned(),
+                "-o".to_owned(),
+                db(&main),
+                "--overwrite".to_owned(),
+            ]);
+            let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+            let (code, _, err) = run(&argv);
+            assert_eq!(code, 0, "{argv:?}: {err}");
+            for f in files {
+                let bytes = std::fs::read(dir.join(f)).unwrap();
+                assert!(
+                    !bytes.windows(6).any(|w| w == b"CANARY"),
+                    "{profile} {f} carries a canary"
+                );
+            }
+        }
+    }
+    // The store holds them: the full profile writes them.
+    let full = dir.join("full.geojson");
+    let (code, _, err) = run(&[
+        "--db",
+        &db(&s.path),
+        "export",
+        "--format",
+        "geojson",
+        "-o",
+        &db(&full),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(full).unwrap();
+    for field in [
+        "land.blockage",
+        "activity.team",
+        "report.notes",
+        "informant.phone",
+    ] {
+        assert!(text.contains(&canary(field)), "{field}");
+    }
+}
+
+#[test]
+fn messages_name_the_field_never_the_value_of_a_sensitive_one() {
+    let s = TestStore::new();
+    let file = s.file(
+        "informants.geojson",
+        br#"{"type":"FeatureCollection","safeground_schema":1,"features":[
+{"type":"Feature","geometry":null,"properties":{"record_type":"land","id":"6f1c1d6e-6a55-4a4e-9d0e-2b7e2f0f7a01","code":"HA-0009","name":"X","classification":"sha","status":"open","date_of_information":"2025-01-01","validation":"draft","key_informants":[{"name":"Amira Hodzic","role":"farmer","phone":38761555123}]}}
+]}"#,
+    );
+    let (_, out, err) = run(&["--db", &db(&s.path), "import", &db(&file)]);
+    let all = format!("{out}{err}");
+    assert!(
+        !all.contains("Amira") && !all.contains("38761555123"),
+        "{all}"
+    );
+    assert!(all.contains("key_informants"), "the field is named: {all}");
+}
