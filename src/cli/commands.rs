@@ -14,8 +14,8 @@ use super::{
 };
 use crate::check::{SupersededEdit, check_store};
 use crate::domain::{
-    BearingUnit, CoordFormat, ImportBatch, ImportReporter, Instrument, IssueSeverity, LandId,
-    NorthReference, TraverseLeg, parse_number,
+    BearingUnit, CoordFormat, ImportBatch, ImportReporter, Instrument, LandId, NorthReference,
+    TraverseLeg, parse_number,
 };
 use crate::geometry::coords::{format_coord, parse_coord};
 use crate::geometry::{geodesic_area_m2, walk_traverse};
@@ -282,6 +282,8 @@ fn import(
     let actor = current_actor();
     let mut batch = ImportBatch::default();
     let mut reporter = ImportReporter::new("");
+    // Features the readers dropped (a problem, or nothing to import), per file.
+    let mut dropped_by_readers = 0usize;
     for file in files {
         let bytes =
             std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
@@ -289,12 +291,21 @@ fn import(
         let is_csv = file
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let issues_before = reporter.issues.len();
         let part = if is_csv {
             crate::io::csv::read_activities_csv(&bytes, &mut reporter)
         } else {
             crate::io::geojson::read_geojson(&bytes, &mut reporter, today())
         }
         .with_context(|| format!("cannot import {}", file.display()))?;
+        let kept: std::collections::BTreeSet<usize> =
+            part.items.iter().map(|i| i.feature).collect();
+        let dropped: std::collections::BTreeSet<usize> = reporter.issues[issues_before..]
+            .iter()
+            .filter_map(|i| i.feature)
+            .filter(|f| !kept.contains(f))
+            .collect();
+        dropped_by_readers += dropped.len();
         batch.items.extend(part.items);
     }
     reporter.file = files
@@ -305,24 +316,21 @@ fn import(
     let result = store.import(batch, &mut reporter, strict, &actor);
     print_issues(err, &reporter.issues)?;
     let summary = result?;
-    let written = summary.lands + summary.activities + summary.hazard_reports;
-    let errors = reporter
+    let flagged = reporter
         .issues
         .iter()
-        .filter(|i| i.severity == IssueSeverity::Error)
+        .filter(|i| i.message.starts_with("imported flagged"))
         .count();
     writeln!(
         out,
-        "Imported {} lands, {} activities, {} hazard reports ({} features skipped, {} warnings).",
+        "Imported {} lands, {} activities, {} hazard reports ({} features skipped, {} lands imported flagged, {} warnings).",
         summary.lands,
         summary.activities,
         summary.hazard_reports,
-        summary.skipped,
+        summary.skipped + dropped_by_readers,
+        flagged,
         summary.warnings
     )?;
-    if written == 0 && (errors > 0 || summary.warnings > 0) {
-        bail!("nothing was imported: every feature had a problem (listed above)");
-    }
     Ok(())
 }
 

@@ -238,6 +238,7 @@ pub fn read_activities_csv(
         let code = column(&row, "code");
         let code_ref = (!code.is_empty()).then_some(code.as_str());
         let mut devices = Vec::new();
+        let mut bad_device = false;
         let device_text = column(&row, "devices");
         for (i, d) in device_text
             .split('|')
@@ -253,6 +254,7 @@ pub fn read_activities_csv(
                     &format!("devices[{i}]"),
                     format!("'{d}' is not category:type:quantity:disposal"),
                 );
+                bad_device = true;
                 continue;
             }
             devices.push(DeviceDraft {
@@ -261,6 +263,11 @@ pub fn read_activities_csv(
                 quantity: parts[2].into(),
                 disposal: parts[3].into(),
             });
+        }
+        if bad_device {
+            // The row is skipped whole: importing it without the items found would under-count
+            // them with no sign.
+            continue;
         }
         let handover: Vec<String> = column(&row, "handover_men_women_boys_girls")
             .split('/')

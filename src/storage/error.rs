@@ -129,6 +129,16 @@ pub enum StoreError {
         /// Number of warnings.
         warnings: usize,
     },
+    /// Every feature had a problem; nothing was written (not even an audit entry).
+    #[error(
+        "nothing was imported: every feature had a problem ({errors} errors, {warnings} warnings; see the list above); the store is unchanged"
+    )]
+    NothingImported {
+        /// Number of errors.
+        errors: usize,
+        /// Number of warnings.
+        warnings: usize,
+    },
     /// The user cancelled the import; nothing was written.
     #[error("the import was cancelled; nothing was written")]
     ImportCancelled,

@@ -282,6 +282,17 @@ impl Store {
                 warnings: reporter.warnings(),
             });
         }
+        if summary.lands + summary.activities + summary.hazard_reports == 0 {
+            // Nothing to keep: not even an audit row is written.
+            tx.rollback()?;
+            if reporter.issues.is_empty() {
+                return Ok(summary);
+            }
+            return Err(StoreError::NothingImported {
+                errors: reporter.errors(),
+                warnings: reporter.warnings(),
+            });
+        }
         let detail = format!(
             "{} lands, {} activities, {} hazard reports from {} ({} skipped, {} warnings)",
             summary.lands,

@@ -54,3 +54,54 @@ fn only_storage_names_rusqlite_and_pure_layers_name_no_gui() {
         }
     }
 }
+
+/// One safe way to write a file (issue 12): outside `io/output.rs`, nothing in `src/` creates,
+/// copies or renames a file. The GeoPackage writer and the backup create the temporary file the
+/// output module reserved for them (by path, through SQLite or `create_new`); the schema helpers
+/// for tests build fixtures. Test modules are not counted.
+#[test]
+fn only_the_output_module_creates_or_renames_files() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    let writers = [
+        "File::create",
+        "fs::write",
+        "fs::rename",
+        "fs::copy",
+        "fs::hard_link",
+        "OpenOptions",
+        "Connection::open(",
+        "persist(",
+    ];
+    let allowed: &[(&str, &[&str])] = &[
+        (
+            "io/output.rs",
+            &["File::create", "fs::rename", "OpenOptions", "fs::write"],
+        ),
+        ("storage/gpkg.rs", &["OpenOptions", "Connection::open("]),
+        ("storage/backup.rs", &["Connection::open("]),
+        ("storage/mod.rs", &["Connection::open("]),
+    ];
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let code = text.split("#[cfg(test)]\nmod tests").next().unwrap();
+        let rel = f
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        for w in writers {
+            if !code.contains(w) {
+                continue;
+            }
+            let ok = allowed
+                .iter()
+                .any(|(file, names)| rel == *file && names.contains(&w));
+            assert!(
+                ok,
+                "{rel} uses {w}: every output goes through io::output::OutputSet"
+            );
+        }
+    }
+}

@@ -41,7 +41,7 @@ fn demo_round_trip_is_byte_identical_and_ledgers_add_up() {
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains(
-            "Imported 30 lands, 60 activities, 20 hazard reports (0 features skipped, 0 warnings)"
+            "Imported 30 lands, 60 activities, 20 hazard reports (0 features skipped, 0 lands imported flagged, 0 warnings)"
         ),
         "{out}{err}"
     );

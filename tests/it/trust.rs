@@ -635,7 +635,7 @@ fn a_busy_store_is_said_in_words_with_the_program_holding_it() {
     assert_eq!(line.trim(), "locked");
     let file = s.file(
         "one.geojson",
-        br#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{"name":"X","classification":"sha","date_of_information":"2025-01-01"}}]}"#,
+        br#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[18.0,44.0],[18.001,44.0],[18.001,44.001],[18.0,44.001],[18.0,44.0]]]},"properties":{"name":"X","classification":"sha","date_of_information":"2025-01-01"}}]}"#,
     );
     let started = std::time::Instant::now();
     let (code, _, err) = run(&["--db", &db(&s.path), "import", &db(&file)]);
@@ -955,4 +955,44 @@ fn messages_name_the_field_never_the_value_of_a_sensitive_one() {
         "{all}"
     );
     assert!(all.contains("key_informants"), "the field is named: {all}");
+}
+
+#[test]
+fn import_summaries_count_what_was_skipped_and_a_failed_import_writes_nothing() {
+    let s = TestStore::new();
+    assert_eq!(run(&["--db", &db(&s.path), "demo"]).0, 0);
+    // Three null geometries (skipped by the reader), one good land.
+    let file = s.file(
+        "mixed.geojson",
+        br#"{"type":"FeatureCollection","features":[
+{"type":"Feature","geometry":null,"properties":{"typeArea":"Suspected Minefield"}},
+{"type":"Feature","geometry":null,"properties":{"typeArea":"Suspected Minefield"}},
+{"type":"Feature","geometry":null,"properties":{"typeArea":"Suspected Minefield"}},
+{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[18.0,44.0],[18.001,44.0],[18.001,44.001],[18.0,44.001],[18.0,44.0]]]},"properties":{"typeArea":"Suspected Minefield"}}
+]}"#,
+    );
+    let (code, out, err) = run(&["--db", &db(&s.path), "import", &db(&file)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Imported 1 lands") && out.contains("3 features skipped"),
+        "{out}"
+    );
+    // A CSV row with a device cell missing its disposal is skipped whole, and when nothing is
+    // left the import fails and writes nothing, not even an audit row.
+    let s2 = TestStore::new();
+    assert_eq!(run(&["--db", &db(&s2.path), "demo"]).0, 0);
+    let audit_before = s2.open().audit_count().unwrap();
+    let before = super::util::fingerprint(&s2.path);
+    let csv = s2.file(
+        "acts.csv",
+        b"land_code,kind,start_date,cleared_m2,devices\nHA-0001,clearance,2025-05-01,10,ap_mine:PMA-2:1\n",
+    );
+    let (code, _, err) = run(&["--db", &db(&s2.path), "import", &db(&csv)]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("devices[0]") && err.contains("nothing was imported"),
+        "{err}"
+    );
+    assert_eq!(super::util::fingerprint(&s2.path), before);
+    assert_eq!(s2.open().audit_count().unwrap(), audit_before);
 }
