@@ -335,7 +335,7 @@ fn main() -> Result<()> {
         Some(args.db.clone()),
         Actor::new("kill-test", "worker_edits"),
         "",
-        Box::new(|| {}),
+        std::sync::Arc::new(|| {}),
     )
     .context("starting the database worker")?;
     let mut session = Session {

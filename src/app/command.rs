@@ -133,6 +133,8 @@ pub enum Outcome {
         /// Why, for the person who filled it in.
         message: String,
     },
+    /// The background page check found the open store damaged; writes are refused.
+    StoreDamaged(String),
     /// A command failed; the message says what to do.
     Failed {
         /// What was being done.

@@ -77,6 +77,9 @@ pub struct Notification {
 pub struct AppState {
     /// The open store's file.
     pub store_path: Option<PathBuf>,
+    /// Set when the background page check found the open store damaged (writes are refused);
+    /// the app shows it as a banner.
+    pub store_damaged: Option<String>,
     /// Lands and reports.
     pub records: Records,
     /// Whether `records` has been loaded at least once.
@@ -127,6 +130,7 @@ impl AppState {
         match outcome {
             Outcome::StoreOpened { path, backup } => {
                 self.store_path = Some(path);
+                self.store_damaged = None;
                 self.dashboard = None;
                 self.export_log = None;
                 self.selected = None;
@@ -229,6 +233,10 @@ impl AppState {
                 self.busy = None;
                 self.progress = None;
                 self.notify(NotificationLevel::Info, text);
+            }
+            Outcome::StoreDamaged(message) => {
+                self.notify(NotificationLevel::Error, message.clone());
+                self.store_damaged = Some(message);
             }
             Outcome::Failed { action, message } => {
                 self.busy = None;

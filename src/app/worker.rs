@@ -14,7 +14,7 @@ use super::command::{Command, Form, Outcome};
 use super::state::{LandDetail, Records, ReportDetail, Thumbnail};
 
 /// Wakes the UI after an outcome is sent (the UI passes `ctx.request_repaint`).
-pub type Waker = Box<dyn Fn() + Send>;
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
 /// The demo programme's own store file, beside the store that was open when it was asked for.
 pub const DEMO_STORE_FILE: &str = "safeground-demo.sqlite";
@@ -55,6 +55,7 @@ impl Worker {
             .spawn(move || {
                 let mut w = WorkerLoop {
                     cancel: worker_cancel,
+                    damaged: Arc::new(std::sync::Mutex::new(None)),
                     store: None,
                     actor,
                     demo,
@@ -131,6 +132,9 @@ impl Drop for Worker {
 
 struct WorkerLoop {
     cancel: Arc<AtomicBool>,
+    /// Set by the background page check when the open store is damaged: every write is then
+    /// refused with this message.
+    damaged: Arc<std::sync::Mutex<Option<String>>>,
     store: Option<Store>,
     actor: Actor,
     demo: &'static str,
@@ -155,9 +159,15 @@ impl WorkerLoop {
 
     fn open(&mut self, path: &Path) {
         self.store = None;
+        if let Ok(mut damaged) = self.damaged.lock() {
+            *damaged = None;
+        }
         match Store::open(path) {
             Ok(store) => {
                 let backup = store.migration_backup().map(Path::to_owned);
+                if store.file_bytes() > crate::storage::QUICK_CHECK_MAX_BYTES {
+                    self.check_pages_in_background(path);
+                }
                 self.store = Some(store);
                 self.send(Outcome::StoreOpened {
                     path: path.to_owned(),
@@ -167,6 +177,46 @@ impl WorkerLoop {
             }
             Err(e) => self.fail("Opening the store", &e),
         }
+    }
+
+    /// A store too large to be page-checked at open is checked on a thread of its own (with its
+    /// own read-only connection), so the map and lists appear at once; if the check fails, writes
+    /// are refused from then on and the UI shows a banner.
+    fn check_pages_in_background(&self, path: &Path) {
+        let path = path.to_owned();
+        let damaged = Arc::clone(&self.damaged);
+        let outcomes = self.outcomes.clone();
+        let waker = Arc::clone(&self.waker);
+        let spawned = std::thread::Builder::new()
+            .name("store-check".to_owned())
+            .spawn(move || {
+                let message = match crate::storage::page_check_file(&path) {
+                    Ok(problems) if problems.is_empty() => return,
+                    Ok(problems) => format!(
+                        "The store {} is damaged ({}). Nothing more will be saved to it: restore it from a backup (safeground restore) and open it again.",
+                        path.display(),
+                        problems.into_iter().take(2).collect::<Vec<_>>().join("; ")
+                    ),
+                    Err(e) => format!(
+                        "The store {} could not be checked ({e}); nothing more will be saved to it until it is.",
+                        path.display()
+                    ),
+                };
+                if let Ok(mut d) = damaged.lock() {
+                    *d = Some(message.clone());
+                }
+                if outcomes.send(Outcome::StoreDamaged(message)).is_ok() {
+                    waker();
+                }
+            });
+        if spawned.is_err() {
+            // Without a thread the check cannot run; the CLI's `check --integrity` still can.
+        }
+    }
+
+    /// The message refusing a write, when the background check found the store damaged.
+    fn writes_refused(&self) -> Option<String> {
+        self.damaged.lock().ok().and_then(|d| d.clone())
     }
 
     fn send_records(&self) {
@@ -295,6 +345,21 @@ impl WorkerLoop {
     fn handle(&mut self, command: Command) {
         if self.store.is_none() && !matches!(command, Command::OpenStore(_)) {
             self.fail("This action", &"no store is open; open or create one first");
+            return;
+        }
+        let writes = matches!(
+            command,
+            Command::LoadDemo
+                | Command::Import { .. }
+                | Command::CreateLand(_)
+                | Command::UpdateLand(_)
+                | Command::AddActivity(_)
+                | Command::AddHazardReport(_)
+                | Command::AttachPhoto { .. }
+                | Command::Workflow { .. }
+        );
+        if writes && let Some(message) = self.writes_refused() {
+            self.fail("Saving", &message);
             return;
         }
         match command {

@@ -85,6 +85,53 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     }
 }
 
+/// A store larger than [`crate::storage::QUICK_CHECK_MAX_BYTES`] is not page-checked at open
+/// (it would take seconds). Commands that write check every page first and refuse a damaged
+/// store; the others say when the last full check passed.
+fn check_large_store(store: &Store, command: &Command, err: &mut dyn Write) -> Result<()> {
+    let bytes = store.file_bytes();
+    if bytes <= crate::storage::QUICK_CHECK_MAX_BYTES {
+        return Ok(());
+    }
+    let writes = matches!(
+        command,
+        Command::Import { .. } | Command::Demo { .. } | Command::Restore { .. }
+    );
+    if writes {
+        let problems = store.page_check()?;
+        if !problems.is_empty() {
+            return Err(StoreError::Corrupt {
+                detail: format!(
+                    "{}; nothing was written",
+                    problems.into_iter().take(3).collect::<Vec<_>>().join("; ")
+                ),
+                path: store.path().to_owned(),
+            }
+            .into());
+        }
+        return Ok(());
+    }
+    if matches!(
+        command,
+        Command::Check {
+            integrity: true,
+            ..
+        }
+    ) {
+        return Ok(());
+    }
+    let last = store
+        .last_full_check()?
+        .unwrap_or_else(|| "never".to_owned());
+    writeln!(
+        err,
+        "note: this store ({} MB) is page-checked at open only up to {} MB; its last full check passed: {last} (`safeground check --integrity` runs one)",
+        bytes / 1_000_000,
+        crate::storage::QUICK_CHECK_MAX_BYTES / 1_000_000
+    )?;
+    Ok(())
+}
+
 fn run_on_store(
     other: Command,
     path: &std::path::Path,
@@ -102,6 +149,7 @@ fn run_on_store(
                     backup.display()
                 )?;
             }
+            check_large_store(&store, &other, err)?;
             match other {
                 Command::Demo {
                     synthetic,

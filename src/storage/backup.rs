@@ -68,14 +68,73 @@ pub(crate) fn copy_out(
     Ok(())
 }
 
+/// `PRAGMA quick_check` of every page of the store at `path`, on a read-only connection of its
+/// own (the app runs it on a background thread after opening a large store): the problems found,
+/// empty when the file is sound.
+pub fn page_check_file(path: &Path) -> Result<Vec<String>, StoreError> {
+    let reader = super::open::open_reader(path)?;
+    let mut stmt = reader.prepare("PRAGMA quick_check")?;
+    let rows: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(rows.into_iter().filter(|r| r != "ok").collect())
+}
+
+/// The `store_meta` key of the time of the last full page check that passed.
+const LAST_FULL_CHECK_KEY: &str = "last_full_check_utc";
+
 impl Store {
-    /// `PRAGMA integrity_check`: the problems SQLite finds (empty when the file is sound).
+    /// `PRAGMA integrity_check`: the problems SQLite finds (empty when the file is sound). A
+    /// check that passes is remembered ([`Store::last_full_check`]).
     pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        self.full_check("PRAGMA integrity_check")
+    }
+
+    /// `PRAGMA quick_check` of every page (faster than [`Store::integrity_check`], which also
+    /// compares indexes with tables); a check that passes is remembered.
+    pub fn page_check(&self) -> Result<Vec<String>, StoreError> {
+        self.full_check("PRAGMA quick_check")
+    }
+
+    fn full_check(&self, pragma: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare(pragma)?;
         let rows: Vec<String> = stmt
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        Ok(rows.into_iter().filter(|r| r != "ok").collect())
+        let problems: Vec<String> = rows.into_iter().filter(|r| r != "ok").collect();
+        if problems.is_empty() {
+            let now = time::OffsetDateTime::now_utc()
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default();
+            // Remembering the time is a convenience; a read-only store still passes the check.
+            let _remembered = self
+                .conn
+                .execute(
+                    "INSERT INTO store_meta (key, value) VALUES (?1, ?2) \
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [LAST_FULL_CHECK_KEY, now.as_str()],
+                )
+                .is_ok();
+        }
+        Ok(problems)
+    }
+
+    /// When the last full page check of this store passed (UTC, RFC 3339), if one ever did.
+    pub fn last_full_check(&self) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension as _;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT value FROM store_meta WHERE key = ?1",
+                [LAST_FULL_CHECK_KEY],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The size of the store file in bytes (0 when it cannot be read).
+    pub fn file_bytes(&self) -> u64 {
+        std::fs::metadata(self.path()).map_or(0, |m| m.len())
     }
 
     /// Writes a consistent copy of the store to `target` (SQLite online backup API) through the

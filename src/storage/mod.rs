@@ -19,7 +19,7 @@ mod open;
 mod photos;
 mod store;
 
-pub use backup::Restored;
+pub use backup::{Restored, page_check_file};
 pub use error::StoreError;
 pub use export_log::ExportRecord;
 pub use import::ReplaceRecords;

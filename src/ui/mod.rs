@@ -153,7 +153,7 @@ impl SafegroundApp {
     /// An app on `store` with given preferences (also used by UI tests).
     pub fn with_store(ctx: &egui::Context, store: PathBuf, prefs: Prefs) -> Self {
         let waker_ctx = ctx.clone();
-        let waker: crate::app::Waker = Box::new(move || waker_ctx.request_repaint());
+        let waker: crate::app::Waker = std::sync::Arc::new(move || waker_ctx.request_repaint());
         let mut state = AppState::default();
         let worker = match Worker::start(
             Some(store),
@@ -1010,6 +1010,19 @@ impl SafegroundApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar(ui));
+        if let Some(message) = &self.state.store_damaged {
+            egui::Panel::top("damaged_banner").show(ui, |ui| {
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(format!("⚠ {message}"))
+                            .color(egui::Color32::WHITE)
+                            .background_color(theme::ERROR_TEXT)
+                            .strong(),
+                    )
+                    .wrap(),
+                );
+            });
+        }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.notifications_bar(ui));
         let show_welcome = self.state.loaded
             && self.state.records.lands.is_empty()
@@ -1144,7 +1157,7 @@ fn unreachable_worker() -> Worker {
         None,
         crate::cli::current_actor(),
         DEMO_PROGRAMME,
-        Box::new(|| {}),
+        std::sync::Arc::new(|| {}),
     ) {
         Ok(w) => w,
         Err(e) => {

@@ -996,3 +996,102 @@ fn import_summaries_count_what_was_skipped_and_a_failed_import_writes_nothing() 
     assert_eq!(super::util::fingerprint(&s2.path), before);
     assert_eq!(s2.open().audit_count().unwrap(), audit_before);
 }
+
+/// A store over the size checked at open, with a damaged page in a table an import does not
+/// read: the import refuses to write (it checks every page first), a read command says when the
+/// last full check passed, and the app's background check blocks writes with a banner.
+#[test]
+fn a_damaged_large_store_is_not_written_to() {
+    use safeground::storage::QUICK_CHECK_MAX_BYTES;
+    let s = TestStore::new();
+    assert_eq!(run(&["--db", &db(&s.path), "demo"]).0, 0);
+    {
+        let mut store = s.open();
+        let report = store.hazard_reports().unwrap()[0].id;
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0];
+        jpeg.resize(18 * 1024 * 1024, 7);
+        for i in 0..4 {
+            store
+                .add_photo(
+                    report,
+                    &format!("big{i}.jpg"),
+                    jpeg.clone(),
+                    &super::util::actor(),
+                )
+                .unwrap();
+        }
+        // A full check passes now, and is remembered.
+        assert!(store.integrity_check().unwrap().is_empty());
+    }
+    let (root_page, page_size): (i64, i64) = {
+        let conn = rusqlite::Connection::open(&s.path).unwrap();
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
+        let root = conn
+            .query_row(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'hazard_report_photo'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let size = conn
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .unwrap();
+        (root, size)
+    };
+    assert!(std::fs::metadata(&s.path).unwrap().len() > QUICK_CHECK_MAX_BYTES);
+    {
+        use std::io::{Seek, SeekFrom, Write};
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&s.path)
+            .unwrap();
+        f.seek(SeekFrom::Start(
+            u64::try_from((root_page - 1) * page_size).unwrap(),
+        ))
+        .unwrap();
+        f.write_all(&[0x55; 64]).unwrap();
+    }
+    let before = super::util::fingerprint(&s.path);
+    let file = s.file(
+        "one.geojson",
+        br#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[18.0,44.0],[18.001,44.0],[18.001,44.001],[18.0,44.001],[18.0,44.0]]]},"properties":{"name":"X"}}]}"#,
+    );
+    let (code, _, err) = run(&["--db", &db(&s.path), "import", &db(&file)]);
+    assert_eq!(code, 1, "an import wrote to a damaged store");
+    assert!(
+        err.contains("damaged") && err.contains("nothing was written"),
+        "{err}"
+    );
+    assert_eq!(super::util::fingerprint(&s.path), before);
+    let (_, _, err) = run(&["--db", &db(&s.path), "list", "lands"]);
+    assert!(err.contains("last full check passed: 20"), "{err}");
+    // The app: the background check finds the damage and the worker refuses writes.
+    let worker = safeground::app::Worker::start(
+        Some(s.path.clone()),
+        super::util::actor(),
+        "",
+        std::sync::Arc::new(|| {}),
+    )
+    .unwrap();
+    let mut damaged = None;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_mins(1);
+    while damaged.is_none() && std::time::Instant::now() < deadline {
+        if let Some(safeground::app::Outcome::StoreDamaged(m)) =
+            worker.recv_blocking(std::time::Duration::from_secs(1))
+        {
+            damaged = Some(m);
+        }
+    }
+    assert!(damaged.unwrap().contains("damaged"));
+    let land = super::util::square_land("Not saved", 18.2, 44.2);
+    assert!(worker.send(safeground::app::Command::CreateLand(Box::new(land))));
+    let mut refused = false;
+    while let Some(o) = worker.recv_blocking(std::time::Duration::from_secs(5)) {
+        if let safeground::app::Outcome::Failed { message, .. } = o {
+            refused = message.contains("damaged");
+            break;
+        }
+    }
+    assert!(refused, "the worker saved to a damaged store");
+}
