@@ -21,6 +21,14 @@
 //!   any earlier one), never shrink, and every land's ledger must equal what its activities
 //!   release (`estimated = cancelled + reduced + cleared + remaining`, remaining ≥ 0).
 //!
+//! - **the CLI while it writes outputs**: a CSV export (two files), the donor report (three files)
+//!   or a restore, at a random moment between 0 and 1.3 × a clean run's duration, on a store of
+//!   thousands of records. After each kill the store must open and pass `integrity_check`; an
+//!   export's files must all be under their final names, byte-identical to a clean run's, or none
+//!   of them (a kill between two renames leaves a commit note that the next run in the folder
+//!   finishes, and is counted apart); a restore must have replaced the records entirely or not at
+//!   all, and a `.before-restore` copy under its name must hold the old records.
+//!
 //! Whether a process was inside a write transaction when it was killed is read from
 //! `/proc/locks` (SQLite's WAL write lock on `<store>-shm`), just before the kill.
 //!
@@ -645,6 +653,21 @@ struct Tally {
     edits_reported: usize,
     edits_refused: usize,
     store_shrank: usize,
+    /// Kills of the CLI while it wrote a CSV export, a report or restored a backup.
+    output_kills: usize,
+    output_corrupt: usize,
+    /// Outputs found with some but not all of their files under their final names, or a file
+    /// under its final name that differs from a clean run's.
+    half_written: usize,
+    /// Restores found neither entirely done nor entirely undone.
+    partial_restores: usize,
+    /// Outputs found complete, found absent, and completed by the next run (a commit note).
+    outputs_complete: usize,
+    outputs_absent: usize,
+    outputs_finished_next_run: usize,
+    restores_done: usize,
+    restores_undone: usize,
+    output_failed_by_itself: usize,
 }
 
 impl Tally {
@@ -657,6 +680,10 @@ impl Tally {
             + self.bad_ledgers
             + self.worker_died_by_itself
             + self.store_shrank
+            + self.output_corrupt
+            + self.half_written
+            + self.partial_restores
+            + self.output_failed_by_itself
     }
 }
 
@@ -691,6 +718,48 @@ struct Harness {
     /// Every committed edit found missing so far (by record).
     lost: BTreeSet<String>,
     kill_no: usize,
+    outputs: Outputs,
+}
+
+/// What the output rounds kill: a store with thousands of records, clean runs' files to compare
+/// with, and a backup of the (smaller) template to restore.
+struct Outputs {
+    store: PathBuf,
+    counts: Counts,
+    folder: PathBuf,
+    csv_reference: Vec<Vec<u8>>,
+    report_reference: Vec<Vec<u8>>,
+    csv_ms: u64,
+    report_ms: u64,
+    restore_ms: u64,
+    restore_source: PathBuf,
+    restore_source_counts: Counts,
+}
+
+/// One of the outputs an output round kills.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OutputOp {
+    Csv,
+    Report,
+    Restore,
+}
+
+impl OutputOp {
+    fn files(self) -> &'static [&'static str] {
+        match self {
+            Self::Csv => &["x.csv", "x.activities.csv"],
+            Self::Report => &["r.html", "r.summary.csv", "r.lands.csv"],
+            Self::Restore => &[],
+        }
+    }
+
+    fn words(self) -> &'static str {
+        match self {
+            Self::Csv => "csv export",
+            Self::Report => "report",
+            Self::Restore => "restore",
+        }
+    }
 }
 
 fn say(out: &mut impl Write, line: &str) -> Result<()> {
@@ -806,6 +875,101 @@ fn calibrate(bin: &Path, template: &Path, store: &Path, file: &Path) -> Result<(
     Ok((after.minus(before), best))
 }
 
+impl Outputs {
+    fn setup(
+        bin: &Path,
+        work: &Path,
+        template: &Path,
+        template_counts: Counts,
+        generated: &Path,
+    ) -> Result<Self> {
+        let store = work.join("outputs.sqlite");
+        copy_store(template, &store)?;
+        run_cli(
+            bin,
+            &[
+                "--db".as_ref(),
+                store.as_os_str(),
+                "import".as_ref(),
+                generated.as_os_str(),
+            ],
+        )?;
+        let counts = counts(&Store::open(&store)?)?;
+        let restore_source = work.join("restore-source.sqlite");
+        remove_store(&restore_source)?;
+        copy_store(template, &restore_source)?;
+        let folder = work.join("outputs");
+        if folder.exists() {
+            std::fs::remove_dir_all(&folder)?;
+        }
+        std::fs::create_dir_all(&folder)?;
+        let csv_ms = millis(run_cli(
+            bin,
+            &[
+                "--db".as_ref(),
+                store.as_os_str(),
+                "export".as_ref(),
+                "--format".as_ref(),
+                "csv".as_ref(),
+                "-o".as_ref(),
+                folder.join("x.csv").as_os_str(),
+            ],
+        )?);
+        let report_ms = millis(run_cli(
+            bin,
+            &[
+                "--db".as_ref(),
+                store.as_os_str(),
+                "report".as_ref(),
+                "-o".as_ref(),
+                folder.join("r.html").as_os_str(),
+            ],
+        )?);
+        let read = |names: &[&str]| -> Result<Vec<Vec<u8>>> {
+            names
+                .iter()
+                .map(|n| std::fs::read(folder.join(n)).with_context(|| format!("reading {n}")))
+                .collect()
+        };
+        let csv_reference = read(OutputOp::Csv.files())?;
+        let report_reference = read(OutputOp::Report.files())?;
+        // Restores rewrite the CLI's audit log only; time one on a scratch copy.
+        let scratch = work.join("restore-calibration.sqlite");
+        copy_store(&store, &scratch)?;
+        let restore_ms = millis(run_cli(
+            bin,
+            &[
+                "--db".as_ref(),
+                scratch.as_os_str(),
+                "restore".as_ref(),
+                restore_source.as_os_str(),
+            ],
+        )?);
+        remove_store(&scratch)?;
+        for entry in std::fs::read_dir(work)? {
+            let path = entry?.path();
+            if path.file_name().is_some_and(|n| {
+                n.to_string_lossy()
+                    .starts_with("restore-calibration.sqlite.before-restore-")
+            }) {
+                remove_store(&path)?;
+            }
+        }
+        Ok(Self {
+            store,
+            counts,
+            folder,
+            csv_reference,
+            report_reference,
+            csv_ms,
+            report_ms,
+            restore_ms,
+            restore_source,
+            restore_source_counts: template_counts,
+        })
+    }
+}
+
 impl Harness {
     fn setup(args: Args, work: PathBuf) -> Result<Self> {
         let mut out = std::io::stdout().lock();
@@ -907,6 +1071,20 @@ impl Harness {
         copy_store(&template, &gen_store)?;
         let worker_store = work.join("worker.sqlite");
         copy_store(&template, &worker_store)?;
+        let outputs = Outputs::setup(
+            &args.bin,
+            &work,
+            &template,
+            template_counts,
+            &gen_calibrated.file,
+        )?;
+        say(
+            &mut out,
+            &format!(
+                "calibration: outputs on a store of {}: CSV export {} ms, report {} ms, restore {} ms",
+                outputs.counts, outputs.csv_ms, outputs.report_ms, outputs.restore_ms
+            ),
+        )?;
         Ok(Self {
             args,
             work,
@@ -925,6 +1103,7 @@ impl Harness {
             committed: Committed::default(),
             lost: BTreeSet::new(),
             kill_no: 0,
+            outputs,
         })
     }
 
@@ -1259,6 +1438,188 @@ impl Harness {
         self.line(&text.concat())
     }
 
+    // ---- output kills ----
+
+    fn output_round(&mut self) -> Result<()> {
+        let op = match self.rng.next_u64() % 3 {
+            0 => OutputOp::Csv,
+            1 => OutputOp::Report,
+            _ => OutputOp::Restore,
+        };
+        let o = &self.outputs;
+        let folder = o.folder.clone();
+        // Start from nothing under the final names (and no leftovers), so "none" and "all" can
+        // be told apart.
+        if folder.exists() {
+            std::fs::remove_dir_all(&folder)?;
+        }
+        std::fs::create_dir_all(&folder)?;
+        let store = self.work.join("output-round.sqlite");
+        copy_store(&o.store, &store)?;
+        let typical_ms = match op {
+            OutputOp::Csv => o.csv_ms,
+            OutputOp::Report => o.report_ms,
+            OutputOp::Restore => o.restore_ms,
+        };
+        let delay = self.rng.between(0, typical_ms * 13 / 10);
+        let mut command = std::process::Command::new(&self.args.bin);
+        command.arg("--db").arg(&store);
+        match op {
+            OutputOp::Csv => {
+                command
+                    .args(["export", "--format", "csv", "-o"])
+                    .arg(folder.join("x.csv"));
+            }
+            OutputOp::Report => {
+                command.args(["report", "-o"]).arg(folder.join("r.html"));
+            }
+            OutputOp::Restore => {
+                command.arg("restore").arg(&o.restore_source);
+            }
+        }
+        let stderr_path = self.work.join("output.stderr");
+        let start = Instant::now();
+        let mut child = command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&stderr_path)?)
+            .spawn()
+            .with_context(|| format!("starting {}", self.args.bin.display()))?;
+        let Killed { status, at, in_tx } = kill_at(
+            &mut child,
+            start,
+            Duration::from_millis(delay),
+            &store,
+            Aim::Random,
+        )?;
+        self.tally.output_kills += 1;
+        let mut text = vec![format!(
+            "{} after {:>5} ms ",
+            self.head(op.words()),
+            millis(at)
+        )];
+        let killed = killed_by_signal(status);
+        if killed {
+            text.push(format!("(killed {}) ", tx_words(in_tx)));
+        } else if status.success() {
+            text.push(format!("{:<40}", "(had finished)"));
+        } else {
+            self.tally.output_failed_by_itself += 1;
+            text.push(format!(
+                "FAILED BY ITSELF ({status}): {} ",
+                stderr_tail(&stderr_path)
+            ));
+        }
+        // The store is sound whatever was killed.
+        let store_handle = match open_checked(&store) {
+            Ok(s) => s,
+            Err(why) => {
+                self.tally.output_corrupt += 1;
+                text.push(format!("→ CORRUPT STORE: {why}"));
+                return self.line(&text.concat());
+            }
+        };
+        let now = counts(&store_handle)?;
+        drop(store_handle);
+        if op == OutputOp::Restore {
+            let before = self.outputs.counts;
+            let restored = self.outputs.restore_source_counts;
+            // The audit log gains the restore's own entry; compare the records.
+            let same = |a: Counts, b: Counts| {
+                a.lands == b.lands && a.activities == b.activities && a.reports == b.reports
+            };
+            if same(now, restored) {
+                self.tally.restores_done += 1;
+                text.push("→ ok, restore done".to_owned());
+            } else if same(now, before) {
+                self.tally.restores_undone += 1;
+                text.push("→ ok, restore undone (the store as it was)".to_owned());
+            } else {
+                self.tally.partial_restores += 1;
+                text.push(format!(
+                    "→ PARTIAL RESTORE: {now}, expected {before} or {restored}"
+                ));
+            }
+            // A `.before-restore` copy under its final name must be complete.
+            for entry in std::fs::read_dir(&self.work)? {
+                let path = entry?.path();
+                let name = path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                if name.starts_with("output-round.sqlite.before-restore-") && name.ends_with(".bak")
+                {
+                    match open_checked(&path).and_then(|s| counts(&s).map_err(|e| e.to_string())) {
+                        Ok(c) if same(c, before) => {}
+                        Ok(c) => {
+                            self.tally.half_written += 1;
+                            text.push(format!("; HALF-WRITTEN PREVIOUS-CONTENTS COPY: {c}"));
+                        }
+                        Err(why) => {
+                            self.tally.half_written += 1;
+                            text.push(format!("; BROKEN PREVIOUS-CONTENTS COPY: {why}"));
+                        }
+                    }
+                    remove_store(&path)?;
+                }
+            }
+            return self.line(&text.concat());
+        }
+        let reference = match op {
+            OutputOp::Csv => &self.outputs.csv_reference,
+            _ => &self.outputs.report_reference,
+        };
+        let check = |folder: &Path| -> (usize, Vec<String>) {
+            let mut present = 0;
+            let mut wrong = Vec::new();
+            for (name, expected) in op.files().iter().zip(reference) {
+                if let Ok(bytes) = std::fs::read(folder.join(name)) {
+                    present += 1;
+                    if &bytes != expected {
+                        wrong.push((*name).to_owned());
+                    }
+                }
+            }
+            (present, wrong)
+        };
+        let all = op.files().len();
+        let (mut present, mut wrong) = check(&folder);
+        let note_left = std::fs::read_dir(&folder)?
+            .filter_map(|e| e.ok())
+            .any(|e| e.file_name().to_string_lossy().ends_with(".sg-commit"));
+        let mut by_next_run = false;
+        if present != 0 && present != all && note_left {
+            // Killed between two renames: the next output in this folder finishes them.
+            safeground::io::output::recover_folder(&folder);
+            (present, wrong) = check(&folder);
+            by_next_run = true;
+        }
+        if !wrong.is_empty() || (present != 0 && present != all) {
+            self.tally.half_written += 1;
+            text.push(format!(
+                "→ HALF-WRITTEN OUTPUT: {present} of {all} files under their names{}",
+                if wrong.is_empty() {
+                    String::new()
+                } else {
+                    format!(", differing from a clean run: {}", wrong.join(", "))
+                }
+            ));
+        } else if present == all {
+            if by_next_run {
+                self.tally.outputs_finished_next_run += 1;
+                text.push("→ ok, all files, the last renames finished by the next run".to_owned());
+            } else {
+                self.tally.outputs_complete += 1;
+                text.push(format!("→ ok, all {all} files complete"));
+            }
+        } else {
+            self.tally.outputs_absent += 1;
+            text.push("→ ok, no file under its name".to_owned());
+        }
+        self.line(&text.concat())
+    }
+
     fn summary(&mut self, wall: Duration) -> Result<()> {
         let t = &self.tally;
         let rows: Vec<(&str, String, String, String)> = vec![
@@ -1353,6 +1714,24 @@ impl Harness {
                 t.edits_refused.to_string(),
             ),
         ];
+        let output_rows: Vec<(&str, usize)> = vec![
+            ("output kills (CSV export, report, restore)", t.output_kills),
+            ("  corrupt stores (must be 0)", t.output_corrupt),
+            ("  half-written outputs (must be 0)", t.half_written),
+            ("  partial restores (must be 0)", t.partial_restores),
+            (
+                "  ended by itself, not killed (must be 0)",
+                t.output_failed_by_itself,
+            ),
+            ("  outputs found complete", t.outputs_complete),
+            ("  outputs found absent", t.outputs_absent),
+            (
+                "  outputs finished by the next run",
+                t.outputs_finished_next_run,
+            ),
+            ("  restores found done", t.restores_done),
+            ("  restores found undone", t.restores_undone),
+        ];
         let failures = t.failures();
         let mut lines = vec![
             String::new(),
@@ -1364,6 +1743,10 @@ impl Harness {
         ];
         for (label, a, b, c) in rows {
             lines.push(format!("{label:<48} {a:>7} {b:>7} {c:>7}"));
+        }
+        lines.push("-".repeat(72));
+        for (label, n) in output_rows {
+            lines.push(format!("{label:<48} {n:>23}"));
         }
         lines.push("-".repeat(72));
         lines.push(format!(
@@ -1397,18 +1780,19 @@ fn main() -> Result<()> {
         (t.path().to_owned(), Some(t))
     };
     let mut h = Harness::setup(args, work)?;
-    // Half the kills hit imports, half the worker, in a seeded order.
-    let mut plan: Vec<bool> = (0..h.args.kills).map(|i| i % 2 == 0).collect();
+    // A third of the kills hit imports, a third the worker, a third the outputs (CSV export,
+    // report, restore), in a seeded order.
+    let mut plan: Vec<usize> = (0..h.args.kills).map(|i| i % 3).collect();
     for i in (1..plan.len()).rev() {
         let j = usize::try_from(h.rng.next_u64() % (i as u64 + 1))?;
         plan.swap(i, j);
     }
-    for (round, is_import) in plan.into_iter().enumerate() {
+    for (round, kind) in plan.into_iter().enumerate() {
         let round = round + 1;
-        if is_import {
-            h.import_round(round)?;
-        } else {
-            h.worker_round(round)?;
+        match kind {
+            0 => h.import_round(round)?,
+            1 => h.worker_round(round)?,
+            _ => h.output_round()?,
         }
     }
     h.summary(started.elapsed())?;
