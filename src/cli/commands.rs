@@ -75,10 +75,26 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 } else {
                     Vec::new()
                 };
-                if holders.is_empty() {
-                    e
+                // Errors of the store itself name the file (the sentence says what to do).
+                let about_store = e.chain().any(|c| {
+                    matches!(
+                        c.downcast_ref::<StoreError>(),
+                        Some(StoreError::Sqlite(_) | StoreError::Io(_))
+                    )
+                });
+                let file = if about_store {
+                    format!(" [store: {}]", path.display())
                 } else {
-                    anyhow!("{e:#} (it is held by {})", holders.join(", "))
+                    String::new()
+                };
+                if holders.is_empty() {
+                    if about_store {
+                        anyhow!("{e:#}{file}")
+                    } else {
+                        e
+                    }
+                } else {
+                    anyhow!("{e:#} (it is held by {}){file}", holders.join(", "))
                 }
             })
         }

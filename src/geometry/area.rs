@@ -100,6 +100,16 @@ pub fn geodesic_area_m2(shape: &MultiPolygon<f64>) -> AreaM2 {
 /// Geodesic area of one polygon by the rule of [`geodesic_area_m2`], m², and whether the
 /// polygon had to be repaired to get it.
 pub(crate) fn polygon_area(polygon: &Polygon<f64>) -> (f64, bool) {
+    // Only positions on the Earth can be measured (validation flags the others).
+    let on_earth = |c: &Coord<f64>| {
+        c.x.is_finite() && c.y.is_finite() && c.x.abs() <= 540.0 && c.y.abs() <= 90.0
+    };
+    if !std::iter::once(polygon.exterior())
+        .chain(polygon.interiors())
+        .all(|r| r.0.iter().all(on_earth))
+    {
+        return (0.0, false);
+    }
     let unwrapped = super::topology::unwrap_antimeridian(polygon);
     let planar = unwrapped.as_ref().unwrap_or(polygon);
     if super::topology::is_simple(planar) {

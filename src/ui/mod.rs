@@ -73,6 +73,8 @@ pub struct SafegroundApp {
     welcome_dismissed: bool,
     fitted_once: bool,
     pending: Vec<Command>,
+    /// A store file that was asked for but does not exist: the app asks before creating it.
+    ask_create: Option<PathBuf>,
     /// The land being recorded.
     pub editor: Option<LandEditor>,
     /// The activity being recorded.
@@ -141,26 +143,34 @@ impl SafegroundApp {
             .storage
             .and_then(|s| eframe::get_value(s, PREFS_KEY))
             .unwrap_or_default();
+        let remembered = prefs.last_store.is_some();
         let store = if store_was_given {
             store
         } else {
             prefs.last_store.clone().unwrap_or(store)
         };
+        // A store that was asked for (--db) or remembered, but is not there, is never created
+        // silently: the app asks first. Only the very first start creates the default store.
+        if (store_was_given || remembered) && !store.exists() {
+            let mut app = Self::start(&cc.egui_ctx, None, prefs);
+            app.ask_create = Some(store);
+            return app;
+        }
         prefs.last_store = Some(store.clone());
         Self::with_store(&cc.egui_ctx, store, prefs)
     }
 
     /// An app on `store` with given preferences (also used by UI tests).
     pub fn with_store(ctx: &egui::Context, store: PathBuf, prefs: Prefs) -> Self {
+        Self::start(ctx, Some(store), prefs)
+    }
+
+    fn start(ctx: &egui::Context, store: Option<PathBuf>, prefs: Prefs) -> Self {
         let waker_ctx = ctx.clone();
         let waker: crate::app::Waker = std::sync::Arc::new(move || waker_ctx.request_repaint());
         let mut state = AppState::default();
-        let worker = match Worker::start(
-            Some(store),
-            crate::cli::current_actor(),
-            DEMO_PROGRAMME,
-            waker,
-        ) {
+        let worker = match Worker::start(store, crate::cli::current_actor(), DEMO_PROGRAMME, waker)
+        {
             Ok(w) => Some(w),
             Err(e) => {
                 state.notify(
@@ -192,6 +202,7 @@ impl SafegroundApp {
             return_comment: String::new(),
             frame_stats: FrameStats::new(),
             thumbnails: std::collections::HashMap::new(),
+            ask_create: None,
         };
         if let Some(p) = raster_path {
             app.set_raster(Some(p), ctx);
@@ -200,6 +211,34 @@ impl SafegroundApp {
             app.set_online_tiles(true, ctx);
         }
         app
+    }
+
+    /// Asks before creating a store that was asked for but is not there.
+    fn ask_create_ui(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.ask_create.clone() else {
+            return;
+        };
+        egui::Window::new("No store at this path")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label(format!(
+                    "There is no Safeground store at {}. Was the name typed right, or was the file moved?",
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Create a new, empty store there").clicked() {
+                        self.ask_create = None;
+                        self.prefs.last_store = Some(path.clone());
+                        self.send(Command::OpenStore(path.clone()));
+                    }
+                    if ui.button("Open another store…").clicked() {
+                        self.ask_create = None;
+                        self.open_picker(ctx, PickPurpose::OpenStore);
+                    }
+                });
+            });
     }
 
     /// The points of the current measurement on the map.
@@ -1010,6 +1049,7 @@ impl SafegroundApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar(ui));
+        self.ask_create_ui(&ctx);
         if let Some(message) = &self.state.store_damaged {
             egui::Panel::top("damaged_banner").show(ui, |ui| {
                 ui.add(

@@ -662,3 +662,37 @@ fn export_a_donor_geopackage_from_the_menu_and_see_it_in_the_export_log() {
     harness.get_by_label("gpkg");
     harness.get_by_label("whole store");
 }
+
+/// Saving an export over an existing file asks first; "Keep it" leaves the file alone, "Replace"
+/// writes the export over it (issue 12).
+#[test]
+fn exporting_over_an_existing_file_asks_before_replacing_it() {
+    let (t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    let file = t.dir.path().join("export.gpkg");
+    std::fs::write(&file, b"a colleague's file").unwrap();
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    harness.get_by_label("GeoPackage…").click();
+    harness.run_steps(5);
+    harness.get_by_label("Save").click();
+    harness.run_steps(2);
+    harness.get_by_label("Keep it").click();
+    harness.run_steps(5);
+    assert_eq!(std::fs::read(&file).unwrap(), b"a colleague's file");
+    harness.get_by_label("Save").click();
+    harness.run_steps(2);
+    harness.get_by_label("Replace").click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the export", |app| {
+        app.state
+            .notifications
+            .iter()
+            .any(|n| n.text.contains("export.gpkg"))
+    });
+    assert!(
+        std::fs::read(&file)
+            .unwrap()
+            .starts_with(b"SQLite format 3\0")
+    );
+}
