@@ -1548,7 +1548,8 @@ impl Harness {
                     .unwrap_or_default()
                     .to_string_lossy()
                     .into_owned();
-                if name.starts_with("output-round.sqlite.before-restore-") && name.ends_with(".bak")
+                if name.starts_with("output-round.sqlite.before-restore-")
+                    && path.extension().is_some_and(|e| e == "bak")
                 {
                     match open_checked(&path).and_then(|s| counts(&s).map_err(|e| e.to_string())) {
                         Ok(c) if same(c, before) => {}
@@ -1586,7 +1587,7 @@ impl Harness {
         let all = op.files().len();
         let (mut present, mut wrong) = check(&folder);
         let note_left = std::fs::read_dir(&folder)?
-            .filter_map(|e| e.ok())
+            .filter_map(Result::ok)
             .any(|e| e.file_name().to_string_lossy().ends_with(".sg-commit"));
         let mut by_next_run = false;
         if present != 0 && present != all && note_left {
