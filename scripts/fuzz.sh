@@ -25,7 +25,7 @@ if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -lt 1 ]; then
     echo "usage: $0 [SECONDS_PER_TARGET]" >&2
     exit 2
 fi
-read -r -a targets <<< "${FUZZ_TARGETS:-geojson_import csv_import coord_parse traverse_input}"
+read -r -a targets <<< "${FUZZ_TARGETS:-geojson_import csv_import coord_parse traverse_input polygon_area}"
 
 fuzz_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../fuzz" && pwd)"
 cd "$fuzz_dir"
