@@ -106,6 +106,11 @@ impl<'a> ShowBidi<'a> {
 
 impl Write for ShowBidi<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // Fast path: no byte that starts a bidi control (all of them start with 0xE2).
+        if self.carry.is_empty() && !buf.contains(&0xE2) {
+            self.inner.write_all(buf)?;
+            return Ok(buf.len());
+        }
         let mut data = std::mem::take(&mut self.carry);
         data.extend_from_slice(buf);
         let mut out = Vec::with_capacity(data.len());
