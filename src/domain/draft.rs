@@ -499,6 +499,81 @@ pub fn check_land(land: &Land) -> Vec<FieldError> {
     e.0
 }
 
+/// Checks an activity read from our own file format (already typed): code, dates, areas, days,
+/// devices and texts, as the form's validation does. What the store's constraints would refuse
+/// is refused here, per record, so a non-strict import never aborts on one bad record.
+pub fn check_activity(activity: &Activity) -> Vec<FieldError> {
+    let mut e = FieldErrors::default();
+    e.code("code", &activity.code);
+    check_date(&mut e, "start_date", activity.start_date);
+    if let Some(end) = activity.end_date {
+        check_date(&mut e, "end_date", end);
+    }
+    check_date(&mut e, "date_of_information", activity.date_of_information);
+    for (field, text, max) in [
+        ("organisation", &activity.organisation, 200),
+        ("team", &activity.team, 200),
+        ("donor", &activity.donor, 200),
+        ("project", &activity.project, 200),
+        ("notes", &activity.notes, 20_000),
+    ] {
+        e.optional(field, text, max);
+    }
+    let r = &activity.released;
+    for (field, area) in [
+        ("cancelled_m2", r.cancelled_m2),
+        ("reduced_with_asset_m2", r.reduced_with_asset_m2),
+        ("reduced_without_asset_m2", r.reduced_without_asset_m2),
+        ("cleared_m2", r.cleared_m2),
+    ] {
+        check_area(&mut e, field, area);
+    }
+    for (field, value) in [
+        ("deminer_days", activity.deminer_days),
+        ("asset_days", activity.asset_days),
+        ("depth_cm", activity.depth_cm),
+    ] {
+        if value.is_some_and(|v| !(v.is_finite() && v >= 0.0)) {
+            e.push(field, "must be a finite number ≥ 0");
+        }
+    }
+    for (i, d) in activity.devices.iter().enumerate() {
+        if d.quantity == 0 {
+            e.push(&format!("devices[{i}].quantity"), "must be at least 1");
+        }
+        e.optional(&format!("devices[{i}].type_model"), &d.type_model, 200);
+    }
+    if let Some(h) = &activity.handover {
+        e.optional("residual_risk_note", &h.residual_risk_note, 20_000);
+        for (i, m) in h.permanent_markers.iter().enumerate() {
+            e.optional(&format!("permanent_markers[{i}]"), m, 200);
+        }
+    }
+    e.0
+}
+
+/// Checks a hazard report read from our own file format (already typed): code, date, position
+/// and texts.
+pub fn check_hazard_report(report: &HazardReport) -> Vec<FieldError> {
+    let mut e = FieldErrors::default();
+    e.code("code", &report.code);
+    check_date(&mut e, "reported_on", report.reported_on);
+    let p = report.location.lon_lat;
+    if LonLat::lon_lat(p.lon_deg, p.lat_deg).is_err() {
+        e.push("location", "is not a WGS84 position");
+    }
+    for (field, text, max) in [
+        ("type_model", &report.type_model, 200),
+        ("reported_by", &report.reported_by, 200),
+        ("reporter_phone", &report.reporter_phone, 64),
+        ("organisation", &report.organisation, 200),
+        ("notes", &report.notes, 20_000),
+    ] {
+        e.optional(field, text, max);
+    }
+    e.0
+}
+
 /// A typed date outside [`FIRST_YEAR`]–[`LAST_YEAR`] is a field error.
 fn check_date(e: &mut FieldErrors, field: &str, date: Date) {
     if !is_plausible_date(date) {

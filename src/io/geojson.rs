@@ -482,13 +482,12 @@ impl FeatureReader {
                         ),
                     );
                 }
-                if !activity.code.is_empty() && !crate::domain::is_valid_code(&activity.code) {
-                    return self.reporter.error(
-                        Some(index),
-                        code,
-                        "code",
-                        format!("'{}' is not a valid code", activity.code),
-                    );
+                let errors = crate::domain::check_activity(&activity);
+                if !errors.is_empty() {
+                    for e in errors {
+                        self.reporter.error(Some(index), code, &e.field, e.message);
+                    }
+                    return;
                 }
                 self.items.push(ImportItem {
                     feature: index,
@@ -508,18 +507,12 @@ impl FeatureReader {
                     }
                 };
                 report.land_id = None;
-                if LonLat::lon_lat(
-                    report.location.lon_lat.lon_deg,
-                    report.location.lon_lat.lat_deg,
-                )
-                .is_err()
-                {
-                    return self.reporter.error(
-                        Some(index),
-                        code,
-                        "location",
-                        "is not a WGS84 position",
-                    );
+                let errors = crate::domain::check_hazard_report(&report);
+                if !errors.is_empty() {
+                    for e in errors {
+                        self.reporter.error(Some(index), code, &e.field, e.message);
+                    }
+                    return;
                 }
                 if let Shape::Point(p) = shape
                     && (p.lon_deg - report.location.lon_lat.lon_deg).abs() > 1e-9

@@ -1095,3 +1095,61 @@ fn a_damaged_large_store_is_not_written_to() {
     }
     assert!(refused, "the worker saved to a damaged store");
 }
+
+/// Records in our own schema that the store's constraints would refuse (a device of quantity 0,
+/// a negative released area, a date in year 3000) are refused one by one; the rest of the file
+/// is imported (no constraint failure aborts a non-strict import).
+#[test]
+fn own_schema_records_breaking_store_rules_are_refused_per_record() {
+    let s = TestStore::new();
+    assert_eq!(run(&["--db", &db(&s.path), "demo"]).0, 0);
+    let export = s.dir.path().join("all.geojson");
+    assert_eq!(
+        run(&[
+            "--db",
+            &db(&s.path),
+            "export",
+            "--format",
+            "geojson",
+            "-o",
+            &db(&export)
+        ])
+        .0,
+        0
+    );
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
+    let features = doc["features"].as_array_mut().unwrap();
+    let mut spoiled = 0;
+    for f in features.iter_mut() {
+        let props = f["properties"].as_object_mut().unwrap();
+        if props.get("record_type").and_then(|v| v.as_str()) == Some("activity") && spoiled < 3 {
+            match spoiled {
+                0 => {
+                    props.insert("date_of_information".into(), "3000-01-01".into());
+                }
+                1 => {
+                    props.insert(
+                        "released".into(),
+                        serde_json::json!({"cancelled_m2": 0.0, "cleared_m2": -5.0,
+                            "reduced_with_asset_m2": 0.0, "reduced_without_asset_m2": 0.0}),
+                    );
+                }
+                _ => {
+                    props.insert("devices".into(), serde_json::json!([{"category": "ap_mine", "type_model": "PMA-2", "quantity": 0, "disposal": "destroyed_in_situ"}]));
+                }
+            }
+            spoiled += 1;
+        }
+    }
+    let file = s.file("spoiled.geojson", doc.to_string().as_bytes());
+    let fresh = TestStore::new();
+    let (code, out, err) = run(&["--db", &db(&fresh.path), "import", &db(&file)]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Imported 30 lands"), "{out}");
+    assert!(
+        !err.contains("store reported") && !err.contains("constraint"),
+        "{err}"
+    );
+    assert!(err.contains("date_of_information"), "{err}");
+}
