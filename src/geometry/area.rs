@@ -136,6 +136,19 @@ fn repaired_area_m2(planar: &Polygon<f64>) -> f64 {
             .collect()
     };
     let outer: Vec<Vec<[f64; 2]>> = vec![contour(planar.exterior())];
+    // A polygon narrower than 1e-9° (0.1 mm) in either direction encloses nothing measurable;
+    // `i_overlay` scales coordinates to integers by the extent, which such a sliver would blow
+    // up (found by fuzzing).
+    let (mut min, mut max) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+    for p in &outer[0] {
+        for axis in 0..2 {
+            min[axis] = min[axis].min(p[axis]);
+            max[axis] = max[axis].max(p[axis]);
+        }
+    }
+    if !(max[0] - min[0] >= 1e-9 && max[1] - min[1] >= 1e-9) {
+        return 0.0;
+    }
     let holes: Vec<Vec<[f64; 2]>> = planar.interiors().iter().map(contour).collect();
     let shapes = outer.overlay(&holes, OverlayRule::Difference, FillRule::NonZero);
     let ring = |points: &Vec<[f64; 2]>| {
@@ -273,6 +286,19 @@ mod tests {
         // Clockwise gives the same unsigned area.
         let (cw, _) = normalise_winding(&MultiPolygon(vec![square.orient(Direction::Reversed)]));
         assert!((geodesic_area_m2(&cw).m2() - 12_308_778_361.469).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_sliver_of_denormal_coordinates_has_no_area_and_does_not_overflow() {
+        // Found by fuzzing (polygon_area): the repair scaled a 1e-314° extent to integers.
+        let sliver = Polygon::new(
+            LineString::from(vec![
+                (8.279_241_3e-317, 3.323_907_469_4e-314),
+                (2.118_045_542e-314, 0.0),
+            ]),
+            vec![],
+        );
+        assert_eq!(geodesic_area_m2(&MultiPolygon(vec![sliver])).m2(), 0.0);
     }
 
     #[test]
