@@ -135,7 +135,7 @@ fn repaired_area_m2(planar: &Polygon<f64>) -> f64 {
             .map(|c| [c.x, c.y])
             .collect()
     };
-    let outer: Vec<Vec<[f64; 2]>> = vec![contour(planar.exterior())];
+    let outer: Vec<Vec<[f64; 2]>> = vec![canonical_ring(contour(planar.exterior()))];
     // A polygon narrower than 1e-9° (0.1 mm) in either direction encloses nothing measurable;
     // `i_overlay` scales coordinates to integers by the extent, which such a sliver would blow
     // up (found by fuzzing).
@@ -149,7 +149,12 @@ fn repaired_area_m2(planar: &Polygon<f64>) -> f64 {
     if !(max[0] - min[0] >= 1e-9 && max[1] - min[1] >= 1e-9) {
         return 0.0;
     }
-    let holes: Vec<Vec<[f64; 2]>> = planar.interiors().iter().map(contour).collect();
+    let mut holes: Vec<Vec<[f64; 2]>> = planar
+        .interiors()
+        .iter()
+        .map(|r| canonical_ring(contour(r)))
+        .collect();
+    holes.sort_by(|a, b| compare_rings(a, b));
     let shapes = outer.overlay(&holes, OverlayRule::Difference, FillRule::NonZero);
     let ring = |points: &Vec<[f64; 2]>| {
         LineString(points.iter().map(|p| Coord { x: p[0], y: p[1] }).collect())
@@ -165,6 +170,66 @@ fn repaired_area_m2(planar: &Polygon<f64>) -> f64 {
             (outer - holes).max(0.0)
         })
         .sum()
+}
+
+/// The ring in one canonical order: started at its smallest vertex (by longitude, then
+/// latitude) and walked in the direction that gives the smallest sequence. The repair sees the
+/// same input however the surveyor walked the ring, so its area cannot depend on where they
+/// started or which way they went (found by fuzzing: on rings that double back along
+/// themselves, the noding could differ by direction).
+fn canonical_ring(mut ring: Vec<[f64; 2]>) -> Vec<[f64; 2]> {
+    if ring.len() > 1 && ring.first() == ring.last() {
+        ring.pop();
+    }
+    let n = ring.len();
+    if n < 2 {
+        return ring;
+    }
+    let key = |p: &[f64; 2]| (p[0], p[1]);
+    let smallest = ring
+        .iter()
+        .map(key)
+        .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let Some(smallest) = smallest else {
+        return ring;
+    };
+    let mut best: Option<Vec<[f64; 2]>> = None;
+    for start in (0..n).filter(|&i| key(&ring[i]) == smallest) {
+        for forward in [true, false] {
+            let candidate: Vec<[f64; 2]> = (0..n)
+                .map(|k| {
+                    let i = if forward {
+                        (start + k) % n
+                    } else {
+                        (start + n - k) % n
+                    };
+                    ring[i]
+                })
+                .collect();
+            if best
+                .as_ref()
+                .is_none_or(|b| compare_rings(&candidate, b) == std::cmp::Ordering::Less)
+            {
+                best = Some(candidate);
+            }
+        }
+    }
+    let mut out = best.unwrap_or(ring);
+    if let Some(&first) = out.first() {
+        out.push(first);
+    }
+    out
+}
+
+/// Lexicographic order of two rings' vertices (total order on f64).
+fn compare_rings(a: &[[f64; 2]], b: &[[f64; 2]]) -> std::cmp::Ordering {
+    for (p, q) in a.iter().zip(b) {
+        let order = p[0].total_cmp(&q[0]).then(p[1].total_cmp(&q[1]));
+        if order != std::cmp::Ordering::Equal {
+            return order;
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// Geodesic perimeter of a (multi)polygon on WGS84, in metres (all rings of all parts).
@@ -299,6 +364,45 @@ mod tests {
             vec![],
         );
         assert!(geodesic_area_m2(&MultiPolygon(vec![sliver])).m2().abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn a_ring_doubling_back_on_itself_has_one_area_whichever_way_it_is_walked() {
+        // Found by fuzzing (polygon_area): edges overlapping along y = -1e-5 in opposite
+        // directions, and a vertex visited twice.
+        let offsets = [
+            (-1, -1),
+            (10593, -1),
+            (8703, -865),
+            (-1, 8703),
+            (24839, -1),
+            (-1, -1),
+            (-1, 158),
+        ];
+        let ring: Vec<(f64, f64)> = offsets
+            .iter()
+            .map(|&(dx, dy)| (-32.0 + f64::from(dx) * 1e-5, 33.0 + f64::from(dy) * 1e-5))
+            .collect();
+        let area = |r: Vec<(f64, f64)>| {
+            geodesic_area_m2(&MultiPolygon(vec![Polygon::new(
+                LineString::from(r),
+                vec![],
+            )]))
+            .m2()
+        };
+        let forward = area(ring.clone());
+        let mut reversed = ring.clone();
+        reversed.reverse();
+        let mut rotated = ring;
+        rotated.rotate_left(3);
+        assert!(
+            (area(reversed) - forward).abs() < 1e-6 * forward,
+            "{forward}"
+        );
+        assert!(
+            (area(rotated) - forward).abs() < 1e-6 * forward,
+            "{forward}"
+        );
     }
 
     #[test]
