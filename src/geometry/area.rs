@@ -100,6 +100,18 @@ pub fn geodesic_area_m2(shape: &MultiPolygon<f64>) -> AreaM2 {
 /// Geodesic area of one polygon by the rule of [`geodesic_area_m2`], m², and whether the
 /// polygon had to be repaired to get it.
 pub(crate) fn polygon_area(polygon: &Polygon<f64>) -> (f64, bool) {
+    let unwrapped = super::topology::unwrap_antimeridian(polygon);
+    let planar = unwrapped.as_ref().unwrap_or(polygon);
+    polygon_area_known(polygon, planar, super::topology::is_simple(planar))
+}
+
+/// [`polygon_area`] when the caller already knows whether the polygon is simple (validation ran
+/// the crossing test); `planar` is the polygon unwrapped across the antimeridian.
+pub(crate) fn polygon_area_known(
+    polygon: &Polygon<f64>,
+    planar: &Polygon<f64>,
+    simple: bool,
+) -> (f64, bool) {
     // Only positions on the Earth can be measured (validation flags the others).
     let on_earth = |c: &Coord<f64>| {
         c.x.is_finite() && c.y.is_finite() && c.x.abs() <= 540.0 && c.y.abs() <= 90.0
@@ -110,9 +122,7 @@ pub(crate) fn polygon_area(polygon: &Polygon<f64>) -> (f64, bool) {
     {
         return (0.0, false);
     }
-    let unwrapped = super::topology::unwrap_antimeridian(polygon);
-    let planar = unwrapped.as_ref().unwrap_or(polygon);
-    if super::topology::is_simple(planar) {
+    if simple {
         return (simple_polygon_area_m2(polygon), false);
     }
     (repaired_area_m2(planar), true)
@@ -295,6 +305,44 @@ pub fn polygon_from_lon_lats(vertices: &[LonLat]) -> Polygon<f64> {
     .unwrap_or_else(|| Polygon::new(LineString(Vec::new()), vec![]))
 }
 
+/// The sign of a ring's orientation: positive counter-clockwise. For a small ring (under 10° in
+/// extent, away from the poles) the shoelace sum on the longitude/latitude plane, unwrapped across
+/// the antimeridian, has the geodesic sign and costs no geodesic computation (an import orients
+/// every ring); larger rings are judged by their signed geodesic area.
+fn ring_orientation(ring: &LineString<f64>) -> f64 {
+    let coords = &ring.0;
+    let (mut min_y, mut max_y) = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut previous_x = coords.first().map_or(0.0, |c| c.x);
+    let (mut min_x, mut max_x) = (previous_x, previous_x);
+    let mut unwrapped: Vec<(f64, f64)> = Vec::with_capacity(coords.len());
+    for c in coords {
+        if !(c.x.is_finite() && c.y.is_finite()) {
+            return 0.0;
+        }
+        // Each longitude within 180° of the one before (the shortest way, as geodesics go).
+        let x = c.x + ((previous_x - c.x) / 360.0).round() * 360.0;
+        previous_x = x;
+        min_x = min_x.min(x);
+        max_x = max_x.max(x);
+        min_y = min_y.min(c.y);
+        max_y = max_y.max(c.y);
+        unwrapped.push((x, c.y));
+    }
+    let small = max_x - min_x < 10.0 && max_y - min_y < 10.0 && max_y < 80.0 && min_y > -80.0;
+    if !small {
+        return ring_area_signed_m2(ring);
+    }
+    // Relative to the first vertex, for precision.
+    let (x0, y0) = unwrapped.first().copied().unwrap_or((0.0, 0.0));
+    let n = unwrapped.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (unwrapped[i], unwrapped[(i + 1) % n]);
+            (a.0 - x0) * (b.1 - y0) - (b.0 - x0) * (a.1 - y0)
+        })
+        .sum()
+}
+
 /// Normalises every part: exterior rings counter-clockwise, interior rings clockwise (RFC 7946),
 /// judged geodesically ([`ring_area_signed_m2`]), so that a ring across the antimeridian is
 /// oriented by the region it encloses.
@@ -312,7 +360,7 @@ pub fn polygon_from_lon_lats(vertices: &[LonLat]) -> Polygon<f64> {
 pub fn normalise_winding(shape: &MultiPolygon<f64>) -> (MultiPolygon<f64>, bool) {
     let mut changed = false;
     let mut orient = |ring: &LineString<f64>, counter_clockwise: bool| {
-        let signed = ring_area_signed_m2(ring);
+        let signed = ring_orientation(ring);
         let mut ring = ring.clone();
         if signed != 0.0 && (signed > 0.0) != counter_clockwise {
             ring.0.reverse();

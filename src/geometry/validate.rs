@@ -10,7 +10,7 @@ use std::fmt;
 
 use geo_types::{Coord, LineString, MultiPolygon, Polygon};
 
-use super::area::{MAX_LAND_PERIMETER_M, geodesic_distance_m, polygon_area};
+use super::area::{MAX_LAND_PERIMETER_M, geodesic_distance_m, polygon_area_known};
 use super::topology::{RingIndex, crossing_rings, holes_outside, unwrap_antimeridian};
 use crate::domain::MAX_LAND_AREA_M2;
 use crate::domain::{LonLat, SurveyPoint};
@@ -276,7 +276,33 @@ pub fn analyse_shape(shape: &MultiPolygon<f64>) -> ShapeAnalysis {
         let mut ring_ok = true;
         for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
             ring_ok &= check_ring(part, ring, &mut problems);
-            perimeter_m += ring_length_estimate_m(ring);
+        }
+        // Edge lengths on the sphere: the boundary's length for the plausibility bound, and the
+        // prefilter of the long-edge warning (exterior only).
+        for (r, ring) in std::iter::once(polygon.exterior())
+            .chain(polygon.interiors())
+            .enumerate()
+        {
+            for (index, pair) in ring.0.windows(2).enumerate() {
+                let (Ok(a), Ok(b)) = (lon_lat(pair[0]), lon_lat(pair[1])) else {
+                    continue;
+                };
+                let spherical_m = spherical_distance_m(a, b);
+                perimeter_m += spherical_m;
+                // The spherical distance is within 0.6 % of the geodesic one: edges clearly
+                // shorter than the limit skip the (costly) ellipsoidal computation.
+                if r > 0 || spherical_m < LONG_EDGE_M * 0.98 {
+                    continue;
+                }
+                let length_m = geodesic_distance_m(a, b);
+                if length_m > LONG_EDGE_M {
+                    problems.push(PolygonProblem::LongEdge {
+                        part,
+                        index,
+                        length_m,
+                    });
+                }
+            }
         }
         if ring_ok {
             let unwrapped = unwrap_antimeridian(polygon);
@@ -295,35 +321,19 @@ pub fn analyse_shape(shape: &MultiPolygon<f64>) -> ShapeAnalysis {
                     }
                 });
             }
-            for hole in holes_outside(planar, &crossings) {
+            let outside = holes_outside(planar, &crossings);
+            for &hole in &outside {
                 problems.push(PolygonProblem::BadInteriorRing {
                     part,
                     detail: format!("{} lies outside the outer boundary", ring_name(hole)),
                 });
             }
-            let (part_area_m2, part_repaired) = polygon_area(polygon);
+            let simple = crossings.is_empty() && outside.is_empty();
+            let (part_area_m2, part_repaired) = polygon_area_known(polygon, planar, simple);
             repaired |= part_repaired;
             area_m2 += part_area_m2;
             if part_area_m2 < 1.0 {
                 problems.push(PolygonProblem::NoArea { part });
-            }
-        }
-        let coords = &polygon.exterior().0;
-        for (index, pair) in coords.windows(2).enumerate() {
-            if let (Ok(a), Ok(b)) = (lon_lat(pair[0]), lon_lat(pair[1])) {
-                // The spherical distance is within 0.6 % of the geodesic one: edges clearly
-                // shorter than the limit skip the (costly) ellipsoidal computation.
-                if spherical_distance_m(a, b) < LONG_EDGE_M * 0.98 {
-                    continue;
-                }
-                let length_m = geodesic_distance_m(a, b);
-                if length_m > LONG_EDGE_M {
-                    problems.push(PolygonProblem::LongEdge {
-                        part,
-                        index,
-                        length_m,
-                    });
-                }
             }
         }
     }
@@ -347,18 +357,6 @@ fn ring_name(ring: RingIndex) -> String {
     } else {
         format!("hole {ring}")
     }
-}
-
-/// A ring's length on the sphere, metres (within 0.6 % of the geodesic length); 0 for a ring with
-/// a bad coordinate.
-fn ring_length_estimate_m(ring: &LineString<f64>) -> f64 {
-    ring.0
-        .windows(2)
-        .map(|w| match (lon_lat(w[0]), lon_lat(w[1])) {
-            (Ok(a), Ok(b)) => spherical_distance_m(a, b),
-            _ => 0.0,
-        })
-        .sum()
 }
 
 /// Warnings for GPS fixes less accurate than `threshold_m` metres.
