@@ -293,9 +293,10 @@ fn demo(
         ReplaceRecords::OnlyIfEmpty
     };
     // Refuse before generating anything.
-    if mode == ReplaceRecords::OnlyIfEmpty && store.record_count()? > 0 {
-        return Err(crate::storage::StoreError::HoldsRecords {
-            records: store.record_count()?,
+    let records = store.record_count()?;
+    if mode == ReplaceRecords::OnlyIfEmpty && records > 0 {
+        return Err(StoreError::HoldsRecords {
+            records,
             path: store.path().to_owned(),
         }
         .into());

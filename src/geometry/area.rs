@@ -320,7 +320,7 @@ fn ring_orientation(ring: &LineString<f64>) -> f64 {
             return 0.0;
         }
         // Each longitude within 180° of the one before (the shortest way, as geodesics go).
-        let x = c.x + ((previous_x - c.x) / 360.0).round() * 360.0;
+        let x = super::topology::near(c.x, previous_x);
         previous_x = x;
         min_x = min_x.min(x);
         max_x = max_x.max(x);

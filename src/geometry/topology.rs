@@ -43,7 +43,7 @@ pub(crate) fn unwrap_antimeridian(polygon: &Polygon<f64>) -> Option<Polygon<f64>
 }
 
 /// `lon` shifted by whole turns to lie within 180° of `reference`.
-fn near(lon: f64, reference: f64) -> f64 {
+pub(crate) fn near(lon: f64, reference: f64) -> f64 {
     if !lon.is_finite() || !reference.is_finite() {
         return lon;
     }

@@ -527,8 +527,9 @@ fn remove_stale(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Best-effort removal of a temporary file and its SQLite companions.
-fn remove_temp(temp: &Path) {
+/// Best-effort removal of a temporary file and its SQLite companions (a regular file or a link,
+/// never anything else); used by writers that abandon the temporary file they were given.
+pub fn remove_temp(temp: &Path) {
     let _removed = remove_stale(temp).is_ok();
 }
 

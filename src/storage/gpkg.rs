@@ -41,7 +41,7 @@
 //! export must be started again.
 
 use std::fmt::Write as _;
-use std::fs::{self, OpenOptions};
+use std::fs::OpenOptions;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -706,24 +706,6 @@ pub struct GpkgWriter {
     finished: bool,
 }
 
-/// `path` with `suffix` appended to its file name.
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
-/// Removes a file, treating "not found" as success.
-fn remove_if_present(path: &Path) -> io::Result<()> {
-    match fs::remove_file(path) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
-}
-
-/// The SQLite companions of a database file that could hold stale state.
-const SQLITE_SIDE_FILES: [&str; 3] = ["-journal", "-wal", "-shm"];
-
 impl GpkgWriter {
     /// Creates the new file `path` (refused if it exists) and writes the GeoPackage core tables,
     /// in a transaction that stays open until [`finish`](Self::finish).
@@ -938,10 +920,7 @@ impl Drop for GpkgWriter {
         }
         // Close (and so roll back) before removing, which some systems require.
         drop(self.conn.take());
-        remove_if_present(&self.path).ok();
-        for side in SQLITE_SIDE_FILES {
-            remove_if_present(&with_suffix(&self.path, side)).ok();
-        }
+        crate::io::output::remove_temp(&self.path);
     }
 }
 
@@ -1235,6 +1214,8 @@ fn finish_database(conn: &Connection, tables: &[TableState]) -> rusqlite::Result
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use std::process::Command;
     use std::time::Instant;
 
