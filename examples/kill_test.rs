@@ -52,10 +52,11 @@ use std::process::{Child, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
+use safeground::domain::LandSummary;
 use safeground::domain::{
     Activity, ActivityId, HazardReport, HazardReportId, LandId, Ledger, Released,
 };
-use safeground::storage::{LandSummary, Store};
+use safeground::storage::Store;
 use safeground::synthetic::Rng;
 use serde_json::Value;
 

@@ -25,11 +25,11 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
 use safeground::app::{Command, Form, Outcome, Worker};
+use safeground::domain::LandSummary;
 use safeground::domain::{
     ActivityDraft, Actor, HazardReportDraft, LandDraft, LandId, LandStatus, LonLat, PointKind,
     PointSource, SurveyPoint, join_field_errors,
 };
-use safeground::storage::LandSummary;
 use safeground::synthetic::Rng;
 
 /// How long to wait for the worker's answer before giving up.

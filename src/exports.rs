@@ -253,7 +253,7 @@ pub fn write(
             write_text(1, &report.summary_csv)?;
             write_text(2, &report.lands_csv)?;
             let counts = report.counts;
-            crate::par::drop_later(report);
+            rayon::spawn(move || drop(report));
             counts
         }
     };

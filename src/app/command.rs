@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 
+use crate::domain::WorkflowAction;
 use crate::domain::{
     Activity, HazardReport, HazardReportId, ImportIssue, ImportSummary, Land, LandId,
 };
-use crate::storage::WorkflowAction;
 
 use super::state::{LandDetail, Records, ReportDetail};
 

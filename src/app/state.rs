@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::domain::MapLand;
 use crate::domain::{Activity, AuditEntry, HazardReport, HazardReportId, Land, LandId};
-use crate::storage::MapLand;
 
 /// Lands and hazard reports for the list and the map.
 #[derive(Debug, Clone, Default)]

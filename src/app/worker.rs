@@ -16,9 +16,6 @@ use super::state::{LandDetail, Records, ReportDetail, Thumbnail};
 /// Wakes the UI after an outcome is sent (the UI passes `ctx.request_repaint`).
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
-/// The demo programme's own store file, beside the store that was open when it was asked for.
-pub const DEMO_STORE_FILE: &str = "safeground-demo.sqlite";
-
 /// Commands waiting for the worker; more than this and the UI is told to wait.
 const COMMAND_QUEUE: usize = 64;
 /// Outcomes waiting for the UI.
@@ -376,7 +373,7 @@ impl WorkerLoop {
                 let demo_path = self
                     .store
                     .as_ref()
-                    .map(|s| s.path().with_file_name(DEMO_STORE_FILE));
+                    .map(|s| s.path().with_file_name(crate::session::DEMO_STORE_FILE));
                 if let Some(demo_path) = demo_path
                     && self.store.as_ref().is_some_and(|s| s.path() != demo_path)
                 {
@@ -439,14 +436,14 @@ impl WorkerLoop {
                     return;
                 };
                 match store.update_land(*land, &self.actor) {
-                    Ok(crate::storage::LandUpdate::Applied(saved)) => {
+                    Ok(crate::domain::LandUpdate::Applied(saved)) => {
                         self.send(Outcome::LandSaved {
                             id: saved.id,
                             code: saved.code.clone(),
                         });
                         self.send_records();
                     }
-                    Ok(crate::storage::LandUpdate::Superseded) => {
+                    Ok(crate::domain::LandUpdate::Superseded) => {
                         self.send(Outcome::Done(
                             "The edit is dated earlier than the land's date of information: it was kept in the history but not applied".to_owned(),
                         ));

@@ -8,10 +8,7 @@ use serde_json::json;
 use time::OffsetDateTime;
 
 use super::output::{print_issues, table};
-use super::{
-    BearingUnitArg, Cli, Command, ExportFormat, FormatArg, ListWhat, ReferenceArg, current_actor,
-    resolve_db_path,
-};
+use super::{BearingUnitArg, Cli, Command, ExportFormat, FormatArg, ListWhat, ReferenceArg};
 use crate::check::{SupersededEdit, check_store};
 use crate::domain::{
     BearingUnit, CoordFormat, ImportBatch, ImportReporter, Instrument, LandId, NorthReference,
@@ -20,21 +17,15 @@ use crate::domain::{
 use crate::geometry::coords::{format_coord, parse_coord};
 use crate::geometry::{geodesic_area_m2, walk_traverse};
 use crate::reports::ReportFilter;
+use crate::session::{DEMO_PROGRAMME, choose_store, current_actor};
 use crate::storage::Store;
 
 use crate::io::output::Replace;
 use crate::storage::{OpenMode, ReplaceRecords, StoreError};
 
-/// The demo programme, embedded so `demo` works from any directory.
-const DEMO_PROGRAMME: &str = include_str!("../../sample_surveys/programme.geojson");
-
 pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     let Some(command) = cli.command else {
-        // No subcommand: the desktop app, on the chosen or the last used store.
-        let given =
-            cli.db.is_some() || std::env::var_os("SAFEGROUND_DB").is_some_and(|v| !v.is_empty());
-        let path = resolve_db_path(cli.db)?;
-        return crate::ui::run(path, given).map_err(|e| anyhow!(e));
+        bail!("no command given; run `safeground` without arguments to open the app");
     };
     match command {
         Command::Convert { coord, to, json } => convert(out, &coord, to, json),
@@ -55,7 +46,7 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             json,
         ),
         other => {
-            let path = resolve_db_path(cli.db)?;
+            let path = choose_store(cli.db)?.path;
             // Only the commands that create data may create the store file: a mistyped --db for
             // list, report, export, backup, check or restore is refused, not made into a new,
             // empty store.
@@ -440,8 +431,8 @@ struct LandJson<'a> {
     validation: &'static str,
 }
 
-impl<'a> From<&'a crate::storage::LandSummary> for LandJson<'a> {
-    fn from(l: &'a crate::storage::LandSummary) -> Self {
+impl<'a> From<&'a crate::domain::LandSummary> for LandJson<'a> {
+    fn from(l: &'a crate::domain::LandSummary) -> Self {
         Self {
             cancelled_m2: l.ledger.cancelled_m2().m2(),
             centroid: l.centroid,

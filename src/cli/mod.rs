@@ -263,12 +263,24 @@ pub enum BearingUnitArg {
     Mil,
 }
 
-/// Runs the CLI on `args`, writing results to `out`. Returns the process exit code.
-pub fn run_with(
+/// What the command line asks for.
+#[derive(Debug)]
+pub enum Invocation {
+    /// No subcommand: the desktop app, on this store.
+    App(crate::session::StoreChoice),
+    /// A command of the CLI.
+    Command(Box<Cli>),
+    /// Help, the version or a usage error was printed: exit with this code.
+    Exit(ExitCode),
+}
+
+/// Parses the command line. Help, the version and usage errors are printed here (to `out` or
+/// `err`, as clap decides).
+pub fn parse(
     args: impl IntoIterator<Item = OsString>,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> ExitCode {
+) -> Invocation {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -279,13 +291,44 @@ pub fn run_with(
             } else {
                 out.write_all(rendered.as_bytes())
             };
-            return if written.is_ok() {
+            return Invocation::Exit(if written.is_ok() {
                 ExitCode::from(code)
             } else {
                 ExitCode::from(1)
-            };
+            });
         }
     };
+    if cli.command.is_some() {
+        return Invocation::Command(Box::new(cli));
+    }
+    match crate::session::choose_store(cli.db) {
+        Ok(choice) => Invocation::App(choice),
+        Err(e) => Invocation::Exit(report(&anyhow::Error::from(e), err)),
+    }
+}
+
+/// Runs the CLI on `args`, writing results to `out`. Returns the process exit code. Without a
+/// subcommand it says the app is started by the `safeground` binary (the composition root).
+pub fn run_with(
+    args: impl IntoIterator<Item = OsString>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    match parse(args, out, err) {
+        Invocation::Command(cli) => execute(*cli, out, err),
+        Invocation::Exit(code) => code,
+        Invocation::App(_) => report(
+            &anyhow::anyhow!(
+                "no command given; run `safeground` without arguments to open the app, or see `safeground --help`"
+            ),
+            err,
+        ),
+    }
+}
+
+/// Runs one command of the CLI, writing results to `out` and the error, if any, to `err` as one
+/// paragraph. Returns the process exit code.
+pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let mut out = output::ShowBidi::new(out);
     let mut err = output::ShowBidi::new(err);
     let result = commands::run(cli, &mut out, &mut err);
@@ -294,18 +337,18 @@ pub fn run_with(
     let err: &mut dyn Write = &mut err;
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            if is_broken_pipe(&e) {
-                return ExitCode::SUCCESS;
-            }
-            // One paragraph: the error chain, outermost first.
-            let message = format!("{e:#}").replace('\n', " ");
-            if writeln!(err, "error: {message}").is_err() {
-                return ExitCode::from(1);
-            }
-            ExitCode::from(1)
-        }
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => report(&e, err),
     }
+}
+
+/// Reports an error once, as one paragraph (the error chain, outermost first); exit code 1.
+pub fn report(e: &anyhow::Error, err: &mut dyn Write) -> ExitCode {
+    let message = format!("{e:#}").replace('\n', " ");
+    if writeln!(err, "error: {message}").is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::from(1)
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -313,48 +356,4 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
-}
-
-/// The store path: `--db`, else `$SAFEGROUND_DB`, else the platform data directory.
-pub fn resolve_db_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
-    if let Some(p) = db {
-        return Ok(p);
-    }
-    if let Some(p) = std::env::var_os("SAFEGROUND_DB").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
-    }
-    let base = if cfg!(target_os = "windows") {
-        std::env::var_os("APPDATA").map(PathBuf::from)
-    } else if cfg!(target_os = "macos") {
-        std::env::var_os("HOME").map(|h| PathBuf::from(h).join("Library/Application Support"))
-    } else {
-        std::env::var_os("XDG_DATA_HOME")
-            .filter(|p| !p.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-    };
-    let dir = base
-        .ok_or_else(|| {
-            anyhow::anyhow!("cannot find a data directory (HOME is not set); pass --db PATH")
-        })?
-        .join("safeground");
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| anyhow::anyhow!("cannot create the data directory {}: {e}", dir.display()))?;
-    Ok(dir.join("safeground.sqlite"))
-}
-
-/// Who is working and on which device: `$SAFEGROUND_USER`/`$USER`, and the host name.
-pub fn current_actor() -> crate::domain::Actor {
-    let who = ["SAFEGROUND_USER", "USER", "USERNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
-        .unwrap_or_else(|| "unknown".to_owned());
-    let device = std::fs::read_to_string("/etc/hostname")
-        .ok()
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .or_else(|| std::env::var("COMPUTERNAME").ok())
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_else(|| "unknown-device".to_owned());
-    crate::domain::Actor::new(who, device)
 }

@@ -8,6 +8,7 @@ use time::Date;
 use super::ids::LandId;
 use super::ledger::Ledger;
 use super::points::SurveyPoint;
+use super::units::AreaM2;
 use super::vocab::{
     Classification, EvidenceOfContamination, HazardType, LandStatus, Priority, SourceModality,
     ValidationState,
@@ -170,5 +171,33 @@ impl Land {
             .filter(|c| !c.superseded)
             .map(|c| c.date)
             .max()
+    }
+}
+
+/// The shape of a land as saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LandShape {
+    /// The polygon, exterior rings counter-clockwise; `None` when the land has no polygon.
+    pub geometry: Option<MultiPolygon<f64>>,
+    /// Geodesic area rounded to whole m² (0 without a polygon).
+    pub area: AreaM2,
+    /// The errors that flag the polygon as invalid, in words; empty when valid.
+    pub errors: Vec<String>,
+    /// Why the land must be refused (beyond the plausibility bounds: larger than
+    /// [`crate::domain::MAX_LAND_AREA_M2`] or a boundary longer than
+    /// `geometry::MAX_LAND_PERIMETER_M`); `None` when it may be stored.
+    pub refusal: Option<String>,
+    /// Whether a clockwise ring was normalised.
+    pub rewound: bool,
+}
+
+impl LandShape {
+    /// The first error, as stored in `Land::geometry_issue`.
+    pub fn issue(&self) -> Option<String> {
+        if self.errors.is_empty() {
+            None
+        } else {
+            Some(self.errors.join("; "))
+        }
     }
 }

@@ -15,6 +15,7 @@
 use time::Date;
 
 use super::activity::Activity;
+use super::land::Land;
 use super::ledger::{Ledger, LedgerError};
 use super::vocab::{ActivityKind, Classification, LandStatus};
 
@@ -29,6 +30,19 @@ pub struct LandState {
     pub ledger: Ledger,
     /// Date of information of the last applied status or classification change.
     pub last_change_on: Option<Date>,
+}
+
+impl LandState {
+    /// The state of a land as stored: classification, status, ledger and the date of its last
+    /// applied status change.
+    pub fn of(land: &Land) -> Self {
+        Self {
+            classification: land.classification,
+            status: land.status,
+            ledger: land.ledger,
+            last_change_on: land.last_change_on(),
+        }
+    }
 }
 
 /// One status or classification change caused by an activity, for the land's history.

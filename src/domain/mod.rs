@@ -16,8 +16,10 @@ mod ledger;
 mod lifecycle;
 mod points;
 mod redact;
+pub mod rules;
 mod text;
 mod units;
+mod views;
 mod vocab;
 
 pub use activity::{Activity, AllowedBuckets, DeviceFound, Handover};
@@ -28,24 +30,24 @@ pub use draft::{
     is_plausible_date, parse_date, parse_number,
 };
 pub use errors::{FieldError, join_field_errors};
-pub use export::{
-    ExportLogEntry, GENERALISED_GRID_DEG, RecordSet, SMALL_CELL_THRESHOLD, SUPPRESSED_NOTE,
-    generalise, is_internal_attribute,
-};
+pub use export::{ExportLogEntry, RecordSet, is_internal_attribute};
 pub use hazard_report::HazardReport;
 pub use ids::{ActivityId, CodePrefix, HazardReportId, LandId, is_valid_code};
 pub use import::{
     ImportBatch, ImportIssue, ImportItem, ImportRecord, ImportReporter, ImportSummary,
     IssueSeverity, LandRef,
 };
-pub use land::{AdminLocation, EvidenceItem, KeyInformant, Land, StatusChange};
+pub use land::{AdminLocation, EvidenceItem, KeyInformant, Land, LandShape, StatusChange};
 pub use ledger::{Ledger, LedgerError, Released};
 pub use lifecycle::{Applied, LandState, LifecycleError, Transition, apply_activity};
 pub use points::{
     EnteredCoord, InvalidLonLat, LonLat, PointSource, SurveyPoint, TraverseLeg, perimeter_lon_lats,
 };
+pub use redact::{GENERALISED_GRID_DEG, SMALL_CELL_THRESHOLD, SUPPRESSED_NOTE, generalise};
+pub use rules::WorkflowAction;
 pub use text::{is_bidi_control, push_csv_cell, show_bidi_controls, spreadsheet_safe};
 pub use units::{AreaM2, group_thousands};
+pub use views::{LandSummary, LandUpdate, MapLand, SupersededUpdate};
 pub use vocab::{
     ActivityKind, AuditAction, BearingUnit, Classification, CoordFormat, Disposal, EntityKind,
     EoCategory, EvidenceOfContamination, ExportProfile, HazardReportStatus, HazardType, Instrument,

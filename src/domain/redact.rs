@@ -13,11 +13,11 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::activity::{Activity, DeviceFound, Handover};
-use super::export::{SUPPRESSED_NOTE, generalise};
 use super::hazard_report::HazardReport;
 use super::ids::LandId;
 use super::land::{AdminLocation, Land, StatusChange};
 use super::ledger::{Ledger, Released};
+use super::points::LonLat;
 use super::points::{PointSource, SurveyPoint};
 use super::vocab::ExportProfile;
 
@@ -339,4 +339,29 @@ pub(super) fn hazard_report(
         geo_unsafe,
         source_attributes: std::collections::BTreeMap::new(),
     })
+}
+/// Counts of people below this are shown as "< 5" (or left out) in the public profile.
+pub const SMALL_CELL_THRESHOLD: u32 = 5;
+
+/// Grid (degrees) to which hazard report locations are rounded in the donor and public profiles
+/// (0.01° ≈ 1.1 km of latitude).
+pub const GENERALISED_GRID_DEG: f64 = 0.01;
+
+/// The note written where the public profile suppressed a count of people.
+pub const SUPPRESSED_NOTE: &str = "counts of fewer than 5 people suppressed";
+
+/// Rounds a position to the [`GENERALISED_GRID_DEG`] grid.
+///
+/// # Examples
+/// ```
+/// use safeground::domain::{LonLat, generalise};
+/// let p = generalise(LonLat { lon_deg: 18.123_456, lat_deg: 44.709_9 });
+/// assert!((p.lon_deg - 18.12).abs() < 1e-9 && (p.lat_deg - 44.71).abs() < 1e-9);
+/// ```
+pub fn generalise(p: LonLat) -> LonLat {
+    let round = |v: f64| (v / GENERALISED_GRID_DEG).round() * GENERALISED_GRID_DEG;
+    LonLat {
+        lon_deg: round(p.lon_deg),
+        lat_deg: round(p.lat_deg),
+    }
 }

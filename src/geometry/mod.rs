@@ -18,11 +18,12 @@ mod topology;
 mod traverse;
 mod validate;
 
+pub use crate::domain::LandShape;
 pub use area::{
     AREA_METHOD, EARTH_AREA_M2, MAX_LAND_PERIMETER_M, geodesic_area_m2, geodesic_distance_m,
     geodesic_perimeter_m, normalise_winding, polygon_from_lon_lats, ring_area_signed_m2,
 };
-pub use shape::{LandShape, land_shape};
+pub use shape::land_shape;
 pub use traverse::{
     MILS_PER_CIRCLE, Traverse, TraverseError, check_leg, horizontal_distance_m, true_bearing_deg,
     walk_leg, walk_traverse,

@@ -5,35 +5,7 @@ use geo_types::MultiPolygon;
 
 use super::area::{normalise_winding, polygon_from_lon_lats};
 use super::validate::{Severity, analyse_shape};
-use crate::domain::{AreaM2, SurveyPoint, perimeter_lon_lats};
-
-/// The shape of a land as saved.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LandShape {
-    /// The polygon, exterior rings counter-clockwise; `None` when the land has no polygon.
-    pub geometry: Option<MultiPolygon<f64>>,
-    /// Geodesic area rounded to whole m² (0 without a polygon).
-    pub area: AreaM2,
-    /// The errors that flag the polygon as invalid, in words; empty when valid.
-    pub errors: Vec<String>,
-    /// Why the land must be refused (beyond the plausibility bounds: larger than
-    /// [`crate::domain::MAX_LAND_AREA_M2`] or a boundary longer than
-    /// [`crate::geometry::MAX_LAND_PERIMETER_M`]); `None` when it may be stored.
-    pub refusal: Option<String>,
-    /// Whether a clockwise ring was normalised.
-    pub rewound: bool,
-}
-
-impl LandShape {
-    /// The first error, as stored in `Land::geometry_issue`.
-    pub fn issue(&self) -> Option<String> {
-        if self.errors.is_empty() {
-            None
-        } else {
-            Some(self.errors.join("; "))
-        }
-    }
-}
+use crate::domain::{AreaM2, LandShape, SurveyPoint, perimeter_lon_lats};
 
 /// Builds the land's shape: from its perimeter points when it has any, else from `imported`.
 ///

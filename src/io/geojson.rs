@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use geo_types::{Geometry, MultiPolygon};
+use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 use time::Date;
 
@@ -222,14 +223,23 @@ pub fn read_geojson(
     };
     // Features are parsed on every core, in chunks; each chunk's issues, counts and records are
     // then joined in file order, so the result is the same as one pass.
-    let parts = crate::par::map_chunks(&features, 1_000, |offset, chunk| {
-        let mut reader = FeatureReader::new(&reporter.file, today, ours);
-        for (i, raw) in chunk.iter().enumerate() {
-            let feature = parse_feature(text, offset + i, raw)?;
-            reader.feature(offset + i, &feature);
-        }
-        Ok::<_, IoError>(reader)
-    });
+    let chunk = features
+        .len()
+        .div_ceil(rayon::current_num_threads())
+        .max(1_000);
+    let parts: Vec<Result<FeatureReader, IoError>> = features
+        .par_chunks(chunk)
+        .enumerate()
+        .map(|(n, part)| {
+            let offset = n * chunk;
+            let mut reader = FeatureReader::new(&reporter.file, today, ours);
+            for (i, raw) in part.iter().enumerate() {
+                let feature = parse_feature(text, offset + i, raw)?;
+                reader.feature(offset + i, &feature);
+            }
+            Ok(reader)
+        })
+        .collect();
     let mut reader = FeatureReader::new(&reporter.file, today, ours);
     for part in parts {
         let part = part?;

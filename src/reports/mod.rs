@@ -97,7 +97,7 @@ pub fn build(
         figures.totals.hazard_reports,
     ];
     // Freeing a national store's records takes a tenth of a second nobody waits for.
-    crate::par::drop_later(records);
+    rayon::spawn(move || drop(records));
     Ok(Report {
         figures,
         html,

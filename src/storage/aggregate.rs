@@ -14,8 +14,9 @@ use std::thread::ScopedJoinHandle;
 use rusqlite::Row;
 use rusqlite::types::ValueRef;
 
+use super::codec::{ledger_from_columns, record_geometry};
 use super::error::StoreError;
-use super::store::{Store, ledger_from_columns, parse_geometry};
+use super::store::Store;
 use crate::domain::{
     Activity, ActivityId, ActivityKind, AdminLocation, AreaM2, Classification, DeviceFound,
     Disposal, EoCategory, EvidenceOfContamination, Handover, Land, LandId, LandStatus, Method,
@@ -44,7 +45,7 @@ impl Store {
                     .ok()
             });
             let mut lands = read_lands(lands_conn)?;
-            let hazard_reports = super::store::read_hazard_reports(lands_conn, "", [])?;
+            let hazard_reports = super::hazard_reports::read_hazard_reports(lands_conn, "", [])?;
             let (activities, history) = match spawned.map(ScopedJoinHandle::join) {
                 Some(Ok(read)) => read?,
                 _ => read_the_rest(&self.conn)?,
@@ -315,7 +316,7 @@ fn land_from_row(r: &Row<'_>) -> Result<Land, StoreError> {
         validation_comment: String::new(),
         geo_unsafe: r.get(15)?,
         points: Vec::new(),
-        geometry: parse_geometry((!geometry.is_empty()).then_some(geometry)),
+        geometry: record_geometry("land", &code, Some(geometry))?,
         geometry_issue: r.get(22)?,
         ledger: ledger_from_columns(m2),
         status_history: Vec::new(),
@@ -367,7 +368,7 @@ fn activity_from_row(r: &Row<'_>) -> Result<Activity, StoreError> {
             reduced_without_asset_m2: AreaM2::new(r.get(16)?),
             cleared_m2: AreaM2::new(r.get(17)?),
         },
-        released_geometry: parse_geometry((!geometry.is_empty()).then_some(geometry)),
+        released_geometry: record_geometry("activity", &code, Some(geometry))?,
         devices: Vec::new(),
         handover,
         direct_evidence_confirmed: false,

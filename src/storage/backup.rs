@@ -7,12 +7,11 @@
 //! the live store in one step, after the live store itself was backed up beside it.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use rusqlite::Connection;
-
+use super::audit::audit;
 use super::error::StoreError;
-use super::store::{Store, audit};
+use super::snapshot::{copy_out, stamped};
+use super::store::Store;
 use crate::domain::{Actor, AuditAction, EntityKind};
 use crate::io::output::{OutputSet, Protected, Replace};
 
@@ -25,47 +24,11 @@ pub struct Restored {
     pub lands: i64,
 }
 
-/// `<dir>/<file>.<what>-<UTC time>.bak`: the name of a backup taken beside a store.
-pub(super) fn stamped(path: &Path, what: &str) -> PathBuf {
-    let stamp = time::OffsetDateTime::now_utc()
-        .format(time::macros::format_description!(
-            "[year][month][day]T[hour][minute][second]Z"
-        ))
-        .unwrap_or_else(|_| "unknown-time".to_owned());
-    let mut name = path
-        .file_name()
-        .map(std::ffi::OsStr::to_os_string)
-        .unwrap_or_default();
-    name.push(format!(".{what}-{stamp}.bak"));
-    path.with_file_name(name)
-}
-
 fn file_error(path: &Path, e: &std::io::Error) -> StoreError {
     StoreError::Open {
         detail: crate::io::output::describe_io(e),
         path: path.to_owned(),
     }
-}
-
-/// Copies the database behind `conn` (a consistent snapshot, SQLite online backup API) into
-/// `target`, through the one safe writer: never onto `protected`, never over an existing file
-/// unless `replace` allows it, all or nothing.
-pub(crate) fn copy_out(
-    conn: &Connection,
-    target: &Path,
-    protected: &Protected,
-    replace: Replace,
-) -> Result<(), StoreError> {
-    let set = OutputSet::single(target, protected, replace)?;
-    let mut dst = Connection::open(set.temp_path(0))?;
-    rusqlite::backup::Backup::new(conn, &mut dst)?.run_to_completion(
-        1024,
-        Duration::from_millis(0),
-        None,
-    )?;
-    dst.close().map_err(|(_, e)| e)?;
-    set.commit()?;
-    Ok(())
 }
 
 /// `PRAGMA quick_check` of every page of the store at `path`, on a read-only connection of its

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::domain::rules::RuleError;
 use crate::domain::{FieldError, LedgerError, LifecycleError, join_field_errors};
 
 /// Why a store operation failed.
@@ -158,6 +159,18 @@ pub enum StoreError {
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         Self::Sqlite(e)
+    }
+}
+
+/// A rule's refusal keeps its words: each [`RuleError`] is the store refusal of the same name.
+impl From<RuleError> for StoreError {
+    fn from(e: RuleError) -> Self {
+        match e {
+            RuleError::Invalid(errors) => Self::Invalid(errors),
+            RuleError::Lifecycle(e) => Self::Lifecycle(e),
+            RuleError::Ledger(e) => Self::Ledger(e),
+            RuleError::Workflow { action, state } => Self::Workflow { action, state },
+        }
     }
 }
 

@@ -3,8 +3,9 @@
 use rusqlite::params;
 use time::OffsetDateTime;
 
+use super::codec::now_text;
 use super::error::StoreError;
-use super::store::{Store, now_text};
+use super::store::Store;
 use crate::domain::{Actor, ExportLogEntry, ExportProfile};
 
 /// What an export wrote, for its log line.

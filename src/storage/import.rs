@@ -7,11 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::Connection;
 
+use super::activities::{add_activity_tx, recompute_ledger_tx, restore_activity_tx};
+use super::audit::{audit, clear_all_tx};
 use super::error::StoreError;
-use super::store::{
-    Store, add_activity_tx, audit, clear_all_tx, create_shaped_land_tx, insert_hazard_report_tx,
-    land_id_by_code, load_land, recompute_ledger_tx, restore_activity_tx,
-};
+use super::hazard_reports::insert_hazard_report_tx;
+use super::lands::{create_shaped_land_tx, land_id_by_code, load_land};
+use super::store::Store;
 use crate::domain::{
     Actor, AuditAction, EntityKind, ImportBatch, ImportRecord, ImportReporter, ImportSummary,
     LandId, LandRef,
@@ -75,7 +76,7 @@ impl Store {
                     path: self.path().to_owned(),
                 });
             }
-            let target = super::backup::stamped(self.path(), "before-demo");
+            let target = super::snapshot::stamped(self.path(), "before-demo");
             self.backup_to(&target, crate::io::output::Replace::Never)?;
             Some(target)
         } else {

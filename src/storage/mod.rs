@@ -7,17 +7,26 @@
 //! Every write runs in one transaction with its audit entries; nothing is physically deleted
 //! except by `demo`, which recreates the demo store (and says so in the audit log).
 
+mod activities;
 mod aggregate;
+mod audit;
 mod backup;
+mod codec;
+mod codes;
 mod error;
 mod export_log;
 pub mod gpkg;
+mod hazard_reports;
 mod import;
+mod lands;
+mod map;
 pub mod mbtiles;
 mod migrations;
 mod open;
 mod photos;
+mod snapshot;
 mod store;
+mod workflow;
 
 pub use backup::{Restored, page_check_file};
 pub use error::StoreError;
@@ -26,7 +35,7 @@ pub use import::ReplaceRecords;
 pub use migrations::LATEST_SCHEMA_VERSION;
 pub use open::{OpenMode, QUICK_CHECK_MAX_BYTES, lock_holders};
 pub use photos::{MAX_PHOTO_BYTES, Photo, photo_media_type};
-pub use store::{LandSummary, LandUpdate, MapLand, Store, SupersededUpdate, WorkflowAction};
+pub use store::Store;
 
 /// Test support: creates a store file at an older schema version (to test upgrades).
 #[doc(hidden)]

@@ -255,8 +255,8 @@ fn backup_before_migration(
     path: &Path,
     version: i64,
 ) -> Result<PathBuf, StoreError> {
-    let target = super::backup::stamped(path, &format!("v{version}"));
-    super::backup::copy_out(
+    let target = super::snapshot::stamped(path, &format!("v{version}"));
+    super::snapshot::copy_out(
         conn,
         &target,
         &crate::io::output::Protected::store(path),

@@ -4,8 +4,10 @@
 use rusqlite::{OptionalExtension, params};
 use uuid::Uuid;
 
+use super::audit::audit;
+use super::codec::now_text;
 use super::error::StoreError;
-use super::store::{Store, audit, now_text};
+use super::store::Store;
 use crate::domain::{Actor, AuditAction, EntityKind, FieldError, HazardReportId};
 
 /// Largest photo accepted, bytes.

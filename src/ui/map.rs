@@ -126,26 +126,22 @@ impl DotLevels {
         reason = "cell numbers of lon/lat in degrees over grids ≥ 0.0025° fit i64 and f64 exactly"
     )]
     fn new(points: &[([f64; 2], Color32)]) -> Self {
-        let levels = crate::par::map_chunks(&DOT_LEVELS_DEG, 1, |_, cells| {
-            cells
-                .iter()
-                .map(|cell| {
-                    let mut cells: std::collections::BTreeMap<(i64, i64), Color32> =
-                        std::collections::BTreeMap::new();
-                    for (p, colour) in points {
-                        let key = ((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64);
-                        cells.entry(key).or_insert(*colour);
-                    }
-                    cells
-                        .into_iter()
-                        .map(|((x, y), c)| ([(x as f64 + 0.5) * cell, (y as f64 + 0.5) * cell], c))
-                        .collect::<Vec<_>>()
-                })
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+        use rayon::prelude::*;
+        let levels = DOT_LEVELS_DEG
+            .par_iter()
+            .map(|cell| {
+                let mut cells: std::collections::BTreeMap<(i64, i64), Color32> =
+                    std::collections::BTreeMap::new();
+                for (p, colour) in points {
+                    let key = ((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64);
+                    cells.entry(key).or_insert(*colour);
+                }
+                cells
+                    .into_iter()
+                    .map(|((x, y), c)| ([(x as f64 + 0.5) * cell, (y as f64 + 0.5) * cell], c))
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>();
         Self { levels }
     }
 

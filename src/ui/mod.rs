@@ -19,6 +19,7 @@ use eframe::egui;
 
 use crate::app::{AppState, Command, NotificationLevel, Worker};
 use crate::domain::CoordFormat;
+use crate::session::{DEMO_PROGRAMME, StoreChoice, current_actor, tile_cache_folder};
 use activity_form::{ActivityForm, FormAction};
 use detail::{DetailAction, detail_ui};
 use file_picker::{FilePicker, PickMode, PickPurpose, PickResult};
@@ -32,12 +33,13 @@ use prefs::PREFS_KEY;
 pub use prefs::Prefs;
 use report_form::{ReportAction, ReportForm};
 
-/// The demo programme, embedded so the welcome screen can load it from any directory.
-pub const DEMO_PROGRAMME: &str = include_str!("../../sample_surveys/programme.geojson");
-
-/// Opens the desktop app on `store` (the last store used wins when `store` is the default and
-/// the user opened another one last time).
-pub fn run(store: PathBuf, store_was_given: bool) -> Result<(), String> {
+/// Opens the desktop app on the chosen store (the last store used wins when the choice is the
+/// default and the user opened another one last time).
+pub fn run(choice: StoreChoice) -> Result<(), String> {
+    let StoreChoice {
+        path: store,
+        given: store_was_given,
+    } = choice;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Safeground")
@@ -169,8 +171,7 @@ impl SafegroundApp {
         let waker_ctx = ctx.clone();
         let waker: crate::app::Waker = std::sync::Arc::new(move || waker_ctx.request_repaint());
         let mut state = AppState::default();
-        let worker = match Worker::start(store, crate::cli::current_actor(), DEMO_PROGRAMME, waker)
-        {
+        let worker = match Worker::start(store, current_actor(), DEMO_PROGRAMME, waker) {
             Ok(w) => Some(w),
             Err(e) => {
                 state.notify(
@@ -474,7 +475,7 @@ impl SafegroundApp {
         {
             // Already installed.
         }
-        let cache = tile_cache_dir();
+        let cache = tile_cache_folder();
         let options = walkers::HttpOptions {
             cache: cache.clone(),
             ..walkers::HttpOptions::default()
@@ -1032,13 +1033,13 @@ impl SafegroundApp {
                 ));
             }
             Some(DetailAction::Submit) => {
-                self.send(workflow(crate::storage::WorkflowAction::Submit));
+                self.send(workflow(crate::domain::WorkflowAction::Submit));
             }
             Some(DetailAction::Approve) => {
-                self.send(workflow(crate::storage::WorkflowAction::Approve));
+                self.send(workflow(crate::domain::WorkflowAction::Approve));
             }
             Some(DetailAction::Return(c)) => {
-                self.send(workflow(crate::storage::WorkflowAction::Return(c)));
+                self.send(workflow(crate::domain::WorkflowAction::Return(c)));
                 self.return_comment.clear();
             }
             None => {}
@@ -1181,21 +1182,12 @@ impl eframe::App for SafegroundApp {
     }
 }
 
-/// Where online tiles are cached: `$XDG_CACHE_HOME/safeground/tiles` (or `~/.cache/...`).
-fn tile_cache_dir() -> Option<PathBuf> {
-    std::env::var_os("XDG_CACHE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-        .map(|base| base.join("safeground").join("tiles"))
-}
-
 fn unreachable_worker() -> Worker {
     // Worker::start only fails when the OS refuses a thread; retry once without a store so the
     // window can still show the error.
     match Worker::start(
         None,
-        crate::cli::current_actor(),
+        current_actor(),
         DEMO_PROGRAMME,
         std::sync::Arc::new(|| {}),
     ) {

@@ -1,10 +1,11 @@
 //! Store behaviour on a real temp file: lifecycle, ledger, date of information, migrations,
 //! refusal of bad files, audit.
 
-use safeground::domain::{ActivityDraft, Classification, DeviceDraft, LandStatus};
+use safeground::domain::{
+    ActivityDraft, Classification, DeviceDraft, LandStatus, LandUpdate, WorkflowAction,
+};
 use safeground::storage::{
-    LATEST_SCHEMA_VERSION, LandUpdate, Store, StoreError, WorkflowAction, create_store_at_version,
-    set_schema_version,
+    LATEST_SCHEMA_VERSION, Store, StoreError, create_store_at_version, set_schema_version,
 };
 
 use super::util::{TestStore, actor, db, run, square_land};

@@ -1,0 +1,128 @@
+//! The validation workflow (C9): Draft → Submitted → Approved, or Submitted → Returned → Submitted.
+
+use super::audit::audit_entry;
+use super::land::LandPlan;
+use super::{Context, RuleError};
+use crate::domain::errors::FieldError;
+use crate::domain::land::Land;
+use crate::domain::vocab::{AuditAction, EntityKind, ValidationState};
+
+/// A workflow action on a record (C9).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkflowAction {
+    /// Draft or Returned → Submitted.
+    Submit,
+    /// Submitted → Approved.
+    Approve,
+    /// Submitted → Returned, with a comment saying what to fix.
+    Return(String),
+}
+
+/// The state a record moves to, or why it cannot: only the transitions above are allowed, and a
+/// returned record needs a comment.
+///
+/// # Examples
+/// ```
+/// use safeground::domain::ValidationState as V;
+/// use safeground::domain::rules::{WorkflowAction, next_validation_state};
+/// assert_eq!(next_validation_state(V::Draft, &WorkflowAction::Submit), Ok(V::Submitted));
+/// assert!(next_validation_state(V::Draft, &WorkflowAction::Approve).is_err());
+/// ```
+pub fn next_validation_state(
+    old: ValidationState,
+    action: &WorkflowAction,
+) -> Result<ValidationState, RuleError> {
+    use ValidationState as V;
+    let refused = |action| RuleError::Workflow {
+        action,
+        state: old.label(),
+    };
+    match (old, action) {
+        (V::Draft | V::Returned, WorkflowAction::Submit) => Ok(V::Submitted),
+        (V::Submitted, WorkflowAction::Approve) => Ok(V::Approved),
+        (V::Submitted, WorkflowAction::Return(c)) if !c.trim().is_empty() => Ok(V::Returned),
+        (V::Submitted, WorkflowAction::Return(_)) => {
+            Err(RuleError::Invalid(vec![FieldError::new(
+                "comment",
+                "a returned record needs a comment saying what to fix",
+            )]))
+        }
+        (_, WorkflowAction::Submit) => Err(refused("submit")),
+        (_, WorkflowAction::Approve) => Err(refused("approve")),
+        (_, WorkflowAction::Return(_)) => Err(refused("return")),
+    }
+}
+
+/// Moves a land through the workflow: its new validation state and comment (kept only when
+/// returned), audited with the old and new state.
+pub fn move_in_workflow(
+    land: &Land,
+    action: &WorkflowAction,
+    ctx: &Context<'_>,
+) -> Result<LandPlan, RuleError> {
+    let old = land.validation;
+    let new = next_validation_state(old, action)?;
+    let mut next = land.clone();
+    next.validation = new;
+    next.validation_comment = match action {
+        WorkflowAction::Return(comment) => comment.trim().to_owned(),
+        _ => String::new(),
+    };
+    let detail = match action {
+        WorkflowAction::Return(c) => format!("{} ({})", new.code(), c.trim()),
+        _ => new.code().to_owned(),
+    };
+    let audit = vec![audit_entry(
+        ctx,
+        EntityKind::Land,
+        land.id.0,
+        &land.code,
+        AuditAction::Workflow,
+        Some("validation"),
+        Some(old.code()),
+        Some(&detail),
+    )];
+    Ok(LandPlan {
+        land: next,
+        stored_history: land.status_history.len(),
+        is_new: false,
+        audit,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ValidationState as V;
+
+    #[test]
+    fn only_the_workflow_transitions_are_allowed() {
+        let ret = WorkflowAction::Return("fix the polygon".to_owned());
+        let cases = [
+            (V::Draft, WorkflowAction::Submit, Some(V::Submitted)),
+            (V::Returned, WorkflowAction::Submit, Some(V::Submitted)),
+            (V::Submitted, WorkflowAction::Approve, Some(V::Approved)),
+            (V::Submitted, ret.clone(), Some(V::Returned)),
+            (V::Submitted, WorkflowAction::Submit, None),
+            (V::Approved, WorkflowAction::Submit, None),
+            (V::Approved, ret.clone(), None),
+            (V::Draft, WorkflowAction::Approve, None),
+            (V::Returned, WorkflowAction::Approve, None),
+            (V::Draft, ret, None),
+        ];
+        for (from, action, to) in cases {
+            assert_eq!(
+                next_validation_state(from, &action).ok(),
+                to,
+                "{from:?} {action:?}"
+            );
+        }
+        let blank = next_validation_state(V::Submitted, &WorkflowAction::Return("  ".to_owned()));
+        assert!(matches!(blank, Err(RuleError::Invalid(e)) if e[0].field == "comment"));
+        let refused = next_validation_state(V::Approved, &WorkflowAction::Approve).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "cannot approve a record that is Approved"
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! Hazard reports: record one (code allocated, audited by [`rules::record_hazard_report`]) and
+//! the reads.
+
+use rayon::prelude::*;
+use rusqlite::Connection;
+
+use super::audit::write_audit;
+use super::codec::{json, now_text};
+use super::codes::{assign_identity, reserve_code};
+use super::error::StoreError;
+use super::lands::load_land;
+use super::store::Store;
+use crate::domain::rules::{self, Context};
+use crate::domain::{Actor, CodePrefix, HazardReport, HazardReportId, LandId};
+
+impl Store {
+    /// Records a hazard report (code assigned if empty), audited.
+    pub fn add_hazard_report(
+        &mut self,
+        report: HazardReport,
+        actor: &Actor,
+    ) -> Result<HazardReport, StoreError> {
+        let tx = self.conn.transaction()?;
+        let report = insert_hazard_report_tx(&tx, report, actor)?;
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// Every hazard report (not deleted), by code.
+    pub fn hazard_reports(&self) -> Result<Vec<HazardReport>, StoreError> {
+        read_hazard_reports(&self.conn, "", [])
+    }
+
+    /// The hazard reports linked to one land, ordered by code.
+    pub fn hazard_reports_of_land(&self, land: LandId) -> Result<Vec<HazardReport>, StoreError> {
+        read_hazard_reports(&self.conn, "AND land_id = ?1", [land.to_string()])
+    }
+
+    /// One hazard report by id.
+    pub fn hazard_report(&self, id: HazardReportId) -> Result<HazardReport, StoreError> {
+        read_hazard_reports(&self.conn, "AND id = ?1", [id.to_string()])?
+            .pop()
+            .ok_or_else(|| StoreError::NotFound {
+                entity: "hazard report",
+                code: id.to_string(),
+            })
+    }
+}
+
+/// Hazard reports (not deleted) matching `filter` (an `AND ...` clause), ordered by code; the
+/// bodies are parsed on every core.
+pub(crate) fn read_hazard_reports<P: rusqlite::Params>(
+    conn: &Connection,
+    filter: &str,
+    params: P,
+) -> Result<Vec<HazardReport>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT code, body_json FROM hazard_report WHERE deleted_at IS NULL {filter} ORDER BY code"
+    ))?;
+    let rows = stmt
+        .query_map(params, |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    rows.par_iter()
+        .with_min_len(2_000)
+        .map(|(code, body)| {
+            serde_json::from_str(body).map_err(|e| StoreError::BadRow {
+                entity: "hazard report",
+                code: code.clone(),
+                detail: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn insert_hazard_report_tx(
+    conn: &Connection,
+    mut report: HazardReport,
+    actor: &Actor,
+) -> Result<HazardReport, StoreError> {
+    if let Some(land) = report.land_id {
+        load_land(conn, land)?;
+    }
+    let allocated = assign_identity(
+        conn,
+        CodePrefix::HazardReport,
+        "hazard report",
+        &report.id.to_string(),
+        &mut report.code,
+    )?;
+    let entry = rules::record_hazard_report(&report, &Context::now(actor));
+    reserve_code(conn, allocated)?;
+    let now = now_text();
+    conn.prepare_cached(
+        "INSERT INTO hazard_report (id, code, land_id, eo_category, status, reported_on, lon, lat, validation, body_json, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+    )?
+    .execute(rusqlite::params![
+        report.id.to_string(),
+        report.code,
+        report.land_id.map(|l| l.to_string()),
+        report.eo_category.code(),
+        report.status.code(),
+        report.reported_on.to_string(),
+        report.location.lon_lat.lon_deg,
+        report.location.lon_lat.lat_deg,
+        report.validation.code(),
+        json(&report)?,
+        now,
+    ])?;
+    write_audit(conn, &entry)?;
+    Ok(report)
+}
