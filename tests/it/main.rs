@@ -10,6 +10,7 @@ mod architecture;
 mod cli;
 mod fuzz_regressions;
 mod import_export;
+mod projection;
 mod reports;
 mod storage;
 mod trust;

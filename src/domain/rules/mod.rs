@@ -79,3 +79,6 @@ pub enum RuleError {
         state: &'static str,
     },
 }
+
+#[cfg(test)]
+mod tests;
