@@ -182,8 +182,8 @@ fn ident_at(s: &str) -> &str {
     &s[..end]
 }
 
-/// The first two segments of each path after `crate::` or `super::` (`{a, b::c}` groups
-/// included), resolved to absolute module paths.
+/// Each path after `crate::` or `super::` (one level of `{a, b::c}` groups included), resolved
+/// to an absolute path.
 fn references(code: &str, here: &[String]) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut push = |base: &[String], rest: &str| {
@@ -219,11 +219,14 @@ fn references(code: &str, here: &[String]) -> Vec<Vec<String>> {
                 continue;
             }
             path.push(first.to_owned());
-            if let Some(after) = item[first.len()..].strip_prefix("::") {
-                let second = ident_at(after);
-                if !second.is_empty() {
-                    path.push(second.to_owned());
+            let mut rest = &item[first.len()..];
+            while let Some(after) = rest.strip_prefix("::") {
+                let next = ident_at(after);
+                if next.is_empty() {
+                    break;
                 }
+                path.push(next.to_owned());
+                rest = &after[next.len()..];
             }
             out.push(path);
         }
@@ -366,31 +369,30 @@ fn top_level_modules_use_each_other_only_along_allowed_edges_and_without_cycles(
     assert!(edges["app"].contains("storage") && edges["ui"].contains("app"));
 }
 
-/// Within each top-level module, the files (child modules) use each other without a cycle.
+/// Within each module, its files (child modules, at any depth) use each other without a cycle.
 #[test]
 fn files_within_a_module_use_each_other_without_cycles() {
     let all = modules();
-    let children: std::collections::BTreeSet<(String, String)> = all
-        .iter()
-        .filter(|(p, _)| p.len() >= 2)
-        .map(|(p, _)| (p[0].clone(), p[1].clone()))
-        .collect();
+    let known: std::collections::BTreeSet<Vec<String>> =
+        all.iter().map(|(p, _)| p.clone()).collect();
     let mut edges: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
         std::collections::BTreeMap::new();
     for (here, code) in &all {
         if here.len() < 2 {
             continue;
         }
+        let parent = &here[..here.len() - 1];
         for path in references(code, here) {
-            if path.len() >= 2
-                && path[0] == here[0]
-                && path[1] != here[1]
-                && children.contains(&(path[0].clone(), path[1].clone()))
+            // A sibling of `here`: same parent, another child module that is a file of its own.
+            if path.len() > parent.len()
+                && path[..parent.len()] == *parent
+                && path[parent.len()] != here[here.len() - 1]
+                && known.contains(&path[..=parent.len()])
             {
                 edges
-                    .entry(format!("{}::{}", here[0], here[1]))
+                    .entry(here.join("::"))
                     .or_default()
-                    .insert(format!("{}::{}", path[0], path[1]));
+                    .insert(path[..=parent.len()].join("::"));
             }
         }
     }
@@ -400,4 +402,5 @@ fn files_within_a_module_use_each_other_without_cycles() {
         "files of a module use each other in a cycle"
     );
     assert!(edges["storage::activities"].contains("storage::lands"));
+    assert!(edges["reports::svg::map"].contains("reports::svg::canvas"));
 }

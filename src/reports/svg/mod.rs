@@ -1,0 +1,172 @@
+//! Inline SVG charts and the map of the lands for the self-contained donor progress report.
+//!
+//! Every public function returns one complete `<svg>` element as a string, ready to be written
+//! into the report's HTML. The output
+//!
+//! * is deterministic: the same input gives a byte-identical string (coordinates with one
+//!   decimal, opacities with two, no hash-map iteration), so golden tests can hold the report;
+//! * escapes every text (`&`, `<`, `>`, `"`, `'`);
+//! * scales with the page: a `viewBox`, `width="100%"` and the requested width as `max-width`;
+//! * is self-contained: no external references, no scripts, no CSS classes, no ids — presentation
+//!   attributes only (clipping uses a nested `<svg>` viewport, not a `clipPath` id, so several
+//!   maps can share one page);
+//! * uses font sizes of 10 px or more in the view box, which read well on A4.
+//!
+//! Numbers are grouped by thousands with [`THOUSANDS_SEPARATOR`] (a plain space, as the rest of
+//! the report): `format_number(12000.0, 0)` is `"12 000"`.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use geo_types::MultiPolygon;
+
+mod bars;
+mod canvas;
+mod frame;
+mod labels;
+mod map;
+#[cfg(test)]
+mod tests;
+mod text;
+pub use bars::{horizontal_bar_chart, stacked_bar_chart};
+pub use map::map_svg;
+pub use text::{format_number, nice_ticks};
+
+/// The font stack written on every SVG root (`DejaVu Sans` first: the font of the report's page).
+pub const FONT_FAMILY: &str = "DejaVu Sans, Arial, Helvetica, sans-serif";
+/// The thousands separator of [`format_number`] and of every axis and value label: a plain
+/// space, the same as the report's tables.
+pub const THOUSANDS_SEPARATOR: char = ' ';
+/// What a chart without any non-zero value says.
+pub const NO_DATA_TEXT: &str = "No data for this period";
+/// What a map without lands or points says.
+pub const NO_LANDS_TEXT: &str = "No lands to show";
+
+pub(super) const TEXT: &str = "#222222";
+pub(super) const MUTED: &str = "#555555";
+pub(super) const AXIS: &str = "#444444";
+pub(super) const GRID: &str = "#dddddd";
+pub(super) const SEA: Rgb = Rgb(200, 222, 238);
+pub(super) const LAND: Rgb = Rgb(242, 239, 229);
+pub(super) const BOUNDARY: Rgb = Rgb(150, 140, 130);
+
+pub(super) const PAD: f64 = 10.0;
+pub(super) const TITLE_SIZE: f64 = 15.0;
+pub(super) const LABEL_SIZE: f64 = 11.0;
+pub(super) const SMALL_SIZE: f64 = 10.0;
+pub(super) const TITLE_HEIGHT: f64 = 24.0;
+pub(super) const TITLE_LINE: f64 = 18.0;
+
+pub(super) const EARTH_RADIUS_M: f64 = 6_378_137.0;
+pub(super) const MAX_MERCATOR_LAT: f64 = 85.051_128_78;
+/// The smallest ground extent a map shows, so one small land is not a full-page blob.
+pub(super) const MIN_MAP_EXTENT_M: f64 = 2_000.0;
+/// Vertices closer than this to the previous drawn one are skipped.
+pub(super) const MIN_VERTEX_STEP_PX: f64 = 0.5;
+/// A land whose projected bounding box is smaller than this both ways is drawn as a marker.
+pub(super) const MIN_LAND_PX: f64 = 2.0;
+pub(super) const MARKER_PX: f64 = 5.0;
+pub(super) const POINT_RADIUS: f64 = 9.0;
+
+// ---------------------------------------------------------------------------------------------
+// Public types
+// ---------------------------------------------------------------------------------------------
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// The colour as `#rrggbb` (lower-case hex), as written in the SVG.
+    pub fn to_hex(self) -> String {
+        self.to_string()
+    }
+
+    /// Whether white text reads better than black on this colour.
+    pub(super) fn is_dark(self) -> bool {
+        let luma =
+            0.2126 * f64::from(self.0) + 0.7152 * f64::from(self.1) + 0.0722 * f64::from(self.2);
+        luma < 150.0
+    }
+}
+
+impl fmt::Display for Rgb {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+/// One series of a stacked bar chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// The legend text.
+    pub label: String,
+    /// The fill of the series' bar segments.
+    pub colour: Rgb,
+    /// One value per category, ≥ 0 (negative and non-finite values count as 0; missing values
+    /// as 0; values past the last category are ignored).
+    pub values: Vec<f64>,
+}
+
+/// A polygon on the map (lon/lat degrees, x = lon, y = lat).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapPolygon<'a> {
+    /// The area, borrowed from the record or owned; holes are drawn as holes
+    /// (`fill-rule="evenodd"`).
+    pub shape: Cow<'a, MultiPolygon<f64>>,
+    /// The fill colour.
+    pub fill: Rgb,
+    /// The fill opacity, 0–1.
+    pub fill_opacity: f64,
+    /// The outline colour (drawn 1.5 px wide).
+    pub outline: Rgb,
+    /// Whether the outline is dashed (`stroke-dasharray="5 3"`).
+    pub dashed: bool,
+    /// The text written at the polygon's interior point (e.g. the land code), if any.
+    pub label: Option<String>,
+}
+
+/// A point symbol on the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapPoint {
+    /// Longitude, degrees.
+    pub lon: f64,
+    /// Latitude, degrees.
+    pub lat: f64,
+    /// The fill of the circle.
+    pub colour: Rgb,
+    /// 1–2 letters drawn in the circle (longer text is cut to two characters).
+    pub symbol: String,
+}
+
+/// What a legend entry shows before its text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LegendSwatch {
+    /// A small rectangle styled as an area of the map.
+    Area {
+        /// The fill colour.
+        fill: Rgb,
+        /// The fill opacity, 0–1.
+        fill_opacity: f64,
+        /// The outline colour.
+        outline: Rgb,
+        /// Whether the outline is dashed.
+        dashed: bool,
+    },
+    /// A point symbol as drawn on the map.
+    Point {
+        /// The fill of the circle.
+        colour: Rgb,
+        /// 1–2 letters drawn in the circle.
+        symbol: String,
+    },
+}
+
+/// One entry of the map's legend: a swatch and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    /// The symbol shown.
+    pub swatch: LegendSwatch,
+    /// The explanation.
+    pub text: String,
+}
