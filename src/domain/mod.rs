@@ -17,6 +17,7 @@ mod lifecycle;
 mod points;
 mod redact;
 pub mod rules;
+pub mod symbology;
 mod text;
 mod units;
 mod views;

@@ -13,6 +13,7 @@
 
 mod area;
 pub mod coords;
+mod mercator;
 mod shape;
 mod topology;
 mod traverse;
@@ -23,6 +24,7 @@ pub use area::{
     AREA_METHOD, EARTH_AREA_M2, MAX_LAND_PERIMETER_M, geodesic_area_m2, geodesic_distance_m,
     geodesic_perimeter_m, normalise_winding, polygon_from_lon_lats, ring_area_signed_m2,
 };
+pub use mercator::{MAX_MERCATOR_LAT_DEG, mercator_unit_sphere, mercator_world_fraction};
 pub use shape::land_shape;
 pub use traverse::{
     MILS_PER_CIRCLE, Traverse, TraverseError, check_leg, horizontal_distance_m, true_bearing_deg,

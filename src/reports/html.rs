@@ -9,32 +9,15 @@ macro_rules! out {
     }};
 }
 
+use crate::domain::symbology;
 use std::borrow::Cow;
 
 use time::Date;
 
+use super::escape::esc;
 use super::figures::{Figures, LandRow, distinct_trimmed};
 use super::svg::{self, LegendEntry, LegendSwatch, MapPoint, MapPolygon, Rgb, Series};
-use crate::domain::{
-    Classification, EoCategory, ExportProfile, LandStatus, RecordSet, group_thousands,
-};
-
-/// Colours of the report (IMAS symbology for the map, the ledger colours for the charts); the
-/// same values as the app's theme.
-mod colour {
-    use super::Rgb;
-    pub const CHA: Rgb = Rgb(255, 0, 0);
-    pub const SHA: Rgb = Rgb(244, 167, 24);
-    pub const OTHER: Rgb = Rgb(150, 110, 170);
-    pub const OPEN: Rgb = Rgb(200, 0, 0);
-    pub const WORKED_ON: Rgb = Rgb(245, 130, 0);
-    pub const CLOSED: Rgb = Rgb(153, 204, 0);
-    pub const RELEASED: Rgb = Rgb(190, 230, 150);
-    pub const CANCELLED: Rgb = Rgb(120, 170, 230);
-    pub const REDUCED: Rgb = Rgb(120, 200, 140);
-    pub const CLEARED: Rgb = Rgb(40, 150, 70);
-    pub const NEUTRAL: Rgb = Rgb(90, 110, 140);
-}
+use crate::domain::{ExportProfile, RecordSet, group_thousands};
 
 /// What the HTML needs besides the figures.
 pub struct HtmlInput<'a> {
@@ -48,24 +31,6 @@ pub struct HtmlInput<'a> {
     pub donor: Option<&'a str>,
     /// Basemap countries near the lands (lon/lat).
     pub basemap: Vec<&'a geo_types::MultiPolygon<f64>>,
-}
-
-/// The one HTML escape: markup characters as entities, bidi controls shown as `<U+202E>` (never
-/// obeyed).
-pub(crate) fn esc(text: &str) -> String {
-    let text = crate::domain::show_bidi_controls(text);
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// `12 346 m²`.
@@ -93,36 +58,6 @@ pub(crate) fn people(profile: ExportProfile, count: u64) -> String {
     match profile.people_count(small) {
         Some(_) => group_thousands(count as f64),
         None => format!("< {}", crate::domain::SMALL_CELL_THRESHOLD),
-    }
-}
-
-fn classification_colour(c: Classification) -> Rgb {
-    match c {
-        Classification::Cha => colour::CHA,
-        Classification::Sha => colour::SHA,
-        _ => colour::OTHER,
-    }
-}
-
-fn status_colour(s: LandStatus) -> (Rgb, bool) {
-    match s {
-        LandStatus::Open => (colour::OPEN, false),
-        LandStatus::WorkedOn => (colour::WORKED_ON, true),
-        LandStatus::Closed | LandStatus::HandedOver => (colour::CLOSED, false),
-    }
-}
-
-fn eo_colour(c: EoCategory) -> Rgb {
-    match c {
-        EoCategory::ApMine => Rgb(200, 0, 0),
-        EoCategory::AtMine => Rgb(130, 0, 0),
-        EoCategory::Cmr => Rgb(230, 90, 0),
-        EoCategory::Uxo => Rgb(230, 160, 0),
-        EoCategory::Axo => Rgb(160, 120, 0),
-        EoCategory::Ied => Rgb(120, 0, 120),
-        EoCategory::BoobyTrap => Rgb(90, 0, 160),
-        EoCategory::Saa => Rgb(90, 90, 90),
-        EoCategory::Other => Rgb(60, 60, 60),
     }
 }
 
@@ -343,9 +278,9 @@ fn page(input: &HtmlInput<'_>, map_svg: impl FnOnce() -> String) -> String {
         .map(|p| p.period.clone())
         .collect();
     let series = [
-        ("Cancelled", colour::CANCELLED, 0),
-        ("Reduced", colour::REDUCED, 1),
-        ("Cleared", colour::CLEARED, 2),
+        ("Cancelled", symbology::CANCELLED, 0),
+        ("Reduced", symbology::REDUCED, 1),
+        ("Cleared", symbology::CLEARED, 2),
     ]
     .map(|(label, colour, i)| Series {
         label: label.to_owned(),
@@ -378,7 +313,7 @@ fn page(input: &HtmlInput<'_>, map_svg: impl FnOnce() -> String) -> String {
             (
                 format!("{} ({} lands)", r.classification.label(), r.lands),
                 r.remaining_m2,
-                classification_colour(r.classification),
+                symbology::classification_colour(r.classification),
             )
         })
         .collect();
@@ -392,7 +327,13 @@ fn page(input: &HtmlInput<'_>, map_svg: impl FnOnce() -> String) -> String {
     let statuses: Vec<(String, f64, Rgb)> = f
         .lands_by_status
         .iter()
-        .map(|(s, n)| (s.label().to_owned(), *n as f64, status_colour(*s).0))
+        .map(|(s, n)| {
+            (
+                s.label().to_owned(),
+                *n as f64,
+                symbology::status_outline(*s).0,
+            )
+        })
         .collect();
     h.push_str(&svg::horizontal_bar_chart(
         "Hazardous areas by status at the end of the period",
@@ -467,7 +408,7 @@ fn page(input: &HtmlInput<'_>, map_svg: impl FnOnce() -> String) -> String {
                 (
                     r.category.label().to_owned(),
                     r.found as f64,
-                    eo_colour(r.category),
+                    symbology::eo_colour(r.category),
                 )
             })
             .collect();
@@ -591,10 +532,10 @@ fn map(input: &HtmlInput<'_>) -> String {
         let (Some(shape), Some(&status)) = (&land.geometry, status_of.get(&land.id)) else {
             continue;
         };
-        let (outline, dashed) = status_colour(status);
+        let (outline, dashed) = symbology::status_outline(status);
         lands.push(MapPolygon {
             shape: Cow::Borrowed(shape),
-            fill: classification_colour(land.classification),
+            fill: symbology::classification_colour(land.classification),
             fill_opacity: 0.5,
             outline,
             dashed,
@@ -611,9 +552,9 @@ fn map(input: &HtmlInput<'_>) -> String {
         .filter_map(|a| a.released_geometry.as_ref())
         .map(|shape| MapPolygon {
             shape: Cow::Borrowed(shape),
-            fill: colour::RELEASED,
+            fill: symbology::RELEASED,
             fill_opacity: 0.6,
-            outline: colour::CLOSED,
+            outline: symbology::CLOSED,
             dashed: false,
             label: None,
         })
@@ -630,7 +571,7 @@ fn map(input: &HtmlInput<'_>) -> String {
             .map(|r| MapPoint {
                 lon: r.location.lon_lat.lon_deg,
                 lat: r.location.lon_lat.lat_deg,
-                colour: eo_colour(r.eo_category),
+                colour: symbology::eo_colour(r.eo_category),
                 symbol: r.eo_category.symbol().to_owned(),
             })
             .collect()
@@ -638,36 +579,36 @@ fn map(input: &HtmlInput<'_>) -> String {
     let mut legend = vec![
         LegendEntry {
             swatch: LegendSwatch::Area {
-                fill: colour::CHA,
+                fill: symbology::CHA,
                 fill_opacity: 0.5,
-                outline: colour::OPEN,
+                outline: symbology::OPEN,
                 dashed: false,
             },
             text: "Confirmed hazardous area (CHA), open".to_owned(),
         },
         LegendEntry {
             swatch: LegendSwatch::Area {
-                fill: colour::SHA,
+                fill: symbology::SHA,
                 fill_opacity: 0.5,
-                outline: colour::WORKED_ON,
+                outline: symbology::WORKED_ON,
                 dashed: true,
             },
             text: "Suspected hazardous area (SHA), work under way".to_owned(),
         },
         LegendEntry {
             swatch: LegendSwatch::Area {
-                fill: colour::SHA,
+                fill: symbology::SHA,
                 fill_opacity: 0.5,
-                outline: colour::CLOSED,
+                outline: symbology::CLOSED,
                 dashed: false,
             },
             text: "Closed or handed over".to_owned(),
         },
         LegendEntry {
             swatch: LegendSwatch::Area {
-                fill: colour::RELEASED,
+                fill: symbology::RELEASED,
                 fill_opacity: 0.6,
-                outline: colour::CLOSED,
+                outline: symbology::CLOSED,
                 dashed: false,
             },
             text: "Released part".to_owned(),
@@ -676,7 +617,7 @@ fn map(input: &HtmlInput<'_>) -> String {
     if !points.is_empty() {
         legend.push(LegendEntry {
             swatch: LegendSwatch::Point {
-                colour: colour::NEUTRAL,
+                colour: symbology::NEUTRAL,
                 symbol: "U".to_owned(),
             },
             text: "Hazard report (letter: EO category)".to_owned(),

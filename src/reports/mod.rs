@@ -4,6 +4,7 @@
 //! Pure: records in, strings out. The CLI and the app's worker read the store and write the
 //! files; the app's dashboard shows the same [`Figures`].
 
+mod escape;
 mod figures;
 mod html;
 pub mod svg;

@@ -4,7 +4,6 @@
 //! Geometry is prepared once per records update (triangulated fills in lon/lat); each frame only
 //! culls by bounding box, projects and paints.
 
-use std::f64::consts::PI;
 use std::sync::Arc;
 
 use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Response, Shape, Stroke, Ui, Vec2};
@@ -21,9 +20,10 @@ use crate::domain::{
     Classification, CoordFormat, EoCategory, LandId, LandStatus, LonLat, SurveyPoint,
 };
 use crate::geometry::coords::format_coord;
+use crate::geometry::mercator_world_fraction;
 
 /// One polygon part prepared for drawing: vertices in Web Mercator (unit square, see
-/// [`mercator`]) so a frame maps them to the screen with one multiply-add per axis, and fill
+/// [`mercator_world_fraction`]) so a frame maps them to the screen with one multiply-add per axis, and fill
 /// triangles.
 #[derive(Debug, Clone, Default)]
 struct PreparedPolygon {
@@ -55,9 +55,17 @@ fn prepare(shape: &MultiPolygon<f64>) -> Vec<PreparedPolygon> {
             PreparedPolygon {
                 rings: std::iter::once(polygon.exterior())
                     .chain(polygon.interiors())
-                    .map(|r| r.0.iter().map(|c| mercator([c.x, c.y])).collect())
+                    .map(|r| {
+                        r.0.iter()
+                            .map(|c| mercator_world_fraction([c.x, c.y]))
+                            .collect()
+                    })
                     .collect(),
-                vertices: raw.vertices.into_iter().map(mercator).collect(),
+                vertices: raw
+                    .vertices
+                    .into_iter()
+                    .map(mercator_world_fraction)
+                    .collect(),
                 triangles,
             }
         })
@@ -174,15 +182,6 @@ fn screen_ring(to_screen: &ScreenTransform, ring: &[[f64; 2]]) -> Vec<Pos2> {
     points
 }
 
-/// Web Mercator of a lon/lat point, as a fraction of the world square: x from 0 (180° W) to 1
-/// (180° E), y from 0 (85.05° N) down to 1 (85.05° S) — the projection of the map's tiles.
-fn mercator([lon, lat]: [f64; 2]) -> [f64; 2] {
-    let lat = lat.clamp(-85.051_128_78, 85.051_128_78).to_radians();
-    let x = (lon + 180.0) / 360.0;
-    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0;
-    [x, y]
-}
-
 /// This frame's Web Mercator → screen mapping: a scale and an offset per axis, read off the
 /// map's projector at two corners of the view. Projecting a prepared vertex costs two
 /// multiply-adds instead of a logarithm and a tangent.
@@ -195,7 +194,7 @@ impl ScreenTransform {
     fn new(projector: &Projector<'_>, view: [f64; 4]) -> Self {
         let (a, b) = ([view[0], view[1]], [view[2], view[3]]);
         let (sa, sb) = (project(projector, a), project(projector, b));
-        let (ma, mb) = (mercator(a), mercator(b));
+        let (ma, mb) = (mercator_world_fraction(a), mercator_world_fraction(b));
         let axis = |s0: f32, s1: f32, m0: f64, m1: f64| {
             let dm = m1 - m0;
             if dm.abs() < 1e-15 {
@@ -414,7 +413,10 @@ impl MapView {
                 let bbox = l
                     .bbox_lon_lat
                     .or_else(|| s.centroid.map(|[x, y]| [x, y, x, y]))?;
-                let (low, high) = (mercator([bbox[0], bbox[1]]), mercator([bbox[2], bbox[3]]));
+                let (low, high) = (
+                    mercator_world_fraction([bbox[0], bbox[1]]),
+                    mercator_world_fraction([bbox[2], bbox[3]]),
+                );
                 Some(MapLandShape {
                     id: s.id,
                     bbox_mercator: [low[0], low[1], high[0], high[1]],
@@ -871,15 +873,8 @@ impl Plugin for PreviewPlugin<'_> {
 
 /// Sets zoom and centre so that `bbox` fills about 80 % of a map of `size` pixels.
 fn fit_bbox(memory: &mut MapMemory, bbox: [f64; 4], size: Vec2) {
-    let norm = |lon: f64, lat: f64| {
-        let lat = lat.clamp(-85.0, 85.0).to_radians();
-        (
-            (lon + 180.0) / 360.0,
-            (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / PI) / 2.0,
-        )
-    };
-    let (x0, y1) = norm(bbox[0], bbox[1]);
-    let (x1, y0) = norm(bbox[2], bbox[3]);
+    let [x0, y1] = mercator_world_fraction([bbox[0], bbox[1]]);
+    let [x1, y0] = mercator_world_fraction([bbox[2], bbox[3]]);
     let dx = (x1 - x0).abs().max(1e-9);
     let dy = (y1 - y0).abs().max(1e-9);
     let zx = (f64::from(size.x.max(100.0)) * 0.8 / (256.0 * dx)).log2();

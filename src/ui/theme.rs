@@ -1,24 +1,18 @@
-//! Colours and strokes: IMAS land-release symbology (TN 07.11/01, domain.md §1.3) and the few
-//! colours of the basemap. Every colour of the UI comes from here.
+//! Colours and strokes of the UI: the palette of [`crate::domain::symbology`] (IMAS land-release
+//! symbology, the ledger, the basemap) as egui colours, and the UI's own (selection, text). Every
+//! colour of the UI comes from here.
 
 use egui::{Color32, Stroke};
 
+use crate::domain::symbology::{self, Rgb};
 use crate::domain::{Classification, EoCategory, LandStatus};
 
-/// CHA fill: RGB 255, 0, 0 at 50 % opacity.
-pub const CHA_FILL: Color32 = Color32::from_rgba_unmultiplied_const(255, 0, 0, 128);
-/// SHA fill: RGB 244, 167, 24 at 50 % opacity.
-pub const SHA_FILL: Color32 = Color32::from_rgba_unmultiplied_const(244, 167, 24, 128);
-/// Other classifications (indication, ammunition storage, EOD spot task): grey-violet at 50 %.
-pub const OTHER_FILL: Color32 = Color32::from_rgba_unmultiplied_const(150, 110, 170, 128);
-/// Open: red continuous outline.
-pub const OPEN_OUTLINE: Color32 = Color32::from_rgb(200, 0, 0);
-/// Worked on: orange (dashed) outline.
-pub const WORKED_ON_OUTLINE: Color32 = Color32::from_rgb(245, 130, 0);
-/// Closed / handed over: green outline (CMYK 40 0 100 0).
-pub const CLOSED_OUTLINE: Color32 = Color32::from_rgb(153, 204, 0);
+/// Worked on: the orange of the dashed outline (also the traverse preview).
+pub const WORKED_ON_OUTLINE: Color32 = opaque(symbology::WORKED_ON);
+/// Closed or handed over: the green outline (also released parts' outlines).
+pub const CLOSED_OUTLINE: Color32 = opaque(symbology::CLOSED);
 /// Released sub-areas inside a land: light green at 60 %.
-pub const RELEASED_FILL: Color32 = Color32::from_rgba_unmultiplied_const(190, 230, 150, 153);
+pub const RELEASED_FILL: Color32 = alpha(symbology::RELEASED, symbology::RELEASED_ALPHA);
 /// Selection highlight.
 pub const SELECTED: Color32 = Color32::from_rgb(0, 90, 255);
 /// Hover highlight.
@@ -27,11 +21,11 @@ pub const HOVER: Color32 = Color32::from_rgb(30, 30, 30);
 pub const FLAGGED: Color32 = Color32::from_rgb(160, 0, 160);
 
 /// Sea.
-pub const SEA: Color32 = Color32::from_rgb(200, 222, 238);
+pub const SEA: Color32 = opaque(symbology::SEA);
 /// Land.
-pub const LAND: Color32 = Color32::from_rgb(242, 239, 229);
+pub const LAND: Color32 = opaque(symbology::LAND);
 /// Country boundaries.
-pub const BOUNDARY: Color32 = Color32::from_rgb(150, 140, 130);
+pub const BOUNDARY: Color32 = opaque(symbology::BOUNDARY);
 /// Label text on the map.
 pub const LABEL: Color32 = Color32::from_rgb(20, 20, 20);
 /// Label halo.
@@ -41,43 +35,39 @@ pub const ERROR_TEXT: Color32 = Color32::from_rgb(190, 20, 20);
 /// Warning text.
 pub const WARNING_TEXT: Color32 = Color32::from_rgb(170, 100, 0);
 /// Ledger bar: cancelled.
-pub const CANCELLED: Color32 = Color32::from_rgb(120, 170, 230);
+pub const CANCELLED: Color32 = opaque(symbology::CANCELLED);
 /// Ledger bar: reduced.
-pub const REDUCED: Color32 = Color32::from_rgb(120, 200, 140);
+pub const REDUCED: Color32 = opaque(symbology::REDUCED);
 /// Ledger bar: cleared.
-pub const CLEARED: Color32 = Color32::from_rgb(40, 150, 70);
+pub const CLEARED: Color32 = opaque(symbology::CLEARED);
 /// Ledger bar: remaining.
-pub const REMAINING: Color32 = Color32::from_rgb(220, 70, 60);
+pub const REMAINING: Color32 = opaque(symbology::REMAINING);
 
-/// The fill of a land by classification.
+/// An egui colour from the palette, opaque.
+const fn opaque(c: Rgb) -> Color32 {
+    Color32::from_rgb(c.0, c.1, c.2)
+}
+
+/// An egui colour from the palette at opacity `a` (0–255).
+const fn alpha(c: Rgb, a: u8) -> Color32 {
+    Color32::from_rgba_unmultiplied_const(c.0, c.1, c.2, a)
+}
+
+/// The fill of a land by classification (IMAS, at 50 %).
 pub fn land_fill(classification: Classification) -> Color32 {
-    match classification {
-        Classification::Cha => CHA_FILL,
-        Classification::Sha => SHA_FILL,
-        _ => OTHER_FILL,
-    }
+    alpha(
+        symbology::classification_colour(classification),
+        symbology::FILL_ALPHA,
+    )
 }
 
 /// The outline of a land by status, and whether it is dashed (Worked on).
 pub fn land_outline(status: LandStatus) -> (Stroke, bool) {
-    match status {
-        LandStatus::Open => (Stroke::new(2.0, OPEN_OUTLINE), false),
-        LandStatus::WorkedOn => (Stroke::new(2.0, WORKED_ON_OUTLINE), true),
-        LandStatus::Closed | LandStatus::HandedOver => (Stroke::new(2.0, CLOSED_OUTLINE), false),
-    }
+    let (colour, dashed) = symbology::status_outline(status);
+    (Stroke::new(2.0, opaque(colour)), dashed)
 }
 
 /// The symbol colour of a hazard report by EO category.
 pub fn eo_colour(category: EoCategory) -> Color32 {
-    match category {
-        EoCategory::ApMine => Color32::from_rgb(200, 0, 0),
-        EoCategory::AtMine => Color32::from_rgb(130, 0, 0),
-        EoCategory::Cmr => Color32::from_rgb(230, 90, 0),
-        EoCategory::Uxo => Color32::from_rgb(230, 160, 0),
-        EoCategory::Axo => Color32::from_rgb(160, 120, 0),
-        EoCategory::Ied => Color32::from_rgb(120, 0, 120),
-        EoCategory::BoobyTrap => Color32::from_rgb(90, 0, 160),
-        EoCategory::Saa => Color32::from_rgb(90, 90, 90),
-        EoCategory::Other => Color32::from_rgb(60, 60, 60),
-    }
+    opaque(symbology::eo_colour(category))
 }

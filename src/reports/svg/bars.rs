@@ -4,9 +4,10 @@ use super::frame::{
     close_svg, open_svg, title_bottom, title_lines, write_message_box, write_title,
 };
 use super::text::{
-    D1, Esc, Ticks, clean, fit_text, format_number, text_width, to_count, two_lines, value_decimals,
+    D1, Ticks, clean, fit_text, format_number, text_width, to_count, two_lines, value_decimals,
 };
 use super::{AXIS, GRID, LABEL_SIZE, NO_DATA_TEXT, PAD, Rgb, SMALL_SIZE, Series, TEXT};
+use crate::reports::escape::Escaped;
 use std::fmt::{self, Write as _};
 
 // ---------------------------------------------------------------------------------------------
@@ -224,7 +225,7 @@ pub(super) fn write_stacked(
             D1(y),
             D1(x + 17.0),
             D1(y + 10.0),
-            Esc(text)
+            Escaped(text)
         )?;
     }
     write_value_axis(out, &layout, &inputs, unit)?;
@@ -258,7 +259,7 @@ pub(super) fn write_value_axis(
             D1(right),
             D1(layout.plot_left - 6.0),
             D1(y + 4.0),
-            Esc(&text),
+            Escaped(&text),
             y = D1(y),
         )?;
     }
@@ -269,7 +270,7 @@ pub(super) fn write_value_axis(
             "<text transform=\"translate({} {}) rotate(-90)\" font-size=\"{LABEL_SIZE}\" fill=\"{AXIS}\" text-anchor=\"middle\">{}</text>",
             D1(PAD + LABEL_SIZE - 1.0),
             D1(layout.plot_bottom - layout.plot_h / 2.0),
-            Esc(&unit)
+            Escaped(&unit)
         )?;
     }
     writeln!(
@@ -316,10 +317,10 @@ pub(super) fn write_stacks(
                 D1(bar_w),
                 D1(bottom - top),
                 s.colour,
-                Esc(category),
-                Esc(&s.label),
-                Esc(&format_number(v, decimals)),
-                Esc(unit)
+                Escaped(category),
+                Escaped(&s.label),
+                Escaped(&format_number(v, decimals)),
+                Escaped(unit)
             )?;
         }
         if totals[i] <= 0.0 {
@@ -333,7 +334,7 @@ pub(super) fn write_stacks(
                 "<text transform=\"translate({} {}) rotate(-90)\" font-size=\"{SMALL_SIZE}\" fill=\"{TEXT}\">{}</text>",
                 D1(centre + 3.6),
                 D1(top - 4.0),
-                Esc(&total_labels[i])
+                Escaped(&total_labels[i])
             )?;
         } else {
             writeln!(
@@ -341,7 +342,7 @@ pub(super) fn write_stacks(
                 "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_SIZE}\" fill=\"{TEXT}\" text-anchor=\"middle\">{}</text>",
                 D1(centre),
                 D1(top - 4.0),
-                Esc(&total_labels[i])
+                Escaped(&total_labels[i])
             )?;
         }
     }
@@ -366,7 +367,7 @@ pub(super) fn write_category_labels(
                 "<text transform=\"translate({} {}) rotate(-45)\" font-size=\"{SMALL_SIZE}\" fill=\"{AXIS}\" text-anchor=\"end\">{}</text>",
                 D1(centre + 3.0),
                 D1(layout.plot_bottom + 10.0),
-                Esc(&text)
+                Escaped(&text)
             )?;
         } else {
             writeln!(
@@ -374,7 +375,7 @@ pub(super) fn write_category_labels(
                 "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_SIZE}\" fill=\"{AXIS}\" text-anchor=\"middle\">{}</text>",
                 D1(centre),
                 D1(layout.plot_bottom + SMALL_SIZE + 4.0),
-                Esc(&text)
+                Escaped(&text)
             )?;
         }
     }
@@ -514,7 +515,7 @@ pub(super) fn write_horizontal(
             D1(rows_top),
             D1(axis_y),
             D1(axis_y + 14.0),
-            Esc(&text),
+            Escaped(&text),
             x = D1(x),
         )?;
     }
@@ -524,7 +525,7 @@ pub(super) fn write_horizontal(
             "<text x=\"{}\" y=\"{}\" font-size=\"{LABEL_SIZE}\" fill=\"{AXIS}\" text-anchor=\"middle\">{}</text>",
             D1(plot_left + plot_w / 2.0),
             D1(axis_y + 31.0),
-            Esc(&fit_text(unit, LABEL_SIZE, plot_w))
+            Escaped(&fit_text(unit, LABEL_SIZE, plot_w))
         )?;
     }
     let bar_h = 16.0;
@@ -539,9 +540,9 @@ pub(super) fn write_horizontal(
                 D1(centre - bar_h / 2.0),
                 D1(end - plot_left),
                 bar.2,
-                Esc(&bar.0),
-                Esc(&value_labels[i]),
-                Esc(unit)
+                Escaped(&bar.0),
+                Escaped(&value_labels[i]),
+                Escaped(unit)
             )?;
         }
         let first_baseline = centre + 4.0 - (lines.len() as f64 - 1.0) * 6.5;
@@ -551,7 +552,7 @@ pub(super) fn write_horizontal(
                 "<text x=\"{}\" y=\"{}\" font-size=\"{LABEL_SIZE}\" fill=\"{TEXT}\" text-anchor=\"end\">{}</text>",
                 D1(plot_left - 8.0),
                 D1(first_baseline + k as f64 * 13.0),
-                Esc(line)
+                Escaped(line)
             )?;
         }
         if label_inside(&ticks, *value, value_widths[i]) {
@@ -565,7 +566,7 @@ pub(super) fn write_horizontal(
                 } else {
                     "#111111"
                 },
-                Esc(&value_labels[i])
+                Escaped(&value_labels[i])
             )?;
         } else {
             writeln!(
@@ -573,7 +574,7 @@ pub(super) fn write_horizontal(
                 "<text x=\"{}\" y=\"{}\" font-size=\"{LABEL_SIZE}\" fill=\"{TEXT}\">{}</text>",
                 D1(end + 5.0),
                 D1(centre + 4.0),
-                Esc(&value_labels[i])
+                Escaped(&value_labels[i])
             )?;
         }
     }

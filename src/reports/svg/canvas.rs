@@ -1,13 +1,14 @@
 //! The map's canvas: pixel boxes, Web Mercator fitted to a frame, point symbols.
 
-use super::text::{D1, Esc};
+use super::text::D1;
 use super::{
-    EARTH_RADIUS_M, MARKER_PX, MAX_MERCATOR_LAT, MIN_LAND_PX, MIN_MAP_EXTENT_M, MapPoint,
-    MapPolygon, POINT_RADIUS, Rgb, SMALL_SIZE,
+    EARTH_RADIUS_M, MARKER_PX, MIN_LAND_PX, MIN_MAP_EXTENT_M, MapPoint, MapPolygon, POINT_RADIUS,
+    Rgb, SMALL_SIZE,
 };
+use crate::geometry::mercator_unit_sphere;
+use crate::reports::escape::Escaped;
 use geo::BoundingRect;
 use geo_types::{Coord, MultiPolygon};
-use std::f64::consts::FRAC_PI_4;
 use std::fmt::{self, Write as _};
 
 /// A rectangle in pixels.
@@ -46,12 +47,6 @@ impl PxRect {
     }
 }
 
-/// Web Mercator on the unit sphere (x = λ, y = ln tan(π/4 + φ/2)), latitude clamped.
-pub(super) fn mercator(lon: f64, lat: f64) -> (f64, f64) {
-    let lat = lat.clamp(-MAX_MERCATOR_LAT, MAX_MERCATOR_LAT).to_radians();
-    (lon.to_radians(), (FRAC_PI_4 + lat / 2.0).tan().ln())
-}
-
 /// Web Mercator fitted to a frame.
 pub(super) struct Projection {
     pub(super) centre: (f64, f64),
@@ -87,7 +82,7 @@ impl Projection {
     }
 
     pub(super) fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
-        let (x, y) = mercator(lon, lat);
+        let [x, y] = mercator_unit_sphere([lon, lat]);
         (
             self.frame_centre.0 + (x - self.centre.0) * self.scale,
             self.frame_centre.1 - (y - self.centre.1) * self.scale,
@@ -140,7 +135,7 @@ pub(super) fn write_point_symbol(
             } else {
                 "#111111"
             },
-            Esc(&symbol)
+            Escaped(&symbol)
         )?;
     }
     out.push('\n');

@@ -1,7 +1,8 @@
 //! Shared SVG pieces: the root element, titles, message boxes.
 
-use super::text::{D1, Esc, two_lines};
+use super::text::{D1, two_lines};
 use super::{FONT_FAMILY, MUTED, PAD, TEXT, TITLE_HEIGHT, TITLE_LINE, TITLE_SIZE};
+use crate::reports::escape::Escaped;
 use std::fmt::{self, Write as _};
 
 // ---------------------------------------------------------------------------------------------
@@ -17,7 +18,7 @@ pub(super) fn open_svg(out: &mut String, width: f64, height: f64, label: &str) -
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
          style=\"max-width:{w}px;height:auto;display:block\" role=\"img\" aria-label=\"{label}\" \
          font-family=\"{FONT_FAMILY}\"><title>{label}</title>",
-        label = Esc(label),
+        label = Escaped(label),
     )
 }
 
@@ -32,7 +33,7 @@ pub(super) fn write_title(out: &mut String, title: &str, width: f64) -> Result<f
         writeln!(
             out,
             "<text x=\"{x}\" y=\"{y}\" font-size=\"{TITLE_SIZE}\" font-weight=\"bold\" fill=\"{TEXT}\">{}</text>",
-            Esc(line),
+            Escaped(line),
             x = D1(PAD),
             y = D1(PAD + 11.0 + i as f64 * TITLE_LINE),
         )?;
@@ -73,6 +74,6 @@ pub(super) fn write_message_box(
         "<text x=\"{}\" y=\"{}\" font-size=\"13\" fill=\"{MUTED}\" text-anchor=\"middle\">{}</text>",
         D1(x + w / 2.0),
         D1(y + h / 2.0 + 4.5),
-        Esc(message)
+        Escaped(message)
     )
 }

@@ -1,10 +1,9 @@
 //! The map's labels, legend and furniture (scale bar, north arrow), placed without overlaps.
 
 use super::canvas::{MapLayers, Projection, PxRect, dash_attr, drawn_box, write_point_symbol};
-use super::text::{
-    D1, Esc, Opacity, bold_width, fit_text, format_number, pow10, text_width, to_count,
-};
+use super::text::{D1, Opacity, bold_width, fit_text, format_number, pow10, text_width, to_count};
 use super::{LABEL_SIZE, LegendEntry, LegendSwatch, PAD, POINT_RADIUS, TEXT};
+use crate::reports::escape::Escaped;
 use geo::{Centroid, InteriorPoint};
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt::{self, Write as _};
@@ -239,7 +238,7 @@ impl MapLegend {
                 "<text x=\"{}\" y=\"{}\" font-size=\"{LABEL_SIZE}\" fill=\"{TEXT}\">{}</text>",
                 D1(x + 34.0),
                 D1(centre + 4.0),
-                Esc(text)
+                Escaped(text)
             )?;
         }
         Ok(())
@@ -354,7 +353,7 @@ pub(super) fn write_labels(
             "<text x=\"{}\" y=\"{}\">{}</text>",
             D1(f64::midpoint(rect.x0, rect.x1)),
             D1(f64::midpoint(rect.y0, rect.y1) + LABEL_SIZE * 0.36),
-            Esc(&text)
+            Escaped(&text)
         )?;
     }
     if wrote_group {
@@ -430,7 +429,7 @@ pub(super) fn write_furniture(
         "<text x=\"{}\" y=\"{}\" font-size=\"{LABEL_SIZE}\" fill=\"{TEXT}\">{}</text>",
         D1(x0 + length + 8.0),
         D1(bar_y + 7.0),
-        Esc(&text)
+        Escaped(&text)
     )?;
 
     let cx = frame.x1 - 22.0;

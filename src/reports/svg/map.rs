@@ -1,15 +1,15 @@
 //! The report's map: projection, clipping, paths, the basemap, lands and points.
 
-use super::canvas::{
-    MapLayers, Projection, PxRect, dash_attr, mercator, projected_box, write_point_symbol,
-};
+use super::canvas::{MapLayers, Projection, PxRect, dash_attr, projected_box, write_point_symbol};
 use super::frame::{close_svg, open_svg, write_message_box};
 use super::labels::{BoxGrid, Coverage, LabelPlacer, MapLegend, write_furniture, write_labels};
-use super::text::{D1, Esc, Opacity, wrap_text};
+use super::text::{D1, Opacity, wrap_text};
 use super::{
     BOUNDARY, LAND, LegendEntry, MARKER_PX, MIN_LAND_PX, MIN_VERTEX_STEP_PX, MUTED, MapPoint,
     MapPolygon, NO_LANDS_TEXT, SEA, SMALL_SIZE,
 };
+use crate::geometry::mercator_unit_sphere;
+use crate::reports::escape::Escaped;
 use geo::BoundingRect;
 use geo_types::{LineString, MultiPolygon};
 use rustc_hash::FxHashSet as HashSet;
@@ -42,7 +42,10 @@ pub(super) fn data_bounds(
         });
     }
     let (lon0, lat0, lon1, lat1) = bounds?;
-    let ((x0, y0), (x1, y1)) = (mercator(lon0, lat0), mercator(lon1, lat1));
+    let ([x0, y0], [x1, y1]) = (
+        mercator_unit_sphere([lon0, lat0]),
+        mercator_unit_sphere([lon1, lat1]),
+    );
     Some((x0, y0, x1, y1))
 }
 
@@ -339,7 +342,7 @@ pub(super) fn write_map(
             out,
             "<text x=\"1\" y=\"{}\" font-size=\"{SMALL_SIZE}\" fill=\"{MUTED}\">{}</text>",
             D1(frame.y1 + legend_h + 14.0 + i as f64 * 13.0),
-            Esc(line)
+            Escaped(line)
         )?;
     }
     close_svg(out)

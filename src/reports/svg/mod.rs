@@ -15,8 +15,9 @@
 //! Numbers are grouped by thousands with [`THOUSANDS_SEPARATOR`] (a plain space, as the rest of
 //! the report): `format_number(12000.0, 0)` is `"12 000"`.
 
+pub use crate::domain::symbology::Rgb;
+use crate::domain::symbology::{BOUNDARY, LAND, SEA};
 use std::borrow::Cow;
-use std::fmt;
 
 use geo_types::MultiPolygon;
 
@@ -46,9 +47,6 @@ pub(super) const TEXT: &str = "#222222";
 pub(super) const MUTED: &str = "#555555";
 pub(super) const AXIS: &str = "#444444";
 pub(super) const GRID: &str = "#dddddd";
-pub(super) const SEA: Rgb = Rgb(200, 222, 238);
-pub(super) const LAND: Rgb = Rgb(242, 239, 229);
-pub(super) const BOUNDARY: Rgb = Rgb(150, 140, 130);
 
 pub(super) const PAD: f64 = 10.0;
 pub(super) const TITLE_SIZE: f64 = 15.0;
@@ -57,8 +55,8 @@ pub(super) const SMALL_SIZE: f64 = 10.0;
 pub(super) const TITLE_HEIGHT: f64 = 24.0;
 pub(super) const TITLE_LINE: f64 = 18.0;
 
+/// The sphere radius of Web Mercator (m), for the ground extent of a map.
 pub(super) const EARTH_RADIUS_M: f64 = 6_378_137.0;
-pub(super) const MAX_MERCATOR_LAT: f64 = 85.051_128_78;
 /// The smallest ground extent a map shows, so one small land is not a full-page blob.
 pub(super) const MIN_MAP_EXTENT_M: f64 = 2_000.0;
 /// Vertices closer than this to the previous drawn one are skipped.
@@ -71,30 +69,6 @@ pub(super) const POINT_RADIUS: f64 = 9.0;
 // ---------------------------------------------------------------------------------------------
 // Public types
 // ---------------------------------------------------------------------------------------------
-
-/// An sRGB colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rgb(pub u8, pub u8, pub u8);
-
-impl Rgb {
-    /// The colour as `#rrggbb` (lower-case hex), as written in the SVG.
-    pub fn to_hex(self) -> String {
-        self.to_string()
-    }
-
-    /// Whether white text reads better than black on this colour.
-    pub(super) fn is_dark(self) -> bool {
-        let luma =
-            0.2126 * f64::from(self.0) + 0.7152 * f64::from(self.1) + 0.0722 * f64::from(self.2);
-        luma < 150.0
-    }
-}
-
-impl fmt::Display for Rgb {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
-    }
-}
 
 /// One series of a stacked bar chart.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,8 @@ use super::bars::{horizontal_bar_chart, stacked_bar_chart};
 use super::canvas::PxRect;
 use super::labels::{distance_label, round_distance};
 use super::map::{clip_ring, map_svg};
-use super::text::{Esc, Ticks, format_number, nice_ticks};
+use super::text::{Ticks, format_number, nice_ticks};
+use crate::reports::escape::Escaped;
 
 use geo_types::{Polygon, polygon};
 
@@ -148,7 +149,7 @@ fn text_is_escaped() {
     }
     assert!(map.contains(">A&lt;&amp;&gt;</text>"), "{map}");
     assert!(map.contains(">&lt;&amp;</text>"), "{map}");
-    assert_eq!(Esc("a\u{1}b").to_string(), "a b");
+    assert_eq!(Escaped("a\u{1}b").to_string(), "a b");
 }
 
 #[test]

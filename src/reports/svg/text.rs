@@ -1,7 +1,7 @@
 //! Numbers and text in SVG: formatted numbers, nice axis ticks, escaped text, text widths.
 
 use super::THOUSANDS_SEPARATOR;
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 // ---------------------------------------------------------------------------------------------
 // Numbers and text
@@ -202,27 +202,6 @@ impl fmt::Display for Opacity {
             1.0
         };
         write!(f, "{v:.2}")
-    }
-}
-
-/// Text escaped for XML content and attribute values; characters XML forbids become spaces.
-pub(super) struct Esc<'a>(pub(super) &'a str);
-
-impl fmt::Display for Esc<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
-            match c {
-                '&' => f.write_str("&amp;")?,
-                '<' => f.write_str("&lt;")?,
-                '>' => f.write_str("&gt;")?,
-                '"' => f.write_str("&quot;")?,
-                '\'' => f.write_str("&#39;")?,
-                '\t' | '\n' | '\r' => f.write_char(' ')?,
-                c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => f.write_char(' ')?,
-                c => f.write_char(c)?,
-            }
-        }
-        Ok(())
     }
 }
 
