@@ -33,7 +33,7 @@ pub const LAST_YEAR: i32 = 2100;
 
 /// Most items (devices) found on one activity, all lines together; it keeps the total, which
 /// [`Activity::items_found`] adds up in a `u32`, far from overflowing.
-pub(super) const MAX_ITEMS_FOUND: u64 = 1_000_000;
+const MAX_ITEMS_FOUND: u64 = 1_000_000;
 
 /// Collects field errors while reading a draft.
 #[derive(Debug, Default)]
@@ -234,7 +234,7 @@ pub fn is_plausible_date(date: Date) -> bool {
     (FIRST_YEAR..=LAST_YEAR).contains(&date.year())
 }
 
-pub(super) fn parse_any_date(text: &str) -> Option<Date> {
+fn parse_any_date(text: &str) -> Option<Date> {
     let text = text.trim();
     // Fast path for the ten-character form every stored date has (300 000 of them are read for
     // a national report); the general parser for the rest, and the same answer either way.
@@ -271,7 +271,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-pub(super) fn vocab_list<T: Copy + PartialEq>(
+fn vocab_list<T: Copy + PartialEq>(
     errors: &mut FieldErrors,
     field: &str,
     text: &str,
@@ -295,7 +295,7 @@ pub(super) fn vocab_list<T: Copy + PartialEq>(
 }
 
 /// A typed date outside [`FIRST_YEAR`]–[`LAST_YEAR`] is a field error.
-pub(super) fn check_date(e: &mut FieldErrors, field: &str, date: Date) {
+fn check_date(e: &mut FieldErrors, field: &str, date: Date) {
     if !is_plausible_date(date) {
         e.push(
             field,
@@ -305,7 +305,7 @@ pub(super) fn check_date(e: &mut FieldErrors, field: &str, date: Date) {
 }
 
 /// A typed area must be a finite number of m² from 0 to [`MAX_LAND_AREA_M2`].
-pub(super) fn check_area(e: &mut FieldErrors, field: &str, area: AreaM2) {
+fn check_area(e: &mut FieldErrors, field: &str, area: AreaM2) {
     let m2 = area.m2();
     if !m2.is_finite() {
         e.push(field, "is not a finite number of m²");

@@ -43,28 +43,28 @@ pub const NO_DATA_TEXT: &str = "No data for this period";
 /// What a map without lands or points says.
 pub const NO_LANDS_TEXT: &str = "No lands to show";
 
-pub(super) const TEXT: &str = "#222222";
-pub(super) const MUTED: &str = "#555555";
-pub(super) const AXIS: &str = "#444444";
-pub(super) const GRID: &str = "#dddddd";
+const TEXT: &str = "#222222";
+const MUTED: &str = "#555555";
+const AXIS: &str = "#444444";
+const GRID: &str = "#dddddd";
 
-pub(super) const PAD: f64 = 10.0;
-pub(super) const TITLE_SIZE: f64 = 15.0;
-pub(super) const LABEL_SIZE: f64 = 11.0;
-pub(super) const SMALL_SIZE: f64 = 10.0;
-pub(super) const TITLE_HEIGHT: f64 = 24.0;
-pub(super) const TITLE_LINE: f64 = 18.0;
+const PAD: f64 = 10.0;
+const TITLE_SIZE: f64 = 15.0;
+const LABEL_SIZE: f64 = 11.0;
+const SMALL_SIZE: f64 = 10.0;
+const TITLE_HEIGHT: f64 = 24.0;
+const TITLE_LINE: f64 = 18.0;
 
 /// The sphere radius of Web Mercator (m), for the ground extent of a map.
-pub(super) const EARTH_RADIUS_M: f64 = 6_378_137.0;
+const EARTH_RADIUS_M: f64 = 6_378_137.0;
 /// The smallest ground extent a map shows, so one small land is not a full-page blob.
-pub(super) const MIN_MAP_EXTENT_M: f64 = 2_000.0;
+const MIN_MAP_EXTENT_M: f64 = 2_000.0;
 /// Vertices closer than this to the previous drawn one are skipped.
-pub(super) const MIN_VERTEX_STEP_PX: f64 = 0.5;
+const MIN_VERTEX_STEP_PX: f64 = 0.5;
 /// A land whose projected bounding box is smaller than this both ways is drawn as a marker.
-pub(super) const MIN_LAND_PX: f64 = 2.0;
-pub(super) const MARKER_PX: f64 = 5.0;
-pub(super) const POINT_RADIUS: f64 = 9.0;
+const MIN_LAND_PX: f64 = 2.0;
+const MARKER_PX: f64 = 5.0;
+const POINT_RADIUS: f64 = 9.0;
 
 // ---------------------------------------------------------------------------------------------
 // Public types

@@ -1,0 +1,402 @@
+//! The map: a `walkers` map with the offline vector basemap, the lands in IMAS symbology and
+//! the hazard reports, drawn as plugins; scale bar, cursor coordinates and attribution on top.
+//!
+//! Geometry is prepared once per records update (triangulated fills in lon/lat); each frame only
+//! culls by bounding box, projects and paints.
+
+use std::sync::Arc;
+
+use egui::{Align2, Color32, FontId, Pos2, Rect, Response, Ui, Vec2};
+use rstar::RTree;
+use rstar::primitives::{GeomWithData, Rectangle};
+use walkers::{Map, MapMemory, Projector, lon_lat};
+
+use super::theme;
+use crate::app::Records;
+use crate::basemap::{BASEMAP_ATTRIBUTION, BASEMAP_NOTE, Basemap};
+use crate::domain::{CoordFormat, LandId, LonLat, SurveyPoint};
+use crate::geometry::coords::format_coord;
+use crate::geometry::mercator_world_fraction;
+
+mod editing;
+mod layers;
+mod prepared;
+use editing::{MeasurePlugin, PreviewPlugin, TraversePlugin};
+pub use editing::{VertexEdit, measure};
+use layers::{BasemapPlugin, LandsPlugin, ReportsPlugin};
+use prepared::{DotLevels, MapCountry, MapLandShape, MapReport, fit_bbox, prepare};
+
+/// What the map reports back after a frame.
+#[derive(Debug, Default, Clone)]
+pub struct MapInteraction {
+    /// The land under the pointer.
+    pub hovered: Option<LandId>,
+    /// A land clicked this frame.
+    pub clicked: Option<LandId>,
+    /// The pointer's position on the map.
+    pub pointer: Option<LonLat>,
+    /// Where the map was clicked this frame.
+    pub clicked_at: Option<LonLat>,
+    /// A vertex of the land being recorded was moved, inserted or deleted.
+    pub vertex_edit: Option<VertexEdit>,
+}
+
+/// The map view's state (kept across frames).
+pub struct MapView {
+    /// Zoom and centre.
+    pub memory: MapMemory,
+    lands: Vec<MapLandShape>,
+    /// Bounding boxes of `lands` (value = index), for the view query and hover tests.
+    index: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
+    /// Indices of `lands` by bounding-box size, largest first (overview: only these are
+    /// big enough to draw as polygons).
+    by_size: Vec<(f64, usize)>,
+    /// Overview dots of the lands (status colour).
+    land_dots: Arc<DotLevels>,
+    /// Hazard reports ready to draw, and their overview dots.
+    reports: Arc<Vec<MapReport>>,
+    report_dots: Arc<DotLevels>,
+    countries: Arc<Vec<MapCountry>>,
+    basemap_error: Option<String>,
+    /// Set to fit a bounding box on the next frame (needs the map's size).
+    pending_fit: Option<[f64; 4]>,
+    /// What the last frame saw.
+    pub interaction: MapInteraction,
+    /// A user's raster basemap (MBTiles), drawn under the vector layers.
+    pub raster: Option<super::raster_tiles::RasterTiles>,
+    /// Online OpenStreetMap tiles (off unless the user enables them), cached on disk.
+    pub online: Option<walkers::HttpTiles>,
+    /// The measuring tool is on: map clicks add measurement points.
+    pub measuring: bool,
+    /// Points of the current measurement.
+    pub measure: Vec<LonLat>,
+}
+
+impl Default for MapView {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl MapView {
+    /// A map centred on the Western Balkans with the embedded basemap.
+    pub fn new() -> Self {
+        let (countries, basemap_error) = match Basemap::embedded() {
+            Ok(b) => (
+                b.countries
+                    .iter()
+                    .map(|c| MapCountry {
+                        bbox: c.bbox_lon_lat,
+                        parts: prepare(&c.shape),
+                    })
+                    .collect(),
+                None,
+            ),
+            Err(e) => (Vec::new(), Some(e.to_string())),
+        };
+        let mut memory = MapMemory::default();
+        memory.center_at(lon_lat(18.0, 44.0));
+        if memory.set_zoom(6.0).is_err() {
+            // 6 is within walkers' range; keep the default zoom otherwise.
+        }
+        Self {
+            memory,
+            lands: Vec::new(),
+            index: RTree::new(),
+            by_size: Vec::new(),
+            land_dots: Arc::new(DotLevels::default()),
+            reports: Arc::new(Vec::new()),
+            report_dots: Arc::new(DotLevels::default()),
+            countries: Arc::new(countries),
+            basemap_error,
+            pending_fit: None,
+            raster: None,
+            online: None,
+            measuring: false,
+            measure: Vec::new(),
+            interaction: MapInteraction::default(),
+        }
+    }
+
+    /// Rebuilds the drawable lands from fresh records.
+    pub fn set_records(&mut self, records: &Records) {
+        self.lands = records
+            .lands
+            .iter()
+            .filter_map(|l| {
+                let s = &l.summary;
+                let bbox = l
+                    .bbox_lon_lat
+                    .or_else(|| s.centroid.map(|[x, y]| [x, y, x, y]))?;
+                let (low, high) = (
+                    mercator_world_fraction([bbox[0], bbox[1]]),
+                    mercator_world_fraction([bbox[2], bbox[3]]),
+                );
+                Some(MapLandShape {
+                    id: s.id,
+                    bbox_mercator: [low[0], low[1], high[0], high[1]],
+                    code: s.code.clone(),
+                    classification: s.classification,
+                    status: s.status,
+                    flagged: s.geometry_issue.is_some(),
+                    bbox,
+                    released_shapes: l.released.clone(),
+                    prepared: std::cell::OnceCell::new(),
+                    shape: l.geometry.clone(),
+                    anchor: s.centroid,
+                })
+            })
+            .collect();
+        self.index = RTree::bulk_load(
+            self.lands
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    GeomWithData::new(
+                        Rectangle::from_corners([l.bbox[0], l.bbox[1]], [l.bbox[2], l.bbox[3]]),
+                        i,
+                    )
+                })
+                .collect(),
+        );
+        self.by_size = self
+            .lands
+            .iter()
+            .enumerate()
+            .map(|(i, l)| ((l.bbox[2] - l.bbox[0]).max(l.bbox[3] - l.bbox[1]), i))
+            .collect();
+        self.by_size
+            .sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let land_points: Vec<([f64; 2], Color32)> = self
+            .lands
+            .iter()
+            .map(|l| {
+                (
+                    [
+                        f64::midpoint(l.bbox[0], l.bbox[2]),
+                        f64::midpoint(l.bbox[1], l.bbox[3]),
+                    ],
+                    theme::land_outline(l.status).0.color,
+                )
+            })
+            .collect();
+        self.land_dots = Arc::new(DotLevels::new(&land_points));
+        self.reports = Arc::new(
+            records
+                .reports
+                .iter()
+                .map(|r| MapReport {
+                    lon_lat: [r.location.lon_lat.lon_deg, r.location.lon_lat.lat_deg],
+                    category: r.eo_category,
+                    code: r.code.clone(),
+                    land: r.land_id,
+                })
+                .collect(),
+        );
+        let report_points: Vec<([f64; 2], Color32)> = self
+            .reports
+            .iter()
+            .map(|r| (r.lon_lat, theme::eo_colour(r.category)))
+            .collect();
+        self.report_dots = Arc::new(DotLevels::new(&report_points));
+    }
+
+    /// Fits the view to a bounding box `[min_lon, min_lat, max_lon, max_lat]` on the next frame.
+    pub fn fit(&mut self, bbox: [f64; 4]) {
+        self.pending_fit = Some(bbox);
+    }
+
+    /// Fits the view to every land.
+    pub fn fit_all(&mut self) {
+        let mut all: Option<[f64; 4]> = None;
+        for l in &self.lands {
+            all = Some(match all {
+                None => l.bbox,
+                Some(a) => [
+                    a[0].min(l.bbox[0]),
+                    a[1].min(l.bbox[1]),
+                    a[2].max(l.bbox[2]),
+                    a[3].max(l.bbox[3]),
+                ],
+            });
+        }
+        if let Some(b) = all {
+            self.fit(b);
+        }
+    }
+
+    /// The bounding box of a set of lands, if any of them has a position.
+    pub fn bbox_of(&self, ids: &std::collections::BTreeSet<LandId>) -> Option<[f64; 4]> {
+        self.lands
+            .iter()
+            .filter(|l| ids.contains(&l.id))
+            .map(|l| l.bbox)
+            .reduce(|a, b| {
+                [
+                    a[0].min(b[0]),
+                    a[1].min(b[1]),
+                    a[2].max(b[2]),
+                    a[3].max(b[3]),
+                ]
+            })
+    }
+
+    /// The bounding box of one land, if it has a position.
+    pub fn land_bbox(&self, id: LandId) -> Option<[f64; 4]> {
+        self.lands.iter().find(|l| l.id == id).map(|l| l.bbox)
+    }
+
+    /// Draws the map and its overlays.
+    pub fn ui(&mut self, ui: &mut Ui, selected: Option<LandId>, options: &MapOptions<'_>) {
+        if let Some(bbox) = self.pending_fit.take() {
+            fit_bbox(&mut self.memory, bbox, ui.available_size());
+        }
+        let mut interaction = MapInteraction::default();
+        let mut edit = None;
+        let countries = Arc::clone(&self.countries);
+        let lands = &self.lands;
+        let reports = ReportsPlugin {
+            show: options.show_reports,
+            reports: Arc::clone(&self.reports),
+            dots: Arc::clone(&self.report_dots),
+            scope: options.scope,
+        };
+        let basemap_error = self.basemap_error.clone();
+        let format = options.format;
+        if let Some(r) = &mut self.raster {
+            r.poll();
+        }
+        let raster_attribution = match (&self.raster, &self.online) {
+            (Some(r), _) => Some(r.attribution_text().to_owned()),
+            (None, Some(o)) => Some(format!("Tiles: {}", walkers::Tiles::attribution(o).text)),
+            (None, None) => None,
+        };
+        let outline_only = self.raster.is_some() || self.online.is_some();
+        // An MBTiles file the user opened wins over online tiles.
+        let tiles: Option<&mut dyn walkers::Tiles> = match (&mut self.raster, &mut self.online) {
+            (Some(r), _) => Some(r),
+            (None, Some(o)) => Some(o),
+            (None, None) => None,
+        };
+        Map::new(tiles, &mut self.memory, lon_lat(18.0, 44.0))
+            .with_plugin(BasemapPlugin {
+                countries,
+                outline_only,
+            })
+            .with_plugin(LandsPlugin {
+                lands,
+                index: &self.index,
+                by_size: &self.by_size,
+                dots: &self.land_dots,
+                scope: options.scope,
+                selected,
+                show_labels: options.show_labels,
+                interaction: &mut interaction,
+            })
+            .with_plugin(reports)
+            .with_plugin(TraversePlugin {
+                points: options.traverse,
+            })
+            .with_plugin(MeasurePlugin {
+                points: &self.measure,
+            })
+            .with_plugin(PreviewPlugin {
+                points: options.preview,
+                edit: &mut edit,
+            })
+            .show(ui, |ui, response, projector, _memory| {
+                overlays(
+                    ui,
+                    response,
+                    projector,
+                    format,
+                    basemap_error.as_deref(),
+                    raster_attribution.as_deref(),
+                );
+            });
+        interaction.vertex_edit = edit;
+        self.interaction = interaction;
+    }
+}
+
+/// What the map shows besides the records.
+pub struct MapOptions<'a> {
+    /// Coordinate format of the cursor read-out.
+    pub format: CoordFormat,
+    /// Land codes as labels.
+    pub show_labels: bool,
+    /// Hazard report symbols.
+    pub show_reports: bool,
+    /// Points of the land being recorded with their row index (a live preview with handles).
+    pub preview: &'a [(usize, SurveyPoint)],
+    /// The traverse being entered: benchmark, then one point per leg (dashed preview).
+    pub traverse: &'a [LonLat],
+    /// When the dashboard is open: only these lands (and their hazard reports) are drawn.
+    pub scope: Option<&'a std::collections::BTreeSet<LandId>>,
+}
+
+/// Scale bar (bottom left), cursor coordinates and attribution (bottom right).
+fn overlays(
+    ui: &Ui,
+    response: &Response,
+    projector: &Projector<'_>,
+    format: CoordFormat,
+    basemap_error: Option<&str>,
+    raster_attribution: Option<&str>,
+) {
+    let rect = projector.clip_rect();
+    let painter = ui.painter().with_clip_rect(rect);
+    // Scale bar: the largest 1-2-5 length that fits in 120 px at the map centre.
+    let centre = projector.unproject(rect.center().to_vec2());
+    let px_per_m = f64::from(projector.scale_pixel_per_meter(centre));
+    if px_per_m.is_finite() && px_per_m > 0.0 {
+        let max_m = 120.0 / px_per_m;
+        let magnitude = 10f64.powf(max_m.log10().floor());
+        let length_m = [5.0, 2.0, 1.0]
+            .iter()
+            .map(|f| f * magnitude)
+            .find(|l| *l <= max_m)
+            .unwrap_or(magnitude);
+        let length_px = (length_m * px_per_m) as f32;
+        let base = rect.left_bottom() + Vec2::new(12.0, -40.0);
+        let bar = Rect::from_min_size(base - Vec2::new(0.0, 6.0), Vec2::new(length_px, 6.0));
+        painter.rect_filled(bar.expand(3.0), 2.0, theme::LABEL_HALO);
+        painter.rect_filled(bar, 0.0, theme::LABEL);
+        let label = if length_m >= 1000.0 {
+            format!("{} km", length_m / 1000.0)
+        } else {
+            format!("{length_m} m")
+        };
+        painter.text(
+            bar.right_top() + Vec2::new(6.0, -2.0),
+            Align2::LEFT_CENTER,
+            label,
+            FontId::proportional(12.0),
+            theme::LABEL,
+        );
+    }
+    let mut lines = Vec::new();
+    if let Some(pos) = response.hover_pos() {
+        let p = projector.unproject(pos.to_vec2());
+        if let Ok(ll) = LonLat::lon_lat(p.x(), p.y()) {
+            lines.push(format_coord(ll, format));
+        }
+    }
+    if let Some(a) = raster_attribution {
+        lines.push(a.to_owned());
+    }
+    lines.push(format!("Basemap: {BASEMAP_ATTRIBUTION}. {BASEMAP_NOTE}"));
+    if let Some(e) = basemap_error {
+        lines.push(format!("Basemap unavailable: {e}"));
+    }
+    let mut y = rect.bottom() - 8.0;
+    for line in lines.iter().rev() {
+        let galley = painter.layout_no_wrap(line.clone(), FontId::proportional(11.0), theme::LABEL);
+        let r = Align2::RIGHT_BOTTOM
+            .anchor_size(Pos2::new(rect.right() - 8.0, y), galley.size())
+            .expand(2.0);
+        painter.rect_filled(r, 2.0, theme::LABEL_HALO);
+        painter.galley(r.min + Vec2::splat(2.0), galley, theme::LABEL);
+        y = r.top() - 2.0;
+    }
+}
