@@ -1,7 +1,7 @@
 //! The one palette: IMAS land-release symbology (TN 07.11/01, domain.md §1.3) for lands, the
 //! hazard report symbols, the ledger colours and the basemap, shared by the app's map and
 //! dashboard and the donor report. GUI-free: colours are sRGB triples; the app turns them into
-//! egui colours, the report writes them as `#rrggbb`.
+//! colours of its widgets, the report writes them as `#rrggbb`.
 
 use std::fmt;
 
