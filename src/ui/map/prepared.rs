@@ -22,6 +22,7 @@ pub(super) struct PreparedPolygon {
     pub(super) triangles: Vec<[u32; 3]>,
 }
 
+/// Each part of `shape` with its rings in Web Mercator and its fill triangles (earcut).
 pub(super) fn prepare(shape: &MultiPolygon<f64>) -> Vec<PreparedPolygon> {
     shape
         .0
@@ -316,6 +317,7 @@ pub(super) fn fit_bbox(memory: &mut MapMemory, bbox: [f64; 4], size: Vec2) {
     }
 }
 
+/// The lon/lat box `[min_lon, min_lat, max_lon, max_lat]` the map shows.
 pub(super) fn visible_bbox(projector: &Projector<'_>) -> [f64; 4] {
     let r = projector.clip_rect();
     let a = projector.unproject(r.left_top().to_vec2());
@@ -328,14 +330,17 @@ pub(super) fn visible_bbox(projector: &Projector<'_>) -> [f64; 4] {
     ]
 }
 
+/// Whether two lon/lat boxes overlap (touching counts).
 pub(super) fn intersects(a: [f64; 4], b: [f64; 4]) -> bool {
     a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1]
 }
 
+/// A lon/lat point on the screen, through the map's projector.
 pub(super) fn project(projector: &Projector<'_>, p: [f64; 2]) -> Pos2 {
     projector.project(lon_lat(p[0], p[1])).to_pos2()
 }
 
+/// The fill triangles of a prepared part on the screen, in one colour.
 pub(super) fn fill_mesh(
     to_screen: &ScreenTransform,
     part: &PreparedPolygon,
@@ -350,11 +355,124 @@ pub(super) fn fill_mesh(
     }
     mesh
 }
+
+/// Whether `p` (lon/lat) is on the land: inside its polygon, or within 8 px of its marker.
 pub(super) fn land_contains(land: &MapLandShape, p: Point<f64>, projector: &Projector<'_>) -> bool {
     match &land.shape {
         Some(shape) => shape.contains(&p),
         None => land.anchor.is_some_and(|a| {
             (project(projector, a) - project(projector, [p.x(), p.y()])).length() < 8.0
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use geo_types::polygon;
+
+    use super::*;
+
+    fn triangle_area(a: [f64; 2], b: [f64; 2], c: [f64; 2]) -> f64 {
+        ((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])).abs() / 2.0
+    }
+
+    fn ring_area(r: &[[f64; 2]]) -> f64 {
+        r.windows(2)
+            .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
+            .sum::<f64>()
+            .abs()
+            / 2.0
+    }
+
+    #[test]
+    fn prepared_triangles_cover_the_polygon_less_its_hole_in_web_mercator() {
+        let with_hole = polygon!(
+            exterior: [(x: 18.0, y: 44.0), (x: 18.02, y: 44.0), (x: 18.02, y: 44.02), (x: 18.0, y: 44.02), (x: 18.0, y: 44.0)],
+            interiors: [[(x: 18.005, y: 44.005), (x: 18.01, y: 44.005), (x: 18.01, y: 44.01), (x: 18.005, y: 44.01), (x: 18.005, y: 44.005)]],
+        );
+        let parts = prepare(&MultiPolygon(vec![with_hole]));
+        assert_eq!(parts.len(), 1);
+        let part = &parts[0];
+        assert_eq!(part.rings.len(), 2);
+        let covered: f64 = part
+            .triangles
+            .iter()
+            .map(|t| {
+                let v = |i: u32| part.vertices[i as usize];
+                triangle_area(v(t[0]), v(t[1]), v(t[2]))
+            })
+            .sum();
+        let expected = ring_area(&part.rings[0]) - ring_area(&part.rings[1]);
+        assert!(
+            (covered - expected).abs() < expected * 1e-6,
+            "{covered} {expected}"
+        );
+        // Vertices are in the world square, where the tiles are.
+        let [x, y] = part.rings[0][0];
+        assert!((x - (18.0 + 180.0) / 360.0).abs() < 1e-12 && y > 0.0 && y < 0.5);
+        let mesh = fill_mesh(
+            &ScreenTransform {
+                scale: [1.0, 1.0],
+                offset: [0.0, 0.0],
+            },
+            part,
+            Color32::RED,
+        );
+        assert_eq!(mesh.vertices.len(), part.vertices.len());
+        assert_eq!(mesh.indices.len(), part.triangles.len() * 3);
+    }
+
+    #[test]
+    fn the_screen_transform_scales_and_offsets_and_close_vertices_are_thinned() {
+        let to_screen = ScreenTransform {
+            scale: [1000.0, 2000.0],
+            offset: [10.0, 20.0],
+        };
+        assert_eq!(to_screen.apply([0.5, 0.25]), Pos2::new(510.0, 520.0));
+        // Four vertices within a pixel, then a far one, then the closing one.
+        let ring = [
+            [0.0, 0.0],
+            [0.0001, 0.0],
+            [0.0002, 0.0],
+            [0.0003, 0.0],
+            [0.1, 0.0],
+            [0.0, 0.0],
+        ];
+        let drawn = screen_ring(&to_screen, &ring);
+        assert_eq!(drawn.len(), 3, "{drawn:?}");
+        assert_eq!(drawn.last(), Some(&to_screen.apply([0.0, 0.0])));
+    }
+
+    #[test]
+    fn a_cell_takes_one_dot_and_levels_follow_the_zoom() {
+        let mut grid = CellGrid::new(Rect::from_min_size(Pos2::ZERO, Vec2::splat(100.0)), 10.0);
+        assert!(grid.take(Pos2::new(5.0, 5.0)));
+        assert!(!grid.take(Pos2::new(6.0, 6.0)));
+        assert!(grid.take(Pos2::new(15.0, 5.0)));
+        assert!(!grid.take(Pos2::new(-1.0, 5.0)));
+        assert!(!grid.take(Pos2::new(500.0, 5.0)));
+        assert!(
+            !CellGrid::new(Rect::from_min_size(Pos2::ZERO, Vec2::splat(100.0)), 0.0)
+                .take(Pos2::ZERO)
+        );
+        let points = [
+            ([18.0001, 44.0001], Color32::RED),
+            ([18.0002, 44.0002], Color32::BLUE),
+            ([18.5, 44.5], Color32::GREEN),
+        ];
+        let dots = DotLevels::new(&points);
+        assert_eq!(dots.levels.len(), DOT_LEVELS_DEG.len());
+        // At 4 000 px per degree the finest cells (0.0025°) are 10 px wide.
+        let finest = dots.level_for(4_000.0, 10.0).unwrap();
+        assert_eq!(finest.len(), 2);
+        assert_eq!(
+            finest[0].1,
+            Color32::RED,
+            "a cell takes the colour of its first point"
+        );
+        // Zoomed far out, no level is coarse enough.
+        assert!(dots.level_for(1.0, 10.0).is_none());
+        assert!(intersects([0.0, 0.0, 1.0, 1.0], [1.0, 1.0, 2.0, 2.0]));
+        assert!(!intersects([0.0, 0.0, 1.0, 1.0], [1.1, 0.0, 2.0, 1.0]));
     }
 }
