@@ -1,0 +1,325 @@
+//! The app's life: starting the worker, sending commands and applying their outcomes, and the
+//! layout of one frame (top bar, side panels, map, windows).
+
+use super::land_editor::LandEditor;
+use super::list::{ListPanel, Picked};
+use super::map::{MapOptions, MapView};
+use super::prefs::PREFS_KEY;
+use super::prefs::Prefs;
+use super::{FrameStats, SafegroundApp, theme};
+use crate::app::{AppState, Command, NotificationLevel, Worker};
+use crate::session::{DEMO_PROGRAMME, current_actor};
+use eframe::egui;
+use std::path::PathBuf;
+
+impl SafegroundApp {
+    /// Starts the worker on the store and restores preferences.
+    pub fn new(cc: &eframe::CreationContext<'_>, store: PathBuf, store_was_given: bool) -> Self {
+        let mut prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, PREFS_KEY))
+            .unwrap_or_default();
+        let remembered = prefs.last_store.is_some();
+        let store = if store_was_given {
+            store
+        } else {
+            prefs.last_store.clone().unwrap_or(store)
+        };
+        // A store that was asked for (--db) or remembered, but is not there, is never created
+        // silently: the app asks first. Only the very first start creates the default store.
+        if (store_was_given || remembered) && !store.exists() {
+            let mut app = Self::start(&cc.egui_ctx, None, prefs);
+            app.ask_create = Some(store);
+            return app;
+        }
+        prefs.last_store = Some(store.clone());
+        Self::with_store(&cc.egui_ctx, store, prefs)
+    }
+
+    /// An app on `store` with given preferences (also used by UI tests).
+    pub fn with_store(ctx: &egui::Context, store: PathBuf, prefs: Prefs) -> Self {
+        Self::start(ctx, Some(store), prefs)
+    }
+
+    pub(super) fn start(ctx: &egui::Context, store: Option<PathBuf>, prefs: Prefs) -> Self {
+        let waker_ctx = ctx.clone();
+        let waker: crate::app::Waker = std::sync::Arc::new(move || waker_ctx.request_repaint());
+        let mut state = AppState::default();
+        let worker = match Worker::start(store, current_actor(), DEMO_PROGRAMME, waker) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                state.notify(
+                    NotificationLevel::Error,
+                    format!("The database worker could not start: {e}"),
+                );
+                None
+            }
+        };
+        let raster_path = prefs.mbtiles.clone();
+        let mut app = Self {
+            state,
+            worker: worker.unwrap_or_else(unreachable_worker),
+            prefs,
+            list: ListPanel::default(),
+            map: MapView::new(),
+            picker: None,
+            dashboard: None,
+            show_export_log: false,
+            export_profile: crate::domain::ExportProfile::Full,
+            show_notifications: false,
+            show_import_issues: false,
+            welcome_dismissed: false,
+            fitted_once: false,
+            pending: Vec::new(),
+            editor: None,
+            activity_form: None,
+            report_form: None,
+            return_comment: String::new(),
+            frame_stats: FrameStats::new(),
+            thumbnails: std::collections::HashMap::new(),
+            ask_create: None,
+        };
+        if let Some(p) = raster_path {
+            app.set_raster(Some(p), ctx);
+        }
+        if app.prefs.online_tiles {
+            app.set_online_tiles(true, ctx);
+        }
+        app
+    }
+
+    /// The points of the current measurement on the map.
+    pub fn measure_points(&self) -> &[crate::domain::LonLat] {
+        &self.map.measure
+    }
+
+    /// Queues a command for the worker (sent after this frame).
+    pub fn send(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    pub(super) fn select_report(&mut self, id: crate::domain::HazardReportId) {
+        self.state.selected = None;
+        self.state.detail = None;
+        self.state.selected_report = Some(id);
+        self.state.report_detail = None;
+        self.send(Command::LoadReport(id));
+        if let Some(r) = self.state.records.reports.iter().find(|r| r.id == id) {
+            let p = r.location.lon_lat;
+            let d = 0.002;
+            self.map
+                .fit([p.lon_deg - d, p.lat_deg - d, p.lon_deg + d, p.lat_deg + d]);
+        }
+    }
+
+    pub(super) fn select(&mut self, id: crate::domain::LandId) {
+        self.state.selected_report = None;
+        self.state.report_detail = None;
+        if self.state.selected != Some(id) {
+            self.state.selected = Some(id);
+            self.state.detail = None;
+            self.send(Command::LoadLand(id));
+        }
+    }
+
+    /// Applies what the worker sent (no painting).
+    pub fn drain_outcomes(&mut self) {
+        for outcome in self.worker.drain() {
+            let records_changed = matches!(outcome, crate::app::Outcome::Records(_));
+            if let crate::app::Outcome::StoreOpened { path, .. } = &outcome {
+                self.prefs.last_store = Some(path.clone());
+            }
+            self.state.apply(outcome);
+            if records_changed {
+                self.map.set_records(&self.state.records);
+                if !self.fitted_once && !self.state.records.lands.is_empty() {
+                    self.map.fit_all();
+                    self.fitted_once = true;
+                }
+                if let Some(id) = self.state.selected {
+                    self.send(Command::LoadLand(id));
+                }
+                if let Some(d) = self.dashboard.as_mut() {
+                    d.invalidate();
+                }
+            }
+        }
+    }
+
+    pub(super) fn flush(&mut self) {
+        for command in std::mem::take(&mut self.pending) {
+            let busy = match &command {
+                Command::Import { .. } => Some("Importing…"),
+                Command::Export(_) => Some("Exporting…"),
+                Command::LoadDemo => Some("Loading the demo programme…"),
+                Command::OpenStore(_) => Some("Opening the store…"),
+                _ => None,
+            };
+            if self.worker.send(command) {
+                if let Some(b) = busy {
+                    self.state.busy = Some(b.to_owned());
+                }
+                if matches!(busy, Some("Opening the store…")) {
+                    self.fitted_once = false;
+                }
+            } else {
+                self.state.notify(
+                    NotificationLevel::Warning,
+                    "The store is busy; try again in a moment",
+                );
+            }
+        }
+    }
+
+    /// Draws one frame into `ui` (the whole window).
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar(ui));
+        self.ask_create_ui(&ctx);
+        if let Some(message) = &self.state.store_damaged {
+            egui::Panel::top("damaged_banner").show(ui, |ui| {
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(format!("⚠ {message}"))
+                            .color(egui::Color32::WHITE)
+                            .background_color(theme::ERROR_TEXT)
+                            .strong(),
+                    )
+                    .wrap(),
+                );
+            });
+        }
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.notifications_bar(ui));
+        let show_welcome = self.state.loaded
+            && self.state.records.lands.is_empty()
+            && self.state.records.reports.is_empty()
+            && !self.welcome_dismissed;
+        if !show_welcome {
+            let picked = egui::Panel::left("list")
+                .resizable(true)
+                .default_size(380.0)
+                .show(ui, |ui| self.list.ui(ui, &self.state))
+                .inner;
+            match picked {
+                Some(Picked::Land(id)) => {
+                    self.select(id);
+                    if let Some(b) = self.map.land_bbox(id) {
+                        self.map.fit(b);
+                    }
+                }
+                Some(Picked::Report(id)) => self.select_report(id),
+                None => {}
+            }
+            self.right_panel(ui);
+        }
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            if show_welcome {
+                self.welcome_ui(ui);
+            } else {
+                let preview = self
+                    .editor
+                    .as_ref()
+                    .map(LandEditor::indexed_points)
+                    .or_else(|| {
+                        let p = self.report_form.as_ref()?.location()?;
+                        Some(vec![(
+                            0,
+                            crate::domain::SurveyPoint {
+                                kind: crate::domain::PointKind::Evidence,
+                                label: "new report".to_owned(),
+                                lon_lat: p,
+                                entered: None,
+                                source: crate::domain::PointSource::MapClick,
+                                note: String::new(),
+                            },
+                        )])
+                    })
+                    .unwrap_or_default();
+                let traverse: Vec<crate::domain::LonLat> = self
+                    .editor
+                    .as_ref()
+                    .and_then(|e| e.walk().ok())
+                    .map(|t| {
+                        std::iter::once(t.benchmark)
+                            .chain(t.points.iter().map(|(p, _)| *p))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let options = MapOptions {
+                    format: self.prefs.coord_format,
+                    show_labels: self.prefs.show_labels,
+                    show_reports: self.prefs.show_reports,
+                    preview: &preview,
+                    traverse: &traverse,
+                    scope: self
+                        .dashboard
+                        .as_ref()
+                        .filter(|_| self.state.dashboard.is_some())
+                        .map(|_| &self.state.dashboard_scope),
+                };
+                self.map.ui(ui, self.state.selected, &options);
+                if let (Some(edit), Some(editor)) =
+                    (self.map.interaction.vertex_edit, self.editor.as_mut())
+                {
+                    editor.apply_map_edit(&edit, self.prefs.coord_format);
+                }
+                let drawing = self.editor.as_ref().is_some_and(|e| e.drawing);
+                if self.map.interaction.vertex_edit.is_some() {
+                    // The click edited a vertex; it adds no point.
+                } else if let (true, Some(p)) =
+                    (self.map.measuring, self.map.interaction.clicked_at)
+                {
+                    self.map.measure.push(p);
+                } else if let (Some(p), Some(form)) =
+                    (self.map.interaction.clicked_at, self.report_form.as_mut())
+                {
+                    form.set_location(p, self.prefs.coord_format);
+                } else if drawing {
+                    if let (Some(p), Some(editor)) =
+                        (self.map.interaction.clicked_at, self.editor.as_mut())
+                    {
+                        editor.add_map_point(p, self.prefs.coord_format);
+                    }
+                } else if let Some(id) = self.map.interaction.clicked {
+                    self.select(id);
+                }
+            }
+        });
+        self.windows(&ctx);
+        self.picker_ui(&ctx);
+        self.flush();
+    }
+}
+
+impl eframe::App for SafegroundApp {
+    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.drain_outcomes();
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let start = std::time::Instant::now();
+        self.frame_ui(ui);
+        self.frame_stats.record(start.elapsed());
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+fn unreachable_worker() -> Worker {
+    // Worker::start only fails when the OS refuses a thread; retry once without a store so the
+    // window can still show the error.
+    match Worker::start(
+        None,
+        current_actor(),
+        DEMO_PROGRAMME,
+        std::sync::Arc::new(|| {}),
+    ) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: Safeground cannot start a thread ({e})");
+            std::process::exit(1)
+        }
+    }
+}

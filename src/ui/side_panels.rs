@@ -1,0 +1,242 @@
+//! The side panels: the selected hazard report, and the right panel with the land list, the
+//! land's detail and the forms.
+
+use super::activity_form::{ActivityForm, FormAction};
+use super::detail::{DetailAction, detail_ui};
+use super::file_picker::PickPurpose;
+use super::land_editor::EditorAction;
+use super::land_editor::LandEditor;
+use super::report_form::ReportAction;
+use super::{SafegroundApp, detail, theme};
+use crate::app::{AppState, Command};
+use eframe::egui;
+
+impl SafegroundApp {
+    pub(super) fn report_panel(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let mut add_photo = false;
+        let thumbnails = &mut self.thumbnails;
+        egui::Panel::right("report_detail")
+            .resizable(true)
+            .default_size(420.0)
+            .show(ui, |ui| {
+                let Some(d) = &self.state.report_detail else {
+                    ui.spinner();
+                    return;
+                };
+                let r = &d.report;
+                ui.heading(format!(
+                    "{} — {} ×{}",
+                    r.code,
+                    r.eo_category.label(),
+                    r.quantity
+                ));
+                ui.label(format!(
+                    "{} · {} · {}",
+                    r.status.label(),
+                    r.condition.label(),
+                    r.validation.label()
+                ));
+                detail::fields_grid(ui, "report_grid", |row| {
+                    row("Type / model", r.type_model.clone());
+                    row(
+                        "Location",
+                        crate::geometry::coords::format_coord(
+                            r.location.lon_lat,
+                            self.prefs.coord_format,
+                        ),
+                    );
+                    row(
+                        "As entered",
+                        r.location
+                            .entered
+                            .as_ref()
+                            .map(|e| format!("{} ({})", e.text, e.format.label()))
+                            .unwrap_or_default(),
+                    );
+                    row("Reported on", r.reported_on.to_string());
+                    row("Reported by", r.reported_by.clone());
+                    row("Phone", r.reporter_phone.clone());
+                    row("Organisation", r.organisation.clone());
+                    row("Notes", r.notes.clone());
+                });
+                ui.separator();
+                ui.strong(format!("Photos ({})", d.thumbnails.len()));
+                ui.horizontal_wrapped(|ui| {
+                    for t in &d.thumbnails {
+                        let texture = thumbnails.entry(t.id).or_insert_with(|| {
+                            let image = egui::ColorImage::from_rgba_unmultiplied(
+                                [t.width, t.height],
+                                &t.rgba,
+                            );
+                            ctx.load_texture(
+                                format!("photo-{}", t.id),
+                                image,
+                                egui::TextureOptions::LINEAR,
+                            )
+                        });
+                        ui.add(egui::Image::new(&*texture).max_size(egui::vec2(160.0, 160.0)))
+                            .on_hover_text(&t.file_name);
+                    }
+                });
+                if ui.button("Add photo…").clicked() {
+                    add_photo = true;
+                }
+            });
+        if add_photo {
+            self.open_picker(&ctx, PickPurpose::Photo);
+        }
+    }
+
+    pub(super) fn right_panel(&mut self, ui: &mut egui::Ui) {
+        match self.state.form_done.take() {
+            Some(crate::app::Form::Land) => self.editor = None,
+            Some(crate::app::Form::Activity) => self.activity_form = None,
+            Some(crate::app::Form::HazardReport) => self.report_form = None,
+            _ => {}
+        }
+        let refusal = |form: crate::app::Form, state: &AppState| {
+            state
+                .form_error
+                .as_ref()
+                .filter(|(f, _)| *f == form)
+                .map(|(_, m)| m.clone())
+        };
+        if let Some(form) = &mut self.report_form {
+            let refused = refusal(crate::app::Form::HazardReport, &self.state);
+            let lands: Vec<(crate::domain::LandId, String)> = self
+                .state
+                .records
+                .lands
+                .iter()
+                .map(|l| (l.summary.id, l.summary.code.clone()))
+                .collect();
+            let mut action = None;
+            egui::Panel::right("report_form")
+                .resizable(true)
+                .default_size(420.0)
+                .show(ui, |ui| {
+                    action = form.ui(ui, &lands, refused.as_deref());
+                });
+            match action {
+                Some(ReportAction::Save(report)) => {
+                    self.state.form_error = None;
+                    self.send(Command::AddHazardReport(report));
+                }
+                Some(ReportAction::Cancel) => self.report_form = None,
+                None => {}
+            }
+            return;
+        }
+        if let Some(editor) = &mut self.editor {
+            let refused = refusal(crate::app::Form::Land, &self.state);
+            let mut action = None;
+            egui::Panel::right("editor")
+                .resizable(true)
+                .default_size(520.0)
+                .show(ui, |ui| {
+                    action = editor.ui(
+                        ui,
+                        self.prefs.coord_format,
+                        self.prefs.gps_threshold_m,
+                        refused.as_deref(),
+                    );
+                });
+            match action {
+                Some(EditorAction::Save(land)) => {
+                    self.state.form_error = None;
+                    let editing = self.editor.as_ref().is_some_and(|e| e.original.is_some());
+                    self.send(if editing {
+                        Command::UpdateLand(land)
+                    } else {
+                        Command::CreateLand(land)
+                    });
+                }
+                Some(EditorAction::Cancel) => self.editor = None,
+                None => {}
+            }
+            return;
+        }
+        if self.state.selected_report.is_some() {
+            self.report_panel(ui);
+            return;
+        }
+        let Some(selected) = self.state.selected else {
+            return;
+        };
+        let mut action = None;
+        let mut form_action = None;
+        let refused_activity = refusal(crate::app::Form::Activity, &self.state);
+        let refused_workflow = refusal(crate::app::Form::Workflow, &self.state);
+        egui::Panel::right("detail")
+            .resizable(true)
+            .default_size(440.0)
+            .show(ui, |ui| {
+                if let Some(form) = &mut self.activity_form {
+                    form_action = form.ui(ui, refused_activity.as_deref());
+                    ui.separator();
+                }
+                if let Some(w) = &refused_workflow {
+                    ui.colored_label(theme::ERROR_TEXT, w);
+                }
+                if let Some(d) = &self.state.detail {
+                    action = detail_ui(
+                        ui,
+                        d,
+                        self.prefs.coord_format,
+                        self.prefs.gps_threshold_m,
+                        &mut self.return_comment,
+                    );
+                } else {
+                    ui.spinner();
+                }
+            });
+        match form_action {
+            Some(FormAction::Save(activity)) => {
+                self.state.form_error = None;
+                self.send(Command::AddActivity(activity));
+            }
+            Some(FormAction::Cancel) => self.activity_form = None,
+            None => {}
+        }
+        let workflow = |action| Command::Workflow {
+            land: selected,
+            action,
+        };
+        match action {
+            Some(DetailAction::ZoomTo) => {
+                if let Some(b) = self.map.land_bbox(selected) {
+                    self.map.fit(b);
+                }
+            }
+            Some(DetailAction::Edit) => {
+                if let Some(d) = &self.state.detail {
+                    self.state.form_error = None;
+                    self.editor = Some(LandEditor::edit(
+                        &d.land,
+                        time::OffsetDateTime::now_utc().date(),
+                        self.prefs.coord_format,
+                    ));
+                }
+            }
+            Some(DetailAction::RecordActivity) => {
+                self.state.form_error = None;
+                self.activity_form = Some(ActivityForm::new(
+                    selected,
+                    time::OffsetDateTime::now_utc().date(),
+                ));
+            }
+            Some(DetailAction::Submit) => {
+                self.send(workflow(crate::domain::WorkflowAction::Submit));
+            }
+            Some(DetailAction::Approve) => {
+                self.send(workflow(crate::domain::WorkflowAction::Approve));
+            }
+            Some(DetailAction::Return(c)) => {
+                self.send(workflow(crate::domain::WorkflowAction::Return(c)));
+                self.return_comment.clear();
+            }
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! The top bar (store, import and export, layers, settings) and the notifications under it.
+
+use super::file_picker::PickPurpose;
+use super::land_editor::LandEditor;
+use super::report_form::ReportForm;
+use super::{SafegroundApp, dashboard, raster_tiles, theme};
+use crate::app::{Command, NotificationLevel};
+use crate::domain::CoordFormat;
+use crate::exports::ExportFormat;
+use crate::session::tile_cache_folder;
+use eframe::egui;
+use std::path::PathBuf;
+
+impl SafegroundApp {
+    /// Turns online tiles on or off and remembers the choice. Tiles are cached on disk in the
+    /// platform cache directory, so areas seen once stay visible offline.
+    pub(super) fn set_online_tiles(&mut self, on: bool, ctx: &egui::Context) {
+        self.prefs.online_tiles = on;
+        self.map.online = None;
+        if !on {
+            return;
+        }
+        // reqwest is built without a TLS crypto provider; install ring's once (a second install
+        // returns Err, which is fine: one is installed).
+        if rustls::crypto::ring::default_provider()
+            .install_default()
+            .is_err()
+        {
+            // Already installed.
+        }
+        let cache = tile_cache_folder();
+        let options = walkers::HttpOptions {
+            cache: cache.clone(),
+            ..walkers::HttpOptions::default()
+        };
+        self.map.online = Some(walkers::HttpTiles::with_options(
+            walkers::sources::OpenStreetMap,
+            options,
+            ctx.clone(),
+        ));
+        if let Some(c) = cache {
+            self.state.notify(
+                NotificationLevel::Info,
+                format!("Online tiles on; cached in {}", c.display()),
+            );
+        }
+    }
+
+    /// Shows (or removes) a raster basemap and remembers the choice.
+    pub(super) fn set_raster(&mut self, path: Option<PathBuf>, ctx: &egui::Context) {
+        self.map.raster = None;
+        self.prefs.mbtiles = None;
+        if let Some(path) = path {
+            match raster_tiles::RasterTiles::open(&path, ctx) {
+                Ok(r) => {
+                    self.map.raster = Some(r);
+                    self.prefs.mbtiles = Some(path);
+                }
+                Err(e) => self.state.notify(
+                    NotificationLevel::Error,
+                    format!("Cannot read the raster basemap: {e}"),
+                ),
+            }
+        }
+    }
+
+    pub(super) fn top_bar(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("Store", |ui| {
+                if ui.button("New programme…").clicked() {
+                    self.open_picker(&ctx, PickPurpose::NewStore);
+                }
+                if ui.button("Open store…").clicked() {
+                    self.open_picker(&ctx, PickPurpose::OpenStore);
+                }
+                if ui.button("Load the demo programme").clicked() {
+                    self.send(Command::LoadDemo);
+                }
+            });
+            if ui.button("New land").clicked() {
+                self.report_form = None;
+                self.editor = Some(LandEditor::new(time::OffsetDateTime::now_utc().date()));
+                self.state.form_error = None;
+                self.welcome_dismissed = true;
+            }
+            if ui.button("New hazard report").clicked() {
+                self.editor = None;
+                self.report_form = Some(ReportForm::new(
+                    time::OffsetDateTime::now_utc().date(),
+                    self.state.selected,
+                ));
+                self.state.form_error = None;
+                self.welcome_dismissed = true;
+            }
+            if ui.button("Import…").clicked() {
+                self.open_picker(&ctx, PickPurpose::Import);
+            }
+            ui.menu_button("Export", |ui| {
+                ui.label("Profile (who the file is for)");
+                for p in crate::domain::ExportProfile::ALL {
+                    ui.radio_value(&mut self.export_profile, *p, p.label());
+                }
+                ui.separator();
+                if ui.button("GeoJSON…").clicked() {
+                    self.open_picker(&ctx, PickPurpose::Export(ExportFormat::Geojson));
+                }
+                if ui.button("Ledger and activities CSV…").clicked() {
+                    self.open_picker(&ctx, PickPurpose::Export(ExportFormat::Csv));
+                }
+                if ui.button("GeoPackage…").clicked() {
+                    self.open_picker(&ctx, PickPurpose::Export(ExportFormat::Gpkg));
+                }
+                ui.separator();
+                if ui.button("Donor progress report…").clicked() {
+                    self.dashboard
+                        .get_or_insert_with(dashboard::Dashboard::default);
+                    self.open_picker(&ctx, PickPurpose::Export(ExportFormat::Report));
+                }
+                if ui.button("Export log").clicked() {
+                    self.show_export_log = true;
+                    self.send(Command::LoadExportLog);
+                }
+            });
+            if ui
+                .selectable_label(self.dashboard.is_some(), "Dashboard")
+                .clicked()
+            {
+                self.dashboard = match self.dashboard {
+                    Some(_) => None,
+                    None => Some(dashboard::Dashboard::default()),
+                };
+            }
+            ui.menu_button("Settings", |ui| {
+                ui.label("Coordinate format");
+                for f in CoordFormat::ALL {
+                    ui.radio_value(&mut self.prefs.coord_format, *f, f.label());
+                }
+                ui.separator();
+                ui.horizontal(|ui| {
+                    ui.label("GPS accuracy threshold (m)");
+                    ui.add(
+                        egui::DragValue::new(&mut self.prefs.gps_threshold_m)
+                            .range(1.0..=100.0)
+                            .speed(0.5),
+                    );
+                });
+                ui.checkbox(&mut self.prefs.show_labels, "Land codes on the map");
+                let mut online = self.prefs.online_tiles;
+                if ui
+                    .checkbox(
+                        &mut online,
+                        "Online tiles (OpenStreetMap; needs a network, cached on disk)",
+                    )
+                    .changed()
+                {
+                    self.set_online_tiles(online, &ctx);
+                }
+                ui.separator();
+                if ui.button("Raster basemap (MBTiles)…").clicked() {
+                    self.open_picker(&ctx, PickPurpose::Mbtiles);
+                }
+                if self.map.raster.is_some() && ui.button("Remove the raster basemap").clicked() {
+                    self.set_raster(None, &ctx);
+                }
+                if let Some(r) = &self.map.raster {
+                    match (&r.error, &r.name) {
+                        (Some(e), _) => {
+                            ui.colored_label(theme::ERROR_TEXT, e);
+                        }
+                        (None, name) => {
+                            ui.label(format!(
+                                "Raster: {}",
+                                name.clone()
+                                    .unwrap_or_else(|| r.path().display().to_string())
+                            ));
+                        }
+                    }
+                }
+                ui.checkbox(&mut self.prefs.show_reports, "Hazard reports on the map");
+            });
+            if ui.button("Zoom to all").clicked() {
+                self.map.fit_all();
+            }
+            let measure_label = if self.map.measuring {
+                "Stop measuring"
+            } else {
+                "Measure"
+            };
+            if ui
+                .button(measure_label)
+                .on_hover_text("Click on the map to measure distance and area")
+                .clicked()
+            {
+                self.map.measuring = !self.map.measuring;
+                self.map.measure.clear();
+            }
+            ui.separator();
+            if let Some(p) = &self.state.store_path {
+                ui.label(format!("Store: {}", p.display()));
+            }
+            if let Some(b) = &self.state.busy {
+                ui.spinner();
+                ui.label(b);
+                if let Some((done, total)) = self.state.progress {
+                    let fraction = if total > 0 {
+                        done as f32 / total as f32
+                    } else {
+                        0.0
+                    };
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .desired_width(160.0)
+                            .text(format!("{done} / {total}")),
+                    );
+                }
+                if (b.starts_with("Importing") || b.starts_with("Exporting"))
+                    && ui.button("Cancel").clicked()
+                {
+                    self.worker.cancel();
+                }
+            }
+        });
+    }
+
+    pub(super) fn notifications_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if let Some(n) = self.state.notifications.last() {
+                let colour = match n.level {
+                    NotificationLevel::Info => ui.visuals().text_color(),
+                    NotificationLevel::Warning => theme::WARNING_TEXT,
+                    NotificationLevel::Error => theme::ERROR_TEXT,
+                };
+                ui.colored_label(colour, &n.text);
+            } else {
+                ui.label("Ready.");
+            }
+            if !self.state.last_import_issues.is_empty() && ui.button("Import summary").clicked() {
+                self.show_import_issues = true;
+            }
+            if ui
+                .button(format!("Messages ({})", self.state.notifications.len()))
+                .clicked()
+            {
+                self.show_notifications = !self.show_notifications;
+            }
+        });
+    }
+}

@@ -1,0 +1,297 @@
+//! The app's windows and dialogs: the file picker, the dashboard, the export log, the welcome
+//! screen and the question before a missing store is created.
+
+use super::file_picker::{FilePicker, PickMode, PickPurpose, PickResult};
+use super::{SafegroundApp, dashboard};
+use crate::app::Command;
+use crate::exports::ExportFormat;
+use eframe::egui;
+use std::path::PathBuf;
+
+impl SafegroundApp {
+    /// Asks before creating a store that was asked for but is not there.
+    pub(super) fn ask_create_ui(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.ask_create.clone() else {
+            return;
+        };
+        egui::Window::new("No store at this path")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label(format!(
+                    "There is no Safeground store at {}. Was the name typed right, or was the file moved?",
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Create a new, empty store there").clicked() {
+                        self.ask_create = None;
+                        self.prefs.last_store = Some(path.clone());
+                        self.send(Command::OpenStore(path.clone()));
+                    }
+                    if ui.button("Open another store…").clicked() {
+                        self.ask_create = None;
+                        self.open_picker(ctx, PickPurpose::OpenStore);
+                    }
+                });
+            });
+    }
+
+    pub(super) fn open_picker(&mut self, ctx: &egui::Context, purpose: PickPurpose) {
+        let dir = self
+            .state
+            .store_path
+            .as_ref()
+            .and_then(|p| p.parent().map(std::path::Path::to_owned))
+            .filter(|p| !p.as_os_str().is_empty())
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."));
+        let (mode, title, ext, name): (PickMode, &str, &[&'static str], &str) = match purpose {
+            PickPurpose::OpenStore => (PickMode::Open, "Open a store file", &["sqlite", "db"], ""),
+            PickPurpose::NewStore => (
+                PickMode::Save,
+                "New programme: choose a store file",
+                &["sqlite"],
+                "programme.sqlite",
+            ),
+            PickPurpose::Import => (
+                PickMode::Open,
+                "Import GeoJSON or activities CSV",
+                &["geojson", "json", "csv"],
+                "",
+            ),
+            PickPurpose::Export(ExportFormat::Geojson) => (
+                PickMode::Save,
+                "Export GeoJSON",
+                &["geojson"],
+                "export.geojson",
+            ),
+            PickPurpose::Export(ExportFormat::Csv) => (
+                PickMode::Save,
+                "Export ledger and activities CSV",
+                &["csv"],
+                "ledger.csv",
+            ),
+            PickPurpose::Export(ExportFormat::Gpkg) => (
+                PickMode::Save,
+                "Export GeoPackage",
+                &["gpkg"],
+                "export.gpkg",
+            ),
+            PickPurpose::Export(ExportFormat::Report) => (
+                PickMode::Save,
+                "Write the donor progress report (HTML)",
+                &["html"],
+                "progress-report.html",
+            ),
+            PickPurpose::Mbtiles => (PickMode::Open, "Raster basemap (MBTiles)", &["mbtiles"], ""),
+            PickPurpose::Photo => (
+                PickMode::Open,
+                "Attach a photo (JPEG or PNG)",
+                &["jpg", "jpeg", "png"],
+                "",
+            ),
+        };
+        self.picker = Some(FilePicker::new(purpose, mode, title, ext, dir, name, ctx));
+    }
+
+    pub(super) fn picker_ui(&mut self, ctx: &egui::Context) {
+        let Some(picker) = &mut self.picker else {
+            return;
+        };
+        let purpose = picker.purpose;
+        let result = picker.show(ctx);
+        let replace = crate::io::output::Replace::from_flag(picker.replace_confirmed);
+        match result {
+            PickResult::Open => {}
+            PickResult::Cancelled => self.picker = None,
+            PickResult::Chosen(path) => {
+                self.picker = None;
+                if purpose == PickPurpose::Mbtiles {
+                    self.set_raster(Some(path), ctx);
+                    return;
+                }
+                if purpose == PickPurpose::Photo {
+                    if let Some(report) = self.state.selected_report {
+                        self.send(Command::AttachPhoto { report, path });
+                    }
+                    return;
+                }
+                let command = match purpose {
+                    PickPurpose::OpenStore | PickPurpose::NewStore => Command::OpenStore(path),
+                    PickPurpose::Import => Command::Import {
+                        paths: vec![path],
+                        strict: false,
+                    },
+                    PickPurpose::Export(format) => {
+                        let (profile, filter) = if format == ExportFormat::Report {
+                            let d = self.dashboard.clone().unwrap_or_default();
+                            (d.profile, d.filter().unwrap_or_default())
+                        } else {
+                            (self.export_profile, crate::reports::ReportFilter::default())
+                        };
+                        Command::Export(Box::new(crate::exports::ExportRequest {
+                            format,
+                            profile,
+                            filter,
+                            output: path,
+                            replace,
+                        }))
+                    }
+                    PickPurpose::Mbtiles | PickPurpose::Photo => return,
+                };
+                if purpose == PickPurpose::NewStore {
+                    self.welcome_dismissed = true;
+                }
+                self.send(command);
+            }
+        }
+    }
+
+    pub(super) fn dashboard_window(&mut self, ctx: &egui::Context) {
+        let Some(mut dash) = self.dashboard.take() else {
+            return;
+        };
+        let mut open = true;
+        let mut action = dashboard::DashboardAction::None;
+        egui::Window::new("Dashboard")
+            .open(&mut open)
+            .default_size([780.0, 780.0])
+            .resizable(true)
+            .show(ctx, |ui| {
+                action = dash.ui(ui, self.state.dashboard.as_ref());
+            });
+        match action {
+            dashboard::DashboardAction::None => {}
+            dashboard::DashboardAction::Compute(filter) => self.send(Command::Dashboard(filter)),
+            dashboard::DashboardAction::WriteReport => {
+                self.open_picker(ctx, PickPurpose::Export(ExportFormat::Report));
+            }
+            dashboard::DashboardAction::ZoomToScope => {
+                if let Some(b) = self.map.bbox_of(&self.state.dashboard_scope) {
+                    self.map.fit(b);
+                }
+            }
+        }
+        if open {
+            self.dashboard = Some(dash);
+        } else {
+            self.state.dashboard = None;
+            self.state.dashboard_scope.clear();
+        }
+    }
+
+    pub(super) fn export_log_window(&mut self, ctx: &egui::Context) {
+        if !self.show_export_log {
+            return;
+        }
+        egui::Window::new("Export log")
+            .open(&mut self.show_export_log)
+            .default_size([760.0, 320.0])
+            .show(ctx, |ui| {
+                let Some(entries) = &self.state.export_log else {
+                    ui.label("Loading…");
+                    return;
+                };
+                if entries.is_empty() {
+                    ui.label("Nothing has been exported from this store yet.");
+                    return;
+                }
+                egui::ScrollArea::both().show(ui, |ui| {
+                    egui::Grid::new("export_log")
+                        .striped(true)
+                        .num_columns(6)
+                        .show(ui, |ui| {
+                            for h in ["When (UTC)", "Who", "Format", "Profile", "Filter", "File"] {
+                                ui.label(egui::RichText::new(h).strong());
+                            }
+                            ui.end_row();
+                            for e in entries {
+                                let when =
+                                    e.at.format(time::macros::format_description!(
+                                        "[year]-[month]-[day] [hour]:[minute]"
+                                    ))
+                                    .unwrap_or_default();
+                                ui.label(when);
+                                ui.label(format!("{} ({})", e.who, e.device));
+                                ui.label(&e.format);
+                                ui.label(e.profile.label());
+                                ui.label(&e.filter);
+                                ui.label(&e.file).on_hover_text(format!(
+                                    "{} lands, {} activities, {} hazard reports",
+                                    e.lands, e.activities, e.hazard_reports
+                                ));
+                                ui.end_row();
+                            }
+                        });
+                });
+            });
+    }
+
+    pub(super) fn windows(&mut self, ctx: &egui::Context) {
+        self.dashboard_window(ctx);
+        self.export_log_window(ctx);
+        if self.show_notifications {
+            egui::Window::new("Messages")
+                .open(&mut self.show_notifications)
+                .show(ctx, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        for n in self.state.notifications.iter().rev() {
+                            ui.label(&n.text);
+                        }
+                    });
+                });
+        }
+        if self.show_import_issues {
+            egui::Window::new("Import summary")
+                .open(&mut self.show_import_issues)
+                .default_size([600.0, 400.0])
+                .show(ctx, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        for issue in &self.state.last_import_issues {
+                            ui.label(issue.to_string());
+                        }
+                    });
+                });
+        }
+    }
+
+    pub(super) fn welcome_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        ui.vertical_centered(|ui| {
+            ui.add_space(60.0);
+            ui.heading("Welcome to Safeground");
+            ui.label("Record hazard areas, hazard reports and clearance progress — offline.");
+            ui.add_space(20.0);
+            if let Some(p) = &self.state.store_path {
+                ui.label(format!("This store is empty: {}", p.display()));
+            }
+            ui.add_space(10.0);
+            let size = egui::vec2(300.0, 32.0);
+            if ui
+                .add_sized(size, egui::Button::new("Start a new programme"))
+                .clicked()
+            {
+                self.welcome_dismissed = true;
+            }
+            if ui
+                .add_sized(size, egui::Button::new("Open the demo programme"))
+                .clicked()
+            {
+                self.send(Command::LoadDemo);
+            }
+            if ui
+                .add_sized(size, egui::Button::new("Import a GeoJSON file…"))
+                .clicked()
+            {
+                self.open_picker(&ctx, PickPurpose::Import);
+            }
+            if ui
+                .add_sized(size, egui::Button::new("Open another store file…"))
+                .clicked()
+            {
+                self.open_picker(&ctx, PickPurpose::OpenStore);
+            }
+        });
+    }
+}
