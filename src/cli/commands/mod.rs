@@ -1,0 +1,267 @@
+//! One function per subcommand.
+
+use std::io::Write;
+
+use anyhow::{Result, anyhow, bail};
+use time::OffsetDateTime;
+
+use super::{Cli, Command, ExportFormat};
+use crate::reports::ReportFilter;
+use crate::session::{choose_store, current_actor};
+use crate::storage::Store;
+
+use crate::io::output::Replace;
+use crate::storage::{OpenMode, StoreError};
+
+mod changes;
+mod reading;
+mod survey;
+use changes::{demo, export, import};
+use reading::{check, list, show};
+use survey::{convert, traverse};
+
+pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
+    let Some(command) = cli.command else {
+        bail!("no command given; run `safeground` without arguments to open the app");
+    };
+    match command {
+        Command::Convert { coord, to, json } => convert(out, &coord, to, json),
+        Command::Traverse {
+            start,
+            declination,
+            reference,
+            bearing_unit,
+            legs,
+            json,
+        } => traverse(
+            out,
+            &start,
+            declination,
+            reference,
+            bearing_unit,
+            &legs,
+            json,
+        ),
+        other => {
+            let path = choose_store(cli.db)?.path;
+            // Only the commands that create data may create the store file: a mistyped --db for
+            // list, report, export, backup, check or restore is refused, not made into a new,
+            // empty store.
+            let mode = match &other {
+                Command::Demo { .. } | Command::Import { .. } => OpenMode::CreateIfMissing,
+                _ => OpenMode::Existing,
+            };
+            let result = run_on_store(other, &path, mode, out, err);
+            // A busy store: say which program holds it.
+            result.map_err(|e| {
+                let busy = e.chain().any(|c| {
+                    c.downcast_ref::<StoreError>()
+                        .is_some_and(StoreError::is_busy)
+                });
+                let holders = if busy {
+                    crate::storage::lock_holders(&path)
+                } else {
+                    Vec::new()
+                };
+                // Errors of the store itself name the file (the sentence says what to do).
+                let about_store = e.chain().any(|c| {
+                    matches!(
+                        c.downcast_ref::<StoreError>(),
+                        Some(StoreError::Sqlite(_) | StoreError::Io(_))
+                    )
+                });
+                let file = if about_store {
+                    format!(" [store: {}]", path.display())
+                } else {
+                    String::new()
+                };
+                if holders.is_empty() {
+                    if about_store {
+                        anyhow!("{e:#}{file}")
+                    } else {
+                        e
+                    }
+                } else {
+                    anyhow!("{e:#} (it is held by {}){file}", holders.join(", "))
+                }
+            })
+        }
+    }
+}
+
+/// A store larger than [`crate::storage::QUICK_CHECK_MAX_BYTES`] is not page-checked at open
+/// (it would take seconds). Commands that write check every page first and refuse a damaged
+/// store; the others say when the last full check passed.
+fn check_large_store(store: &Store, command: &Command, err: &mut dyn Write) -> Result<()> {
+    let bytes = store.file_bytes();
+    if bytes <= crate::storage::QUICK_CHECK_MAX_BYTES {
+        return Ok(());
+    }
+    let writes = matches!(
+        command,
+        Command::Import { .. } | Command::Demo { .. } | Command::Restore { .. }
+    );
+    if writes {
+        let problems = store.page_check()?;
+        if !problems.is_empty() {
+            return Err(StoreError::Corrupt {
+                detail: format!(
+                    "{}; nothing was written",
+                    problems.into_iter().take(3).collect::<Vec<_>>().join("; ")
+                ),
+                path: store.path().to_owned(),
+            }
+            .into());
+        }
+        return Ok(());
+    }
+    if matches!(
+        command,
+        Command::Check {
+            integrity: true,
+            ..
+        }
+    ) {
+        return Ok(());
+    }
+    let last = store
+        .last_full_check()?
+        .unwrap_or_else(|| "never".to_owned());
+    writeln!(
+        err,
+        "note: this store ({} MB) is page-checked at open only up to {} MB; its last full check passed: {last} (`safeground check --integrity` runs one)",
+        bytes / 1_000_000,
+        crate::storage::QUICK_CHECK_MAX_BYTES / 1_000_000
+    )?;
+    Ok(())
+}
+
+fn run_on_store(
+    other: Command,
+    path: &std::path::Path,
+    mode: OpenMode,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    {
+        {
+            let mut store = Store::open_with(path, mode)?;
+            if let Some(backup) = store.migration_backup() {
+                writeln!(
+                    err,
+                    "note: the store was upgraded; a backup of the old file is at {}",
+                    backup.display()
+                )?;
+            }
+            check_large_store(&store, &other, err)?;
+            match other {
+                Command::Demo {
+                    synthetic,
+                    seed,
+                    replace,
+                } => demo(out, err, &mut store, synthetic, seed, replace),
+                Command::Import { files, strict } => import(out, err, &mut store, &files, strict),
+                Command::Export {
+                    format,
+                    profile,
+                    output,
+                    overwrite,
+                } => {
+                    let format = match format {
+                        ExportFormat::Geojson => crate::exports::ExportFormat::Geojson,
+                        ExportFormat::Csv => crate::exports::ExportFormat::Csv,
+                        ExportFormat::Gpkg => crate::exports::ExportFormat::Gpkg,
+                    };
+                    export(
+                        out,
+                        &store,
+                        format,
+                        profile.into(),
+                        ReportFilter::default(),
+                        output,
+                        Replace::from_flag(overwrite),
+                    )
+                }
+                Command::Report {
+                    from,
+                    to,
+                    donor,
+                    organisation,
+                    admin_area,
+                    profile,
+                    output,
+                    overwrite,
+                } => {
+                    let date = |field: &str, value: Option<String>| -> Result<Option<time::Date>> {
+                        value
+                            .map(|v| {
+                                crate::domain::parse_date(&v).ok_or_else(|| {
+                                    anyhow!("--{field} '{v}' is not a date; write it as YYYY-MM-DD, e.g. 2025-01-31")
+                                })
+                            })
+                            .transpose()
+                    };
+                    let filter = ReportFilter {
+                        from: date("from", from)?,
+                        to: date("to", to)?,
+                        donor,
+                        organisation,
+                        admin_area,
+                    };
+                    export(
+                        out,
+                        &store,
+                        crate::exports::ExportFormat::Report,
+                        profile.into(),
+                        filter,
+                        output,
+                        Replace::from_flag(overwrite),
+                    )
+                }
+                Command::Backup { output, overwrite } => {
+                    store.backup_to(&output, Replace::from_flag(overwrite))?;
+                    writeln!(out, "Backed up the store to {}.", output.display())?;
+                    Ok(())
+                }
+                Command::Restore { file } => {
+                    let restored = store.restore_from(&file, &current_actor())?;
+                    writeln!(
+                        out,
+                        "Restored {} ({} lands). The previous contents are in {}.",
+                        file.display(),
+                        restored.lands,
+                        restored.previous.display()
+                    )?;
+                    Ok(())
+                }
+                Command::List { what, json } => list(out, &store, what, json),
+                Command::Show { code, json } => show(out, &store, &code, json),
+                Command::Check {
+                    json,
+                    gps_threshold_m,
+                    integrity,
+                } => {
+                    if integrity {
+                        let problems = store.integrity_check()?;
+                        if !problems.is_empty() {
+                            bail!(
+                                "the store file is damaged ({}); restore it from a backup",
+                                problems.join("; ")
+                            );
+                        }
+                        writeln!(
+                            err,
+                            "integrity_check: ok (every page of the store is sound)"
+                        )?;
+                    }
+                    check(out, &store, json, gps_threshold_m)
+                }
+                Command::Convert { .. } | Command::Traverse { .. } => Ok(()),
+            }
+        }
+    }
+}
+
+fn today() -> time::Date {
+    OffsetDateTime::now_utc().date()
+}
