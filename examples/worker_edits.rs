@@ -132,7 +132,7 @@ impl Session {
                     self.lands = r.lands.into_iter().map(|m| m.summary).collect();
                     return Ok(());
                 }
-                Outcome::Failed { action, message } => bail!("{action}: {message}"),
+                Outcome::Failed { action, error } => bail!("{action}: {error}"),
                 _ => {}
             }
         }
@@ -157,8 +157,8 @@ impl Session {
                     self.say(&format!("committed land {id} {code}"))?;
                     return self.wait_records();
                 }
-                Outcome::Refused { message, .. } => return self.refused("land", &message),
-                Outcome::Failed { action, message } => bail!("{action}: {message}"),
+                Outcome::Refused { error, .. } => return self.refused("land", &error.to_string()),
+                Outcome::Failed { action, error } => bail!("{action}: {error}"),
                 _ => {}
             }
         }
@@ -200,8 +200,10 @@ impl Session {
                     self.say(&format!("committed activity {id} {land}"))?;
                     return self.wait_records();
                 }
-                Outcome::Refused { message, .. } => return self.refused("activity", &message),
-                Outcome::Failed { action, message } => bail!("{action}: {message}"),
+                Outcome::Refused { error, .. } => {
+                    return self.refused("activity", &error.to_string());
+                }
+                Outcome::Failed { action, error } => bail!("{action}: {error}"),
                 _ => {}
             }
         }
@@ -212,7 +214,7 @@ impl Session {
         let mut land = loop {
             match self.next()? {
                 Outcome::LandDetail(d) => break d.land,
-                Outcome::Failed { action, message } => bail!("{action}: {message}"),
+                Outcome::Failed { action, error } => bail!("{action}: {error}"),
                 _ => {}
             }
         };
@@ -230,8 +232,10 @@ impl Session {
                 Outcome::FormDone(Form::Land) => {
                     return self.refused("update", "superseded by later information");
                 }
-                Outcome::Refused { message, .. } => return self.refused("update", &message),
-                Outcome::Failed { action, message } => bail!("{action}: {message}"),
+                Outcome::Refused { error, .. } => {
+                    return self.refused("update", &error.to_string());
+                }
+                Outcome::Failed { action, error } => bail!("{action}: {error}"),
                 _ => {}
             }
         }
@@ -266,8 +270,10 @@ impl Session {
                     self.say(&format!("committed report {id}"))?;
                     return self.wait_records();
                 }
-                Outcome::Refused { message, .. } => return self.refused("report", &message),
-                Outcome::Failed { action, message } => bail!("{action}: {message}"),
+                Outcome::Refused { error, .. } => {
+                    return self.refused("report", &error.to_string());
+                }
+                Outcome::Failed { action, error } => bail!("{action}: {error}"),
                 _ => {}
             }
         }
@@ -349,7 +355,7 @@ fn main() -> Result<()> {
     };
     match session.next()? {
         Outcome::StoreOpened { .. } => {}
-        Outcome::Failed { action, message } => bail!("{action}: {message}"),
+        Outcome::Failed { action, error } => bail!("{action}: {error}"),
         other => bail!("unexpected first answer from the worker: {other:?}"),
     }
     session.wait_records()?;

@@ -7,6 +7,9 @@ use crate::domain::{
     Activity, HazardReport, HazardReportId, ImportIssue, ImportSummary, Land, LandId,
 };
 
+use std::sync::Arc;
+
+use super::error::AppError;
 use super::state::{LandDetail, Records, ReportDetail};
 
 /// Something the UI asks the database worker to do. Panels never touch the store.
@@ -95,7 +98,7 @@ pub enum Outcome {
         /// Per-feature problems.
         issues: Vec<ImportIssue>,
         /// Why it was refused, if it was.
-        refused: Option<String>,
+        refused: Option<Arc<AppError>>,
     },
     /// Progress of a long job.
     Progress {
@@ -131,7 +134,7 @@ pub enum Outcome {
         /// The form.
         form: Form,
         /// Why, for the person who filled it in.
-        message: String,
+        error: Arc<AppError>,
     },
     /// The background page check found the open store damaged; writes are refused.
     StoreDamaged(String),
@@ -140,6 +143,6 @@ pub enum Outcome {
         /// What was being done.
         action: String,
         /// Why it failed.
-        message: String,
+        error: Arc<AppError>,
     },
 }

@@ -3,10 +3,12 @@
 //! the store. The only GUI item named here is a repaint callback handed in by the UI.
 
 mod command;
+mod error;
 mod state;
 mod worker;
 
 pub use command::{Command, Form, Outcome};
+pub use error::AppError;
 pub use state::{
     AppState, LandDetail, Notification, NotificationLevel, Records, ReportDetail, Thumbnail,
 };

@@ -218,7 +218,8 @@ impl AppState {
                 self.form_done = Some(form);
                 self.form_error = None;
             }
-            Outcome::Refused { form, message } => {
+            Outcome::Refused { form, error } => {
+                let message = error.to_string();
                 self.busy = None;
                 self.notify(NotificationLevel::Error, format!("Not saved: {message}"));
                 self.form_error = Some((form, message));
@@ -238,7 +239,8 @@ impl AppState {
                 self.notify(NotificationLevel::Error, message.clone());
                 self.store_damaged = Some(message);
             }
-            Outcome::Failed { action, message } => {
+            Outcome::Failed { action, error } => {
+                let message = error.to_string();
                 self.busy = None;
                 self.progress = None;
                 self.notify(

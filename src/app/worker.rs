@@ -11,6 +11,7 @@ use crate::domain::{Actor, ImportBatch, ImportReporter, LandId};
 use crate::storage::{Store, StoreError};
 
 use super::command::{Command, Form, Outcome};
+use super::error::AppError;
 use super::state::{LandDetail, Records, ReportDetail, Thumbnail};
 
 /// Wakes the UI after an outcome is sent (the UI passes `ctx.request_repaint`).
@@ -97,9 +98,7 @@ impl Worker {
                 Err(TryRecvError::Disconnected) => {
                     out.push(Outcome::Failed {
                         action: "The database worker".to_owned(),
-                        message:
-                            "stopped unexpectedly; restart Safeground (committed data is safe)"
-                                .to_owned(),
+                        error: Arc::new(AppError::WorkerStopped),
                     });
                     break;
                 }
@@ -147,10 +146,17 @@ impl WorkerLoop {
         }
     }
 
-    fn fail(&self, action: &str, e: &dyn std::fmt::Display) {
+    fn fail(&self, action: &str, error: impl Into<AppError>) {
         self.send(Outcome::Failed {
             action: action.to_owned(),
-            message: e.to_string(),
+            error: Arc::new(error.into()),
+        });
+    }
+
+    fn refuse(&self, form: Form, error: impl Into<AppError>) {
+        self.send(Outcome::Refused {
+            form,
+            error: Arc::new(error.into()),
         });
     }
 
@@ -172,7 +178,7 @@ impl WorkerLoop {
                 });
                 self.send_records();
             }
-            Err(e) => self.fail("Opening the store", &e),
+            Err(e) => self.fail("Opening the store", e),
         }
     }
 
@@ -223,7 +229,7 @@ impl WorkerLoop {
             .map(|(lands, reports)| Records { lands, reports });
         match records {
             Ok(r) => self.send(Outcome::Records(Box::new(r))),
-            Err(e) => self.fail("Loading the records", &e),
+            Err(e) => self.fail("Loading the records", e),
         }
     }
 
@@ -294,7 +300,10 @@ impl WorkerLoop {
         for path in paths {
             reporter.file = path.display().to_string();
             let read = std::fs::read(path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))
+                .map_err(|source| AppError::Read {
+                    path: path.clone(),
+                    source,
+                })
                 .and_then(|bytes| {
                     let is_csv = path
                         .extension()
@@ -304,15 +313,18 @@ impl WorkerLoop {
                     } else {
                         crate::io::geojson::read_geojson(&bytes, &mut reporter, today)
                     }
-                    .map_err(|e| format!("{e} ({})", path.display()))
+                    .map_err(|source| AppError::Format {
+                        path: path.clone(),
+                        source,
+                    })
                 });
             match read {
                 Ok(part) => batch.items.extend(part.items),
-                Err(message) => {
+                Err(error) => {
                     self.send(Outcome::Imported {
                         summary: None,
                         issues: reporter.issues,
-                        refused: Some(message),
+                        refused: Some(Arc::new(error)),
                     });
                     return;
                 }
@@ -334,14 +346,14 @@ impl WorkerLoop {
             Err(e) => self.send(Outcome::Imported {
                 summary: None,
                 issues: reporter.issues,
-                refused: Some(e.to_string()),
+                refused: Some(Arc::new(e.into())),
             }),
         }
     }
 
     fn handle(&mut self, command: Command) {
         if self.store.is_none() && !matches!(command, Command::OpenStore(_)) {
-            self.fail("This action", &"no store is open; open or create one first");
+            self.fail("This action", AppError::NoStore);
             return;
         }
         let writes = matches!(
@@ -356,7 +368,7 @@ impl WorkerLoop {
                 | Command::Workflow { .. }
         );
         if writes && let Some(message) = self.writes_refused() {
-            self.fail("Saving", &message);
+            self.fail("Saving", AppError::StoreDamaged(message));
             return;
         }
         match command {
@@ -364,7 +376,7 @@ impl WorkerLoop {
             Command::Refresh => self.send_records(),
             Command::LoadLand(id) => match self.detail(id) {
                 Ok(d) => self.send(Outcome::LandDetail(Box::new(d))),
-                Err(e) => self.fail("Loading the land", &e),
+                Err(e) => self.fail("Loading the land", e),
             },
             Command::LoadDemo => {
                 // The demo never goes into the user's store: it has its own file beside it, and
@@ -386,17 +398,15 @@ impl WorkerLoop {
                 let today = time::OffsetDateTime::now_utc().date();
                 let result =
                     crate::io::geojson::read_geojson(self.demo.as_bytes(), &mut reporter, today)
-                        .map_err(|e| e.to_string())
+                        .map_err(AppError::Demo)
                         .and_then(|batch| {
-                            let store = self.store.as_mut().ok_or_else(|| "no store".to_owned())?;
-                            store
-                                .replace_all_with(
-                                    batch,
-                                    &mut reporter,
-                                    &self.actor,
-                                    crate::storage::ReplaceRecords::AfterBackup,
-                                )
-                                .map_err(|e| e.to_string())
+                            let store = self.store.as_mut().ok_or(AppError::NoStore)?;
+                            Ok(store.replace_all_with(
+                                batch,
+                                &mut reporter,
+                                &self.actor,
+                                crate::storage::ReplaceRecords::AfterBackup,
+                            )?)
                         });
                 match result {
                     Ok((s, backup)) => {
@@ -409,7 +419,7 @@ impl WorkerLoop {
                         )));
                         self.send_records();
                     }
-                    Err(e) => self.fail("Loading the demo programme", &e),
+                    Err(e) => self.fail("Loading the demo programme", e),
                 }
             }
             Command::Import { paths, strict } => self.import(&paths, strict),
@@ -425,10 +435,7 @@ impl WorkerLoop {
                         });
                         self.send_records();
                     }
-                    Err(e) => self.send(Outcome::Refused {
-                        form: Form::Land,
-                        message: e.to_string(),
-                    }),
+                    Err(e) => self.refuse(Form::Land, e),
                 }
             }
             Command::UpdateLand(land) => {
@@ -449,10 +456,7 @@ impl WorkerLoop {
                         ));
                         self.send(Outcome::FormDone(Form::Land));
                     }
-                    Err(e) => self.send(Outcome::Refused {
-                        form: Form::Land,
-                        message: e.to_string(),
-                    }),
+                    Err(e) => self.refuse(Form::Land, e),
                 }
             }
             Command::AddActivity(activity) => {
@@ -472,10 +476,7 @@ impl WorkerLoop {
                         self.send(Outcome::ActivityRecorded { land, text });
                         self.send_records();
                     }
-                    Err(e) => self.send(Outcome::Refused {
-                        form: Form::Activity,
-                        message: e.to_string(),
-                    }),
+                    Err(e) => self.refuse(Form::Activity, e),
                 }
             }
             Command::AddHazardReport(report) => {
@@ -488,15 +489,12 @@ impl WorkerLoop {
                         self.send(Outcome::FormDone(Form::HazardReport));
                         self.send_records();
                     }
-                    Err(e) => self.send(Outcome::Refused {
-                        form: Form::HazardReport,
-                        message: e.to_string(),
-                    }),
+                    Err(e) => self.refuse(Form::HazardReport, e),
                 }
             }
             Command::LoadReport(id) => match self.report_detail(id) {
                 Ok(d) => self.send(Outcome::ReportDetail(Box::new(d))),
-                Err(e) => self.fail("Loading the hazard report", &e),
+                Err(e) => self.fail("Loading the hazard report", e),
             },
             Command::AttachPhoto { report, path } => {
                 let name = path
@@ -504,25 +502,23 @@ impl WorkerLoop {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 let result = std::fs::read(&path)
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))
+                    .map_err(|source| AppError::Read {
+                        path: path.clone(),
+                        source,
+                    })
                     .and_then(|bytes| {
-                        let store = self
-                            .store
-                            .as_mut()
-                            .ok_or_else(|| "no store is open".to_owned())?;
-                        store
-                            .add_photo(report, &name, bytes, &self.actor)
-                            .map_err(|e| e.to_string())
+                        let store = self.store.as_mut().ok_or(AppError::NoStore)?;
+                        Ok(store.add_photo(report, &name, bytes, &self.actor)?)
                     });
                 match result {
                     Ok(_) => {
                         self.send(Outcome::Done(format!("Photo {name} attached")));
                         match self.report_detail(report) {
                             Ok(d) => self.send(Outcome::ReportDetail(Box::new(d))),
-                            Err(e) => self.fail("Loading the hazard report", &e),
+                            Err(e) => self.fail("Loading the hazard report", e),
                         }
                     }
-                    Err(e) => self.fail("Attaching the photo", &e),
+                    Err(e) => self.fail("Attaching the photo", e),
                 }
             }
             Command::Workflow { land, action } => {
@@ -538,10 +534,7 @@ impl WorkerLoop {
                         )));
                         self.send_records();
                     }
-                    Err(e) => self.send(Outcome::Refused {
-                        form: Form::Workflow,
-                        message: e.to_string(),
-                    }),
+                    Err(e) => self.refuse(Form::Workflow, e),
                 }
             }
             Command::Export(request) => {
@@ -554,28 +547,24 @@ impl WorkerLoop {
             }
             Command::Dashboard(filter) => match self.dashboard(&filter) {
                 Ok(figures) => self.send(Outcome::Dashboard(Box::new(figures))),
-                Err(e) => self.fail("The dashboard", &e),
+                Err(e) => self.fail("The dashboard", e),
             },
             Command::LoadExportLog => self.send_export_log(),
         }
     }
 
-    fn export(&self, request: &crate::exports::ExportRequest) -> Result<String, String> {
+    fn export(&self, request: &crate::exports::ExportRequest) -> Result<String, AppError> {
         self.cancel.store(false, Ordering::Relaxed);
         let mut progress = Self::progress_reporter(&self.cancel, &self.outcomes, &self.waker);
-        let store = self
-            .store
-            .as_ref()
-            .ok_or_else(|| "no store is open".to_owned())?;
-        let done = crate::exports::export(store, &self.actor, request, &mut progress)
-            .map_err(|e| e.to_string())?;
+        let store = self.store.as_ref().ok_or(AppError::NoStore)?;
+        let done = crate::exports::export(store, &self.actor, request, &mut progress)?;
         Ok(done.summary(request))
     }
 
     fn send_export_log(&self) {
         match self.store.as_ref().map(Store::export_log) {
             Some(Ok(entries)) => self.send(Outcome::ExportLog(entries)),
-            Some(Err(e)) => self.fail("Reading the export log", &e),
+            Some(Err(e)) => self.fail("Reading the export log", e),
             None => {}
         }
     }
@@ -583,12 +572,9 @@ impl WorkerLoop {
     fn dashboard(
         &self,
         filter: &crate::reports::ReportFilter,
-    ) -> Result<crate::reports::Figures, String> {
-        filter.validate().map_err(|e| e.to_string())?;
-        let store = self
-            .store
-            .as_ref()
-            .ok_or_else(|| "no store is open".to_owned())?;
+    ) -> Result<crate::reports::Figures, AppError> {
+        filter.validate()?;
+        let store = self.store.as_ref().ok_or(AppError::NoStore)?;
         let records = store.records_for_aggregates()?;
         Ok(crate::reports::compute(
             &records.lands,
@@ -598,16 +584,10 @@ impl WorkerLoop {
         ))
     }
 
-    fn report(&self, result: Result<String, String>, action: &str) {
+    fn report(&self, result: Result<String, AppError>, action: &str) {
         match result {
             Ok(text) => self.send(Outcome::Done(text)),
-            Err(e) => self.fail(action, &e),
+            Err(e) => self.fail(action, e),
         }
-    }
-}
-
-impl From<StoreError> for String {
-    fn from(e: StoreError) -> Self {
-        e.to_string()
     }
 }

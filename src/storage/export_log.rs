@@ -53,27 +53,36 @@ impl Store {
             "SELECT at, who, device, format, profile, filter, file, lands, activities, hazard_reports
              FROM export_log ORDER BY id DESC",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
             let at: String = r.get(0)?;
             let profile: String = r.get(4)?;
-            let count = |i: usize| -> rusqlite::Result<u64> {
-                let n: i64 = r.get(i)?;
-                Ok(u64::try_from(n).unwrap_or(0))
+            let file: String = r.get(6)?;
+            let bad = |detail: String| StoreError::BadRow {
+                entity: "export log entry",
+                code: file.clone(),
+                detail,
             };
-            Ok(ExportLogEntry {
+            let count = |i: usize| -> Result<u64, StoreError> {
+                let n: i64 = r.get(i)?;
+                u64::try_from(n).map_err(|e| bad(format!("bad count {n} ({e})")))
+            };
+            out.push(ExportLogEntry {
                 at: OffsetDateTime::parse(&at, &time::format_description::well_known::Rfc3339)
-                    .unwrap_or(OffsetDateTime::UNIX_EPOCH),
+                    .map_err(|e| bad(format!("bad time {at} ({e})")))?,
                 who: r.get(1)?,
                 device: r.get(2)?,
                 format: r.get(3)?,
-                profile: ExportProfile::from_code(&profile).unwrap_or(ExportProfile::Full),
+                profile: ExportProfile::from_code(&profile)
+                    .ok_or_else(|| bad(format!("bad profile {profile}")))?,
                 filter: r.get(5)?,
-                file: r.get(6)?,
                 lands: count(7)?,
                 activities: count(8)?,
                 hazard_reports: count(9)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+                file,
+            });
+        }
+        Ok(out)
     }
 }

@@ -349,7 +349,11 @@ fn drop_secondary_indexes(conn: &Connection) -> Result<Vec<String>, StoreError> 
 
 fn resolve(conn: &Connection, land: &LandRef) -> Result<Option<LandId>, StoreError> {
     match land {
-        LandRef::Id(id) => Ok(load_land(conn, *id).ok().map(|l| l.id)),
+        LandRef::Id(id) => match load_land(conn, *id) {
+            Ok(land) => Ok(Some(land.id)),
+            Err(StoreError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        },
         LandRef::Code(code) => land_id_by_code(conn, code),
     }
 }

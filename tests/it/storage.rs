@@ -433,3 +433,44 @@ fn restore_refuses_files_that_are_not_sound_safeground_stores() {
     // Nothing changed.
     assert_eq!(t.open().lands().unwrap().len(), 30);
 }
+
+/// Stored data that cannot be read is an error naming the record (issue 13), never a silent
+/// default: a land whose polygon was damaged does not vanish from the map, it stops the map with
+/// a message that names it; an audit entry with an unknown action is not shown as an update.
+#[test]
+fn an_unreadable_polygon_or_audit_entry_is_an_error_naming_the_record() {
+    let t = TestStore::new();
+    let land = t
+        .open()
+        .create_land(square_land("Damaged", 18.0, 44.7), &actor())
+        .unwrap();
+    let raw = rusqlite::Connection::open(&t.path).unwrap();
+    raw.execute(
+        "UPDATE land SET geometry_geojson = '{\"type\":\"Point\",\"coordinates\":[18,44]}' WHERE id = ?1",
+        [land.id.to_string()],
+    )
+    .unwrap();
+    let store = t.open();
+    for result in [
+        store.map_lands().map(|_| ()),
+        store.land_by_code(&land.code).map(|_| ()),
+        store.lands().map(|_| ()),
+        store.records_for_aggregates().map(|_| ()),
+    ] {
+        let err = result.unwrap_err();
+        assert!(
+            matches!(&err, StoreError::BadRow { entity: "land", code, .. } if *code == land.code),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains(&land.code), "{err}");
+    }
+    raw.execute(
+        "UPDATE land SET geometry_geojson = NULL WHERE id = ?1",
+        [land.id.to_string()],
+    )
+    .unwrap();
+    raw.execute("UPDATE audit_log SET action = 'teleport'", [])
+        .unwrap();
+    let err = t.open().audit_for(land.id.0).unwrap_err();
+    assert!(matches!(err, StoreError::BadRow { entity: "audit entry", .. }), "{err:?}");
+}

@@ -1088,8 +1088,9 @@ fn a_damaged_large_store_is_not_written_to() {
     assert!(worker.send(safeground::app::Command::CreateLand(Box::new(land))));
     let mut refused = false;
     while let Some(o) = worker.recv_blocking(std::time::Duration::from_secs(5)) {
-        if let safeground::app::Outcome::Failed { message, .. } = o {
-            refused = message.contains("damaged");
+        if let safeground::app::Outcome::Failed { error, .. } = o {
+            // Typed to the end: the refusal is the damaged store's, not a string.
+            refused = matches!(*error, safeground::app::AppError::StoreDamaged(ref m) if m.contains("damaged"));
             break;
         }
     }
