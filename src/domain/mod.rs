@@ -47,7 +47,7 @@ pub use points::{
 pub use redact::{GENERALISED_GRID_DEG, SMALL_CELL_THRESHOLD, SUPPRESSED_NOTE, generalise};
 pub use rules::WorkflowAction;
 pub use text::{is_bidi_control, push_csv_cell, show_bidi_controls, spreadsheet_safe};
-pub use units::{AreaM2, group_thousands};
+pub use units::{AreaM2, THOUSANDS_SEPARATOR, format_number, group_thousands};
 pub use views::{LandSummary, LandUpdate, MapLand, SupersededUpdate};
 pub use vocab::{
     ActivityKind, AuditAction, BearingUnit, Classification, CoordFormat, Disposal, EntityKind,

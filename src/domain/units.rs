@@ -90,25 +90,48 @@ impl fmt::Display for AreaM2 {
     }
 }
 
-/// Formats a whole number with spaces between thousands (`12 346`), as SI style guides write it.
+/// The separator between groups of three integer digits in every figure Safeground writes.
+pub const THOUSANDS_SEPARATOR: char = ' ';
+
+/// `value` rounded to `decimals` places, with [`THOUSANDS_SEPARATOR`] (a plain space, SI style) between groups of three
+/// integer digits and `.` as the decimal mark: `format_number(1234567.891, 1)` is
+/// `"1 234 567.9"`. A value that rounds to zero has no minus sign; a non-finite value is `"–"`.
+pub fn format_number(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "–".to_owned();
+    }
+    let digits = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = match digits.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (digits.as_str(), None),
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
+    if value < 0.0 && digits.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+        out.push('-');
+    }
+    let len = int.len();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 {
+            out.push(THOUSANDS_SEPARATOR);
+        }
+        out.push(c);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Formats a whole number with spaces between thousands (`12 346`), as SI style guides write it:
+/// [`format_number`] with no decimals.
 ///
 /// # Examples
 /// ```
 /// assert_eq!(safeground::domain::group_thousands(-1_234_567.0), "-1 234 567");
 /// ```
 pub fn group_thousands(value: f64) -> String {
-    let digits = format!("{:.0}", value.abs());
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if value < 0.0 && digits != "0" {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
+    format_number(value, 0)
 }
 
 #[cfg(test)]

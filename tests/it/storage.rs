@@ -472,5 +472,14 @@ fn an_unreadable_polygon_or_audit_entry_is_an_error_naming_the_record() {
     raw.execute("UPDATE audit_log SET action = 'teleport'", [])
         .unwrap();
     let err = t.open().audit_for(land.id.0).unwrap_err();
-    assert!(matches!(err, StoreError::BadRow { entity: "audit entry", .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            StoreError::BadRow {
+                entity: "audit entry",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 }

@@ -3,10 +3,9 @@
 use super::frame::{
     close_svg, open_svg, title_bottom, title_lines, write_message_box, write_title,
 };
-use super::text::{
-    D1, Ticks, clean, fit_text, format_number, text_width, to_count, two_lines, value_decimals,
-};
+use super::text::{D1, Ticks, clean, fit_text, text_width, to_count, two_lines, value_decimals};
 use super::{AXIS, GRID, LABEL_SIZE, NO_DATA_TEXT, PAD, Rgb, SMALL_SIZE, Series, TEXT};
+use crate::domain::format_number;
 use crate::reports::escape::Escaped;
 use std::fmt::{self, Write as _};
 

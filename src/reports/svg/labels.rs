@@ -1,8 +1,9 @@
 //! The map's labels, legend and furniture (scale bar, north arrow), placed without overlaps.
 
 use super::canvas::{MapLayers, Projection, PxRect, dash_attr, drawn_box, write_point_symbol};
-use super::text::{D1, Opacity, bold_width, fit_text, format_number, pow10, text_width, to_count};
+use super::text::{D1, Opacity, bold_width, fit_text, pow10, text_width, to_count};
 use super::{LABEL_SIZE, LegendEntry, LegendSwatch, PAD, POINT_RADIUS, TEXT};
+use crate::domain::format_number;
 use crate::reports::escape::Escaped;
 use geo::{Centroid, InteriorPoint};
 use rustc_hash::FxHashMap as HashMap;

@@ -31,13 +31,11 @@ mod tests;
 mod text;
 pub use bars::{horizontal_bar_chart, stacked_bar_chart};
 pub use map::map_svg;
-pub use text::{format_number, nice_ticks};
+pub use text::nice_ticks;
 
 /// The font stack written on every SVG root (`DejaVu Sans` first: the font of the report's page).
 pub const FONT_FAMILY: &str = "DejaVu Sans, Arial, Helvetica, sans-serif";
-/// The thousands separator of [`format_number`] and of every axis and value label: a plain
-/// space, the same as the report's tables.
-pub const THOUSANDS_SEPARATOR: char = ' ';
+pub use crate::domain::{THOUSANDS_SEPARATOR, format_number};
 /// What a chart without any non-zero value says.
 pub const NO_DATA_TEXT: &str = "No data for this period";
 /// What a map without lands or points says.

@@ -2,7 +2,8 @@ use super::bars::{horizontal_bar_chart, stacked_bar_chart};
 use super::canvas::PxRect;
 use super::labels::{distance_label, round_distance};
 use super::map::{clip_ring, map_svg};
-use super::text::{Ticks, format_number, nice_ticks};
+use super::text::{Ticks, nice_ticks};
+use crate::domain::format_number;
 use crate::reports::escape::Escaped;
 
 use geo_types::{Polygon, polygon};

@@ -1,41 +1,11 @@
 //! Numbers and text in SVG: formatted numbers, nice axis ticks, escaped text, text widths.
 
-use super::THOUSANDS_SEPARATOR;
+use crate::domain::format_number;
 use std::fmt;
 
 // ---------------------------------------------------------------------------------------------
 // Numbers and text
 // ---------------------------------------------------------------------------------------------
-
-/// `value` rounded to `decimals` places, with [`THOUSANDS_SEPARATOR`] between groups of three
-/// integer digits and `.` as the decimal mark: `format_number(1234567.891, 1)` is
-/// `"1 234 567.9"`. A value that rounds to zero has no minus sign; a non-finite value is `"–"`.
-pub fn format_number(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return "–".to_owned();
-    }
-    let digits = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = match digits.split_once('.') {
-        Some((int, frac)) => (int, Some(frac)),
-        None => (digits.as_str(), None),
-    };
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
-    if value < 0.0 && digits.bytes().any(|b| matches!(b, b'1'..=b'9')) {
-        out.push('-');
-    }
-    let len = int.len();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
-            out.push(THOUSANDS_SEPARATOR);
-        }
-        out.push(c);
-    }
-    if let Some(frac) = frac {
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
-}
 
 /// Axis ticks `0, s, 2s, …` up to the first tick ≥ `max`, where the step `s` is a "nice" number
 /// (1, 2 or 5 × 10ⁿ) chosen so that there are at most about `target_intervals` intervals.
