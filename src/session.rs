@@ -104,6 +104,11 @@ pub fn device_name() -> String {
     }
 }
 
+/// Today's date (UTC): the default date of information of a new record and of an import.
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -296,7 +296,7 @@ impl WorkerLoop {
         self.cancel.store(false, Ordering::Relaxed);
         let mut reporter = ImportReporter::new("");
         let mut batch = ImportBatch::default();
-        let today = time::OffsetDateTime::now_utc().date();
+        let today = crate::session::today();
         for path in paths {
             reporter.file = path.display().to_string();
             let read = std::fs::read(path)
@@ -395,7 +395,7 @@ impl WorkerLoop {
                     }
                 }
                 let mut reporter = ImportReporter::new("sample_surveys/programme.geojson");
-                let today = time::OffsetDateTime::now_utc().date();
+                let today = crate::session::today();
                 let result =
                     crate::io::geojson::read_geojson(self.demo.as_bytes(), &mut reporter, today)
                         .map_err(AppError::Demo)

@@ -214,17 +214,14 @@ impl SafegroundApp {
                     self.state.form_error = None;
                     self.editor = Some(LandEditor::edit(
                         &d.land,
-                        time::OffsetDateTime::now_utc().date(),
+                        crate::session::today(),
                         self.prefs.coord_format,
                     ));
                 }
             }
             Some(DetailAction::RecordActivity) => {
                 self.state.form_error = None;
-                self.activity_form = Some(ActivityForm::new(
-                    selected,
-                    time::OffsetDateTime::now_utc().date(),
-                ));
+                self.activity_form = Some(ActivityForm::new(selected, crate::session::today()));
             }
             Some(DetailAction::Submit) => {
                 self.send(workflow(crate::domain::WorkflowAction::Submit));

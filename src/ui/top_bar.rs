@@ -80,14 +80,14 @@ impl SafegroundApp {
             });
             if ui.button("New land").clicked() {
                 self.report_form = None;
-                self.editor = Some(LandEditor::new(time::OffsetDateTime::now_utc().date()));
+                self.editor = Some(LandEditor::new(crate::session::today()));
                 self.state.form_error = None;
                 self.welcome_dismissed = true;
             }
             if ui.button("New hazard report").clicked() {
                 self.editor = None;
                 self.report_form = Some(ReportForm::new(
-                    time::OffsetDateTime::now_utc().date(),
+                    crate::session::today(),
                     self.state.selected,
                 ));
                 self.state.form_error = None;

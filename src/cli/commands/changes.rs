@@ -1,11 +1,10 @@
 //! Commands that change the store: `demo`, `import`, and `export` (which logs the file it wrote).
 
-use super::today;
 use crate::cli::output::print_issues;
 use crate::domain::{ImportBatch, ImportReporter};
 use crate::io::output::Replace;
 use crate::reports::ReportFilter;
-use crate::session::{DEMO_PROGRAMME, current_actor};
+use crate::session::{DEMO_PROGRAMME, current_actor, today};
 use crate::storage::Store;
 use crate::storage::{ReplaceRecords, StoreError};
 use anyhow::{Context, Result, bail};

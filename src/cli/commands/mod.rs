@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use anyhow::{Result, anyhow, bail};
-use time::OffsetDateTime;
 
 use super::{Cli, Command, ExportFormat};
 use crate::reports::ReportFilter;
@@ -260,8 +259,4 @@ fn run_on_store(
             }
         }
     }
-}
-
-fn today() -> time::Date {
-    OffsetDateTime::now_utc().date()
 }
