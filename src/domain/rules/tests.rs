@@ -259,6 +259,32 @@ fn restored_activities_and_hazard_reports_are_audited_as_such() {
         (e.action, e.entity),
         (AuditAction::Delete, EntityKind::Land)
     );
+    let mut report = crate::domain::HazardReportDraft {
+        location: "44.7 18.0".into(),
+        eo_category: "uxo".into(),
+        reported_on: "2025-05-02".into(),
+        ..Default::default()
+    }
+    .validate(&|t| {
+        let (lat, lon) = t.split_once(' ').ok_or("two numbers")?;
+        let lon_lat = crate::domain::LonLat::lat_lon(
+            lat.parse().map_err(|_e: std::num::ParseFloatError| "lat")?,
+            lon.parse().map_err(|_e: std::num::ParseFloatError| "lon")?,
+        )
+        .map_err(|_e| "range")?;
+        Ok((lon_lat, crate::domain::CoordFormat::Dd))
+    })
+    .unwrap();
+    report.code = "HR-0007".into();
+    let e = record_hazard_report(&report, &ctx(&actor));
+    assert_eq!(
+        (e.action, e.entity, e.new_value.as_deref()),
+        (
+            AuditAction::Create,
+            EntityKind::HazardReport,
+            Some("HR-0007")
+        )
+    );
 }
 
 #[test]
