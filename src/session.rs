@@ -29,6 +29,9 @@ pub enum SessionError {
     /// No home folder: the platform's data folder is unknown.
     #[error("cannot find a data directory (HOME is not set); pass --db PATH")]
     NoDataFolder,
+    /// `--user` is not a usable name.
+    #[error("--user: give the person's name (1 to 100 characters, no control characters)")]
+    BadUser,
     /// The data folder could not be made.
     #[error("cannot create the data directory {}: {}", path.display(), crate::io::output::describe_io(source))]
     DataFolder {
@@ -90,6 +93,24 @@ pub fn current_actor() -> Actor {
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
         .unwrap_or_else(|| "unknown".to_owned());
     Actor::new(who, device_name())
+}
+
+/// The acting person of a CLI command: `--user NAME`, else [`current_actor`]. A name that is
+/// blank, longer than 100 characters or holds control or bidirectional characters is refused.
+pub fn acting_person(user: Option<&str>) -> Result<Actor, SessionError> {
+    let Some(name) = user else {
+        return Ok(current_actor());
+    };
+    let name = name.trim();
+    let bad = name.is_empty()
+        || name.chars().count() > 100
+        || name
+            .chars()
+            .any(|c| c.is_control() || crate::domain::is_bidi_control(c));
+    if bad {
+        return Err(SessionError::BadUser);
+    }
+    Ok(Actor::new(name, device_name()))
 }
 
 /// The device's name: the host name, trimmed; "unknown-device" when it is empty.

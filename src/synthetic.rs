@@ -257,6 +257,7 @@ pub fn generate(size: Size) -> ImportBatch {
             notes: String::new(),
             validation: ValidationState::Approved,
             validation_comment: String::new(),
+            submitted_by: String::new(),
             geo_unsafe: false,
             points,
             geometry: None,

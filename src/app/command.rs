@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::domain::WorkflowAction;
 use crate::domain::{
-    Activity, HazardReport, HazardReportId, ImportIssue, ImportSummary, Land, LandId,
+    Activity, Actor, HazardReport, HazardReportId, ImportIssue, ImportSummary, Land, LandId,
 };
 
 use std::sync::Arc;
@@ -17,6 +17,8 @@ use super::state::{LandDetail, Records, ReportDetail};
 pub enum Command {
     /// Close the current store and open (or create) the one at this path.
     OpenStore(PathBuf),
+    /// From now on, act as this person (name, organisation, role; this device).
+    SetActor(Actor),
     /// Replace the current store's records with the demo programme.
     LoadDemo,
     /// Import files (GeoJSON or activities CSV) in one transaction.

@@ -352,6 +352,10 @@ impl WorkerLoop {
     }
 
     fn handle(&mut self, command: Command) {
+        if let Command::SetActor(actor) = command {
+            self.actor = actor;
+            return;
+        }
         if self.store.is_none() && !matches!(command, Command::OpenStore(_)) {
             self.fail("This action", AppError::NoStore);
             return;
@@ -373,6 +377,7 @@ impl WorkerLoop {
         }
         match command {
             Command::OpenStore(path) => self.open(&path),
+            Command::SetActor(_) => {}
             Command::Refresh => self.send_records(),
             Command::LoadLand(id) => match self.detail(id) {
                 Ok(d) => self.send(Outcome::LandDetail(Box::new(d))),

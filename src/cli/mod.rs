@@ -18,6 +18,10 @@ pub struct Cli {
     /// The store file (else $`SAFEGROUND_DB`, else the platform data directory).
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// The acting person, recorded in every audit entry, history row and export-log row (else
+    /// $`SAFEGROUND_USER`, else the login name).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub user: Option<String>,
     /// What to do; without a command the desktop app opens.
     #[command(subcommand)]
     pub command: Option<Command>,

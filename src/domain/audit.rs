@@ -3,7 +3,7 @@
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::vocab::{AuditAction, EntityKind};
+use super::vocab::{AuditAction, EntityKind, Role};
 
 /// The person and device making a change.
 ///
@@ -15,19 +15,40 @@ use super::vocab::{AuditAction, EntityKind};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
-    /// User name.
+    /// The person's name, as it appears in every history row, audit entry and export-log row.
     pub who: String,
     /// Device name (host name of the laptop).
     pub device: String,
+    /// The person's organisation (empty when not given).
+    pub organisation: String,
+    /// The person's role, when known (the CLI does not ask): decides who may approve.
+    pub role: Option<Role>,
 }
 
 impl Actor {
-    /// An actor.
+    /// An actor without organisation or role.
     pub fn new(who: impl Into<String>, device: impl Into<String>) -> Self {
         Self {
             who: who.into(),
             device: device.into(),
+            organisation: String::new(),
+            role: None,
         }
+    }
+
+    /// The same person with an organisation and a role.
+    ///
+    /// # Examples
+    /// ```
+    /// use safeground::domain::{Actor, Role};
+    /// let a = Actor::new("samir", "office-1").with_role("MAC BiH", Role::ImOfficer);
+    /// assert_eq!(a.role, Some(Role::ImOfficer));
+    /// ```
+    #[must_use]
+    pub fn with_role(mut self, organisation: impl Into<String>, role: Role) -> Self {
+        self.organisation = organisation.into();
+        self.role = Some(role);
+        self
     }
 }
 

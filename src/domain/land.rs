@@ -140,6 +140,9 @@ pub struct Land {
     /// Comment given when the record was returned.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub validation_comment: String,
+    /// Who submitted the record for validation (four eyes: they may not approve it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub submitted_by: String,
     /// "Not safe to record a location" (C10): coordinates are withheld from shared exports.
     #[serde(default)]
     pub geo_unsafe: bool,

@@ -52,6 +52,6 @@ pub use views::{LandSummary, LandUpdate, MapLand, SupersededUpdate};
 pub use vocab::{
     ActivityKind, AuditAction, BearingUnit, Classification, CoordFormat, Disposal, EntityKind,
     EoCategory, EvidenceOfContamination, ExportProfile, HazardReportStatus, HazardType, Instrument,
-    ItemCondition, LandStatus, Method, NorthReference, PointKind, Priority, SourceModality,
+    ItemCondition, LandStatus, Method, NorthReference, PointKind, Priority, Role, SourceModality,
     ValidationState, normalise_key,
 };

@@ -127,6 +127,18 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The role of the person recording (SPEC §1, C9): who may approve.
+    pub enum Role {
+        /// A survey team member or team leader: records and submits.
+        Surveyor => ("surveyor", "Surveyor", "team leader", "deminer"),
+        /// An information management officer: validates, approves or returns.
+        ImOfficer => ("im_officer", "IM officer", "information management officer", "im"),
+        /// A coordinator: reads the programme, submits and exports.
+        Coordinator => ("coordinator", "Coordinator", "operations"),
+    }
+}
+
+vocabulary! {
     /// Land status (IMSMA NG, plus Handed over from the GICHD Minimum Data Requirements).
     pub enum LandStatus {
         /// Recorded, no work yet (maXML base term `Active`).

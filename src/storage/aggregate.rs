@@ -314,6 +314,7 @@ fn land_from_row(r: &Row<'_>) -> Result<Land, StoreError> {
         notes: String::new(),
         validation: ValidationState::from_code(validation).ok_or_else(|| bad(validation))?,
         validation_comment: String::new(),
+        submitted_by: String::new(),
         geo_unsafe: r.get(15)?,
         points: Vec::new(),
         geometry: record_geometry("land", &code, Some(geometry))?,

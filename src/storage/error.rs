@@ -102,6 +102,9 @@ pub enum StoreError {
         /// Current state label.
         state: &'static str,
     },
+    /// The person may not do this (four eyes).
+    #[error("{0}")]
+    NotPermitted(String),
     /// Stored data that cannot be read back (a bug or manual tampering).
     #[error("stored {entity} {code} cannot be read: {detail}")]
     BadRow {
@@ -170,6 +173,7 @@ impl From<RuleError> for StoreError {
             RuleError::Lifecycle(e) => Self::Lifecycle(e),
             RuleError::Ledger(e) => Self::Ledger(e),
             RuleError::Workflow { action, state } => Self::Workflow { action, state },
+            RuleError::NotPermitted(why) => Self::NotPermitted(why),
         }
     }
 }
@@ -214,6 +218,7 @@ impl StoreError {
                 | Self::Lifecycle(_)
                 | Self::Ledger(_)
                 | Self::Workflow { .. }
+                | Self::NotPermitted(_)
                 | Self::BadRow { .. }
         )
     }

@@ -45,7 +45,13 @@ impl SafegroundApp {
         let waker_ctx = ctx.clone();
         let waker: crate::app::Waker = std::sync::Arc::new(move || waker_ctx.request_repaint());
         let mut state = AppState::default();
-        let worker = match Worker::start(store, current_actor(), DEMO_PROGRAMME, waker) {
+        // The person this device recorded as, else the login name (asked at first start).
+        let actor = prefs
+            .person
+            .as_ref()
+            .filter(|p| p.is_complete())
+            .map_or_else(current_actor, super::prefs::Person::actor);
+        let worker = match Worker::start(store, actor, DEMO_PROGRAMME, waker) {
             Ok(w) => Some(w),
             Err(e) => {
                 state.notify(
@@ -78,7 +84,16 @@ impl SafegroundApp {
             frame_stats: FrameStats::new(),
             thumbnails: std::collections::HashMap::new(),
             ask_create: None,
+            person_form: None,
         };
+        if !app
+            .prefs
+            .person
+            .as_ref()
+            .is_some_and(super::prefs::Person::is_complete)
+        {
+            app.person_form = Some(app.prefs.person.clone().unwrap_or_default());
+        }
         if let Some(p) = raster_path {
             app.set_raster(Some(p), ctx);
         }
@@ -176,6 +191,7 @@ impl SafegroundApp {
         let ctx = ui.ctx().clone();
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar(ui));
         self.ask_create_ui(&ctx);
+        self.person_ui(&ctx);
         if let Some(message) = &self.state.store_damaged {
             egui::Panel::top("damaged_banner").show(ui, |ui| {
                 ui.add(

@@ -35,7 +35,7 @@ use file_picker::FilePicker;
 pub use land_editor::LandEditor;
 pub use list::{ListPanel, Picked};
 pub use map::{MapOptions, MapView, VertexEdit, measure};
-pub use prefs::Prefs;
+pub use prefs::{Person, Prefs};
 use report_form::ReportForm;
 
 /// Opens the desktop app on the chosen store (the last store used wins when the choice is the
@@ -82,6 +82,8 @@ pub struct SafegroundApp {
     pending: Vec<Command>,
     /// A store file that was asked for but does not exist: the app asks before creating it.
     ask_create: Option<PathBuf>,
+    /// "Who is recording?" being filled in (at first start, or from Settings).
+    person_form: Option<prefs::Person>,
     /// The land being recorded.
     pub editor: Option<LandEditor>,
     /// The activity being recorded.

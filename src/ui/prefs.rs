@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::domain::CoordFormat;
+use crate::domain::{Actor, CoordFormat, Role};
 
 /// User preferences.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -23,6 +23,41 @@ pub struct Prefs {
     pub show_reports: bool,
     /// Whether land codes are drawn as labels.
     pub show_labels: bool,
+    /// Who records on this device (asked at first start, changeable in Settings).
+    pub person: Option<Person>,
+}
+
+/// The person recording on this device, as they gave it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Person {
+    /// Name, as it will appear in every history row, audit entry and export-log row.
+    pub name: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Role code (`surveyor`, `im_officer`, `coordinator`).
+    pub role: String,
+}
+
+impl Person {
+    /// The role, when the code is known.
+    pub fn role(&self) -> Option<Role> {
+        Role::from_code(&self.role)
+    }
+
+    /// The acting person on this device.
+    pub fn actor(&self) -> Actor {
+        let actor = Actor::new(self.name.trim(), crate::session::device_name());
+        match self.role() {
+            Some(role) => actor.with_role(self.organisation.trim(), role),
+            None => actor,
+        }
+    }
+
+    /// Whether a name and a role were given.
+    pub fn is_complete(&self) -> bool {
+        !self.name.trim().is_empty() && self.role().is_some()
+    }
 }
 
 impl Default for Prefs {
@@ -35,6 +70,7 @@ impl Default for Prefs {
             mbtiles: None,
             show_reports: true,
             show_labels: true,
+            person: None,
         }
     }
 }

@@ -131,6 +131,30 @@ impl SafegroundApp {
                     None => Some(dashboard::Dashboard::default()),
                 };
             }
+            let recording = self
+                .prefs
+                .person
+                .as_ref()
+                .filter(|p| p.is_complete())
+                .map_or_else(
+                    || "Who is recording?".to_owned(),
+                    |p| {
+                        format!(
+                            "Recording as {} ({})",
+                            p.name.trim(),
+                            p.role().map_or("", crate::domain::Role::label)
+                        )
+                    },
+                );
+            if ui
+                .button(recording)
+                .on_hover_text(
+                    "The person recorded in history, audit and export log; change it here",
+                )
+                .clicked()
+            {
+                self.person_form = Some(self.prefs.person.clone().unwrap_or_default());
+            }
             ui.menu_button("Settings", |ui| {
                 ui.label("Coordinate format");
                 for f in CoordFormat::ALL {

@@ -9,6 +9,84 @@ use eframe::egui;
 use std::path::PathBuf;
 
 impl SafegroundApp {
+    /// "Who is recording?": name, organisation and role of the person on this device, asked at
+    /// first start and changeable from Settings. Every history row, audit entry and export-log
+    /// row carries the name; the role decides who may approve (four eyes).
+    pub(super) fn person_ui(&mut self, ctx: &egui::Context) {
+        let Some(form) = self.person_form.as_mut() else {
+            return;
+        };
+        let mut done = None;
+        egui::Window::new("Who is recording?")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label(
+                    "Your name goes into every record, history row, audit entry and export you make on this device.",
+                );
+                egui::Grid::new("person").num_columns(2).show(ui, |ui| {
+                    let label = ui.label("Your name *");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut form.name)
+                            .hint_text("e.g. Amina Hodžić")
+                            .desired_width(240.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label("Your organisation");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut form.organisation).desired_width(240.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                    ui.label("Your role *");
+                    ui.vertical(|ui| {
+                        for role in crate::domain::Role::ALL {
+                            ui.radio_value(&mut form.role, role.code().to_owned(), role.label());
+                        }
+                    });
+                    ui.end_row();
+                });
+                if form.name.trim().is_empty() {
+                    ui.colored_label(super::theme::WARNING_TEXT, "Name: give the name people know you by.");
+                }
+                if form.role().is_none() {
+                    ui.colored_label(super::theme::WARNING_TEXT, "Role: choose one; only an IM officer approves records.");
+                }
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(form.is_complete(), egui::Button::new("Save person"))
+                        .clicked()
+                    {
+                        done = Some(true);
+                    }
+                    if ui.button("Not now").clicked() {
+                        done = Some(false);
+                    }
+                });
+            });
+        match done {
+            Some(true) => {
+                if let Some(person) = self.person_form.take() {
+                    let actor = person.actor();
+                    self.state.notify(
+                        crate::app::NotificationLevel::Info,
+                        format!(
+                            "{} ({}) is now recording on this device",
+                            actor.who,
+                            actor.role.map_or("", crate::domain::Role::label)
+                        ),
+                    );
+                    self.send(Command::SetActor(actor));
+                    self.prefs.person = Some(person);
+                }
+            }
+            Some(false) => self.person_form = None,
+            None => {}
+        }
+    }
+
     /// Asks before creating a store that was asked for but is not there.
     pub(super) fn ask_create_ui(&mut self, ctx: &egui::Context) {
         let Some(path) = self.ask_create.clone() else {

@@ -194,3 +194,33 @@ fn real_binary_exit_codes() {
         .unwrap();
     assert_eq!(usage.status.code(), Some(1));
 }
+
+/// `--user NAME` (SPEC §3, second round) names the acting person in every audit entry and
+/// history row the command writes; a blank name is refused naming `--user`.
+#[test]
+fn the_user_option_names_the_person_in_the_audit() {
+    let t = super::util::TestStore::new();
+    let (code, _, err) = super::util::run(&[
+        "--db",
+        &super::util::db(&t.path),
+        "--user",
+        "Amina Hodžić",
+        "demo",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let store = t.open();
+    let land = store.land_by_code("HA-0003").unwrap();
+    assert_eq!(land.status_history[0].by, "Amina Hodžić");
+    let audit = store.audit_for(land.id.0).unwrap();
+    assert!(audit.iter().all(|a| a.who == "Amina Hodžić"), "{audit:?}");
+    let (code, _, err) = super::util::run(&[
+        "--db",
+        &super::util::db(&t.path),
+        "--user",
+        "  ",
+        "list",
+        "lands",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--user"), "{err}");
+}

@@ -2,7 +2,7 @@
 //! refusal of bad files, audit.
 
 use safeground::domain::{
-    ActivityDraft, Classification, DeviceDraft, LandStatus, LandUpdate, WorkflowAction,
+    ActivityDraft, Actor, Classification, DeviceDraft, LandStatus, LandUpdate, Role, WorkflowAction,
 };
 use safeground::storage::{
     LATEST_SCHEMA_VERSION, Store, StoreError, create_store_at_version, set_schema_version,
@@ -164,6 +164,42 @@ fn earlier_date_of_information_is_kept_not_applied() {
     );
 }
 
+/// Four eyes (C9): an IM officer may not approve a record they submitted themselves; another
+/// IM officer may, and the submitter is kept with the record.
+#[test]
+fn an_im_officer_never_approves_their_own_submission() {
+    let t = TestStore::new();
+    let mut s = t.open();
+    let land = s
+        .create_land(square_land("Hill", 18.0, 44.7), &actor())
+        .unwrap();
+    let samir = Actor::new("samir", "office-1").with_role("NPA", Role::ImOfficer);
+    let lejla = Actor::new("lejla", "office-2").with_role("NPA", Role::ImOfficer);
+    let submitted = s
+        .land_workflow(land.id, &WorkflowAction::Submit, &samir)
+        .unwrap();
+    assert_eq!(submitted.submitted_by, "samir");
+    let err = s
+        .land_workflow(land.id, &WorkflowAction::Approve, &samir)
+        .unwrap_err();
+    assert!(err.to_string().contains("four eyes"), "{err}");
+    let approved = s
+        .land_workflow(land.id, &WorkflowAction::Approve, &lejla)
+        .unwrap();
+    assert_eq!(
+        approved.validation,
+        safeground::domain::ValidationState::Approved
+    );
+    let who: Vec<String> = s
+        .audit_for(land.id.0)
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.field.as_deref() == Some("validation"))
+        .map(|a| a.who)
+        .collect();
+    assert_eq!(who, ["samir", "lejla"]);
+}
+
 #[test]
 fn workflow_submit_return_approve_is_audited() {
     let t = TestStore::new();
@@ -177,21 +213,28 @@ fn workflow_submit_return_approve_is_audited() {
     ));
     s.land_workflow(land.id, &WorkflowAction::Submit, &actor())
         .unwrap();
+    let officer = Actor::new("samir", "office-1").with_role("NPA", Role::ImOfficer);
     assert!(
-        s.land_workflow(land.id, &WorkflowAction::Return(" ".into()), &actor())
+        s.land_workflow(land.id, &WorkflowAction::Return(" ".into()), &officer)
             .is_err()
     );
     let returned = s
         .land_workflow(
             land.id,
             &WorkflowAction::Return("benchmark missing".into()),
-            &actor(),
+            &officer,
         )
         .unwrap();
     assert_eq!(returned.validation_comment, "benchmark missing");
     s.land_workflow(land.id, &WorkflowAction::Submit, &actor())
         .unwrap();
-    s.land_workflow(land.id, &WorkflowAction::Approve, &actor())
+    // Four eyes: a surveyor does not approve, and nor does the officer who submitted.
+    let err = s
+        .land_workflow(land.id, &WorkflowAction::Approve, &actor())
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotPermitted(_)), "{err:?}");
+    assert!(err.to_string().contains("only an IM officer"), "{err}");
+    s.land_workflow(land.id, &WorkflowAction::Approve, &officer)
         .unwrap();
     let entries: Vec<_> = s
         .audit_for(land.id.0)
@@ -200,10 +243,19 @@ fn workflow_submit_return_approve_is_audited() {
         .filter(|a| a.field.as_deref() == Some("validation"))
         .collect();
     assert_eq!(entries.len(), 4);
-    assert!(
-        entries
-            .iter()
-            .all(|a| a.who == "tester" && a.device == "test-device")
+    // Each entry names who moved the record: the surveyor submits, the officer returns and approves.
+    let who: Vec<(&str, &str)> = entries
+        .iter()
+        .map(|a| (a.who.as_str(), a.device.as_str()))
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("tester", "test-device"),
+            ("samir", "office-1"),
+            ("tester", "test-device"),
+            ("samir", "office-1")
+        ]
     );
 }
 

@@ -690,6 +690,7 @@ fn records_with_canaries() -> safeground::domain::RecordSet {
             notes,
             validation: _,
             validation_comment,
+            submitted_by,
             geo_unsafe: _,
             points,
             geometry: _,
@@ -705,6 +706,7 @@ fn records_with_canaries() -> safeground::domain::RecordSet {
         *team = canary("land.team");
         *notes = canary("land.notes");
         *validation_comment = canary("land.validation_comment");
+        *submitted_by = canary("land.submitted_by");
         *geometry_issue = Some(canary("land.geometry_issue"));
         *expected_beneficiaries = Some(3);
         admin.settlement = "Kalošević".into();

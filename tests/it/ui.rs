@@ -5,15 +5,26 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use safeground::ui::{Prefs, SafegroundApp};
+use safeground::ui::{Person, Prefs, SafegroundApp};
 
 use super::util::{TestStore, db, run};
+
+/// Preferences of a device whose person has already said who they are.
+fn prefs() -> Prefs {
+    Prefs {
+        person: Some(Person {
+            name: "Amina Hodžić".into(),
+            organisation: "NPA".into(),
+            role: "surveyor".into(),
+        }),
+        ..Prefs::default()
+    }
+}
 
 fn app_on_demo() -> (TestStore, Harness<'static, SafegroundApp>) {
     let t = TestStore::new();
     assert_eq!(run(&["--db", &db(&t.path), "demo"]).0, 0);
-    let app =
-        SafegroundApp::with_store(&egui::Context::default(), t.path.clone(), Prefs::default());
+    let app = SafegroundApp::with_store(&egui::Context::default(), t.path.clone(), prefs());
     let harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_ui_state(
@@ -82,8 +93,7 @@ fn list_filters_and_selecting_a_land_shows_its_ledger() {
 #[test]
 fn empty_store_shows_the_welcome_screen_and_loads_the_demo() {
     let t = TestStore::new();
-    let app =
-        SafegroundApp::with_store(&egui::Context::default(), t.path.clone(), Prefs::default());
+    let app = SafegroundApp::with_store(&egui::Context::default(), t.path.clone(), prefs());
     let mut harness = Harness::builder()
         .with_size([1200.0, 800.0])
         .build_ui_state(
@@ -695,4 +705,84 @@ fn exporting_over_an_existing_file_asks_before_replacing_it() {
             .unwrap()
             .starts_with(b"SQLite format 3\0")
     );
+}
+
+/// Issue 14 (named people, four eyes): at first start the app asks who is recording; the name
+/// goes into the audit; the person who submitted a land cannot approve it, another IM officer
+/// can, from the same laptop after changing who is recording.
+#[test]
+fn first_start_asks_who_is_recording_and_four_eyes_hold() {
+    let t = TestStore::new();
+    assert_eq!(run(&["--db", &db(&t.path), "demo"]).0, 0);
+    let app =
+        SafegroundApp::with_store(&egui::Context::default(), t.path.clone(), Prefs::default());
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            |ui, app: &mut SafegroundApp| {
+                app.drain_outcomes();
+                app.frame_ui(ui);
+            },
+            app,
+        );
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    input(&harness, "Your name *");
+    let become_ = |harness: &mut Harness<'_, SafegroundApp>, name: &str| {
+        let field = input(harness, "Your name *");
+        field.click();
+        harness.run_steps(1);
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.run_steps(1);
+        input(harness, "Your name *").type_text(name);
+        harness.run_steps(1);
+        harness.get_by_label("IM officer").click();
+        harness.run_steps(1);
+        harness.get_by_label("Save person").click();
+        harness.run_steps(2);
+    };
+    become_(&mut harness, "Samir Begić");
+    harness.get_by_label("Recording as Samir Begić (IM officer)");
+    assert!(harness.query_by_label("Save person").is_none());
+
+    // Samir submits HA-0003 (a draft), then may not approve it.
+    harness.get_by_label("HA-0003").click();
+    step_until(&mut harness, "the detail", |app| app.state.detail.is_some());
+    harness.get_by_label("Submit").click();
+    step_until(&mut harness, "the submission", |app| {
+        app.state
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.land.validation == safeground::domain::ValidationState::Submitted)
+    });
+    harness.get_by_label("Approve").click();
+    step_until(&mut harness, "the refusal", |app| {
+        app.state
+            .notifications
+            .iter()
+            .any(|n| n.text.contains("four eyes"))
+    });
+
+    // Lejla takes the laptop and approves.
+    harness
+        .get_by_label("Recording as Samir Begić (IM officer)")
+        .click();
+    harness.run_steps(2);
+    become_(&mut harness, "Lejla Kovač");
+    harness.get_by_label("Approve").click();
+    step_until(&mut harness, "the approval", |app| {
+        app.state
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.land.validation == safeground::domain::ValidationState::Approved)
+    });
+    let store = t.open();
+    let land = store.land_by_code("HA-0003").unwrap();
+    let who: Vec<String> = store
+        .audit_for(land.id.0)
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.field.as_deref() == Some("validation"))
+        .map(|a| a.who)
+        .collect();
+    assert_eq!(who, ["Samir Begić", "Lejla Kovač"]);
 }

@@ -1,10 +1,9 @@
 //! Commands that change the store: `demo`, `import`, and `export` (which logs the file it wrote).
 
 use crate::cli::output::print_issues;
+use crate::domain::Actor;
 use crate::domain::{ImportBatch, ImportReporter};
-use crate::io::output::Replace;
-use crate::reports::ReportFilter;
-use crate::session::{DEMO_PROGRAMME, current_actor, today};
+use crate::session::{DEMO_PROGRAMME, today};
 use crate::storage::Store;
 use crate::storage::{ReplaceRecords, StoreError};
 use anyhow::{Context, Result, bail};
@@ -14,11 +13,11 @@ pub(super) fn demo(
     out: &mut dyn Write,
     err: &mut dyn Write,
     store: &mut Store,
+    actor: &Actor,
     synthetic: Option<usize>,
     seed: u64,
     replace: bool,
 ) -> Result<()> {
-    let actor = current_actor();
     let mode = if replace {
         ReplaceRecords::AfterBackup
     } else {
@@ -48,7 +47,7 @@ pub(super) fn demo(
                 .context("reading the embedded demo programme")?;
         (reporter, batch)
     };
-    let result = store.replace_all_with(batch, &mut reporter, &actor, mode);
+    let result = store.replace_all_with(batch, &mut reporter, actor, mode);
     print_issues(err, &reporter.issues)?;
     let (summary, backup) = result.context("loading the demo programme")?;
     if let Some(backup) = backup {
@@ -73,10 +72,10 @@ pub(super) fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
     store: &mut Store,
+    actor: &Actor,
     files: &[std::path::PathBuf],
     strict: bool,
 ) -> Result<()> {
-    let actor = current_actor();
     let mut batch = ImportBatch::default();
     let mut reporter = ImportReporter::new("");
     // Features the readers dropped (a problem, or nothing to import), per file.
@@ -110,7 +109,7 @@ pub(super) fn import(
         .map(|f| f.display().to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    let result = store.import(batch, &mut reporter, strict, &actor);
+    let result = store.import(batch, &mut reporter, strict, actor);
     print_issues(err, &reporter.issues)?;
     let summary = result?;
     let flagged = reporter
@@ -131,23 +130,14 @@ pub(super) fn import(
     Ok(())
 }
 
+/// Runs one export (or the report) and says what it wrote.
 pub(super) fn export(
     out: &mut dyn Write,
     store: &Store,
-    format: crate::exports::ExportFormat,
-    profile: crate::domain::ExportProfile,
-    filter: ReportFilter,
-    output: std::path::PathBuf,
-    replace: Replace,
+    actor: &Actor,
+    request: &crate::exports::ExportRequest,
 ) -> Result<()> {
-    let request = crate::exports::ExportRequest {
-        format,
-        profile,
-        filter,
-        output,
-        replace,
-    };
-    let done = crate::exports::export(store, &current_actor(), &request, &mut |_, _| true)?;
-    writeln!(out, "{}.", done.summary(&request))?;
+    let done = crate::exports::export(store, actor, request, &mut |_, _| true)?;
+    writeln!(out, "{}.", done.summary(request))?;
     Ok(())
 }

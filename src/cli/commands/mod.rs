@@ -5,8 +5,9 @@ use std::io::Write;
 use anyhow::{Result, anyhow, bail};
 
 use super::{Cli, Command, ExportFormat};
+use crate::domain::Actor;
 use crate::reports::ReportFilter;
-use crate::session::{choose_store, current_actor};
+use crate::session::{acting_person, choose_store};
 use crate::storage::Store;
 
 use crate::io::output::Replace;
@@ -23,6 +24,7 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let Some(command) = cli.command else {
         bail!("no command given; run `safeground` without arguments to open the app");
     };
+    let cli_user = cli.user;
     match command {
         Command::Convert { coord, to, json } => convert(out, &coord, to, json),
         Command::Traverse {
@@ -50,7 +52,8 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 Command::Demo { .. } | Command::Import { .. } => OpenMode::CreateIfMissing,
                 _ => OpenMode::Existing,
             };
-            let result = run_on_store(other, &path, mode, out, err);
+            let actor = acting_person(cli_user.as_deref())?;
+            let result = run_on_store(other, &path, mode, &actor, out, err);
             // A busy store: say which program holds it.
             result.map_err(|e| {
                 let busy = e.chain().any(|c| {
@@ -139,6 +142,7 @@ fn run_on_store(
     other: Command,
     path: &std::path::Path,
     mode: OpenMode,
+    actor: &Actor,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
@@ -158,8 +162,10 @@ fn run_on_store(
                     synthetic,
                     seed,
                     replace,
-                } => demo(out, err, &mut store, synthetic, seed, replace),
-                Command::Import { files, strict } => import(out, err, &mut store, &files, strict),
+                } => demo(out, err, &mut store, actor, synthetic, seed, replace),
+                Command::Import { files, strict } => {
+                    import(out, err, &mut store, actor, &files, strict)
+                }
                 Command::Export {
                     format,
                     profile,
@@ -171,15 +177,14 @@ fn run_on_store(
                         ExportFormat::Csv => crate::exports::ExportFormat::Csv,
                         ExportFormat::Gpkg => crate::exports::ExportFormat::Gpkg,
                     };
-                    export(
-                        out,
-                        &store,
+                    let request = crate::exports::ExportRequest {
                         format,
-                        profile.into(),
-                        ReportFilter::default(),
+                        profile: profile.into(),
+                        filter: ReportFilter::default(),
                         output,
-                        Replace::from_flag(overwrite),
-                    )
+                        replace: Replace::from_flag(overwrite),
+                    };
+                    export(out, &store, actor, &request)
                 }
                 Command::Report {
                     from,
@@ -207,15 +212,14 @@ fn run_on_store(
                         organisation,
                         admin_area,
                     };
-                    export(
-                        out,
-                        &store,
-                        crate::exports::ExportFormat::Report,
-                        profile.into(),
+                    let request = crate::exports::ExportRequest {
+                        format: crate::exports::ExportFormat::Report,
+                        profile: profile.into(),
                         filter,
                         output,
-                        Replace::from_flag(overwrite),
-                    )
+                        replace: Replace::from_flag(overwrite),
+                    };
+                    export(out, &store, actor, &request)
                 }
                 Command::Backup { output, overwrite } => {
                     store.backup_to(&output, Replace::from_flag(overwrite))?;
@@ -223,7 +227,7 @@ fn run_on_store(
                     Ok(())
                 }
                 Command::Restore { file } => {
-                    let restored = store.restore_from(&file, &current_actor())?;
+                    let restored = store.restore_from(&file, actor)?;
                     writeln!(
                         out,
                         "Restored {} ({} lands). The previous contents are in {}.",

@@ -175,6 +175,7 @@ impl LandDraft {
             notes,
             validation: ValidationState::Draft,
             validation_comment: String::new(),
+            submitted_by: String::new(),
             geo_unsafe: self.geo_unsafe,
             points: self.points.clone(),
             geometry: self.geometry.clone(),

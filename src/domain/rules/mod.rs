@@ -37,7 +37,7 @@ pub use land::{
     is_superseded,
 };
 pub use projection::{Projected, activity_order, project_land, projection_start};
-pub use workflow::{WorkflowAction, move_in_workflow, next_validation_state};
+pub use workflow::{WorkflowAction, may_move, move_in_workflow, next_validation_state};
 
 /// Who acts, from which device, and when: stamped on every audit and history entry of a plan.
 #[derive(Debug, Clone, Copy)]
@@ -78,6 +78,10 @@ pub enum RuleError {
         /// Current state label.
         state: &'static str,
     },
+    /// The person may not do this (four eyes: only an IM officer approves or returns, and never
+    /// their own submission).
+    #[error("{0}")]
+    NotPermitted(String),
 }
 
 #[cfg(test)]

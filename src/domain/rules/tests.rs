@@ -290,12 +290,21 @@ fn restored_activities_and_hazard_reports_are_audited_as_such() {
 #[test]
 fn workflow_plans_keep_the_comment_only_when_returned() {
     let actor = actor();
+    let officer = Actor::new("samir", "office-1").with_role("NPA", crate::domain::Role::ImOfficer);
     let mut land = stored_land();
     land.validation = ValidationState::Submitted;
+    land.submitted_by = "amina".into();
+    // A surveyor may not return (nor approve) a record.
+    let refused = move_in_workflow(
+        &land,
+        &WorkflowAction::Return("fix it".into()),
+        &ctx(&actor),
+    );
+    assert!(matches!(refused, Err(RuleError::NotPermitted(_))));
     let returned = move_in_workflow(
         &land,
         &WorkflowAction::Return("  fix the polygon ".into()),
-        &ctx(&actor),
+        &ctx(&officer),
     )
     .unwrap();
     assert_eq!(returned.land.validation, ValidationState::Returned);
@@ -308,6 +317,14 @@ fn workflow_plans_keep_the_comment_only_when_returned() {
         move_in_workflow(&returned.land, &WorkflowAction::Submit, &ctx(&actor)).unwrap();
     assert_eq!(submitted.land.validation_comment, "");
     assert_eq!(submitted.land.status_history, land.status_history);
+    assert_eq!(submitted.land.submitted_by, "amina");
+    // Four eyes: the submitter does not approve, even as an IM officer.
+    let own = Actor::new("amina", "laptop-2").with_role("NPA", crate::domain::Role::ImOfficer);
+    let err = move_in_workflow(&submitted.land, &WorkflowAction::Approve, &ctx(&own)).unwrap_err();
+    assert!(err.to_string().contains("four eyes"), "{err}");
+    let approved =
+        move_in_workflow(&submitted.land, &WorkflowAction::Approve, &ctx(&officer)).unwrap();
+    assert_eq!(approved.land.validation, ValidationState::Approved);
 }
 
 #[test]

@@ -3,9 +3,10 @@
 use super::audit::audit_entry;
 use super::land::LandPlan;
 use super::{Context, RuleError};
+use crate::domain::audit::Actor;
 use crate::domain::errors::FieldError;
 use crate::domain::land::Land;
-use crate::domain::vocab::{AuditAction, EntityKind, ValidationState};
+use crate::domain::vocab::{AuditAction, EntityKind, Role, ValidationState};
 
 /// A workflow action on a record (C9).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,8 +54,49 @@ pub fn next_validation_state(
     }
 }
 
-/// Moves a land through the workflow: its new validation state and comment (kept only when
-/// returned), audited with the old and new state.
+/// Four eyes (C9): only an IM officer approves or returns a record, and never one they submitted
+/// themselves; anyone may submit.
+///
+/// # Examples
+/// ```
+/// use safeground::domain::{Actor, Role};
+/// use safeground::domain::rules::{WorkflowAction, may_move};
+/// let surveyor = Actor::new("amina", "laptop-2").with_role("NPA", Role::Surveyor);
+/// let officer = Actor::new("samir", "office-1").with_role("NPA", Role::ImOfficer);
+/// assert!(may_move(&surveyor, "amina", &WorkflowAction::Approve).is_err());
+/// assert!(may_move(&officer, "samir", &WorkflowAction::Approve).is_err());
+/// assert!(may_move(&officer, "amina", &WorkflowAction::Approve).is_ok());
+/// ```
+pub fn may_move(
+    actor: &Actor,
+    submitted_by: &str,
+    action: &WorkflowAction,
+) -> Result<(), RuleError> {
+    let verb = match action {
+        WorkflowAction::Submit => return Ok(()),
+        WorkflowAction::Approve => "approve",
+        WorkflowAction::Return(_) => "return",
+    };
+    if actor.role != Some(Role::ImOfficer) {
+        let role = actor.role.map_or("a person without a role", Role::label);
+        return Err(RuleError::NotPermitted(format!(
+            "only an IM officer may {verb} a record; you are recorded as {role} (change who is recording in Settings)"
+        )));
+    }
+    if matches!(action, WorkflowAction::Approve)
+        && !submitted_by.is_empty()
+        && submitted_by.trim().eq_ignore_ascii_case(actor.who.trim())
+    {
+        return Err(RuleError::NotPermitted(
+            "you submitted this record; another IM officer must approve it (four eyes)".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// Moves a land through the workflow, four eyes applied ([`may_move`]): its new validation
+/// state, who submitted it, and the comment (kept only when returned), audited with the old and
+/// new state.
 pub fn move_in_workflow(
     land: &Land,
     action: &WorkflowAction,
@@ -62,8 +104,12 @@ pub fn move_in_workflow(
 ) -> Result<LandPlan, RuleError> {
     let old = land.validation;
     let new = next_validation_state(old, action)?;
+    may_move(ctx.actor, &land.submitted_by, action)?;
     let mut next = land.clone();
     next.validation = new;
+    if matches!(action, WorkflowAction::Submit) {
+        next.submitted_by.clone_from(&ctx.actor.who);
+    }
     next.validation_comment = match action {
         WorkflowAction::Return(comment) => comment.trim().to_owned(),
         _ => String::new(),

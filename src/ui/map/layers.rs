@@ -277,9 +277,13 @@ impl Plugin for ReportsPlugin<'_> {
         }
         let painter = ui.painter().with_clip_rect(projector.clip_rect());
         let view = visible_bbox(projector);
-        // Overview (and no dashboard scope): precomputed dots of cells at least 4 px wide.
+        // Overview only (as for lands: the finest dot cells under 6 px, no dashboard scope):
+        // one dot per cell at least 6 px wide, each at a real report's position. Closer, every
+        // report is drawn at its own position with its symbol and tooltip (field trial D1).
+        let scale = px_per_deg(projector, view);
         if self.scope.is_none()
-            && let Some(dots) = self.dots.level_for(px_per_deg(projector, view), 6.0)
+            && DOT_LEVELS_DEG[0] * scale < 6.0
+            && let Some(dots) = self.dots.level_for(scale, 6.0)
         {
             let mut mesh = Mesh::default();
             for (p, colour) in dots {

@@ -107,35 +107,33 @@ pub(super) struct MapCountry {
 pub(super) const DOT_LEVELS_DEG: [f64; 6] = [0.0025, 0.005, 0.01, 0.02, 0.04, 0.08];
 
 /// Overview dots: records binned into grid cells at several sizes, so a country view of
-/// 100 000 lands draws a few thousand dots without touching every land (level of detail).
+/// 100 000 lands draws a few thousand dots without touching every land (level of detail). A
+/// cell's dot is drawn at the true position of its first record, never at the cell's centre: an
+/// aggregated dot never moves a find across a boundary.
 #[derive(Debug, Default)]
 pub(super) struct DotLevels {
-    /// Per level of `DOT_LEVELS_DEG`: cell centres (lon, lat) and colour.
+    /// Per level of `DOT_LEVELS_DEG`: one (lon, lat) per cell, the first record's, and its colour.
     pub(super) levels: Vec<Vec<([f64; 2], Color32)>>,
 }
 
 impl DotLevels {
-    /// Bins points; a cell takes the colour of its first point.
+    /// Bins points; a cell is drawn at its first point, in that point's colour.
     #[expect(
         clippy::cast_possible_truncation,
-        clippy::cast_precision_loss,
-        reason = "cell numbers of lon/lat in degrees over grids ≥ 0.0025° fit i64 and f64 exactly"
+        reason = "cell numbers of lon/lat in degrees over grids ≥ 0.0025° fit i64"
     )]
     pub(super) fn new(points: &[([f64; 2], Color32)]) -> Self {
         use rayon::prelude::*;
         let levels = DOT_LEVELS_DEG
             .par_iter()
             .map(|cell| {
-                let mut cells: std::collections::BTreeMap<(i64, i64), Color32> =
+                let mut cells: std::collections::BTreeMap<(i64, i64), ([f64; 2], Color32)> =
                     std::collections::BTreeMap::new();
                 for (p, colour) in points {
                     let key = ((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64);
-                    cells.entry(key).or_insert(*colour);
+                    cells.entry(key).or_insert((*p, *colour));
                 }
-                cells
-                    .into_iter()
-                    .map(|((x, y), c)| ([(x as f64 + 0.5) * cell, (y as f64 + 0.5) * cell], c))
-                    .collect::<Vec<_>>()
+                cells.into_values().collect::<Vec<_>>()
             })
             .collect::<Vec<_>>();
         Self { levels }
@@ -367,6 +365,10 @@ pub(super) fn land_contains(land: &MapLandShape, p: Point<f64>, projector: &Proj
 }
 
 #[cfg(test)]
+#[expect(
+    clippy::float_cmp,
+    reason = "dots must be at the very position of a record, bit for bit"
+)]
 mod tests {
     use geo_types::polygon;
 
@@ -470,6 +472,16 @@ mod tests {
             Color32::RED,
             "a cell takes the colour of its first point"
         );
+        // ... and its position: a dot is never moved off a record (to a cell centre).
+        assert_eq!(finest[0].0, [18.0001, 44.0001]);
+        for level in &dots.levels {
+            for (p, _) in level {
+                assert!(
+                    points.iter().any(|(q, _)| q == p),
+                    "{p:?} is no record's position"
+                );
+            }
+        }
         // Zoomed far out, no level is coarse enough.
         assert!(dots.level_for(1.0, 10.0).is_none());
         assert!(intersects([0.0, 0.0, 1.0, 1.0], [1.0, 1.0, 2.0, 2.0]));
