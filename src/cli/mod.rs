@@ -116,6 +116,25 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Change fields of a land or a hazard report: an audited edit; the date-of-information rule
+    /// applies (field names as in docs/geojson-schema.md; nested ones as `admin.pcode`).
+    Edit {
+        /// The land's or hazard report's code.
+        code: String,
+        /// A change, `FIELD=VALUE` (text as it is; numbers, true/false, null, lists and objects as
+        /// JSON). Give it once per field.
+        #[arg(long = "set", value_name = "FIELD=VALUE", required = true)]
+        set: Vec<String>,
+    },
+    /// Void an activity or a hazard report with a reason: kept, marked void, left out of every
+    /// figure, audited; a voided activity's land is recomputed from the others.
+    Void {
+        /// The activity's or hazard report's code.
+        code: String,
+        /// Why (kept in the audit).
+        #[arg(long)]
+        reason: String,
+    },
     /// List lands, hazard reports or activities.
     List {
         /// What to list.

@@ -432,6 +432,8 @@ vocabulary! {
         Workflow => ("workflow", "Workflow"),
         /// An import into the store.
         Import => ("import", "Imported"),
+        /// The record was voided with a reason (soft: kept, marked void, left out of every figure).
+        Void => ("void", "Voided"),
     }
 }
 

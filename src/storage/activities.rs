@@ -33,6 +33,57 @@ impl Store {
     pub fn activities(&self, land: Option<LandId>) -> Result<Vec<Activity>, StoreError> {
         load_activities(&self.conn, land)
     }
+
+    /// An activity by code (not voided).
+    pub fn activity_by_code(&self, code: &str) -> Result<Activity, StoreError> {
+        activity_by_code(&self.conn, code)
+    }
+
+    /// Voids an activity with a reason ([`rules::void_activity`]): the row is kept, marked void
+    /// and left out of every figure; its land's ledger, status and classification are recomputed
+    /// from the activities that remain; all audited, in one transaction. Returns the land.
+    pub fn void_activity(
+        &mut self,
+        code: &str,
+        reason: &str,
+        actor: &Actor,
+    ) -> Result<Land, StoreError> {
+        let tx = self.conn.transaction()?;
+        let activity = activity_by_code(&tx, code)?;
+        let land = load_land(&tx, activity.land_id)?;
+        let activities = load_activities(&tx, Some(land.id))?;
+        let plan =
+            rules::void_activity(&land, &activities, &activity, reason, &Context::now(actor))?;
+        tx.execute(
+            "UPDATE activity SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2",
+            rusqlite::params![now_text(), activity.id.to_string()],
+        )?;
+        write_audit(&tx, &plan.audit)?;
+        save_land_plan(&tx, &plan.land)?;
+        tx.commit()?;
+        Ok(plan.land.land)
+    }
+}
+
+/// An activity by code (not voided).
+fn activity_by_code(conn: &Connection, code: &str) -> Result<Activity, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT code, body_json, released_geometry_geojson FROM activity
+         WHERE code = ?1 AND deleted_at IS NULL",
+    )?;
+    let mut rows = stmt.query([code])?;
+    let Some(r) = rows.next()? else {
+        return Err(StoreError::NotFound {
+            entity: "activity",
+            code: code.to_owned(),
+        });
+    };
+    let geometry: Option<String> = r.get(2)?;
+    activity_from_parts(
+        &r.get::<_, String>(0)?,
+        &r.get::<_, String>(1)?,
+        geometry.as_deref(),
+    )
 }
 
 pub(crate) fn add_activity_tx(

@@ -36,6 +36,102 @@ impl Store {
         read_hazard_reports(&self.conn, "AND land_id = ?1", [land.to_string()])
     }
 
+    /// One hazard report by code (not voided).
+    pub fn hazard_report_by_code(&self, code: &str) -> Result<HazardReport, StoreError> {
+        read_hazard_reports(&self.conn, "AND code = ?1", [code])?
+            .pop()
+            .ok_or_else(|| StoreError::NotFound {
+                entity: "hazard report",
+                code: code.to_owned(),
+            })
+    }
+
+    /// Applies an edit to a hazard report (same id), by [`rules::edit_hazard_report`]: an edit
+    /// dated before the record is kept in the audit, not applied (returns `false`); a changed
+    /// code must be free; a linked land must exist. Audited, in one transaction.
+    pub fn update_hazard_report(
+        &mut self,
+        edited: HazardReport,
+        actor: &Actor,
+    ) -> Result<bool, StoreError> {
+        let tx = self.conn.transaction()?;
+        let old = read_hazard_reports(&tx, "AND id = ?1", [edited.id.to_string()])?
+            .pop()
+            .ok_or_else(|| StoreError::NotFound {
+                entity: "hazard report",
+                code: edited.code.clone(),
+            })?;
+        let applied = match rules::edit_hazard_report(&old, edited, &Context::now(actor)) {
+            rules::HazardReportEdit::Supersede(entry) => {
+                write_audit(&tx, &entry)?;
+                false
+            }
+            rules::HazardReportEdit::Apply { report, audit } => {
+                if report.code != old.code
+                    && super::codes::code_taken(&tx, CodePrefix::HazardReport, &report.code)?
+                {
+                    return Err(StoreError::DuplicateCode {
+                        entity: "hazard report",
+                        code: report.code.clone(),
+                    });
+                }
+                if let Some(land) = report.land_id {
+                    load_land(&tx, land)?;
+                }
+                tx.prepare_cached(
+                    "UPDATE hazard_report SET code = ?2, land_id = ?3, eo_category = ?4, status = ?5,
+                        reported_on = ?6, lon = ?7, lat = ?8, validation = ?9, body_json = ?10,
+                        updated_at = ?11
+                     WHERE id = ?1",
+                )?
+                .execute(rusqlite::params![
+                    report.id.to_string(),
+                    report.code,
+                    report.land_id.map(|l| l.to_string()),
+                    report.eo_category.code(),
+                    report.status.code(),
+                    report.reported_on.to_string(),
+                    report.location.lon_lat.lon_deg,
+                    report.location.lon_lat.lat_deg,
+                    report.validation.code(),
+                    json(&*report)?,
+                    now_text(),
+                ])?;
+                for entry in &audit {
+                    write_audit(&tx, entry)?;
+                }
+                true
+            }
+        };
+        tx.commit()?;
+        Ok(applied)
+    }
+
+    /// Voids a hazard report with a reason (soft: kept, marked void, left out of lists, maps
+    /// and figures), audited.
+    pub fn void_hazard_report(
+        &mut self,
+        code: &str,
+        reason: &str,
+        actor: &Actor,
+    ) -> Result<HazardReport, StoreError> {
+        let tx = self.conn.transaction()?;
+        let report = read_hazard_reports(&tx, "AND code = ?1", [code])?
+            .pop()
+            .ok_or_else(|| StoreError::NotFound {
+                entity: "hazard report",
+                code: code.to_owned(),
+            })?;
+        let entry = rules::void_hazard_report(&report, reason, &Context::now(actor))?;
+        tx.execute(
+            "UPDATE hazard_report SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2",
+            rusqlite::params![now_text(), report.id.to_string()],
+        )?;
+        write_audit(&tx, &entry)?;
+        tx.commit()?;
+        Ok(report)
+    }
+
     /// One hazard report by id.
     pub fn hazard_report(&self, id: HazardReportId) -> Result<HazardReport, StoreError> {
         read_hazard_reports(&self.conn, "AND id = ?1", [id.to_string()])?

@@ -224,3 +224,150 @@ fn the_user_option_names_the_person_in_the_audit() {
     assert_eq!(code, 1);
     assert!(err.contains("--user"), "{err}");
 }
+
+/// `edit CODE --set FIELD=VALUE…` (issue 14): an audited edit of a land or a hazard report;
+/// a bad value, an unknown field or a workflow field is refused naming the field, and nothing
+/// changes.
+#[test]
+fn edit_sets_fields_of_lands_and_hazard_reports_and_names_a_bad_field() {
+    use super::util::{TestStore, db, run};
+    let t = TestStore::new();
+    let store_arg = db(&t.path);
+    assert_eq!(run(&["--db", &store_arg, "demo"]).0, 0);
+    let (code, out, err) = run(&[
+        "--db",
+        &store_arg,
+        "--user",
+        "Lejla",
+        "edit",
+        "HA-0003",
+        "--set",
+        "name=Behind the mill",
+        "--set",
+        "priority=high",
+        "--set",
+        "admin.pcode=BA0101",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("3 fields changed"), "{out}");
+    let store = t.open();
+    let land = store.land_by_code("HA-0003").unwrap();
+    assert_eq!(land.name, "Behind the mill");
+    assert_eq!(land.admin.pcode, "BA0101");
+    assert!(land.geometry.is_some(), "the polygon is kept");
+    let audit = store.audit_for(land.id.0).unwrap();
+    for field in ["name", "priority", "admin"] {
+        assert!(
+            audit
+                .iter()
+                .any(|a| a.field.as_deref() == Some(field) && a.who == "Lejla"),
+            "{field}: {audit:?}"
+        );
+    }
+    drop(store);
+    let before = super::util::fingerprint(&t.path);
+    for (set, field) in [
+        ("expected_beneficiaries=many", "expected_beneficiaries"),
+        ("classification=volcano", "classification"),
+        ("nosuch=1", "nosuch"),
+        ("validation=approved", "validation"),
+        ("date_of_information=2025-13-45", "date_of_information"),
+        ("key_informants=[{\"name\": 7}]", "key_informants"),
+    ] {
+        let (code, _, err) = run(&["--db", &store_arg, "edit", "HA-0003", "--set", set]);
+        assert_eq!(code, 1, "{set}");
+        assert!(err.contains(field), "{set}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    assert_eq!(
+        super::util::fingerprint(&t.path),
+        before,
+        "a refused edit changed nothing"
+    );
+    // A hazard report's status is corrected.
+    let (code, _, err) = run(&[
+        "--db",
+        &store_arg,
+        "edit",
+        "HR-0001",
+        "--set",
+        "status=destroyed_removed",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let report = t.open().hazard_report_by_code("HR-0001").unwrap();
+    assert_eq!(report.status.code(), "destroyed_removed");
+    let (code, _, err) = run(&["--db", &store_arg, "edit", "XX-9", "--set", "name=x"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no land or hazard report"), "{err}");
+}
+
+/// `void CODE --reason TEXT` (issue 14): a wrong activity stops counting and its land's ledger is
+/// recomputed from the others; a void that would break the land's lifecycle is refused; a
+/// hazard report leaves the lists; the rows stay, audited with the reason.
+#[test]
+fn void_an_activity_recomputes_the_ledger_and_a_hazard_report_leaves_the_lists() {
+    use super::util::{TestStore, db, run};
+    let t = TestStore::new();
+    let store_arg = db(&t.path);
+    assert_eq!(run(&["--db", &store_arg, "demo"]).0, 0);
+    let store = t.open();
+    let land = store.land_by_code("HA-0002").unwrap();
+    let clearance = store.activity_by_code("AC-0010").unwrap();
+    let before = land.ledger.remaining().m2();
+    let released = clearance.released.total().m2();
+    assert!(released > 0.0);
+    drop(store);
+    let (code, _, err) = run(&["--db", &store_arg, "void", "AC-0010", "--reason", " "]);
+    assert_eq!(code, 1);
+    assert!(err.contains("reason"), "{err}");
+    let (code, out, err) = run(&[
+        "--db",
+        &store_arg,
+        "--user",
+        "Samir",
+        "void",
+        "AC-0010",
+        "--reason",
+        "entered twice",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("AC-0010 voided"), "{out}");
+    let store = t.open();
+    let land = store.land_by_code("HA-0002").unwrap();
+    assert!((land.ledger.remaining().m2() - (before + released)).abs() < 0.5);
+    assert!(store.activity_by_code("AC-0010").is_err());
+    let own = store.activities(Some(land.id)).unwrap();
+    assert!(own.iter().all(|a| a.code != "AC-0010"));
+    let void_entry = store
+        .audit_for(clearance.id.0)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.action == safeground::domain::AuditAction::Void)
+        .unwrap();
+    assert_eq!(
+        (void_entry.who.as_str(), void_entry.new_value.as_deref()),
+        ("Samir", Some("entered twice"))
+    );
+    drop(store);
+    // The clearance a completion report needs cannot be voided alone.
+    let fingerprint = super::util::fingerprint(&t.path);
+    let (code, _, err) = run(&["--db", &store_arg, "void", "AC-0003", "--reason", "test"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("completion report"), "{err}");
+    assert_eq!(super::util::fingerprint(&t.path), fingerprint);
+    // A hazard report.
+    let reports = t.open().hazard_reports().unwrap().len();
+    let (code, _, err) = run(&[
+        "--db",
+        &store_arg,
+        "void",
+        "HR-0002",
+        "--reason",
+        "duplicate",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(t.open().hazard_reports().unwrap().len(), reports - 1);
+    let (code, _, err) = run(&["--db", &store_arg, "void", "HA-0001", "--reason", "no"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("lands are not voided"), "{err}");
+}

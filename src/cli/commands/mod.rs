@@ -14,9 +14,11 @@ use crate::io::output::Replace;
 use crate::storage::{OpenMode, StoreError};
 
 mod changes;
+mod edits;
 mod reading;
 mod survey;
 use changes::{demo, export, import};
+use edits::{edit, void};
 use reading::{check, list, show};
 use survey::{convert, traverse};
 
@@ -238,6 +240,8 @@ fn run_on_store(
                     Ok(())
                 }
                 Command::List { what, json } => list(out, &store, what, json),
+                Command::Edit { code, set } => edit(out, &mut store, actor, &code, &set),
+                Command::Void { code, reason } => void(out, &mut store, actor, &code, &reason),
                 Command::Show { code, json } => show(out, &store, &code, json),
                 Command::Check {
                     json,

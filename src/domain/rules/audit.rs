@@ -46,13 +46,20 @@ pub fn audit_entry(
     }
 }
 
-/// The audit entries of an edit of a land: one per top-level field that changed (compared as
-/// the stored JSON body, the status history apart), then the polygon ("polygon changed") and the
-/// estimated area (in m²), which are not part of the body. Field order is alphabetical, so two
-/// stores auditing the same edit write the same entries.
-pub fn audit_changes(old: &Land, new: &Land, ctx: &Context<'_>) -> Vec<AuditEntry> {
-    let as_map = |land: &Land| -> BTreeMap<String, serde_json::Value> {
-        match serde_json::to_value(land) {
+/// One audit entry per top-level field of a record's JSON body that differs between `old` and
+/// `new` (fields in `skip` apart), in alphabetical order so two stores auditing the same edit
+/// write the same entries. Values are written as text (strings as they are, the rest as JSON).
+pub fn audit_fields<T: serde::Serialize>(
+    entity: EntityKind,
+    id: uuid::Uuid,
+    code: &str,
+    old: &T,
+    new: &T,
+    skip: &[&str],
+    ctx: &Context<'_>,
+) -> Vec<AuditEntry> {
+    let as_map = |record: &T| -> BTreeMap<String, serde_json::Value> {
+        match serde_json::to_value(record) {
             Ok(serde_json::Value::Object(m)) => m.into_iter().collect(),
             _ => BTreeMap::new(),
         }
@@ -65,7 +72,37 @@ pub fn audit_changes(old: &Land, new: &Land, ctx: &Context<'_>) -> Vec<AuditEntr
     };
     let (a, b) = (as_map(old), as_map(new));
     let keys: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
-    let mut out = Vec::new();
+    keys.into_iter()
+        .filter(|key| !skip.contains(&key.as_str()))
+        .filter(|key| a.get(*key) != b.get(*key))
+        .map(|key| {
+            audit_entry(
+                ctx,
+                entity,
+                id,
+                code,
+                AuditAction::Update,
+                Some(key),
+                text(a.get(key)).as_deref(),
+                text(b.get(key)).as_deref(),
+            )
+        })
+        .collect()
+}
+
+/// The audit entries of an edit of a land: one per top-level field that changed
+/// ([`audit_fields`], the status history apart), then the polygon ("polygon changed") and the
+/// estimated area (in m²), which are not part of the body.
+pub fn audit_changes(old: &Land, new: &Land, ctx: &Context<'_>) -> Vec<AuditEntry> {
+    let mut out = audit_fields(
+        EntityKind::Land,
+        new.id.0,
+        &new.code,
+        old,
+        new,
+        &["status_history"],
+        ctx,
+    );
     let mut push = |field: &str, old_value: Option<&str>, new_value: Option<&str>| {
         out.push(audit_entry(
             ctx,
@@ -78,15 +115,6 @@ pub fn audit_changes(old: &Land, new: &Land, ctx: &Context<'_>) -> Vec<AuditEntr
             new_value,
         ));
     };
-    for key in keys {
-        if key == "status_history" {
-            continue;
-        }
-        let (va, vb) = (a.get(key), b.get(key));
-        if va != vb {
-            push(key, text(va).as_deref(), text(vb).as_deref());
-        }
-    }
     if old.geometry != new.geometry {
         push("geometry", None, Some("polygon changed"));
     }

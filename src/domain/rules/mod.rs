@@ -14,12 +14,16 @@
 //! | the area ledger and lifecycle as a projection of the activities | [`project_land`] |
 //! | audit diffing | [`audit_changes`] |
 //! | code allocation | [`next_free_code`] |
+//! | voiding an activity: the land recomputed from the others | [`void_activity`] |
+//! | voiding a hazard report; editing one (date of information on `reported_on`) | [`void_hazard_report`], [`edit_hazard_report`] |
+//! | four eyes | [`may_move`] |
 
 mod activity;
 mod audit;
 mod codes;
 mod land;
 mod projection;
+mod void;
 mod workflow;
 
 use time::OffsetDateTime;
@@ -30,13 +34,16 @@ use super::ledger::LedgerError;
 use super::lifecycle::LifecycleError;
 
 pub use activity::{ActivityPlan, record_activity, record_hazard_report, restore_activity};
-pub use audit::{audit_changes, audit_entry};
+pub use audit::{audit_changes, audit_entry, audit_fields};
 pub use codes::next_free_code;
 pub use land::{
     LandEdit, LandPlan, SupersededEdit, apply_shape, create_land, delete_land, edit_land,
     is_superseded,
 };
 pub use projection::{Projected, activity_order, project_land, projection_start};
+pub use void::{
+    ActivityVoid, HazardReportEdit, edit_hazard_report, void_activity, void_hazard_report,
+};
 pub use workflow::{WorkflowAction, may_move, move_in_workflow, next_validation_state};
 
 /// Who acts, from which device, and when: stamped on every audit and history entry of a plan.

@@ -363,3 +363,78 @@ fn the_projection_of_recorded_activities_is_what_recording_them_made() {
     let b = activity(&land, "clearance", "2025-05-02", "cleared", "3000", "AC-2");
     assert!(project_land(start, &[a, b]).is_err());
 }
+
+#[test]
+fn voiding_an_activity_recomputes_the_land_from_the_others() {
+    let actor = actor();
+    let mut land = stored_land();
+    let mut recorded = Vec::new();
+    for (kind, date, bucket, m2) in [
+        ("ts", "2025-04-10", "reduced", "3000"),
+        ("clearance", "2025-05-10", "cleared", "7000"),
+        ("completion_report", "2025-06-10", "", ""),
+    ] {
+        let code = format!("AC-{:04}", recorded.len() + 1);
+        let a = activity(&land, kind, date, bucket, m2, &code);
+        let plan = record_activity(&land, a, &ctx(&actor)).unwrap();
+        land = plan.land.land;
+        recorded.push(plan.activity);
+    }
+    assert_eq!(land.status, LandStatus::Closed);
+    // The completion report voided: the land is worked on again, nothing else changes.
+    let plan = void_activity(
+        &land,
+        &recorded,
+        &recorded[2],
+        "entered by mistake",
+        &ctx(&actor),
+    )
+    .unwrap();
+    assert_eq!(plan.land.land.status, LandStatus::WorkedOn);
+    assert_eq!(plan.land.land.ledger, land.ledger);
+    assert_eq!(plan.audit.action, AuditAction::Void);
+    assert_eq!(plan.audit.new_value.as_deref(), Some("entered by mistake"));
+    let last = plan.land.land.status_history.last().unwrap();
+    assert_eq!(last.reason, "Voided AC-0003: entered by mistake");
+    // The clearance alone cannot go: the completion report needs it.
+    let err = void_activity(&land, &recorded, &recorded[1], "wrong", &ctx(&actor)).unwrap_err();
+    assert!(
+        matches!(err, RuleError::NotPermitted(ref m) if m.contains("AC-0002")),
+        "{err}"
+    );
+    // No reason, no void.
+    let err = void_activity(&land, &recorded, &recorded[2], "  ", &ctx(&actor)).unwrap_err();
+    assert!(matches!(err, RuleError::Invalid(ref e) if e[0].field == "reason"));
+}
+
+#[test]
+fn a_hazard_report_edit_dated_earlier_is_kept_not_applied() {
+    let actor = actor();
+    let report = crate::domain::HazardReportDraft {
+        location: "x".into(),
+        eo_category: "uxo".into(),
+        reported_on: "2025-05-02".into(),
+        ..Default::default()
+    }
+    .validate(&|_t| {
+        Ok((
+            crate::domain::LonLat::lat_lon(44.7, 18.0).map_err(|_e| "range")?,
+            crate::domain::CoordFormat::Dd,
+        ))
+    })
+    .unwrap();
+    let mut older = report.clone();
+    older.reported_on = time::macros::date!(2025 - 01 - 01);
+    assert!(matches!(
+        edit_hazard_report(&report, older, &ctx(&actor)),
+        HazardReportEdit::Supersede(_)
+    ));
+    let mut fixed = report.clone();
+    fixed.status = crate::domain::HazardReportStatus::DestroyedRemoved;
+    let HazardReportEdit::Apply { audit, .. } = edit_hazard_report(&report, fixed, &ctx(&actor))
+    else {
+        panic!("a same-day correction applies")
+    };
+    let fields: Vec<&str> = audit.iter().filter_map(|e| e.field.as_deref()).collect();
+    assert_eq!(fields, ["status"]);
+}
