@@ -85,6 +85,7 @@ impl SafegroundApp {
             thumbnails: std::collections::HashMap::new(),
             ask_create: None,
             person_form: None,
+            window_width: 1280.0,
         };
         if !app
             .prefs
@@ -187,8 +188,34 @@ impl SafegroundApp {
     }
 
     /// Draws one frame into `ui` (the whole window).
+    /// Whether a form (land editor, hazard report form, activity form) is open.
+    pub(super) fn form_open(&self) -> bool {
+        self.editor.is_some() || self.report_form.is_some() || self.activity_form.is_some()
+    }
+
+    /// The widest the right panel may be: half the window while a form is open (the list then
+    /// steps aside), else a quarter.
+    pub(super) fn right_share(&self) -> f32 {
+        if self.form_open() && self.dashboard.is_none() {
+            super::FORM_PANEL_MAX_SHARE
+        } else {
+            super::SIDE_PANEL_MAX_SHARE
+        }
+    }
+
+    /// The map's size on the screen in the last frame (points).
+    pub fn map_size(&self) -> egui::Vec2 {
+        self.map.interaction.size
+    }
+
+    /// The map's zoom level.
+    pub fn map_zoom(&self) -> f64 {
+        self.map.zoom()
+    }
+
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.window_width = ui.max_rect().width();
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar(ui));
         self.ask_create_ui(&ctx);
         self.person_ui(&ctx);
@@ -211,11 +238,23 @@ impl SafegroundApp {
             && self.state.records.reports.is_empty()
             && !self.welcome_dismissed;
         if !show_welcome {
-            let picked = egui::Panel::left("list")
-                .resizable(true)
-                .default_size(380.0)
+            // The dashboard takes the list's place while it is open: the map keeps half.
+            let picked = if self.dashboard.is_some() {
+                self.dashboard_panel(ui);
+                None
+            } else if self.form_open() {
+                // The form takes the room: the list steps aside until it is saved or cancelled.
+                None
+            } else {
+                super::side_panel(
+                    egui::Panel::left("list"),
+                    380.0,
+                    self.window_width,
+                    super::SIDE_PANEL_MAX_SHARE,
+                )
                 .show(ui, |ui| self.list.ui(ui, &self.state))
-                .inner;
+                .inner
+            };
             match picked {
                 Some(Picked::Land(id)) => {
                     self.select(id);

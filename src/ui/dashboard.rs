@@ -90,8 +90,10 @@ impl Dashboard {
     pub fn ui(&mut self, ui: &mut Ui, figures: Option<&Figures>) -> DashboardAction {
         let mut action = DashboardAction::None;
         let choices = figures.map(|f| f.choices.clone()).unwrap_or_default();
+        // Two columns (label, field): the dashboard lives in a side panel a quarter of the
+        // window wide.
         egui::Grid::new("dashboard_filter")
-            .num_columns(4)
+            .num_columns(2)
             .spacing([8.0, 4.0])
             .show(ui, |ui| {
                 let label = ui.label("From");
@@ -102,6 +104,7 @@ impl Dashboard {
                 )
                 .labelled_by(label.id)
                 .on_hover_text("First day of the period, YYYY-MM-DD; empty: from the start");
+                ui.end_row();
                 let label = ui.label("To");
                 ui.add(
                     egui::TextEdit::singleline(&mut self.to_text)
@@ -112,6 +115,7 @@ impl Dashboard {
                 .on_hover_text("Last day of the period, YYYY-MM-DD; empty: up to today");
                 ui.end_row();
                 combo(ui, "Donor", "dash_donor", &mut self.donor, &choices.donors);
+                ui.end_row();
                 combo(
                     ui,
                     "Organisation",
@@ -127,6 +131,7 @@ impl Dashboard {
                     &mut self.admin_area,
                     &choices.admin_areas,
                 );
+                ui.end_row();
                 ui.label("Report for");
                 egui::ComboBox::from_id_salt("dash_profile")
                     .selected_text(self.profile.label())

@@ -40,6 +40,53 @@ use report_form::ReportForm;
 
 /// Opens the desktop app on the chosen store (the last store used wins when the choice is the
 /// default and the user opened another one last time).
+/// The widest a side panel may be, as a share of the window, when the list and a right panel are
+/// both shown: together they leave the map at least half of it (field trial D2).
+pub const SIDE_PANEL_MAX_SHARE: f32 = 0.24;
+
+/// The widest a form may be, as a share of the window: while a form is open the list steps
+/// aside (as in `QField`), so the form and the map share the window.
+pub const FORM_PANEL_MAX_SHARE: f32 = 0.48;
+
+/// A side panel: resizable, its default width, never wider than `share` of the window. Its
+/// content is laid out at the panel's width (text and wrapped rows wrap) inside a horizontal
+/// scroll area, so a widget that cannot wrap scrolls instead of pushing the map.
+fn side_panel(panel: egui::Panel, default_width: f32, window_width: f32, share: f32) -> SidePanel {
+    let max = (window_width * share).max(160.0);
+    SidePanel(
+        panel
+            .resizable(true)
+            .default_size(default_width.min(max))
+            .max_size(max),
+    )
+}
+
+/// A side panel whose content never reports more than the panel's width (see [`side_panel`]).
+struct SidePanel(egui::Panel);
+
+impl SidePanel {
+    fn show<R>(
+        self,
+        ui: &mut egui::Ui,
+        add_contents: impl FnOnce(&mut egui::Ui) -> R,
+    ) -> egui::InnerResponse<R> {
+        self.0.show(ui, |ui| {
+            let width = ui.available_width();
+            // A solid scroll bar takes its own row: a floating one would cover the last widget
+            // (often the Save button).
+            ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+            egui::ScrollArea::horizontal()
+                .id_salt("side-body")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.set_max_width(width);
+                    add_contents(ui)
+                })
+                .inner
+        })
+    }
+}
+
 pub fn run(choice: StoreChoice) -> Result<(), String> {
     let StoreChoice {
         path: store,
@@ -84,6 +131,8 @@ pub struct SafegroundApp {
     ask_create: Option<PathBuf>,
     /// "Who is recording?" being filled in (at first start, or from Settings).
     person_form: Option<prefs::Person>,
+    /// The window's width this frame (points): side panels take at most a quarter each.
+    window_width: f32,
     /// The land being recorded.
     pub editor: Option<LandEditor>,
     /// The activity being recorded.

@@ -13,82 +13,85 @@ use eframe::egui;
 
 impl SafegroundApp {
     pub(super) fn report_panel(&mut self, ui: &mut egui::Ui) {
+        let share = self.right_share();
         let ctx = ui.ctx().clone();
         let mut add_photo = false;
         let thumbnails = &mut self.thumbnails;
-        egui::Panel::right("report_detail")
-            .resizable(true)
-            .default_size(420.0)
-            .show(ui, |ui| {
-                let Some(d) = &self.state.report_detail else {
-                    ui.spinner();
-                    return;
-                };
-                let r = &d.report;
-                ui.heading(format!(
-                    "{} — {} ×{}",
-                    r.code,
-                    r.eo_category.label(),
-                    r.quantity
-                ));
-                ui.label(format!(
-                    "{} · {} · {}",
-                    r.status.label(),
-                    r.condition.label(),
-                    r.validation.label()
-                ));
-                detail::fields_grid(ui, "report_grid", |row| {
-                    row("Type / model", r.type_model.clone());
-                    row(
-                        "Location",
-                        crate::geometry::coords::format_coord(
-                            r.location.lon_lat,
-                            self.prefs.coord_format,
-                        ),
-                    );
-                    row(
-                        "As entered",
-                        r.location
-                            .entered
-                            .as_ref()
-                            .map(|e| format!("{} ({})", e.text, e.format.label()))
-                            .unwrap_or_default(),
-                    );
-                    row("Reported on", r.reported_on.to_string());
-                    row("Reported by", r.reported_by.clone());
-                    row("Phone", r.reporter_phone.clone());
-                    row("Organisation", r.organisation.clone());
-                    row("Notes", r.notes.clone());
-                });
-                ui.separator();
-                ui.strong(format!("Photos ({})", d.thumbnails.len()));
-                ui.horizontal_wrapped(|ui| {
-                    for t in &d.thumbnails {
-                        let texture = thumbnails.entry(t.id).or_insert_with(|| {
-                            let image = egui::ColorImage::from_rgba_unmultiplied(
-                                [t.width, t.height],
-                                &t.rgba,
-                            );
-                            ctx.load_texture(
-                                format!("photo-{}", t.id),
-                                image,
-                                egui::TextureOptions::LINEAR,
-                            )
-                        });
-                        ui.add(egui::Image::new(&*texture).max_size(egui::vec2(160.0, 160.0)))
-                            .on_hover_text(&t.file_name);
-                    }
-                });
-                if ui.button("Add photo…").clicked() {
-                    add_photo = true;
+        super::side_panel(
+            egui::Panel::right("report_detail"),
+            420.0,
+            self.window_width,
+            share,
+        )
+        .show(ui, |ui| {
+            let Some(d) = &self.state.report_detail else {
+                ui.spinner();
+                return;
+            };
+            let r = &d.report;
+            ui.heading(format!(
+                "{} — {} ×{}",
+                r.code,
+                r.eo_category.label(),
+                r.quantity
+            ));
+            ui.label(format!(
+                "{} · {} · {}",
+                r.status.label(),
+                r.condition.label(),
+                r.validation.label()
+            ));
+            detail::fields_grid(ui, "report_grid", |row| {
+                row("Type / model", r.type_model.clone());
+                row(
+                    "Location",
+                    crate::geometry::coords::format_coord(
+                        r.location.lon_lat,
+                        self.prefs.coord_format,
+                    ),
+                );
+                row(
+                    "As entered",
+                    r.location
+                        .entered
+                        .as_ref()
+                        .map(|e| format!("{} ({})", e.text, e.format.label()))
+                        .unwrap_or_default(),
+                );
+                row("Reported on", r.reported_on.to_string());
+                row("Reported by", r.reported_by.clone());
+                row("Phone", r.reporter_phone.clone());
+                row("Organisation", r.organisation.clone());
+                row("Notes", r.notes.clone());
+            });
+            ui.separator();
+            ui.strong(format!("Photos ({})", d.thumbnails.len()));
+            ui.horizontal_wrapped(|ui| {
+                for t in &d.thumbnails {
+                    let texture = thumbnails.entry(t.id).or_insert_with(|| {
+                        let image =
+                            egui::ColorImage::from_rgba_unmultiplied([t.width, t.height], &t.rgba);
+                        ctx.load_texture(
+                            format!("photo-{}", t.id),
+                            image,
+                            egui::TextureOptions::LINEAR,
+                        )
+                    });
+                    ui.add(egui::Image::new(&*texture).max_size(egui::vec2(160.0, 160.0)))
+                        .on_hover_text(&t.file_name);
                 }
             });
+            if ui.button("Add photo…").clicked() {
+                add_photo = true;
+            }
+        });
         if add_photo {
             self.open_picker(&ctx, PickPurpose::Photo);
         }
     }
 
     pub(super) fn right_panel(&mut self, ui: &mut egui::Ui) {
+        let share = self.right_share();
         match self.state.form_done.take() {
             Some(crate::app::Form::Land) => self.editor = None,
             Some(crate::app::Form::Activity) => self.activity_form = None,
@@ -112,12 +115,15 @@ impl SafegroundApp {
                 .map(|l| (l.summary.id, l.summary.code.clone()))
                 .collect();
             let mut action = None;
-            egui::Panel::right("report_form")
-                .resizable(true)
-                .default_size(420.0)
-                .show(ui, |ui| {
-                    action = form.ui(ui, &lands, refused.as_deref());
-                });
+            super::side_panel(
+                egui::Panel::right("report_form"),
+                420.0,
+                self.window_width,
+                share,
+            )
+            .show(ui, |ui| {
+                action = form.ui(ui, &lands, refused.as_deref());
+            });
             match action {
                 Some(ReportAction::Save(report)) => {
                     self.state.form_error = None;
@@ -131,17 +137,20 @@ impl SafegroundApp {
         if let Some(editor) = &mut self.editor {
             let refused = refusal(crate::app::Form::Land, &self.state);
             let mut action = None;
-            egui::Panel::right("editor")
-                .resizable(true)
-                .default_size(520.0)
-                .show(ui, |ui| {
-                    action = editor.ui(
-                        ui,
-                        self.prefs.coord_format,
-                        self.prefs.gps_threshold_m,
-                        refused.as_deref(),
-                    );
-                });
+            super::side_panel(
+                egui::Panel::right("editor"),
+                520.0,
+                self.window_width,
+                share,
+            )
+            .show(ui, |ui| {
+                action = editor.ui(
+                    ui,
+                    self.prefs.coord_format,
+                    self.prefs.gps_threshold_m,
+                    refused.as_deref(),
+                );
+            });
             match action {
                 Some(EditorAction::Save(land)) => {
                     self.state.form_error = None;
@@ -168,29 +177,32 @@ impl SafegroundApp {
         let mut form_action = None;
         let refused_activity = refusal(crate::app::Form::Activity, &self.state);
         let refused_workflow = refusal(crate::app::Form::Workflow, &self.state);
-        egui::Panel::right("detail")
-            .resizable(true)
-            .default_size(440.0)
-            .show(ui, |ui| {
-                if let Some(form) = &mut self.activity_form {
-                    form_action = form.ui(ui, refused_activity.as_deref());
-                    ui.separator();
-                }
-                if let Some(w) = &refused_workflow {
-                    ui.colored_label(theme::ERROR_TEXT, w);
-                }
-                if let Some(d) = &self.state.detail {
-                    action = detail_ui(
-                        ui,
-                        d,
-                        self.prefs.coord_format,
-                        self.prefs.gps_threshold_m,
-                        &mut self.return_comment,
-                    );
-                } else {
-                    ui.spinner();
-                }
-            });
+        super::side_panel(
+            egui::Panel::right("detail"),
+            440.0,
+            self.window_width,
+            share,
+        )
+        .show(ui, |ui| {
+            if let Some(form) = &mut self.activity_form {
+                form_action = form.ui(ui, refused_activity.as_deref());
+                ui.separator();
+            }
+            if let Some(w) = &refused_workflow {
+                ui.colored_label(theme::ERROR_TEXT, w);
+            }
+            if let Some(d) = &self.state.detail {
+                action = detail_ui(
+                    ui,
+                    d,
+                    self.prefs.coord_format,
+                    self.prefs.gps_threshold_m,
+                    &mut self.return_comment,
+                );
+            } else {
+                ui.spinner();
+            }
+        });
         match form_action {
             Some(FormAction::Save(activity)) => {
                 self.state.form_error = None;

@@ -226,19 +226,35 @@ impl SafegroundApp {
         }
     }
 
-    pub(super) fn dashboard_window(&mut self, ctx: &egui::Context) {
+    /// The dashboard, in the left side panel while it is open (in place of the list), so the map
+    /// keeps at least half of the window.
+    pub(super) fn dashboard_panel(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
         let Some(mut dash) = self.dashboard.take() else {
             return;
         };
         let mut open = true;
         let mut action = dashboard::DashboardAction::None;
-        egui::Window::new("Dashboard")
-            .open(&mut open)
-            .default_size([780.0, 780.0])
-            .resizable(true)
-            .show(ctx, |ui| {
-                action = dash.ui(ui, self.state.dashboard.as_ref());
+        super::side_panel(
+            egui::Panel::left("dashboard"),
+            380.0,
+            self.window_width,
+            super::SIDE_PANEL_MAX_SHARE,
+        )
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Dashboard");
+                if ui.button("Close").clicked() {
+                    open = false;
+                }
             });
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    action = dash.ui(ui, self.state.dashboard.as_ref());
+                });
+        });
+        let ctx = &ctx;
         match action {
             dashboard::DashboardAction::None => {}
             dashboard::DashboardAction::Compute(filter) => self.send(Command::Dashboard(filter)),
@@ -307,7 +323,6 @@ impl SafegroundApp {
     }
 
     pub(super) fn windows(&mut self, ctx: &egui::Context) {
-        self.dashboard_window(ctx);
         self.export_log_window(ctx);
         if self.show_notifications {
             egui::Window::new("Messages")

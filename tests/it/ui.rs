@@ -121,6 +121,10 @@ fn input<'a>(harness: &'a Harness<'_, SafegroundApp>, label: &'a str) -> egui_ki
 fn type_into(harness: &mut Harness<'_, SafegroundApp>, label: &str, text: &str) {
     input(harness, label).click();
     harness.run_steps(1);
+    // Type at the end of what is there, as a person would after a click (the click may land
+    // in the middle of a long value).
+    harness.key_press(egui::Key::End);
+    harness.run_steps(1);
     input(harness, label).type_text(text);
     // Let the layout settle so the next click finds widgets where they are drawn.
     harness.run_steps(2);
@@ -785,4 +789,75 @@ fn first_start_asks_who_is_recording_and_four_eyes_hold() {
         .map(|a| a.who)
         .collect();
     assert_eq!(who, ["Samir Begić", "Lejla Kovač"]);
+}
+
+fn app_at(size: [f32; 2]) -> (TestStore, Harness<'static, SafegroundApp>) {
+    let t = TestStore::new();
+    assert_eq!(run(&["--db", &db(&t.path), "demo"]).0, 0);
+    let app = SafegroundApp::with_store(&egui::Context::default(), t.path.clone(), prefs());
+    let harness = Harness::builder().with_size(size).build_ui_state(
+        |ui, app: &mut SafegroundApp| {
+            app.drain_outcomes();
+            app.frame_ui(ui);
+        },
+        app,
+    );
+    (t, harness)
+}
+
+/// Issue 14 (the map first): at 1280×800 the map keeps at least half of the window with the
+/// list, a selected land, the land editor showing errors, the activity form and the dashboard;
+/// the side panels wrap or scroll instead of growing (field trial D2).
+#[test]
+fn the_map_keeps_half_the_window_in_every_state() {
+    let (_t, mut harness) = app_at([1280.0, 800.0]);
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    let half = |harness: &Harness<'_, SafegroundApp>, state: &str| {
+        let width = harness.state().map_size().x;
+        assert!(width >= 640.0, "{state}: the map is {width} px of 1280");
+    };
+    half(&harness, "list");
+    harness.get_by_label("HA-0016").click();
+    step_until(&mut harness, "the detail", |app| app.state.detail.is_some());
+    harness.run_steps(3);
+    half(&harness, "selection");
+    harness.get_by_label("Record activity").click();
+    harness.run_steps(3);
+    half(&harness, "activity form");
+    harness.get_by_label("New land").click();
+    harness.run_steps(2);
+    type_into(
+        &mut harness,
+        "Name",
+        "A very long name of a field that goes on and on behind the school and the mill and the river",
+    );
+    harness.get_by_label("Save land").click();
+    harness.run_steps(4);
+    half(&harness, "editor with errors");
+    harness.get_by_label("Dashboard").click();
+    harness.run_steps(4);
+    half(&harness, "dashboard");
+}
+
+/// Issue 14: the mouse wheel zooms the map at the pointer (no Ctrl needed), as in every web map.
+#[test]
+fn the_mouse_wheel_zooms_the_map() {
+    let (_t, mut harness) = app_at([1280.0, 800.0]);
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.run_steps(3);
+    let before = harness.state().map_zoom();
+    let centre = egui::pos2(640.0, 420.0);
+    for _ in 0..5 {
+        harness.event(egui::Event::PointerMoved(centre));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 60.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.run_steps(2);
+    }
+    let after = harness.state().map_zoom();
+    assert!(after > before + 0.1, "zoom {before} -> {after}");
 }

@@ -39,6 +39,8 @@ pub struct MapInteraction {
     pub clicked_at: Option<LonLat>,
     /// A vertex of the land being recorded was moved, inserted or deleted.
     pub vertex_edit: Option<VertexEdit>,
+    /// The map's size on the screen this frame, in points.
+    pub size: Vec2,
 }
 
 /// The map view's state (kept across frames).
@@ -241,6 +243,11 @@ impl MapView {
             })
     }
 
+    /// The map's zoom level (web map levels: 0 is the whole world).
+    pub fn zoom(&self) -> f64 {
+        self.memory.zoom()
+    }
+
     /// The bounding box of one land, if it has a position.
     pub fn land_bbox(&self, id: LandId) -> Option<[f64; 4]> {
         self.lands.iter().find(|l| l.id == id).map(|l| l.bbox)
@@ -251,7 +258,10 @@ impl MapView {
         if let Some(bbox) = self.pending_fit.take() {
             fit_bbox(&mut self.memory, bbox, ui.available_size());
         }
-        let mut interaction = MapInteraction::default();
+        let mut interaction = MapInteraction {
+            size: ui.available_size(),
+            ..MapInteraction::default()
+        };
         let mut edit = None;
         let countries = Arc::clone(&self.countries);
         let lands = &self.lands;
@@ -279,6 +289,9 @@ impl MapView {
             (None, None) => None,
         };
         Map::new(tiles, &mut self.memory, lon_lat(18.0, 44.0))
+            // The wheel zooms at the pointer, as in every web map (a touchpad's two-finger drag
+            // zooms too; drag with the mouse to pan).
+            .zoom_with_ctrl(false)
             .with_plugin(BasemapPlugin {
                 countries,
                 outline_only,
