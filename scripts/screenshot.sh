@@ -32,7 +32,7 @@ Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 sleep 1
 start=$(date +%s.%N)
-DISPLAY=$display HOME=$work XDG_DATA_HOME=$work XDG_CONFIG_HOME=$work "$bin" --db "$work/demo.sqlite" >"$work/app.log" 2>&1 &
+DISPLAY=$display SAFEGROUND_USER="Amina Hodžić" SAFEGROUND_ROLE=surveyor HOME=$work XDG_DATA_HOME=$work XDG_CONFIG_HOME=$work "$bin" --db "$work/demo.sqlite" >"$work/app.log" 2>&1 &
 app_pid=$!
 
 # Wait for the window to appear (at most 60 s).

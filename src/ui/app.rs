@@ -87,6 +87,14 @@ impl SafegroundApp {
             person_form: None,
             window_width: 1280.0,
         };
+        // A device set up for one person ($SAFEGROUND_USER and $SAFEGROUND_ROLE, e.g. a
+        // shared office laptop's session) does not ask.
+        if app.prefs.person.is_none()
+            && let Some(person) = super::prefs::Person::from_env()
+        {
+            app.send(Command::SetActor(person.actor()));
+            app.prefs.person = Some(person);
+        }
         if !app
             .prefs
             .person

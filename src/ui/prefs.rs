@@ -54,6 +54,19 @@ impl Person {
         }
     }
 
+    /// The person named by `$SAFEGROUND_USER` with the role `$SAFEGROUND_ROLE` (a role code or
+    /// label), when both are set and usable.
+    pub fn from_env() -> Option<Self> {
+        let name = std::env::var("SAFEGROUND_USER").ok()?;
+        let role = Role::parse(&std::env::var("SAFEGROUND_ROLE").ok()?)?;
+        let person = Self {
+            name: name.trim().to_owned(),
+            organisation: std::env::var("SAFEGROUND_ORGANISATION").unwrap_or_default(),
+            role: role.code().to_owned(),
+        };
+        person.is_complete().then_some(person)
+    }
+
     /// Whether a name and a role were given.
     pub fn is_complete(&self) -> bool {
         !self.name.trim().is_empty() && self.role().is_some()
