@@ -80,6 +80,51 @@ impl Default for TraverseEntry {
     }
 }
 
+impl TraverseEntry {
+    /// The traverse a land was recorded with, from its stored points: the benchmark as it was
+    /// entered, then one row per traverse leg (bearing, distance, slope) with the unit, north
+    /// reference and declination of the legs. The default entry when the land has no traverse.
+    pub fn from_points(points: &[SurveyPoint], format: CoordFormat) -> Self {
+        let legs: Vec<&TraverseLeg> = points
+            .iter()
+            .filter_map(|p| match &p.source {
+                PointSource::Traverse { leg } => Some(leg),
+                _ => None,
+            })
+            .collect();
+        let Some(first) = legs.first() else {
+            return Self::default();
+        };
+        let benchmark = points
+            .iter()
+            .find(|p| p.kind == PointKind::Benchmark)
+            .map(|p| {
+                p.entered
+                    .as_ref()
+                    .map_or_else(|| format_coord(p.lon_lat, format), |e| e.text.clone())
+            })
+            .unwrap_or_default();
+        let number = |v: f64| {
+            let text = format!("{v:.6}");
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        };
+        Self {
+            benchmark,
+            unit: first.bearing_unit,
+            reference: first.reference,
+            declination_deg: number(first.declination_deg),
+            legs: legs
+                .iter()
+                .map(|leg| LegRow {
+                    bearing: number(leg.bearing),
+                    distance_m: number(leg.distance_m),
+                    slope_deg: leg.slope_deg.map(number).unwrap_or_default(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// The result of walking the traverse entry.
 #[derive(Debug, Clone)]
 pub struct TraverseResult {
@@ -175,7 +220,9 @@ impl LandEditor {
             donor: land.donor.clone(),
             notes: land.notes.clone(),
             points,
-            traverse: TraverseEntry::default(),
+            // The traverse is kept with the points (each leg in its point's source): shown
+            // again, with its misclosure, for QA to re-check.
+            traverse: TraverseEntry::from_points(&land.points, format),
             drawing: false,
             errors: Vec::new(),
             original: Some(Box::new(land.clone())),

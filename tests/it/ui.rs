@@ -178,7 +178,7 @@ fn record_a_land_from_typed_points_and_see_it_saved() {
 
 #[test]
 fn traverse_entry_shows_the_misclosure_and_becomes_the_polygon() {
-    let (_t, mut harness) = app_on_demo();
+    let (t, mut harness) = app_on_demo();
     step_until(&mut harness, "the records", |app| app.state.loaded);
     harness.get_by_label("New land").click();
     harness.run_steps(2);
@@ -238,6 +238,41 @@ fn traverse_entry_shows_the_misclosure_and_becomes_the_polygon() {
     step_until(&mut harness, "the saved traverse land", |app| {
         app.state.records.lands.len() == 31 && app.editor.is_none()
     });
+    let misclosure = walked.misclosure_m;
+    drop(harness);
+
+    // After a restart, editing the land shows the traverse again, with the same misclosure
+    // (issue 14: QA can re-check it).
+    let app = SafegroundApp::with_store(&egui::Context::default(), t.path.clone(), prefs());
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(
+            |ui, app: &mut SafegroundApp| {
+                app.drain_outcomes();
+                app.frame_ui(ui);
+            },
+            app,
+        );
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    let search = || egui::accesskit::Role::TextInput;
+    harness.get_by_role(search()).click();
+    harness.run_steps(1);
+    harness.get_by_role(search()).type_text("HA-0031");
+    harness.run_steps(2);
+    harness.get_by_label("HA-0031").click();
+    step_until(&mut harness, "the detail", |app| app.state.detail.is_some());
+    harness.get_by_label("Edit land").click();
+    harness.run_steps(3);
+    let editor = harness.state().editor.as_ref().unwrap();
+    assert_eq!(editor.traverse.legs.len(), 6);
+    assert_eq!(editor.traverse.declination_deg, "4.9");
+    assert_eq!(editor.traverse.benchmark, "44.7200, 18.0300");
+    let again = editor.walk().unwrap();
+    assert!(
+        (again.misclosure_m - misclosure).abs() < 0.01,
+        "{} vs {misclosure}",
+        again.misclosure_m
+    );
 }
 
 #[test]
