@@ -14,7 +14,7 @@ use crate::geometry::coords::{format_coord, parse_coord};
 use crate::geometry::{LandShape, gps_accuracy_warnings, land_shape, walk_leg, walk_traverse};
 
 /// One row of the typed-points table.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PointRow {
     /// Point type.
     pub kind: PointKind,
@@ -43,7 +43,7 @@ impl PointRow {
 }
 
 /// One traverse leg as typed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct LegRow {
     /// Bearing in the traverse's unit.
     pub bearing: String,
@@ -54,7 +54,7 @@ pub struct LegRow {
 }
 
 /// The traverse entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TraverseEntry {
     /// The benchmark's coordinate (any notation).
     pub benchmark: String,
@@ -178,6 +178,50 @@ pub struct LandEditor {
     pub errors: Vec<FieldError>,
     /// The land being edited (None for a new land).
     pub original: Option<Box<crate::domain::Land>>,
+    /// Undo and redo of everything typed, drawn or moved (Ctrl+Z, Ctrl+Shift+Z).
+    history: History,
+    /// What the editor held when it opened: Cancel or Escape ask before losing more.
+    opened_with: Option<Box<EditorContent>>,
+    /// Cancel or Escape was pressed with unsaved changes: the editor asks first.
+    confirm_discard: bool,
+}
+
+/// Everything a person enters in the land editor: what undo, redo and "unsaved changes" compare.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditorContent {
+    name: String,
+    classification: Classification,
+    date_of_information: String,
+    hazard_types: String,
+    organisation: String,
+    team: String,
+    donor: String,
+    notes: String,
+    points: Vec<PointRow>,
+    traverse: TraverseEntry,
+}
+
+/// The editor's undo history (egui's undoer: a point is kept once the content has been still
+/// for a moment, so typing a word is one step).
+#[derive(Clone)]
+struct History(egui::util::undoer::Undoer<EditorContent>);
+
+impl Default for History {
+    fn default() -> Self {
+        Self(egui::util::undoer::Undoer::with_settings(
+            egui::util::undoer::Settings {
+                max_undos: 200,
+                stable_time: 0.4,
+                auto_save_interval: 5.0,
+            },
+        ))
+    }
+}
+
+impl std::fmt::Debug for History {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("History")
+    }
 }
 
 impl LandEditor {
@@ -226,7 +270,11 @@ impl LandEditor {
             drawing: false,
             errors: Vec::new(),
             original: Some(Box::new(land.clone())),
+            history: History::default(),
+            opened_with: None,
+            confirm_discard: false,
         }
+        .opened()
     }
 
     /// A new, empty land dated today.
@@ -245,6 +293,82 @@ impl LandEditor {
             drawing: true,
             errors: Vec::new(),
             original: None,
+            history: History::default(),
+            opened_with: None,
+            confirm_discard: false,
+        }
+        .opened()
+    }
+
+    /// Remembers what the editor opened with (for "unsaved changes") as the first undo point.
+    fn opened(mut self) -> Self {
+        let content = self.content();
+        self.history.0.add_undo(&content);
+        self.opened_with = Some(Box::new(content));
+        self
+    }
+
+    /// What a person has entered.
+    pub fn content(&self) -> EditorContent {
+        EditorContent {
+            name: self.name.clone(),
+            classification: self.classification,
+            date_of_information: self.date_of_information.clone(),
+            hazard_types: self.hazard_types.clone(),
+            organisation: self.organisation.clone(),
+            team: self.team.clone(),
+            donor: self.donor.clone(),
+            notes: self.notes.clone(),
+            points: self.points.clone(),
+            traverse: self.traverse.clone(),
+        }
+    }
+
+    fn restore(&mut self, content: EditorContent) {
+        let EditorContent {
+            name,
+            classification,
+            date_of_information,
+            hazard_types,
+            organisation,
+            team,
+            donor,
+            notes,
+            points,
+            traverse,
+        } = content;
+        self.name = name;
+        self.classification = classification;
+        self.date_of_information = date_of_information;
+        self.hazard_types = hazard_types;
+        self.organisation = organisation;
+        self.team = team;
+        self.donor = donor;
+        self.notes = notes;
+        self.points = points;
+        self.traverse = traverse;
+    }
+
+    /// Whether something entered would be lost by closing the editor now.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.opened_with
+            .as_deref()
+            .is_some_and(|opened| *opened != self.content())
+    }
+
+    /// Undoes the last change (typing, a point, a leg, a move on the map).
+    pub fn undo(&mut self) {
+        let current = self.content();
+        if let Some(previous) = self.history.0.undo(&current).cloned() {
+            self.restore(previous);
+        }
+    }
+
+    /// Redoes what the last undo took back.
+    pub fn redo(&mut self) {
+        let current = self.content();
+        if let Some(next) = self.history.0.redo(&current).cloned() {
+            self.restore(next);
         }
     }
 
@@ -526,10 +650,62 @@ impl LandEditor {
         refusal: Option<&str>,
     ) -> Option<EditorAction> {
         let mut action = None;
+        // Ctrl+Shift+Z before Ctrl+Z: the second would also match the first.
+        let (redo, undo, escape) = ui.input_mut(|i| {
+            let redo = i.consume_shortcut(&egui::KeyboardShortcut::new(
+                egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+                egui::Key::Z,
+            ));
+            let undo = i.consume_shortcut(&egui::KeyboardShortcut::new(
+                egui::Modifiers::COMMAND,
+                egui::Key::Z,
+            ));
+            (redo, undo, i.key_pressed(egui::Key::Escape))
+        });
         match &self.original {
             Some(o) => ui.heading(format!("Edit {} — {}", o.code, o.name)),
             None => ui.heading("New land"),
         };
+        let current = self.content();
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(self.history.0.has_undo(&current), egui::Button::new("Undo"))
+                .on_hover_text("Ctrl+Z")
+                .clicked()
+                || undo
+            {
+                self.undo();
+            }
+            if ui
+                .add_enabled(self.history.0.has_redo(&current), egui::Button::new("Redo"))
+                .on_hover_text("Ctrl+Shift+Z")
+                .clicked()
+                || redo
+            {
+                self.redo();
+            }
+        });
+        if escape {
+            if self.has_unsaved_changes() {
+                self.confirm_discard = true;
+            } else {
+                return Some(EditorAction::Cancel);
+            }
+        }
+        if self.confirm_discard {
+            ui.colored_label(
+                theme::WARNING_TEXT,
+                "This land has unsaved changes. Close the editor and lose them?",
+            );
+            ui.horizontal(|ui| {
+                if ui.button("Discard changes").clicked() {
+                    action = Some(EditorAction::Cancel);
+                }
+                if ui.button("Keep editing").clicked() {
+                    self.confirm_discard = false;
+                }
+            });
+        }
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -598,11 +774,17 @@ impl LandEditor {
                             Err(errors) => self.errors = errors,
                         }
                     }
-                    if ui.button("Cancel").clicked() {
-                        action = Some(EditorAction::Cancel);
+                    if ui.button("Cancel").on_hover_text("Esc").clicked() {
+                        if self.has_unsaved_changes() {
+                            self.confirm_discard = true;
+                        } else {
+                            action = Some(EditorAction::Cancel);
+                        }
                     }
                 });
             });
+        let now = ui.input(|i| i.time);
+        self.history.0.feed_state(now, &self.content());
         action
     }
 

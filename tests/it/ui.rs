@@ -896,3 +896,47 @@ fn the_mouse_wheel_zooms_the_map() {
     let after = harness.state().map_zoom();
     assert!(after > before + 0.1, "zoom {before} -> {after}");
 }
+
+/// Issue 14 (never lose work): the land editor undoes and redoes typing and points with Ctrl+Z
+/// and Ctrl+Shift+Z (and buttons); Escape with unsaved changes asks before closing.
+#[test]
+fn the_land_editor_undoes_redoes_and_asks_before_losing_work() {
+    let (_t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("New land").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Name", "Hill above the school");
+    harness.run_steps(40);
+    harness.get_by_label("Add point").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Point 1", "44.7100, 18.0100");
+    harness.run_steps(40);
+    let points = |h: &Harness<'_, SafegroundApp>| h.state().editor.as_ref().unwrap().points.len();
+    let name = |h: &Harness<'_, SafegroundApp>| h.state().editor.as_ref().unwrap().name.clone();
+    assert_eq!(points(&harness), 1);
+    // Undo the point, then the name; redo the name.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(points(&harness), 0, "the point is undone");
+    assert_eq!(name(&harness), "Hill above the school");
+    harness.get_by_label("Undo").click();
+    harness.run_steps(2);
+    assert_eq!(name(&harness), "", "the name is undone");
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run_steps(2);
+    assert_eq!(name(&harness), "Hill above the school", "redo");
+    // Escape with unsaved changes asks; keep editing, then discard.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    harness.get_by_label("Keep editing").click();
+    harness.run_steps(2);
+    assert!(harness.state().editor.is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    harness.get_by_label("Discard changes").click();
+    harness.run_steps(2);
+    assert!(harness.state().editor.is_none(), "discarded on request");
+}
