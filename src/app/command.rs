@@ -46,6 +46,22 @@ pub enum Command {
     AddActivity(Box<Activity>),
     /// Record a hazard report.
     AddHazardReport(Box<HazardReport>),
+    /// Save an edit of a hazard report (same id); the date-of-information rule applies.
+    UpdateHazardReport(Box<HazardReport>),
+    /// Void an activity with a reason; its land is recomputed from the others.
+    VoidActivity {
+        /// The activity's code.
+        code: String,
+        /// Why.
+        reason: String,
+    },
+    /// Void a hazard report with a reason.
+    VoidHazardReport {
+        /// The report's code.
+        code: String,
+        /// Why.
+        reason: String,
+    },
     /// Load one hazard report with its photo thumbnails.
     LoadReport(HazardReportId),
     /// Attach a photo file (JPEG or PNG) to a hazard report.

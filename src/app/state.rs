@@ -156,6 +156,13 @@ impl AppState {
                     self.selected = None;
                     self.detail = None;
                 }
+                // A voided hazard report leaves the lists, and the panel that showed it.
+                if let Some(sel) = self.selected_report
+                    && !self.records.reports.iter().any(|r| r.id == sel)
+                {
+                    self.selected_report = None;
+                    self.report_detail = None;
+                }
             }
             Outcome::ReportDetail(detail) => {
                 if self.selected_report == Some(detail.report.id) {

@@ -368,6 +368,9 @@ impl WorkerLoop {
                 | Command::UpdateLand(_)
                 | Command::AddActivity(_)
                 | Command::AddHazardReport(_)
+                | Command::UpdateHazardReport(_)
+                | Command::VoidActivity { .. }
+                | Command::VoidHazardReport { .. }
                 | Command::AttachPhoto { .. }
                 | Command::Workflow { .. }
         );
@@ -492,6 +495,57 @@ impl WorkerLoop {
                     Ok(saved) => {
                         self.send(Outcome::Done(format!("Hazard report {} saved", saved.code)));
                         self.send(Outcome::FormDone(Form::HazardReport));
+                        self.send_records();
+                    }
+                    Err(e) => self.refuse(Form::HazardReport, e),
+                }
+            }
+            Command::UpdateHazardReport(report) => {
+                let Some(store) = self.store.as_mut() else {
+                    return;
+                };
+                let (id, code) = (report.id, report.code.clone());
+                match store.update_hazard_report(*report, &self.actor) {
+                    Ok(applied) => {
+                        self.send(Outcome::Done(if applied {
+                            format!("Hazard report {code} saved")
+                        } else {
+                            format!("The edit of {code} is dated before the report: kept in the audit, not applied")
+                        }));
+                        self.send_records();
+                        match self.report_detail(id) {
+                            Ok(d) => self.send(Outcome::ReportDetail(Box::new(d))),
+                            Err(e) => self.fail("Loading the hazard report", e),
+                        }
+                    }
+                    Err(e) => self.refuse(Form::HazardReport, e),
+                }
+            }
+            Command::VoidActivity { code, reason } => {
+                let Some(store) = self.store.as_mut() else {
+                    return;
+                };
+                match store.void_activity(&code, &reason, &self.actor) {
+                    Ok(land) => {
+                        self.send(Outcome::Done(format!(
+                            "{code} voided; {} now has {} remaining ({} · {})",
+                            land.code,
+                            land.ledger.remaining(),
+                            land.classification.label(),
+                            land.status.label()
+                        )));
+                        self.send_records();
+                    }
+                    Err(e) => self.refuse(Form::Activity, e),
+                }
+            }
+            Command::VoidHazardReport { code, reason } => {
+                let Some(store) = self.store.as_mut() else {
+                    return;
+                };
+                match store.void_hazard_report(&code, &reason, &self.actor) {
+                    Ok(_) => {
+                        self.send(Outcome::Done(format!("Hazard report {code} voided")));
                         self.send_records();
                     }
                     Err(e) => self.refuse(Form::HazardReport, e),

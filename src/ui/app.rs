@@ -81,6 +81,7 @@ impl SafegroundApp {
             activity_form: None,
             report_form: None,
             return_comment: String::new(),
+            void_entry: super::detail::VoidEntry::default(),
             frame_stats: FrameStats::new(),
             thumbnails: std::collections::HashMap::new(),
             ask_create: None,

@@ -25,6 +25,55 @@ pub enum DetailAction {
     Approve,
     /// Return with a comment.
     Return(String),
+    /// Void an activity with a reason.
+    VoidActivity {
+        /// The activity's code.
+        code: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// A void being asked for: which record, and the reason typed so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VoidEntry {
+    /// The record's code (none: no void asked).
+    pub code: Option<String>,
+    /// The reason as typed.
+    pub reason: String,
+}
+
+impl VoidEntry {
+    /// The reason row under a record: a field, *Void* (enabled once a reason is typed) and
+    /// *Keep*. Returns the reason when *Void* was pressed.
+    pub fn ui(&mut self, ui: &mut Ui, code: &str) -> Option<String> {
+        if self.code.as_deref() != Some(code) {
+            return None;
+        }
+        let mut done = None;
+        let label = ui.label(format!("Void {code} because"));
+        ui.add(
+            egui::TextEdit::singleline(&mut self.reason)
+                .hint_text("e.g. entered twice")
+                .desired_width(200.0),
+        )
+        .labelled_by(label.id);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(!self.reason.trim().is_empty(), egui::Button::new("Void"))
+                .clicked()
+            {
+                done = Some(self.reason.trim().to_owned());
+            }
+            if ui.button("Keep").clicked() {
+                *self = Self::default();
+            }
+        });
+        if done.is_some() {
+            *self = Self::default();
+        }
+        done
+    }
 }
 
 /// Draws the land. Returns an action when a button was pressed.
@@ -34,6 +83,7 @@ pub fn detail_ui(
     format: CoordFormat,
     gps_threshold_m: f64,
     return_comment: &mut String,
+    void: &mut VoidEntry,
 ) -> Option<DetailAction> {
     let mut action = None;
     let land = &d.land;
@@ -216,18 +266,40 @@ pub fn detail_ui(
                 .default_open(true)
                 .show(ui, |ui| {
                     for a in &d.activities {
-                        ui.label(format!(
-                            "{}  {}  {} — released {}{}",
-                            a.code,
-                            a.date_of_information,
-                            a.kind.label(),
-                            a.released.total(),
-                            if a.items_found() > 0 {
-                                format!(", {} items", a.items_found())
-                            } else {
-                                String::new()
+                        ui.horizontal_wrapped(|ui| {
+                            // The button first: it stays in view however long the line is.
+                            if ui
+                                .small_button("Void…")
+                                .on_hover_text(format!(
+                                    "Void {}: kept, marked void, left out of the ledger",
+                                    a.code
+                                ))
+                                .clicked()
+                            {
+                                *void = VoidEntry {
+                                    code: Some(a.code.clone()),
+                                    reason: String::new(),
+                                };
                             }
-                        ));
+                            ui.label(format!(
+                                "{}  {}  {} — released {}{}",
+                                a.code,
+                                a.date_of_information,
+                                a.kind.label(),
+                                a.released.total(),
+                                if a.items_found() > 0 {
+                                    format!(", {} items", a.items_found())
+                                } else {
+                                    String::new()
+                                }
+                            ));
+                        });
+                        if let Some(reason) = void.ui(ui, &a.code) {
+                            action = Some(DetailAction::VoidActivity {
+                                code: a.code.clone(),
+                                reason,
+                            });
+                        }
                     }
                 });
             CollapsingHeader::new(format!("Status history ({})", land.status_history.len())).show(

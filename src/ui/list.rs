@@ -44,8 +44,11 @@ pub enum SortBy {
 pub struct ListPanel {
     /// Lands or hazard reports.
     pub tab: ListTab,
-    /// Search text (code, name, donor, organisation).
+    /// Search text of the lands tab (code, name, donor, organisation).
     pub search: String,
+    /// Search text of the hazard reports tab: its own, so a land's code left in the lands'
+    /// search never empties the report list (field trial D8).
+    pub report_search: String,
     /// Only this classification.
     pub classification: Option<Classification>,
     /// Only this status.
@@ -126,16 +129,20 @@ impl ListPanel {
                 format!("Hazard reports ({})", state.records.reports.len()),
             );
         });
+        let (search, hint) = match self.tab {
+            ListTab::Lands => (&mut self.search, "code, name, donor…"),
+            ListTab::Reports => (&mut self.report_search, "code, EO category, land…"),
+        };
         ui.horizontal(|ui| {
             ui.label("Search");
             ui.add(
-                egui::TextEdit::singleline(&mut self.search)
-                    .hint_text("code, name, donor…")
+                egui::TextEdit::singleline(search)
+                    .hint_text(hint)
                     .desired_width(f32::INFINITY),
             );
         });
         if self.tab == ListTab::Reports {
-            return reports_ui(ui, state, &self.search).map(Picked::Report);
+            return reports_ui(ui, state, &self.report_search).map(Picked::Report);
         }
         ui.horizontal_wrapped(|ui| {
             egui::ComboBox::from_label("Class")

@@ -140,6 +140,8 @@ pub struct SafegroundApp {
     /// The hazard report being recorded.
     pub report_form: Option<ReportForm>,
     return_comment: String,
+    /// A void being asked for in the detail or hazard report panel.
+    void_entry: detail::VoidEntry,
     /// The dashboard, while it is open.
     pub dashboard: Option<dashboard::Dashboard>,
     /// Whether the export log window is open.

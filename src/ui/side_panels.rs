@@ -16,7 +16,9 @@ impl SafegroundApp {
         let share = self.right_share();
         let ctx = ui.ctx().clone();
         let mut add_photo = false;
+        let mut command = None;
         let thumbnails = &mut self.thumbnails;
+        let void_entry = &mut self.void_entry;
         super::side_panel(
             egui::Panel::right("report_detail"),
             420.0,
@@ -41,6 +43,37 @@ impl SafegroundApp {
                 r.condition.label(),
                 r.validation.label()
             ));
+            // Correct the status (an audited edit) or void the report (kept, marked void).
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label("Status");
+                let mut status = r.status;
+                egui::ComboBox::from_id_salt("report_status")
+                    .selected_text(status.label())
+                    .show_ui(ui, |ui| {
+                        for s in crate::domain::HazardReportStatus::ALL {
+                            ui.selectable_value(&mut status, *s, s.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if status != r.status {
+                    let mut edited = r.clone();
+                    edited.status = status;
+                    command = Some(Command::UpdateHazardReport(Box::new(edited)));
+                }
+                if ui.small_button("Void…").clicked() {
+                    *void_entry = detail::VoidEntry {
+                        code: Some(r.code.clone()),
+                        reason: String::new(),
+                    };
+                }
+            });
+            if let Some(reason) = void_entry.ui(ui, &r.code) {
+                command = Some(Command::VoidHazardReport {
+                    code: r.code.clone(),
+                    reason,
+                });
+            }
             detail::fields_grid(ui, "report_grid", |row| {
                 row("Type / model", r.type_model.clone());
                 row(
@@ -87,6 +120,9 @@ impl SafegroundApp {
         });
         if add_photo {
             self.open_picker(&ctx, PickPurpose::Photo);
+        }
+        if let Some(command) = command {
+            self.send(command);
         }
     }
 
@@ -198,6 +234,7 @@ impl SafegroundApp {
                     self.prefs.coord_format,
                     self.prefs.gps_threshold_m,
                     &mut self.return_comment,
+                    &mut self.void_entry,
                 );
             } else {
                 ui.spinner();
@@ -244,6 +281,10 @@ impl SafegroundApp {
             Some(DetailAction::Return(c)) => {
                 self.send(workflow(crate::domain::WorkflowAction::Return(c)));
                 self.return_comment.clear();
+            }
+            Some(DetailAction::VoidActivity { code, reason }) => {
+                self.state.form_error = None;
+                self.send(Command::VoidActivity { code, reason });
             }
             None => {}
         }

@@ -940,3 +940,95 @@ fn the_land_editor_undoes_redoes_and_asks_before_losing_work() {
     harness.run_steps(2);
     assert!(harness.state().editor.is_none(), "discarded on request");
 }
+
+/// Issue 14 (activities and hazard reports first-class): in the app, a wrong activity is voided
+/// with a reason and the land's ledger recomputes; a hazard report's status is corrected and
+/// another report is voided, leaving the list.
+#[test]
+fn void_an_activity_and_correct_a_hazard_report_in_the_app() {
+    let (t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    let search = || egui::accesskit::Role::TextInput;
+    harness.get_by_role(search()).click();
+    harness.run_steps(1);
+    harness.get_by_role(search()).type_text("HA-0002");
+    harness.run_steps(2);
+    harness.get_by_label("HA-0002").click();
+    step_until(&mut harness, "the detail", |app| app.state.detail.is_some());
+    let before = harness.state().state.detail.as_ref().unwrap().land.ledger;
+    let released = harness
+        .state()
+        .state
+        .detail
+        .as_ref()
+        .unwrap()
+        .activities
+        .iter()
+        .find(|a| a.code == "AC-0010")
+        .unwrap()
+        .released
+        .total();
+    harness
+        .get_all_by_label("Void…")
+        .nth(3)
+        .expect("AC-0010 is the fourth activity")
+        .scroll_to_me();
+    // Scrolling is animated.
+    harness.run_steps(20);
+    harness
+        .get_all_by_label("Void…")
+        .nth(3)
+        .expect("AC-0010 is the fourth activity")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Void AC-0010 because").scroll_to_me();
+    harness.run_steps(20);
+    type_into(&mut harness, "Void AC-0010 because", "entered twice");
+    harness.get_by_label("Void").click();
+    step_until(&mut harness, "the recomputed ledger", |app| {
+        app.state.detail.as_ref().is_some_and(|d| {
+            d.land.ledger.remaining().m2() > before.remaining().m2()
+                && d.activities.iter().all(|a| a.code != "AC-0010")
+        })
+    });
+    let after = harness.state().state.detail.as_ref().unwrap().land.ledger;
+    assert!((after.remaining().m2() - (before.remaining() + released).m2()).abs() < 0.5);
+
+    // A hazard report's status.
+    harness.get_by_label("Hazard reports (20)").click();
+    harness.run_steps(2);
+    harness.get_by_label("HR-0001").click();
+    step_until(&mut harness, "the report", |app| {
+        app.state.report_detail.is_some()
+    });
+    let mut edited = harness
+        .state()
+        .state
+        .report_detail
+        .as_ref()
+        .unwrap()
+        .report
+        .clone();
+    edited.status = safeground::domain::HazardReportStatus::DestroyedRemoved;
+    // The combo box sends the same command as choosing the entry (egui popups are awkward to
+    // click in a headless harness).
+    harness
+        .state_mut()
+        .send(safeground::app::Command::UpdateHazardReport(Box::new(
+            edited,
+        )));
+    step_until(&mut harness, "the corrected status", |app| {
+        app.state.report_detail.as_ref().is_some_and(|d| {
+            d.report.status == safeground::domain::HazardReportStatus::DestroyedRemoved
+        })
+    });
+    harness.get_by_label("Void…").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Void HR-0001 because", "duplicate of HR-0002");
+    harness.get_by_label("Void").click();
+    step_until(&mut harness, "the report gone", |app| {
+        app.state.records.reports.len() == 19 && app.state.selected_report.is_none()
+    });
+    let store = t.open();
+    assert!(store.hazard_report_by_code("HR-0001").is_err());
+}
