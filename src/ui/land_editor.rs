@@ -168,6 +168,9 @@ pub struct LandEditor {
     pub donor: String,
     /// Notes.
     pub notes: String,
+    /// The rest of the NTS record (SPEC C1): evidence, priority, administrative location,
+    /// blockage, terrain, expected beneficiaries and project, as typed.
+    pub nts: NtsFields,
     /// Typed points in entry order.
     pub points: Vec<PointRow>,
     /// Traverse entry.
@@ -186,6 +189,55 @@ pub struct LandEditor {
     confirm_discard: bool,
 }
 
+/// The NTS fields of the land form beyond name, dates and attribution, as typed (codes for the
+/// vocabularies; empty = not given).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NtsFields {
+    /// Evidence of contamination code (`direct`, `indirect`, `none`, `not_specified`).
+    pub evidence: String,
+    /// Priority code (`high`, `medium`, `low`) or empty.
+    pub priority: String,
+    /// First administrative level (e.g. canton, oblast).
+    pub admin1: String,
+    /// Second administrative level (municipality).
+    pub admin2: String,
+    /// Settlement.
+    pub settlement: String,
+    /// P-code of the smallest administrative unit.
+    pub pcode: String,
+    /// What the hazard blocks (roads, fields, water).
+    pub blockage: String,
+    /// Terrain (vegetation, slope, soil).
+    pub terrain: String,
+    /// Expected beneficiaries of release, a whole number.
+    pub beneficiaries: String,
+    /// Donor project.
+    pub project: String,
+}
+
+impl NtsFields {
+    fn of(land: &crate::domain::Land) -> Self {
+        Self {
+            evidence: land.evidence.code().to_owned(),
+            priority: land
+                .priority
+                .map(|p| p.code().to_owned())
+                .unwrap_or_default(),
+            admin1: land.admin.admin1.clone(),
+            admin2: land.admin.admin2.clone(),
+            settlement: land.admin.settlement.clone(),
+            pcode: land.admin.pcode.clone(),
+            blockage: land.blockage.clone(),
+            terrain: land.terrain.clone(),
+            beneficiaries: land
+                .expected_beneficiaries
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            project: land.project.clone(),
+        }
+    }
+}
+
 /// Everything a person enters in the land editor: what undo, redo and "unsaved changes" compare.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditorContent {
@@ -197,6 +249,7 @@ pub struct EditorContent {
     team: String,
     donor: String,
     notes: String,
+    nts: NtsFields,
     points: Vec<PointRow>,
     traverse: TraverseEntry,
 }
@@ -263,6 +316,7 @@ impl LandEditor {
             team: land.team.clone(),
             donor: land.donor.clone(),
             notes: land.notes.clone(),
+            nts: NtsFields::of(land),
             points,
             // The traverse is kept with the points (each leg in its point's source): shown
             // again, with its misclosure, for QA to re-check.
@@ -288,6 +342,10 @@ impl LandEditor {
             team: String::new(),
             donor: String::new(),
             notes: String::new(),
+            nts: NtsFields {
+                evidence: "not_specified".to_owned(),
+                ..NtsFields::default()
+            },
             points: Vec::new(),
             traverse: TraverseEntry::default(),
             drawing: true,
@@ -319,6 +377,7 @@ impl LandEditor {
             team: self.team.clone(),
             donor: self.donor.clone(),
             notes: self.notes.clone(),
+            nts: self.nts.clone(),
             points: self.points.clone(),
             traverse: self.traverse.clone(),
         }
@@ -334,6 +393,7 @@ impl LandEditor {
             team,
             donor,
             notes,
+            nts,
             points,
             traverse,
         } = content;
@@ -345,6 +405,7 @@ impl LandEditor {
         self.team = team;
         self.donor = donor;
         self.notes = notes;
+        self.nts = nts;
         self.points = points;
         self.traverse = traverse;
     }
@@ -596,6 +657,18 @@ impl LandEditor {
             team: self.team.clone(),
             donor: self.donor.clone(),
             notes: self.notes.clone(),
+            evidence: self.nts.evidence.clone(),
+            priority: self.nts.priority.clone(),
+            admin: crate::domain::AdminLocation {
+                pcode: self.nts.pcode.trim().to_owned(),
+                admin1: self.nts.admin1.trim().to_owned(),
+                admin2: self.nts.admin2.trim().to_owned(),
+                settlement: self.nts.settlement.trim().to_owned(),
+            },
+            blockage: self.nts.blockage.clone(),
+            terrain: self.nts.terrain.clone(),
+            expected_beneficiaries: self.nts.beneficiaries.clone(),
+            project: self.nts.project.clone(),
             points: self.survey_points(),
             ..LandDraft::default()
         };
@@ -624,6 +697,13 @@ impl LandEditor {
                     team: land.team,
                     donor: land.donor,
                     notes: land.notes,
+                    evidence: land.evidence,
+                    priority: land.priority,
+                    admin: land.admin,
+                    blockage: land.blockage,
+                    terrain: land.terrain,
+                    expected_beneficiaries: land.expected_beneficiaries,
+                    project: land.project,
                     geometry: if keeps_polygon {
                         original.geometry.clone()
                     } else {
@@ -733,6 +813,7 @@ impl LandEditor {
                         field(ui, "Team", &mut self.team);
                         field(ui, "Donor", &mut self.donor);
                         field(ui, "Notes", &mut self.notes);
+                        nts_fields_ui(ui, &mut self.nts);
                     });
                 ui.separator();
                 ui.checkbox(&mut self.drawing, "Add points by clicking on the map");
@@ -971,4 +1052,46 @@ impl LandEditor {
             }
         }
     }
+}
+
+/// The NTS fields of the land form: evidence and priority as pick lists, the administrative
+/// location, blockage, terrain, beneficiaries and project (two-column grid rows).
+fn nts_fields_ui(ui: &mut Ui, nts: &mut NtsFields) {
+    use crate::domain::{EvidenceOfContamination, Priority};
+    ui.label("Evidence");
+    let shown = EvidenceOfContamination::from_code(&nts.evidence)
+        .map_or("Not specified", EvidenceOfContamination::label);
+    egui::ComboBox::from_id_salt("evidence")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for e in EvidenceOfContamination::ALL {
+                ui.selectable_value(&mut nts.evidence, e.code().to_owned(), e.label());
+            }
+        });
+    ui.end_row();
+    ui.label("Priority");
+    let shown = Priority::from_code(&nts.priority).map_or("Not set", Priority::label);
+    egui::ComboBox::from_id_salt("priority")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut nts.priority, String::new(), "Not set");
+            for p in Priority::ALL {
+                ui.selectable_value(&mut nts.priority, p.code().to_owned(), p.label());
+            }
+        });
+    ui.end_row();
+    let mut field = |label: &str, hint: &str, text: &mut String| {
+        let l = ui.label(label);
+        ui.add(egui::TextEdit::singleline(text).hint_text(hint))
+            .labelled_by(l.id);
+        ui.end_row();
+    };
+    field("Admin level 1", "canton, oblast, province", &mut nts.admin1);
+    field("Admin level 2", "municipality, district", &mut nts.admin2);
+    field("Settlement", "village or town", &mut nts.settlement);
+    field("P-code", "e.g. BA-ZD-TSJ-014", &mut nts.pcode);
+    field("Blockage", "what the hazard blocks", &mut nts.blockage);
+    field("Terrain", "vegetation, slope, soil", &mut nts.terrain);
+    field("Expected beneficiaries", "people", &mut nts.beneficiaries);
+    field("Project", "donor project", &mut nts.project);
 }

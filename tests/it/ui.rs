@@ -214,6 +214,8 @@ fn traverse_entry_shows_the_misclosure_and_becomes_the_polygon() {
         "{}",
         walked.misclosure_m
     );
+    harness.get_by_label("Use traverse points").scroll_to_me();
+    harness.run_steps(20);
     harness.get_by_label("Use traverse points").click();
     harness.run_steps(2);
     let editor = harness.state().editor.as_ref().unwrap();
@@ -1031,4 +1033,65 @@ fn void_an_activity_and_correct_a_hazard_report_in_the_app() {
     });
     let store = t.open();
     assert!(store.hazard_report_by_code("HR-0001").is_err());
+}
+
+/// Issue 14 (the whole NTS record in the form): a new land's administrative location, P-code,
+/// priority, blockage, terrain, beneficiaries and project are entered in the editor and stored;
+/// editing the land shows them again.
+#[test]
+fn the_land_form_takes_the_whole_nts_record() {
+    let (t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("New land").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Name", "Orchard by the river");
+    for (label, text) in [
+        ("Admin level 1", "Zenica-Doboj Canton"),
+        ("Admin level 2", "Tešanj"),
+        ("Settlement", "Kalošević"),
+        ("P-code", "BA-ZD-TSJ-014"),
+        ("Blockage", "Orchard and the river path"),
+        ("Terrain", "Fruit trees, flat"),
+        ("Expected beneficiaries", "85"),
+        ("Project", "FH-2025-03"),
+    ] {
+        input(&harness, label).scroll_to_me();
+        harness.run_steps(10);
+        type_into(&mut harness, label, text);
+    }
+    harness.state_mut().editor.as_mut().unwrap().nts.priority = "high".to_owned();
+    harness.get_by_label("Add point").scroll_to_me();
+    harness.run_steps(20);
+    for _ in 0..3 {
+        harness.get_by_label("Add point").click();
+        harness.run_steps(2);
+    }
+    for (i, text) in ["44.7300, 18.0500", "44.7300, 18.0520", "44.7315, 18.0510"]
+        .iter()
+        .enumerate()
+    {
+        let label = format!("Point {}", i + 1);
+        input(&harness, &label).scroll_to_me();
+        harness.run_steps(20);
+        type_into(&mut harness, &label, text);
+    }
+    harness.get_by_label("Save land").scroll_to_me();
+    harness.run_steps(20);
+    harness.get_by_label("Save land").click();
+    harness.run_steps(3);
+    step_until(&mut harness, "the saved land", |app| {
+        app.state.records.lands.len() == 31 && app.editor.is_none()
+    });
+    let land = t.open().land_by_code("HA-0031").unwrap();
+    assert_eq!(land.admin.pcode, "BA-ZD-TSJ-014");
+    assert_eq!(land.admin.settlement, "Kalošević");
+    assert_eq!(land.admin.admin2, "Tešanj");
+    assert_eq!(land.blockage, "Orchard and the river path");
+    assert_eq!(land.terrain, "Fruit trees, flat");
+    assert_eq!(land.expected_beneficiaries, Some(85));
+    assert_eq!(land.project, "FH-2025-03");
+    assert_eq!(
+        land.priority.map(safeground::domain::Priority::code),
+        Some("high")
+    );
 }
