@@ -27,13 +27,41 @@ pub struct ActivityForm {
     pub errors: Vec<String>,
 }
 
+/// The type, team and organisation of the last activity recorded on this device (kept in the
+/// preferences).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct LastActivity {
+    /// Activity type code.
+    pub kind: String,
+    /// Team.
+    pub team: String,
+    /// Organisation.
+    pub organisation: String,
+}
+
+impl LastActivity {
+    /// What to remember of a recorded activity.
+    pub fn of(activity: &crate::domain::Activity) -> Self {
+        Self {
+            kind: activity.kind.code().to_owned(),
+            team: activity.team.clone(),
+            organisation: activity.organisation.clone(),
+        }
+    }
+}
+
 impl ActivityForm {
-    /// A new form for `land`, dated today.
-    pub fn new(land: LandId, today: time::Date) -> Self {
+    /// A new form for `land`, dated today, with the activity type and team of the last
+    /// activity recorded on this device (a team records the same kind of work day after day).
+    pub fn new(land: LandId, today: time::Date, last: &LastActivity) -> Self {
+        let kind = ActivityKind::from_code(&last.kind).unwrap_or(ActivityKind::Nts);
         Self {
             land,
             draft: ActivityDraft {
-                kind: ActivityKind::Nts.code().to_owned(),
+                kind: kind.code().to_owned(),
+                team: last.team.clone(),
+                organisation: last.organisation.clone(),
                 start_date: today.to_string(),
                 end_date: today.to_string(),
                 ..ActivityDraft::default()

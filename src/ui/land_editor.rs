@@ -808,7 +808,9 @@ impl LandEditor {
                             });
                         ui.end_row();
                         field(ui, "Date of information", &mut self.date_of_information);
-                        field(ui, "Hazard types", &mut self.hazard_types);
+                        ui.label("Hazard types");
+                        hazard_types_ui(ui, &mut self.hazard_types);
+                        ui.end_row();
                         field(ui, "Organisation", &mut self.organisation);
                         field(ui, "Team", &mut self.team);
                         field(ui, "Donor", &mut self.donor);
@@ -1094,4 +1096,38 @@ fn nts_fields_ui(ui: &mut Ui, nts: &mut NtsFields) {
     field("Terrain", "vegetation, slope, soil", &mut nts.terrain);
     field("Expected beneficiaries", "people", &mut nts.beneficiaries);
     field("Project", "donor project", &mut nts.project);
+}
+
+/// Hazard types as a pick list (checkboxes in vocabulary order), kept as the comma-separated codes
+/// the draft validates; a code typed elsewhere that is not in the vocabulary is kept as it is
+/// (the draft names it).
+fn hazard_types_ui(ui: &mut Ui, text: &mut String) {
+    use crate::domain::HazardType;
+    let mut chosen: Vec<String> = text
+        .split(',')
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let mut changed = false;
+    ui.horizontal_wrapped(|ui| {
+        for h in HazardType::ALL {
+            let mut on = chosen.iter().any(|c| HazardType::parse(c) == Some(*h));
+            if ui.checkbox(&mut on, h.label()).changed() {
+                changed = true;
+                chosen.retain(|c| HazardType::parse(c) != Some(*h));
+                if on {
+                    chosen.push(h.code().to_owned());
+                }
+            }
+        }
+    });
+    if changed {
+        let order = |c: &String| {
+            HazardType::parse(c)
+                .and_then(|h| HazardType::ALL.iter().position(|x| *x == h))
+                .unwrap_or(usize::MAX)
+        };
+        chosen.sort_by_key(order);
+        *text = chosen.join(", ");
+    }
 }

@@ -29,7 +29,7 @@ use eframe::egui;
 
 use crate::app::{AppState, Command, Worker};
 use crate::session::StoreChoice;
-use activity_form::ActivityForm;
+pub use activity_form::{ActivityForm, LastActivity};
 use file_picker::FilePicker;
 
 pub use land_editor::LandEditor;
@@ -136,7 +136,7 @@ pub struct SafegroundApp {
     /// The land being recorded.
     pub editor: Option<LandEditor>,
     /// The activity being recorded.
-    activity_form: Option<ActivityForm>,
+    pub activity_form: Option<ActivityForm>,
     /// The hazard report being recorded.
     pub report_form: Option<ReportForm>,
     return_comment: String,

@@ -25,6 +25,8 @@ pub struct Prefs {
     pub show_labels: bool,
     /// Who records on this device (asked at first start, changeable in Settings).
     pub person: Option<Person>,
+    /// The type, team and organisation of the last activity recorded here.
+    pub last_activity: super::activity_form::LastActivity,
 }
 
 /// The person recording on this device, as they gave it.
@@ -84,6 +86,7 @@ impl Default for Prefs {
             show_reports: true,
             show_labels: true,
             person: None,
+            last_activity: super::activity_form::LastActivity::default(),
         }
     }
 }

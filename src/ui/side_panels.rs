@@ -243,6 +243,7 @@ impl SafegroundApp {
         match form_action {
             Some(FormAction::Save(activity)) => {
                 self.state.form_error = None;
+                self.prefs.last_activity = super::activity_form::LastActivity::of(&activity);
                 self.send(Command::AddActivity(activity));
             }
             Some(FormAction::Cancel) => self.activity_form = None,
@@ -270,7 +271,11 @@ impl SafegroundApp {
             }
             Some(DetailAction::RecordActivity) => {
                 self.state.form_error = None;
-                self.activity_form = Some(ActivityForm::new(selected, crate::session::today()));
+                self.activity_form = Some(ActivityForm::new(
+                    selected,
+                    crate::session::today(),
+                    &self.prefs.last_activity,
+                ));
             }
             Some(DetailAction::Submit) => {
                 self.send(workflow(crate::domain::WorkflowAction::Submit));

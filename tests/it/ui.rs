@@ -201,10 +201,18 @@ fn traverse_entry_shows_the_misclosure_and_becomes_the_polygon() {
     }
     harness.run_steps(2);
     for (i, (bearing, distance)) in legs.iter().enumerate() {
+        harness.get_by_label("Add leg").scroll_to_me();
+        harness.run_steps(20);
         harness.get_by_label("Add leg").click();
         harness.run_steps(2);
-        type_into(&mut harness, &format!("Leg {} bearing", i + 1), bearing);
-        type_into(&mut harness, &format!("Leg {} distance", i + 1), distance);
+        let (b, d) = (
+            format!("Leg {} bearing", i + 1),
+            format!("Leg {} distance", i + 1),
+        );
+        input(&harness, &b).scroll_to_me();
+        harness.run_steps(20);
+        type_into(&mut harness, &b, bearing);
+        type_into(&mut harness, &d, distance);
     }
     harness.run_steps(2);
     harness.get_by_label_contains("Misclosure ");
@@ -294,9 +302,10 @@ fn record_activities_updates_the_ledger_and_refuses_over_release() {
     let before = harness.state().state.detail.as_ref().unwrap().land.ledger;
     assert!(before.remaining().m2() > 1_000.0);
 
-    // An NTS cancellation of 1 000 m².
+    // An NTS cancellation of 1 000 m², by NTS Team 2.
     harness.get_by_label("Record activity").click();
     harness.run_steps(2);
+    type_into(&mut harness, "Team", "NTS Team 2");
     type_into(&mut harness, "Cancelled m²", "1000");
     harness.get_by_label("Save activity").click();
     harness.run_steps(1);
@@ -313,9 +322,15 @@ fn record_activities_updates_the_ledger_and_refuses_over_release() {
     );
     assert_eq!(after.remaining().m2(), before.remaining().m2() - 1000.0);
 
-    // Over-release is refused with the message, and nothing changes.
+    // Over-release is refused with the message, and nothing changes. The form remembers the
+    // last activity's type and team (issue 14).
     harness.get_by_label("Record activity").click();
     harness.run_steps(2);
+    let draft = &harness.state().activity_form.as_ref().unwrap().draft;
+    assert_eq!(
+        (draft.kind.as_str(), draft.team.as_str()),
+        ("nts", "NTS Team 2")
+    );
     type_into(&mut harness, "Cancelled m²", "99999999");
     harness.get_by_label("Save activity").click();
     harness.run_steps(1);
@@ -1060,6 +1075,10 @@ fn the_land_form_takes_the_whole_nts_record() {
         type_into(&mut harness, label, text);
     }
     harness.state_mut().editor.as_mut().unwrap().nts.priority = "high".to_owned();
+    harness.get_by_label("UXO").scroll_to_me();
+    harness.run_steps(20);
+    harness.get_by_label("UXO").click();
+    harness.run_steps(2);
     harness.get_by_label("Add point").scroll_to_me();
     harness.run_steps(20);
     for _ in 0..3 {
@@ -1090,6 +1109,7 @@ fn the_land_form_takes_the_whole_nts_record() {
     assert_eq!(land.terrain, "Fruit trees, flat");
     assert_eq!(land.expected_beneficiaries, Some(85));
     assert_eq!(land.project, "FH-2025-03");
+    assert_eq!(land.hazard_types, [safeground::domain::HazardType::Uxo]);
     assert_eq!(
         land.priority.map(safeground::domain::Priority::code),
         Some("high")
