@@ -1,0 +1,226 @@
+//! The land form's fields beyond name and dates (evidence, priority, hazard types, the
+//! administrative location, blockage, terrain, beneficiaries, project) and the typed-points table.
+
+use egui::Ui;
+
+use super::{LandEditor, PointRow};
+use crate::domain::{PointKind, PointSource, parse_number};
+use crate::ui::theme;
+
+/// The NTS fields of the land form beyond name, dates and attribution, as typed (codes for the
+/// vocabularies; empty = not given).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NtsFields {
+    /// Evidence of contamination code (`direct`, `indirect`, `none`, `not_specified`).
+    pub evidence: String,
+    /// Priority code (`high`, `medium`, `low`) or empty.
+    pub priority: String,
+    /// First administrative level (e.g. canton, oblast).
+    pub admin1: String,
+    /// Second administrative level (municipality).
+    pub admin2: String,
+    /// Settlement.
+    pub settlement: String,
+    /// P-code of the smallest administrative unit.
+    pub pcode: String,
+    /// What the hazard blocks (roads, fields, water).
+    pub blockage: String,
+    /// Terrain (vegetation, slope, soil).
+    pub terrain: String,
+    /// Expected beneficiaries of release, a whole number.
+    pub beneficiaries: String,
+    /// Donor project.
+    pub project: String,
+}
+
+impl NtsFields {
+    pub(super) fn of(land: &crate::domain::Land) -> Self {
+        Self {
+            evidence: land.evidence.code().to_owned(),
+            priority: land
+                .priority
+                .map(|p| p.code().to_owned())
+                .unwrap_or_default(),
+            admin1: land.admin.admin1.clone(),
+            admin2: land.admin.admin2.clone(),
+            settlement: land.admin.settlement.clone(),
+            pcode: land.admin.pcode.clone(),
+            blockage: land.blockage.clone(),
+            terrain: land.terrain.clone(),
+            beneficiaries: land
+                .expected_beneficiaries
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            project: land.project.clone(),
+        }
+    }
+}
+
+impl LandEditor {
+    pub(super) fn points_ui(&mut self, ui: &mut Ui, gps_threshold_m: f64) {
+        ui.strong(format!("Typed points ({})", self.points.len()));
+        let mut remove = None;
+        let mut move_up = None;
+        egui::Grid::new("point_rows")
+            .num_columns(6)
+            .striped(true)
+            .show(ui, |ui| {
+                for h in [
+                    "#",
+                    "Type",
+                    "Label",
+                    "Coordinate (any notation)",
+                    "GPS ± m",
+                    "",
+                ] {
+                    ui.strong(h);
+                }
+                ui.end_row();
+                for (i, row) in self.points.iter_mut().enumerate() {
+                    let number = ui.label(format!("Point {}", i + 1));
+                    egui::ComboBox::from_id_salt(("kind", i))
+                        .selected_text(row.kind.label())
+                        .width(120.0)
+                        .show_ui(ui, |ui| {
+                            for k in PointKind::ALL {
+                                ui.selectable_value(&mut row.kind, *k, k.label());
+                            }
+                        });
+                    ui.add(egui::TextEdit::singleline(&mut row.label).desired_width(40.0));
+                    ui.vertical(|ui| {
+                        ui.add(
+                            egui::TextEdit::singleline(&mut row.coord_text).desired_width(220.0),
+                        )
+                        .labelled_by(number.id);
+                        match row.parsed() {
+                            Ok((_, f)) => {
+                                ui.small(format!("read as {}", f.label()));
+                            }
+                            Err(e) => {
+                                ui.colored_label(theme::ERROR_TEXT, e);
+                            }
+                        }
+                    });
+                    let acc =
+                        ui.add(egui::TextEdit::singleline(&mut row.accuracy_m).desired_width(40.0));
+                    if parse_number(&row.accuracy_m).is_some_and(|a| a > gps_threshold_m) {
+                        acc.on_hover_text(format!("worse than the {gps_threshold_m} m threshold"));
+                        ui.colored_label(theme::WARNING_TEXT, "poor");
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.small_button("Up").on_hover_text("Move up").clicked() && i > 0 {
+                            move_up = Some(i);
+                        }
+                        if ui
+                            .small_button("Delete")
+                            .on_hover_text("Delete point")
+                            .clicked()
+                        {
+                            remove = Some(i);
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+        if let Some(i) = remove {
+            self.points.remove(i);
+        }
+        if let Some(i) = move_up {
+            self.points.swap(i, i - 1);
+        }
+        if ui.button("Add point").clicked() {
+            let kind = if self.points.iter().any(|p| p.kind.is_perimeter()) {
+                PointKind::Turning
+            } else {
+                PointKind::Start
+            };
+            self.points.push(PointRow {
+                kind,
+                label: String::new(),
+                coord_text: String::new(),
+                accuracy_m: String::new(),
+                source: PointSource::Gps {
+                    accuracy_m: None,
+                    averaged_fixes: None,
+                },
+                exact: None,
+            });
+        }
+    }
+}
+
+/// The NTS fields of the land form: evidence and priority as pick lists, the administrative
+/// location, blockage, terrain, beneficiaries and project (two-column grid rows).
+pub(super) fn nts_fields_ui(ui: &mut Ui, nts: &mut NtsFields) {
+    use crate::domain::{EvidenceOfContamination, Priority};
+    ui.label("Evidence");
+    let shown = EvidenceOfContamination::from_code(&nts.evidence)
+        .map_or("Not specified", EvidenceOfContamination::label);
+    egui::ComboBox::from_id_salt("evidence")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for e in EvidenceOfContamination::ALL {
+                ui.selectable_value(&mut nts.evidence, e.code().to_owned(), e.label());
+            }
+        });
+    ui.end_row();
+    ui.label("Priority");
+    let shown = Priority::from_code(&nts.priority).map_or("Not set", Priority::label);
+    egui::ComboBox::from_id_salt("priority")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut nts.priority, String::new(), "Not set");
+            for p in Priority::ALL {
+                ui.selectable_value(&mut nts.priority, p.code().to_owned(), p.label());
+            }
+        });
+    ui.end_row();
+    let mut field = |label: &str, hint: &str, text: &mut String| {
+        let l = ui.label(label);
+        ui.add(egui::TextEdit::singleline(text).hint_text(hint))
+            .labelled_by(l.id);
+        ui.end_row();
+    };
+    field("Admin level 1", "canton, oblast, province", &mut nts.admin1);
+    field("Admin level 2", "municipality, district", &mut nts.admin2);
+    field("Settlement", "village or town", &mut nts.settlement);
+    field("P-code", "e.g. BA-ZD-TSJ-014", &mut nts.pcode);
+    field("Blockage", "what the hazard blocks", &mut nts.blockage);
+    field("Terrain", "vegetation, slope, soil", &mut nts.terrain);
+    field("Expected beneficiaries", "people", &mut nts.beneficiaries);
+    field("Project", "donor project", &mut nts.project);
+}
+
+/// Hazard types as a pick list (checkboxes in vocabulary order), kept as the comma-separated codes
+/// the draft validates; a code typed elsewhere that is not in the vocabulary is kept as it is
+/// (the draft names it).
+pub(super) fn hazard_types_ui(ui: &mut Ui, text: &mut String) {
+    use crate::domain::HazardType;
+    let mut chosen: Vec<String> = text
+        .split(',')
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let mut changed = false;
+    ui.horizontal_wrapped(|ui| {
+        for h in HazardType::ALL {
+            let mut on = chosen.iter().any(|c| HazardType::parse(c) == Some(*h));
+            if ui.checkbox(&mut on, h.label()).changed() {
+                changed = true;
+                chosen.retain(|c| HazardType::parse(c) != Some(*h));
+                if on {
+                    chosen.push(h.code().to_owned());
+                }
+            }
+        }
+    });
+    if changed {
+        let order = |c: &String| {
+            HazardType::parse(c)
+                .and_then(|h| HazardType::ALL.iter().position(|x| *x == h))
+                .unwrap_or(usize::MAX)
+        };
+        chosen.sort_by_key(order);
+        *text = chosen.join(", ");
+    }
+}

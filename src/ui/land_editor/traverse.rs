@@ -1,0 +1,301 @@
+//! The traverse from a benchmark: the entry as typed, walking it (live misclosure), using its
+//! points as the perimeter, its form, and rebuilding it from a stored land.
+
+use egui::{Color32, Ui};
+
+use super::{LandEditor, PointRow};
+use crate::domain::{
+    BearingUnit, CoordFormat, Instrument, LonLat, NorthReference, PointKind, PointSource,
+    SurveyPoint, TraverseLeg, parse_number,
+};
+use crate::geometry::coords::{format_coord, parse_coord};
+use crate::geometry::{walk_leg, walk_traverse};
+
+/// One traverse leg as typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LegRow {
+    /// Bearing in the traverse's unit.
+    pub bearing: String,
+    /// Distance in metres.
+    pub distance_m: String,
+    /// Slope angle in degrees when the distance was taped along the slope (empty = horizontal).
+    pub slope_deg: String,
+}
+
+/// The traverse entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraverseEntry {
+    /// The benchmark's coordinate (any notation).
+    pub benchmark: String,
+    /// Degrees or mils.
+    pub unit: BearingUnit,
+    /// Magnetic, true or grid.
+    pub reference: NorthReference,
+    /// Declination in degrees, east positive.
+    pub declination_deg: String,
+    /// Legs: the first from the benchmark to the start point, then around the perimeter.
+    pub legs: Vec<LegRow>,
+}
+
+impl Default for TraverseEntry {
+    fn default() -> Self {
+        Self {
+            benchmark: String::new(),
+            unit: BearingUnit::Degrees,
+            reference: NorthReference::Magnetic,
+            declination_deg: "0".to_owned(),
+            legs: vec![LegRow::default()],
+        }
+    }
+}
+
+impl TraverseEntry {
+    /// The traverse a land was recorded with, from its stored points: the benchmark as it was
+    /// entered, then one row per traverse leg (bearing, distance, slope) with the unit, north
+    /// reference and declination of the legs. The default entry when the land has no traverse.
+    pub fn from_points(points: &[SurveyPoint], format: CoordFormat) -> Self {
+        let legs: Vec<&TraverseLeg> = points
+            .iter()
+            .filter_map(|p| match &p.source {
+                PointSource::Traverse { leg } => Some(leg),
+                _ => None,
+            })
+            .collect();
+        let Some(first) = legs.first() else {
+            return Self::default();
+        };
+        let benchmark = points
+            .iter()
+            .find(|p| p.kind == PointKind::Benchmark)
+            .map(|p| {
+                p.entered
+                    .as_ref()
+                    .map_or_else(|| format_coord(p.lon_lat, format), |e| e.text.clone())
+            })
+            .unwrap_or_default();
+        let number = |v: f64| {
+            let text = format!("{v:.6}");
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        };
+        Self {
+            benchmark,
+            unit: first.bearing_unit,
+            reference: first.reference,
+            declination_deg: number(first.declination_deg),
+            legs: legs
+                .iter()
+                .map(|leg| LegRow {
+                    bearing: number(leg.bearing),
+                    distance_m: number(leg.distance_m),
+                    slope_deg: leg.slope_deg.map(number).unwrap_or_default(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The result of walking the traverse entry.
+#[derive(Debug, Clone)]
+pub struct TraverseResult {
+    /// Benchmark then one point per leg.
+    pub points: Vec<(LonLat, TraverseLeg)>,
+    /// Benchmark position.
+    pub benchmark: LonLat,
+    /// Misclosure from the last point back to the start point, metres.
+    pub misclosure_m: f64,
+    /// Its bearing, degrees.
+    pub misclosure_bearing_deg: f64,
+    /// Perimeter, metres.
+    pub perimeter_m: f64,
+}
+
+impl LandEditor {
+    /// Walks the traverse entry, or says which input is wrong.
+    pub fn walk(&self) -> Result<TraverseResult, String> {
+        let (benchmark, _) =
+            parse_coord(&self.traverse.benchmark).map_err(|e| format!("benchmark: {e}"))?;
+        let declination =
+            parse_number(&self.traverse.declination_deg).ok_or("declination: not a number")?;
+        let mut legs = Vec::new();
+        for (i, row) in self.traverse.legs.iter().enumerate() {
+            let bearing = parse_number(&row.bearing)
+                .ok_or_else(|| format!("leg {}: bearing is not a number", i + 1))?;
+            let distance_m = parse_number(&row.distance_m)
+                .ok_or_else(|| format!("leg {}: distance is not a number", i + 1))?;
+            let slope_deg = if row.slope_deg.trim().is_empty() {
+                None
+            } else {
+                Some(
+                    parse_number(&row.slope_deg)
+                        .ok_or_else(|| format!("leg {}: slope is not a number", i + 1))?,
+                )
+            };
+            let from_label = if i == 0 {
+                "BM1".to_owned()
+            } else if i == 1 {
+                "SP".to_owned()
+            } else {
+                format!("TP{}", i - 1)
+            };
+            legs.push(TraverseLeg {
+                from_label,
+                bearing,
+                bearing_unit: self.traverse.unit,
+                reference: self.traverse.reference,
+                declination_deg: declination,
+                declination_date: None,
+                distance_m,
+                slope_deg,
+                instrument: Instrument::CompassTape,
+            });
+        }
+        let first = legs.first().ok_or("add at least one leg")?;
+        let start = walk_leg(benchmark, first, 1).map_err(|e| e.to_string())?;
+        let mut points = vec![(start, first.clone())];
+        let (misclosure_m, misclosure_bearing_deg, perimeter_m) = if legs.len() > 1 {
+            let t = walk_traverse(start, &legs[1..]).map_err(|e| {
+                // Leg numbers in messages count from the benchmark.
+                e.to_string()
+            })?;
+            for (p, leg) in t.vertices.iter().skip(1).zip(&legs[1..]) {
+                points.push((*p, leg.clone()));
+            }
+            (t.misclosure_m, t.misclosure_bearing_deg, t.perimeter_m)
+        } else {
+            (0.0, 0.0, 0.0)
+        };
+        Ok(TraverseResult {
+            points,
+            benchmark,
+            misclosure_m,
+            misclosure_bearing_deg,
+            perimeter_m,
+        })
+    }
+
+    /// Replaces the typed points with the benchmark and the traverse's points.
+    pub(super) fn apply_traverse(&mut self, t: &TraverseResult, format: CoordFormat) {
+        self.points
+            .retain(|p| !p.kind.is_perimeter() && p.kind != PointKind::Benchmark);
+        self.points.push(PointRow {
+            kind: PointKind::Benchmark,
+            label: "BM1".to_owned(),
+            coord_text: self.traverse.benchmark.trim().to_owned(),
+            accuracy_m: String::new(),
+            source: PointSource::Manual,
+            exact: None,
+        });
+        let n = t.points.len();
+        for (i, (p, leg)) in t.points.iter().enumerate() {
+            let (kind, label) = if i == 0 {
+                (PointKind::Start, "SP".to_owned())
+            } else if i + 1 == n {
+                (PointKind::End, "EP".to_owned())
+            } else {
+                (PointKind::Turning, format!("TP{i}"))
+            };
+            self.points.push(PointRow {
+                kind,
+                label,
+                coord_text: format_coord(*p, format),
+                accuracy_m: String::new(),
+                source: PointSource::Traverse { leg: leg.clone() },
+                exact: None,
+            });
+        }
+        self.drawing = false;
+    }
+
+    pub(super) fn traverse_ui(&mut self, ui: &mut Ui, format: CoordFormat) {
+        egui::Grid::new("traverse_head")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let l = ui.label("Benchmark");
+                ui.text_edit_singleline(&mut self.traverse.benchmark)
+                    .labelled_by(l.id);
+                ui.end_row();
+                ui.label("Bearings in");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut self.traverse.unit, BearingUnit::Degrees, "degrees");
+                    ui.radio_value(&mut self.traverse.unit, BearingUnit::Mils, "mils");
+                });
+                ui.end_row();
+                ui.label("North");
+                ui.horizontal(|ui| {
+                    ui.radio_value(
+                        &mut self.traverse.reference,
+                        NorthReference::Magnetic,
+                        "magnetic",
+                    );
+                    ui.radio_value(&mut self.traverse.reference, NorthReference::True, "true");
+                    ui.radio_value(&mut self.traverse.reference, NorthReference::Grid, "grid");
+                });
+                ui.end_row();
+                let l = ui.label("Declination (° east)");
+                ui.text_edit_singleline(&mut self.traverse.declination_deg)
+                    .labelled_by(l.id);
+                ui.end_row();
+            });
+        let mut remove = None;
+        egui::Grid::new("legs")
+            .num_columns(5)
+            .striped(true)
+            .show(ui, |ui| {
+                for h in ["Leg", "Bearing", "Distance m", "Slope °", ""] {
+                    ui.strong(h);
+                }
+                ui.end_row();
+                for (i, leg) in self.traverse.legs.iter_mut().enumerate() {
+                    ui.label(if i == 0 {
+                        "BM to SP".to_owned()
+                    } else {
+                        format!("{i}")
+                    });
+                    let named = |name: String| {
+                        move || {
+                            egui::WidgetInfo::labeled(
+                                egui::accesskit::Role::TextInput,
+                                true,
+                                name.clone(),
+                            )
+                        }
+                    };
+                    ui.add(egui::TextEdit::singleline(&mut leg.bearing).desired_width(60.0))
+                        .widget_info(named(format!("Leg {} bearing", i + 1)));
+                    ui.add(egui::TextEdit::singleline(&mut leg.distance_m).desired_width(60.0))
+                        .widget_info(named(format!("Leg {} distance", i + 1)));
+                    ui.add(egui::TextEdit::singleline(&mut leg.slope_deg).desired_width(40.0))
+                        .widget_info(named(format!("Leg {} slope", i + 1)));
+                    if ui.small_button("Delete").clicked() {
+                        remove = Some(i);
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some(i) = remove {
+            self.traverse.legs.remove(i);
+        }
+        if ui.button("Add leg").clicked() {
+            self.traverse.legs.push(LegRow::default());
+        }
+        match self.walk() {
+            Ok(t) => {
+                let ratio = if t.misclosure_m > 0.0 {
+                    format!("1:{:.0}", t.perimeter_m / t.misclosure_m)
+                } else {
+                    "exact".to_owned()
+                };
+                ui.label(format!(
+                    "Misclosure {:.2} m at bearing {:.1}° (closure {ratio}), perimeter {:.1} m",
+                    t.misclosure_m, t.misclosure_bearing_deg, t.perimeter_m
+                ));
+                if ui.button("Use traverse points").clicked() {
+                    self.apply_traverse(&t, format);
+                }
+            }
+            Err(e) => {
+                ui.colored_label(Color32::GRAY, e);
+            }
+        }
+    }
+}
