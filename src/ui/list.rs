@@ -201,11 +201,13 @@ impl ListPanel {
         TableBuilder::new(ui)
             .striped(true)
             .sense(egui::Sense::click())
+            // Narrow enough for a panel a quarter of a 1280-px window: long classes and statuses
+            // are clipped (the detail panel shows them whole), the name takes what is left.
             .column(Column::auto().at_least(62.0))
-            .column(Column::remainder().at_least(90.0).clip(true))
-            .column(Column::auto())
-            .column(Column::auto())
-            .column(Column::auto().at_least(70.0))
+            .column(Column::remainder().at_least(40.0).clip(true))
+            .column(Column::auto().at_most(48.0).clip(true))
+            .column(Column::auto().at_most(62.0).clip(true))
+            .column(Column::auto().at_least(56.0))
             .header(20.0, |mut h| {
                 for title in ["Code", "Name", "Class", "Status", "Remaining m²"] {
                     h.col(|ui| {
