@@ -58,41 +58,7 @@ pub fn record_activity(
             by: ctx.actor.who.clone(),
             superseded: t.superseded,
         }));
-    let mut land_audit = Vec::new();
-    for (field, a, b) in [
-        ("status", land.status.code(), next.status.code()),
-        (
-            "classification",
-            land.classification.code(),
-            next.classification.code(),
-        ),
-    ] {
-        if a != b {
-            land_audit.push(audit_entry(
-                ctx,
-                EntityKind::Land,
-                next.id.0,
-                &next.code,
-                AuditAction::Update,
-                Some(field),
-                Some(a),
-                Some(b),
-            ));
-        }
-    }
-    if land.ledger != next.ledger {
-        let text = |l: &Ledger| format!("remaining {}", l.remaining());
-        land_audit.push(audit_entry(
-            ctx,
-            EntityKind::Land,
-            next.id.0,
-            &next.code,
-            AuditAction::Update,
-            Some("ledger"),
-            Some(&text(&land.ledger)),
-            Some(&format!("{} after {}", text(&next.ledger), activity.code)),
-        ));
-    }
+    let land_audit = audit_land_state(land, &next, &format!("after {}", activity.code), ctx);
     Ok(ActivityPlan {
         land: LandPlan {
             land: next,
@@ -104,6 +70,48 @@ pub fn record_activity(
         activity,
         transitions: applied.transitions,
     })
+}
+
+/// The audit entries of a land whose status, classification or ledger an activity (recorded or
+/// voided) changed: one per changed field; the ledger's as "remaining … {why}".
+pub(super) fn audit_land_state(
+    old: &Land,
+    new: &Land,
+    why: &str,
+    ctx: &Context<'_>,
+) -> Vec<AuditEntry> {
+    let mut out = Vec::new();
+    let mut push = |field: &str, a: &str, b: &str| {
+        out.push(audit_entry(
+            ctx,
+            EntityKind::Land,
+            new.id.0,
+            &new.code,
+            AuditAction::Update,
+            Some(field),
+            Some(a),
+            Some(b),
+        ));
+    };
+    if old.status != new.status {
+        push("status", old.status.code(), new.status.code());
+    }
+    if old.classification != new.classification {
+        push(
+            "classification",
+            old.classification.code(),
+            new.classification.code(),
+        );
+    }
+    if old.ledger != new.ledger {
+        let text = |l: &Ledger| format!("remaining {}", l.remaining());
+        push(
+            "ledger",
+            &text(&old.ledger),
+            &format!("{} {why}", text(&new.ledger)),
+        );
+    }
+    out
 }
 
 /// The audit entry of an activity restored from a snapshot as it is (the land's ledger is

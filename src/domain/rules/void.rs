@@ -90,45 +90,12 @@ pub fn void_activity(
             superseded: false,
         });
     }
-    let mut land_audit = Vec::new();
-    for (field, a, b) in [
-        ("status", land.status.code(), next.status.code()),
-        (
-            "classification",
-            land.classification.code(),
-            next.classification.code(),
-        ),
-    ] {
-        if a != b {
-            land_audit.push(audit_entry(
-                ctx,
-                EntityKind::Land,
-                next.id.0,
-                &next.code,
-                AuditAction::Update,
-                Some(field),
-                Some(a),
-                Some(b),
-            ));
-        }
-    }
-    if land.ledger != next.ledger {
-        let text = |l: &crate::domain::Ledger| format!("remaining {}", l.remaining());
-        land_audit.push(audit_entry(
-            ctx,
-            EntityKind::Land,
-            next.id.0,
-            &next.code,
-            AuditAction::Update,
-            Some("ledger"),
-            Some(&text(&land.ledger)),
-            Some(&format!(
-                "{} after voiding {}",
-                text(&next.ledger),
-                activity.code
-            )),
-        ));
-    }
+    let land_audit = super::activity::audit_land_state(
+        land,
+        &next,
+        &format!("after voiding {}", activity.code),
+        ctx,
+    );
     let audit = audit_entry(
         ctx,
         EntityKind::Activity,
