@@ -284,6 +284,18 @@ fn edit_sets_fields_of_lands_and_hazard_reports_and_names_a_bad_field() {
         before,
         "a refused edit changed nothing"
     );
+    // A value typed into the wrong field may be sensitive: the message names the field and what
+    // it expects, never the value.
+    for set in [
+        "quantity=+387 61 123 456",
+        "reported_on=Amina Hodžić",
+        "eo_category=Amina",
+    ] {
+        let (code, _, err) = run(&["--db", &store_arg, "edit", "HR-0003", "--set", set]);
+        assert_eq!(code, 1, "{set}");
+        let value = set.split_once('=').unwrap().1;
+        assert!(!err.contains(value), "{set}: {err}");
+    }
     // A hazard report's status is corrected.
     let (code, _, err) = run(&[
         "--db",

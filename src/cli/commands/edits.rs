@@ -83,13 +83,22 @@ fn rebuilt<T: serde::de::DeserializeOwned>(
         let sensitive = named
             .iter()
             .any(|f| SENSITIVE.contains(&f.split('.').next().unwrap_or(f)));
-        if sensitive {
-            anyhow!("--set {}: a value does not fit its field", named.join(", "))
-        } else {
-            anyhow!(
-                "--set {}: a value does not fit its field ({e}); see docs/geojson-schema.md",
+        // What the field expects, never the value given: a value typed into the wrong field
+        // may be a phone number or a name (SPEC §5).
+        let message = e.to_string();
+        let expected = message.find("expected").map(|i| {
+            message[i..]
+                .split(" at line")
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(')')
+        });
+        match expected {
+            Some(expected) if !sensitive => anyhow!(
+                "--set {}: a value does not fit its field ({expected}); see docs/geojson-schema.md",
                 named.join(", ")
-            )
+            ),
+            _ => anyhow!("--set {}: a value does not fit its field", named.join(", ")),
         }
     })
 }
