@@ -345,6 +345,7 @@ fn main() {
         safeground::exports::write(
             safeground::exports::read_records_for(&store, request.format).unwrap(),
             &request,
+            &[],
             &safeground::io::output::Protected::store(&store_path),
             &mut |_, _| true,
         )

@@ -28,6 +28,11 @@ cleanup() {
 trap cleanup EXIT
 
 "$bin" --db "$work/demo.sqlite" demo >/dev/null
+# Reference layers (fictional samples): admin boundaries with P-codes, settlements, roads.
+"$bin" --db "$work/demo.sqlite" layers sample "$work" >/dev/null
+for f in admin-boundaries.gpkg settlements.geojson roads.geojson; do
+  "$bin" --db "$work/demo.sqlite" layers add "$work/$f" >/dev/null
+done
 Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 sleep 1

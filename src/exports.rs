@@ -111,6 +111,40 @@ pub enum ExportError {
     /// The report's filter is not usable.
     #[error(transparent)]
     Filter(#[from] FilterError),
+    /// A reference layer chosen for the report's map cannot be read.
+    #[error("the reference layer {layer}, chosen for the report's map, cannot be read: {source}")]
+    Reference {
+        /// The layer's name.
+        layer: String,
+        /// Why.
+        source: crate::storage::reference::ReferenceError,
+    },
+}
+
+/// The reference layers the user chose for the report's map (`in_report`), read from their
+/// files, bottom first. A chosen layer that cannot be read fails the report: the donor would
+/// otherwise get a map without what was asked for.
+pub fn report_layers(
+    store: &Store,
+) -> Result<Vec<(crate::domain::LayerSpec, crate::domain::ReferenceLayer)>, ExportError> {
+    let mut out = Vec::new();
+    for spec in store
+        .reference_layers()?
+        .into_iter()
+        .filter(|s| s.in_report)
+    {
+        if spec.format.is_tiles() {
+            continue;
+        }
+        let layer = crate::storage::reference::read_reference_layer(&spec).map_err(|source| {
+            ExportError::Reference {
+                layer: spec.name.clone(),
+                source,
+            }
+        })?;
+        out.push((spec, layer));
+    }
+    Ok(out)
 }
 
 /// Reads every record of the store.
@@ -148,8 +182,15 @@ pub fn export(
         &protected,
         request.replace,
     )?);
+    let reference = if request.format == ExportFormat::Report {
+        report_layers(store)?
+    } else {
+        Vec::new()
+    };
+    let reference: Vec<crate::reports::svg::ReportLayer<'_>> =
+        reference.iter().map(|(s, l)| (s, l)).collect();
     let records = read_records_for(store, request.format)?;
-    let done = write(records, request, &protected, progress)?;
+    let done = write(records, request, &reference, &protected, progress)?;
     let filter = if request.format == ExportFormat::Report {
         request.filter.describe()
     } else {
@@ -201,6 +242,7 @@ pub fn output_paths(format: ExportFormat, path: &Path) -> Vec<PathBuf> {
 pub fn write(
     records: RecordSet,
     request: &ExportRequest,
+    reference: &[crate::reports::svg::ReportLayer<'_>],
     protected: &Protected,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<ExportDone, ExportError> {
@@ -243,6 +285,7 @@ pub fn write(
                     profile: request.profile,
                 },
                 basemap.as_ref(),
+                reference,
             )?;
             let write_text = |index: usize, text: &str| {
                 set.write(index, |w| {

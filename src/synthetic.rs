@@ -459,3 +459,179 @@ pub fn generate(size: Size) -> ImportBatch {
     items.append(&mut reports);
     ImportBatch { items }
 }
+
+/// A sample reference layer: a name, attribute names and features (lon/lat degrees).
+#[derive(Debug, Clone)]
+pub struct SampleLayer {
+    /// The layer's (file or table) name.
+    pub name: &'static str,
+    /// Attribute names, in order.
+    pub fields: Vec<&'static str>,
+    /// Features: geometry and one value per field.
+    pub features: Vec<(geo_types::Geometry<f64>, Vec<String>)>,
+}
+
+/// Vertices per edge of a sample municipality's boundary (four edges each).
+const EDGE_VERTICES: usize = 120;
+
+/// Fictional reference layers over the same region as [`generate`] and the demo programme, in
+/// the shape of OCHA's COD data sets, for trying the layer panel and measuring frame times:
+/// `admin1` (2 entities) and `admin2` (the 60 municipalities [`generate`] names, 10 × 6, with
+/// wiggly boundaries that neighbours share; fields `adm1_name`, `adm1_pcode`, `adm2_name`,
+/// `adm2_pcode`), `settlements` (1 500 points with made-up names; field `name`) and `roads`
+/// (300 lines; fields `name`, `class`). Names and P-codes are invented: never use them as data.
+pub fn sample_reference_layers(seed: u64) -> Vec<SampleLayer> {
+    const FIRST: &[&str] = &[
+        "Bre", "Lu", "Do", "Gra", "Po", "Kra", "Ve", "Mo", "Sta", "Ko", "Bi", "Ra", "Zla", "Tre",
+    ];
+    const MIDDLE: &[&str] = &["zo", "ka", "li", "no", "ri", "go", "di", "va", "le", "mi"];
+    const LAST: &[&str] = &[
+        "vac", "vo", "nje", "ci", "ica", "jevo", "selo", "polje", "dol",
+    ];
+    use geo_types::{Geometry, LineString, MultiPolygon, Point, Polygon};
+    let [west, south, east, north] = REGION_LON_LAT;
+    let (cols, rows) = (10usize, 6usize);
+    let lon_at = |c: usize| west + (east - west) * c as f64 / cols as f64;
+    let lat_at = |r: usize| south + (north - south) * r as f64 / rows as f64;
+    // A shared edge's wiggle depends only on the edge (its grid position and direction), so
+    // both neighbours draw the same line.
+    let wiggle = |key: u64, k: usize| -> f64 {
+        if k == 0 || k == EDGE_VERTICES {
+            return 0.0;
+        }
+        let mut r = Rng::new(key.wrapping_mul(1_000_003).wrapping_add(k as u64) ^ seed);
+        let t = k as f64 / EDGE_VERTICES as f64;
+        (r.unit() - 0.5) * 0.012 + (t * std::f64::consts::PI * 3.0).sin() * 0.02
+    };
+    // Horizontal edge from (c, r) to (c + 1, r), and vertical edge from (c, r) to (c, r + 1).
+    let h_edge = |c: usize, r: usize| -> Vec<(f64, f64)> {
+        let key = (c * 100 + r) as u64 * 2;
+        (0..=EDGE_VERTICES)
+            .map(|k| {
+                let t = k as f64 / EDGE_VERTICES as f64;
+                let y = if r == 0 || r == rows {
+                    0.0
+                } else {
+                    wiggle(key, k)
+                };
+                (lon_at(c) + (lon_at(c + 1) - lon_at(c)) * t, lat_at(r) + y)
+            })
+            .collect()
+    };
+    let v_edge = |c: usize, r: usize| -> Vec<(f64, f64)> {
+        let key = (c * 100 + r) as u64 * 2 + 1;
+        (0..=EDGE_VERTICES)
+            .map(|k| {
+                let t = k as f64 / EDGE_VERTICES as f64;
+                let x = if c == 0 || c == cols {
+                    0.0
+                } else {
+                    wiggle(key, k)
+                };
+                (lon_at(c) + x, lat_at(r) + (lat_at(r + 1) - lat_at(r)) * t)
+            })
+            .collect()
+    };
+    let entity = |c: usize| {
+        if f64::midpoint(lon_at(c), lon_at(c + 1)) < 17.6 {
+            ("FBiH", "Federation (sample)")
+        } else {
+            ("RS", "Republika Srpska (sample)")
+        }
+    };
+    let mut admin2 = Vec::with_capacity(cols * rows);
+    for c in 0..cols {
+        for r in 0..rows {
+            let mut ring: Vec<(f64, f64)> = h_edge(c, r);
+            ring.extend(v_edge(c + 1, r).into_iter().skip(1));
+            ring.extend(h_edge(c, r + 1).into_iter().rev().skip(1));
+            ring.extend(v_edge(c, r).into_iter().rev().skip(1));
+            let municipality = c * rows + r;
+            let (code, name) = entity(c);
+            admin2.push((
+                Geometry::Polygon(Polygon::new(LineString::from(ring), vec![])),
+                vec![
+                    name.to_owned(),
+                    format!("BA-{code}"),
+                    format!("Municipality {municipality:02}"),
+                    format!("BA-{code}-M{municipality:03}"),
+                ],
+            ));
+        }
+    }
+    let mut admin1 = Vec::new();
+    for code in ["FBiH", "RS"] {
+        let polygons: Vec<Polygon<f64>> = admin2
+            .iter()
+            .filter(|(_, v)| v[1] == format!("BA-{code}"))
+            .filter_map(|(g, _)| match g {
+                Geometry::Polygon(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect();
+        let name = admin2
+            .iter()
+            .find(|(_, v)| v[1] == format!("BA-{code}"))
+            .map(|(_, v)| v[0].clone())
+            .unwrap_or_default();
+        admin1.push((
+            Geometry::MultiPolygon(MultiPolygon::new(polygons)),
+            vec![name, format!("BA-{code}")],
+        ));
+    }
+    let mut rng = Rng::new(seed ^ 0xA5A5);
+    let settlements = (0..1_500)
+        .map(|_| {
+            let name = format!(
+                "{}{}{}",
+                FIRST[rng.below(FIRST.len())],
+                MIDDLE[rng.below(MIDDLE.len())],
+                LAST[rng.below(LAST.len())]
+            );
+            let p = Point::new(rng.range(west, east), rng.range(south, north));
+            (Geometry::Point(p), vec![name])
+        })
+        .collect();
+    let roads = (0..300)
+        .map(|i| {
+            let mut p = (rng.range(west, east), rng.range(south, north));
+            let mut heading = rng.range(0.0, std::f64::consts::TAU);
+            let mut line = vec![p];
+            for _ in 0..60 {
+                heading += rng.range(-0.35, 0.35);
+                p = (
+                    (p.0 + heading.cos() * 0.01).clamp(west, east),
+                    (p.1 + heading.sin() * 0.007).clamp(south, north),
+                );
+                line.push(p);
+            }
+            let class = if i % 5 == 0 { "primary" } else { "track" };
+            (
+                Geometry::LineString(LineString::from(line)),
+                vec![format!("Road {i:03}"), class.to_owned()],
+            )
+        })
+        .collect();
+    vec![
+        SampleLayer {
+            name: "admin1",
+            fields: vec!["adm1_name", "adm1_pcode"],
+            features: admin1,
+        },
+        SampleLayer {
+            name: "admin2",
+            fields: vec!["adm1_name", "adm1_pcode", "adm2_name", "adm2_pcode"],
+            features: admin2,
+        },
+        SampleLayer {
+            name: "settlements",
+            fields: vec!["name"],
+            features: settlements,
+        },
+        SampleLayer {
+            name: "roads",
+            fields: vec!["name", "class"],
+            features: roads,
+        },
+    ]
+}

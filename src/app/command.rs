@@ -71,6 +71,20 @@ pub enum Command {
         /// The image file.
         path: PathBuf,
     },
+    /// Add the layers of a reference file (every feature table of a GeoPackage) to the store's
+    /// list, on top.
+    AddReferenceLayer(PathBuf),
+    /// Save a reference layer's role, name, label, visibility or report choice.
+    UpdateReferenceLayer(crate::domain::LayerSpec),
+    /// Move a reference layer one step up (over its neighbour) or down.
+    MoveReferenceLayer {
+        /// The layer.
+        id: i64,
+        /// Up (drawn later) or down.
+        up: bool,
+    },
+    /// Remove a reference layer from the list (its file is left alone).
+    RemoveReferenceLayer(i64),
     /// Move a land through the validation workflow.
     Workflow {
         /// The land.
@@ -154,6 +168,9 @@ pub enum Outcome {
         /// Why, for the person who filled it in.
         error: Arc<AppError>,
     },
+    /// The store's reference layers, in drawing order, each with its features or why they
+    /// could not be read.
+    ReferenceLayers(Vec<LoadedLayer>),
     /// The background page check found the open store damaged; writes are refused.
     StoreDamaged(String),
     /// A command failed; the message says what to do.
@@ -163,4 +180,13 @@ pub enum Outcome {
         /// Why it failed.
         error: Arc<AppError>,
     },
+}
+
+/// A reference layer as the worker read it.
+#[derive(Debug, Clone)]
+pub struct LoadedLayer {
+    /// Where it comes from and how it is shown.
+    pub spec: crate::domain::LayerSpec,
+    /// Its features (none for a tile package), or why its file could not be read.
+    pub features: Result<Arc<crate::domain::ReferenceLayer>, Arc<AppError>>,
 }

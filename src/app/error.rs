@@ -36,6 +36,9 @@ pub enum AppError {
         /// What is wrong with it.
         source: IoError,
     },
+    /// A reference layer's file could not be read.
+    #[error(transparent)]
+    Reference(#[from] crate::storage::reference::ReferenceError),
     /// The embedded demo programme could not be read (a bug).
     #[error("the demo programme cannot be read: {0}")]
     Demo(IoError),

@@ -7,7 +7,7 @@ mod error;
 mod state;
 mod worker;
 
-pub use command::{Command, Form, Outcome};
+pub use command::{Command, Form, LoadedLayer, Outcome};
 pub use error::AppError;
 pub use state::{
     AppState, LandDetail, Notification, NotificationLevel, Records, ReportDetail, Thumbnail,

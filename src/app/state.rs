@@ -110,6 +110,10 @@ pub struct AppState {
     pub dashboard_scope: std::collections::BTreeSet<LandId>,
     /// The export log, newest first, once loaded.
     pub export_log: Option<Vec<crate::domain::ExportLogEntry>>,
+    /// The store's reference layers in drawing order (bottom first), as read by the worker.
+    pub reference_layers: Vec<super::LoadedLayer>,
+    /// The reference layers changed since the map last took them (the map clears it).
+    pub layers_changed: bool,
 }
 
 impl AppState {
@@ -133,6 +137,8 @@ impl AppState {
                 self.store_damaged = None;
                 self.dashboard = None;
                 self.export_log = None;
+                self.reference_layers.clear();
+                self.layers_changed = true;
                 self.selected = None;
                 self.detail = None;
                 self.loaded = false;
@@ -237,6 +243,10 @@ impl AppState {
                 self.dashboard = Some(*figures);
             }
             Outcome::ExportLog(entries) => self.export_log = Some(entries),
+            Outcome::ReferenceLayers(layers) => {
+                self.layers_changed = true;
+                self.reference_layers = layers;
+            }
             Outcome::Done(text) => {
                 self.busy = None;
                 self.progress = None;

@@ -1,6 +1,7 @@
 //! The database worker: one named thread owns the store; commands arrive on a bounded channel;
 //! every outcome sent wakes the UI (style-anchors B3).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,7 +11,7 @@ use std::thread::JoinHandle;
 use crate::domain::{Actor, ImportBatch, ImportReporter, LandId};
 use crate::storage::{Store, StoreError};
 
-use super::command::{Command, Form, Outcome};
+use super::command::{Command, Form, LoadedLayer, Outcome};
 use super::error::AppError;
 use super::state::{LandDetail, Records, ReportDetail, Thumbnail};
 
@@ -57,6 +58,7 @@ impl Worker {
                     store: None,
                     actor,
                     demo,
+                    layers: HashMap::new(),
                     outcomes: outcome_tx,
                     waker,
                 };
@@ -134,9 +136,14 @@ struct WorkerLoop {
     store: Option<Store>,
     actor: Actor,
     demo: &'static str,
+    /// Reference layers read so far, by file and table, with the file's stamp when read.
+    layers: HashMap<(PathBuf, Option<String>), (FileStamp, Arc<crate::domain::ReferenceLayer>)>,
     outcomes: SyncSender<Outcome>,
     waker: Waker,
 }
+
+/// When a file last changed, and its size (`None` when it cannot be read).
+type FileStamp = Option<(std::time::SystemTime, u64)>;
 
 impl WorkerLoop {
     fn send(&self, outcome: Outcome) {
@@ -177,6 +184,7 @@ impl WorkerLoop {
                     backup,
                 });
                 self.send_records();
+                self.send_reference_layers();
             }
             Err(e) => self.fail("Opening the store", e),
         }
@@ -609,7 +617,101 @@ impl WorkerLoop {
                 Err(e) => self.fail("The dashboard", e),
             },
             Command::LoadExportLog => self.send_export_log(),
+            Command::AddReferenceLayer(path) => self.add_reference_layers(&path),
+            Command::UpdateReferenceLayer(spec) => {
+                if let Some(store) = self.store.as_mut()
+                    && let Err(e) = store.update_reference_layer(&spec)
+                {
+                    self.fail("Saving the layer", e);
+                }
+                self.send_reference_layers();
+            }
+            Command::MoveReferenceLayer { id, up } => {
+                if let Some(store) = self.store.as_mut()
+                    && let Err(e) = store.move_reference_layer(id, up)
+                {
+                    self.fail("Moving the layer", e);
+                }
+                self.send_reference_layers();
+            }
+            Command::RemoveReferenceLayer(id) => {
+                if let Some(store) = self.store.as_mut()
+                    && let Err(e) = store.remove_reference_layer(id)
+                {
+                    self.fail("Removing the layer", e);
+                }
+                self.send_reference_layers();
+            }
         }
+    }
+
+    /// Reads a reference file's layers (off the UI thread) and adds them to the store's list.
+    fn add_reference_layers(&mut self, path: &Path) {
+        let found = match crate::storage::reference::layers_in_file(path) {
+            Ok(found) => found,
+            Err(e) => {
+                self.fail("Adding the layer", e);
+                return;
+            }
+        };
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let mut added = Vec::new();
+        for (spec, layer) in found {
+            match store.add_reference_layer(&spec) {
+                Ok(saved) => {
+                    added.push(saved.name.clone());
+                    self.layers.insert(
+                        layer_key(&saved),
+                        (file_stamp(&saved.path), Arc::new(layer)),
+                    );
+                }
+                Err(e) => {
+                    self.fail("Adding the layer", e);
+                    return;
+                }
+            }
+        }
+        self.send(Outcome::Done(format!(
+            "Reference layer{} added: {}",
+            if added.len() == 1 { "" } else { "s" },
+            added.join(", ")
+        )));
+        self.send_reference_layers();
+    }
+
+    /// Sends the store's reference layers with their features, read from their files (a file
+    /// unchanged since it was last read is not read again).
+    fn send_reference_layers(&mut self) {
+        let Some(store) = self.store.as_ref() else {
+            return;
+        };
+        let specs = match store.reference_layers() {
+            Ok(specs) => specs,
+            Err(e) => {
+                self.fail("Reading the reference layers", e);
+                return;
+            }
+        };
+        let mut loaded = Vec::with_capacity(specs.len());
+        for spec in specs {
+            let key = layer_key(&spec);
+            let stamp = file_stamp(&spec.path);
+            let features = match self.layers.get(&key) {
+                Some((seen, layer)) if *seen == stamp && stamp.is_some() => Ok(Arc::clone(layer)),
+                _ => match crate::storage::reference::read_reference_layer(&spec) {
+                    Ok(layer) => {
+                        let layer = Arc::new(layer);
+                        self.layers.insert(key, (stamp, Arc::clone(&layer)));
+                        Ok(layer)
+                    }
+                    Err(e) => Err(Arc::new(AppError::from(e))),
+                },
+            };
+            loaded.push(LoadedLayer { spec, features });
+        }
+        self.send(Outcome::ReferenceLayers(loaded));
     }
 
     fn export(&self, request: &crate::exports::ExportRequest) -> Result<String, AppError> {
@@ -649,4 +751,15 @@ impl WorkerLoop {
             Err(e) => self.fail(action, e),
         }
     }
+}
+
+/// A reference layer's cache key: its file and table.
+fn layer_key(spec: &crate::domain::LayerSpec) -> (PathBuf, Option<String>) {
+    (spec.path.clone(), spec.table.clone())
+}
+
+/// When a file last changed, and its size: a layer is read again when either moves.
+fn file_stamp(path: &Path) -> FileStamp {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
 }

@@ -135,6 +135,14 @@ pub enum Command {
         #[arg(long)]
         reason: String,
     },
+    /// Reference layers kept with the store (admin boundaries, settlements, roads, rivers, tile
+    /// packages): drawn under the lands in the app, used to fill a new land's admin area and
+    /// P-code, drawn on the donor report's map when marked for it.
+    Layers {
+        /// What to do.
+        #[command(subcommand)]
+        action: LayersAction,
+    },
     /// List lands, hazard reports or activities.
     List {
         /// What to list.
@@ -199,6 +207,58 @@ pub enum Command {
         /// Legs as `BEARING/DISTANCE_M` (horizontal distance), in order.
         #[arg(long = "leg", required = true, num_args = 1.., value_name = "BEARING/DISTANCE_M")]
         legs: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `layers` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum LayersAction {
+    /// Add a file's layers (every feature table of a GeoPackage, unless --table names one).
+    Add {
+        /// A GeoPackage, GeoJSON, Shapefile (.shp with its .dbf and .prj), MBTiles or PMTiles file.
+        file: PathBuf,
+        /// What it holds: admin, settlements, roads, water or other (guessed when not given).
+        #[arg(long)]
+        role: Option<String>,
+        /// The attribute to label features with (guessed for admin areas and settlements).
+        #[arg(long, value_name = "FIELD")]
+        label: Option<String>,
+        /// Only this feature table of a GeoPackage.
+        #[arg(long)]
+        table: Option<String>,
+        /// Also draw it on the donor report's map.
+        #[arg(long = "in-report")]
+        in_report: bool,
+    },
+    /// List the store's layers, top first.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write fictional sample layers over the demo and synthetic region (an admin-boundary
+    /// GeoPackage in OCHA COD shape, settlements and roads as GeoJSON) into a folder, to try the
+    /// layer panel. Names and P-codes are invented.
+    Sample {
+        /// The folder to write `admin-boundaries.gpkg`, `settlements.geojson` and `roads.geojson` into.
+        folder: PathBuf,
+        /// Replace existing files of those names.
+        #[arg(long)]
+        overwrite: bool,
+    },
+    /// Take a layer off the store's list (the file is left alone).
+    Remove {
+        /// The layer's id (see `layers list`).
+        id: i64,
+    },
+    /// The admin area, P-code and nearest settlement the store's layers give for a position.
+    Place {
+        /// The position in any supported notation (quote it).
+        #[arg(allow_hyphen_values = true, value_name = "COORD")]
+        coord: String,
         /// Print JSON.
         #[arg(long)]
         json: bool,

@@ -16,6 +16,7 @@ mod ledger;
 mod lifecycle;
 mod points;
 mod redact;
+mod reference;
 pub mod rules;
 pub mod symbology;
 mod text;
@@ -45,6 +46,10 @@ pub use points::{
     EnteredCoord, InvalidLonLat, LonLat, PointSource, SurveyPoint, TraverseLeg, perimeter_lon_lats,
 };
 pub use redact::{GENERALISED_GRID_DEG, SMALL_CELL_THRESHOLD, SUPPRESSED_NOTE, generalise};
+pub use reference::{
+    AdminLevelFields, AdminPlace, LayerFormat, LayerRole, LayerSpec, ReferenceFeature,
+    ReferenceLayer, SETTLEMENT_SEARCH_M, admin_levels,
+};
 pub use rules::WorkflowAction;
 pub use text::{is_bidi_control, push_csv_cell, show_bidi_controls, spreadsheet_safe};
 pub use units::{AreaM2, THOUSANDS_SEPARATOR, format_number, group_thousands};

@@ -106,3 +106,26 @@ pub fn eo_colour(category: EoCategory) -> Rgb {
         EoCategory::Other => Rgb(60, 60, 60),
     }
 }
+
+/// The colour of a reference layer's lines and dots by its role: admin boundaries violet-grey
+/// (as on topographic maps), roads brown, water blue, settlements near-black, other grey. Chosen
+/// apart from the IMAS land colours (red, orange, green) so a boundary is never read as a land.
+pub fn reference_colour(role: super::LayerRole) -> Rgb {
+    use super::LayerRole;
+    match role {
+        LayerRole::AdminBoundaries => Rgb(120, 80, 150),
+        LayerRole::Roads => Rgb(150, 90, 40),
+        LayerRole::Water => Rgb(40, 110, 200),
+        LayerRole::Settlements => Rgb(30, 30, 30),
+        LayerRole::Other | LayerRole::Tiles => Rgb(100, 100, 100),
+    }
+}
+
+/// A reference layer's line width by role, in pixels at 1:1 (admin boundaries widest).
+pub fn reference_line_px(role: super::LayerRole) -> f32 {
+    match role {
+        super::LayerRole::AdminBoundaries => 1.6,
+        super::LayerRole::Roads | super::LayerRole::Water => 1.3,
+        _ => 1.0,
+    }
+}

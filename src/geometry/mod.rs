@@ -14,6 +14,7 @@
 mod area;
 pub mod coords;
 mod mercator;
+mod reference;
 mod shape;
 mod topology;
 mod traverse;
@@ -25,6 +26,7 @@ pub use area::{
     geodesic_perimeter_m, normalise_winding, polygon_from_lon_lats, ring_area_signed_m2,
 };
 pub use mercator::{MAX_MERCATOR_LAT_DEG, mercator_unit_sphere, mercator_world_fraction};
+pub use reference::{Crs, admin_place_at, land_anchor, reference_feature};
 pub use shape::land_shape;
 pub use traverse::{
     MILS_PER_CIRCLE, Traverse, TraverseError, check_leg, horizontal_distance_m, true_bearing_deg,

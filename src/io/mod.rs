@@ -5,6 +5,8 @@
 pub mod csv;
 pub mod geojson;
 pub mod output;
+pub mod reference;
+pub mod wkb;
 
 /// A file that cannot be read or written at all (per-feature problems go to the reporter).
 #[derive(Debug, thiserror::Error)]

@@ -31,6 +31,8 @@ pub struct HtmlInput<'a> {
     pub donor: Option<&'a str>,
     /// Basemap countries near the lands (lon/lat).
     pub basemap: Vec<&'a geo_types::MultiPolygon<f64>>,
+    /// The store's reference layers chosen for the report, bottom first.
+    pub reference: &'a [super::svg::ReportLayer<'a>],
 }
 
 /// `12 346 m²`.
@@ -623,13 +625,30 @@ fn map(input: &HtmlInput<'_>) -> String {
             text: "Hazard report (letter: EO category)".to_owned(),
         });
     }
-    svg::map_svg(
+    for (spec, _) in input.reference.iter().rev() {
+        legend.push(LegendEntry {
+            swatch: LegendSwatch::Area {
+                fill: symbology::reference_colour(spec.role),
+                fill_opacity: 0.0,
+                outline: symbology::reference_colour(spec.role),
+                dashed: false,
+            },
+            text: format!("{} ({})", spec.name, spec.role.label()),
+        });
+    }
+    let attribution = if input.reference.is_empty() {
+        "Basemap: Natural Earth (public domain). Boundaries are not authoritative.".to_owned()
+    } else {
+        "Basemap: Natural Earth (public domain); reference layers: the programme's own files. Boundaries are not authoritative.".to_owned()
+    };
+    svg::map_svg_with_reference(
         &lands,
         &released,
         &points,
         &input.basemap,
+        input.reference,
         &legend,
-        "Basemap: Natural Earth (public domain). Boundaries are not authoritative.",
+        &attribution,
         720,
         560,
     )

@@ -49,13 +49,14 @@ pub struct Report {
 /// use safeground::domain::{ExportProfile, RecordSet};
 /// use safeground::reports::{ReportFilter, ReportOptions, build};
 /// let options = ReportOptions { filter: ReportFilter::default(), profile: ExportProfile::Donor };
-/// let report = build(RecordSet::default(), &options, None).unwrap();
+/// let report = build(RecordSet::default(), &options, None, &[]).unwrap();
 /// assert!(report.html.starts_with("<!DOCTYPE html>"));
 /// ```
 pub fn build(
     records: RecordSet,
     options: &ReportOptions,
     basemap: Option<&Basemap>,
+    reference: &[svg::ReportLayer<'_>],
 ) -> Result<Report, FilterError> {
     options.filter.validate()?;
     let records = options.profile.apply_for_aggregates(records);
@@ -78,6 +79,7 @@ pub fn build(
         profile: options.profile,
         donor,
         basemap: basemap_shapes,
+        reference,
     };
     // The page and the lands CSV (100 000 rows at national scale) are written at once.
     let (html, lands_csv) = std::thread::scope(|scope| {

@@ -15,11 +15,12 @@ pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/0005_land_list_index.sql")),
         M::up(include_str!("migrations/0006_drop_unused_indexes.sql")),
         M::up(include_str!("migrations/0007_aggregate_columns.sql")),
+        M::up(include_str!("migrations/0008_reference_layers.sql")),
     ])
 });
 
 /// The schema version this build writes.
-pub const LATEST_SCHEMA_VERSION: i64 = 7;
+pub const LATEST_SCHEMA_VERSION: i64 = 8;
 
 #[cfg(test)]
 mod tests {

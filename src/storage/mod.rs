@@ -24,6 +24,7 @@ pub mod mbtiles;
 mod migrations;
 mod open;
 mod photos;
+pub mod reference;
 mod snapshot;
 mod store;
 mod workflow;

@@ -71,6 +71,7 @@ impl SafegroundApp {
             picker: None,
             dashboard: None,
             show_export_log: false,
+            show_layers: false,
             export_profile: crate::domain::ExportProfile::Full,
             show_notifications: false,
             show_import_issues: false,
@@ -225,6 +226,10 @@ impl SafegroundApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.window_width = ui.max_rect().width();
+        if std::mem::take(&mut self.state.layers_changed) {
+            self.map
+                .set_reference_layers(&self.state.reference_layers, &ctx);
+        }
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar(ui));
         self.ask_create_ui(&ctx);
         self.person_ui(&ctx);

@@ -29,6 +29,8 @@ pub enum PickPurpose {
     Mbtiles,
     /// Attach a photo to the selected hazard report.
     Photo,
+    /// Add a reference layer to the store's list.
+    ReferenceLayer,
 }
 
 /// What happened in the picker this frame.

@@ -13,6 +13,7 @@ mod dashboard;
 mod detail;
 mod file_picker;
 mod land_editor;
+mod layers;
 mod list;
 mod map;
 mod prefs;
@@ -146,6 +147,8 @@ pub struct SafegroundApp {
     pub dashboard: Option<dashboard::Dashboard>,
     /// Whether the export log window is open.
     show_export_log: bool,
+    /// Whether the reference layers window is open.
+    show_layers: bool,
     /// The profile of the next GeoJSON, CSV or GeoPackage export.
     pub export_profile: crate::domain::ExportProfile,
     frame_stats: FrameStats,

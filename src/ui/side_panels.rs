@@ -180,6 +180,13 @@ impl SafegroundApp {
                 share,
             )
             .show(ui, |ui| {
+                let layers: Vec<(&crate::domain::LayerSpec, &crate::domain::ReferenceLayer)> = self
+                    .state
+                    .reference_layers
+                    .iter()
+                    .filter_map(|l| Some((&l.spec, l.features.as_deref().ok()?)))
+                    .collect();
+                editor.fill_admin_from(&layers);
                 action = editor.ui(
                     ui,
                     self.prefs.coord_format,

@@ -71,3 +71,11 @@ pub fn land_outline(status: LandStatus) -> (Stroke, bool) {
 pub fn eo_colour(category: EoCategory) -> Color32 {
     opaque(symbology::eo_colour(category))
 }
+
+/// A reference layer's stroke on the map (colour and width by role, from the palette).
+pub fn reference_stroke(role: crate::domain::LayerRole) -> Stroke {
+    Stroke::new(
+        symbology::reference_line_px(role),
+        opaque(symbology::reference_colour(role)),
+    )
+}

@@ -203,6 +203,13 @@ impl SafegroundApp {
                 }
                 ui.checkbox(&mut self.prefs.show_reports, "Hazard reports on the map");
             });
+            if ui
+                .button("Layers")
+                .on_hover_text("Reference layers: admin boundaries, settlements, roads, tiles")
+                .clicked()
+            {
+                self.show_layers = !self.show_layers;
+            }
             if ui.button("Zoom to all").clicked() {
                 self.map.fit_all();
             }

@@ -163,6 +163,12 @@ impl SafegroundApp {
                 "progress-report.html",
             ),
             PickPurpose::Mbtiles => (PickMode::Open, "Raster basemap (MBTiles)", &["mbtiles"], ""),
+            PickPurpose::ReferenceLayer => (
+                PickMode::Open,
+                "Add a reference layer",
+                crate::domain::LayerFormat::EXTENSIONS,
+                "",
+            ),
             PickPurpose::Photo => (
                 PickMode::Open,
                 "Attach a photo (JPEG or PNG)",
@@ -187,6 +193,10 @@ impl SafegroundApp {
                 self.picker = None;
                 if purpose == PickPurpose::Mbtiles {
                     self.set_raster(Some(path), ctx);
+                    return;
+                }
+                if purpose == PickPurpose::ReferenceLayer {
+                    self.send(Command::AddReferenceLayer(path));
                     return;
                 }
                 if purpose == PickPurpose::Photo {
@@ -216,7 +226,9 @@ impl SafegroundApp {
                             replace,
                         }))
                     }
-                    PickPurpose::Mbtiles | PickPurpose::Photo => return,
+                    PickPurpose::Mbtiles | PickPurpose::Photo | PickPurpose::ReferenceLayer => {
+                        return;
+                    }
                 };
                 if purpose == PickPurpose::NewStore {
                     self.welcome_dismissed = true;
@@ -324,6 +336,7 @@ impl SafegroundApp {
 
     pub(super) fn windows(&mut self, ctx: &egui::Context) {
         self.export_log_window(ctx);
+        self.layers_window(ctx);
         if self.show_notifications {
             egui::Window::new("Messages")
                 .open(&mut self.show_notifications)

@@ -11,6 +11,7 @@ mod cli;
 mod fuzz_regressions;
 mod import_export;
 mod projection;
+mod reference;
 mod reports;
 mod storage;
 mod trust;

@@ -200,7 +200,7 @@ fn the_donor_report_is_deterministic_and_matches_its_golden_file() {
     let basemap = safeground::basemap::Basemap::embedded().unwrap();
     let build = || {
         let records = read_records(&t.open()).unwrap();
-        safeground::reports::build(records, &options, Some(&basemap)).unwrap()
+        safeground::reports::build(records, &options, Some(&basemap), &[]).unwrap()
     };
     let report = build();
     assert_eq!(report, build(), "same data and period, same bytes");
@@ -259,7 +259,7 @@ fn the_public_profile_suppresses_small_counts_of_people() {
         filter: ReportFilter::default(),
         profile: ExportProfile::Public,
     };
-    let report = safeground::reports::build(records, &options, None).unwrap();
+    let report = safeground::reports::build(records, &options, None, &[]).unwrap();
     assert!(
         report
             .summary_csv
@@ -513,8 +513,9 @@ fn the_lean_aggregate_read_gives_the_same_report_as_whole_records() {
             let lean = store.records_for_aggregates().unwrap();
             assert_eq!(lean.lands.len(), whole.lands.len());
             assert_eq!(lean.activities.len(), whole.activities.len());
-            let a = safeground::reports::build(lean, &options, Some(&basemap)).unwrap();
-            let b = safeground::reports::build(whole.clone(), &options, Some(&basemap)).unwrap();
+            let a = safeground::reports::build(lean, &options, Some(&basemap), &[]).unwrap();
+            let b =
+                safeground::reports::build(whole.clone(), &options, Some(&basemap), &[]).unwrap();
             assert_eq!(a, b, "{filter:?} {profile:?}");
         }
     }

@@ -15,6 +15,7 @@ use crate::storage::{OpenMode, StoreError};
 
 mod changes;
 mod edits;
+mod layers;
 mod reading;
 mod survey;
 use changes::{demo, export, import};
@@ -223,6 +224,7 @@ fn run_on_store(
                     };
                     export(out, &store, actor, &request)
                 }
+                Command::Layers { action } => layers::run(out, &mut store, action),
                 Command::Backup { output, overwrite } => {
                     store.backup_to(&output, Replace::from_flag(overwrite))?;
                     writeln!(out, "Backed up the store to {}.", output.display())?;

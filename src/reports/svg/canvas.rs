@@ -148,6 +148,7 @@ pub(super) struct MapLayers<'a> {
     pub(super) released: &'a [MapPolygon<'a>],
     pub(super) points: &'a [MapPoint],
     pub(super) basemap: &'a [&'a MultiPolygon<f64>],
+    pub(super) reference: &'a [super::ReportLayer<'a>],
 }
 
 /// The pixel box a polygon occupies on the map: its projected bounding box, or the marker

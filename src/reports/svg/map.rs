@@ -1,8 +1,10 @@
 //! The report's map: projection, clipping, paths, the basemap, lands and points.
 
+use super::ReportLayer;
 use super::canvas::{MapLayers, Projection, PxRect, dash_attr, projected_box, write_point_symbol};
 use super::frame::{close_svg, open_svg, write_message_box};
 use super::labels::{BoxGrid, Coverage, LabelPlacer, MapLegend, write_furniture, write_labels};
+use super::reference::{write_reference, write_reference_labels};
 use super::text::{D1, Opacity, wrap_text};
 use super::{
     BOUNDARY, LAND, LegendEntry, MARKER_PX, MIN_LAND_PX, MIN_VERTEX_STEP_PX, MUTED, MapPoint,
@@ -220,12 +222,43 @@ pub fn map_svg(
     width_px: u32,
     height_px: u32,
 ) -> String {
+    map_svg_with_reference(
+        lands,
+        released,
+        points,
+        basemap,
+        &[],
+        legend,
+        attribution,
+        width_px,
+        height_px,
+    )
+}
+
+/// [`map_svg`] with the store's reference layers the user chose for the report, drawn over the
+/// basemap and under the lands (bottom first), their names placed after the lands' labels.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "map_svg's layers and the reference layers, each separately"
+)]
+pub fn map_svg_with_reference(
+    lands: &[MapPolygon<'_>],
+    released: &[MapPolygon<'_>],
+    points: &[MapPoint],
+    basemap: &[&MultiPolygon<f64>],
+    reference: &[ReportLayer<'_>],
+    legend: &[LegendEntry],
+    attribution: &str,
+    width_px: u32,
+    height_px: u32,
+) -> String {
     let mut out = String::new();
     let layers = MapLayers {
         lands,
         released,
         points,
         basemap,
+        reference,
     };
     write_map(&mut out, &layers, legend, attribution, width_px, height_px)
         .map(|()| out)
@@ -303,6 +336,7 @@ pub(super) fn write_map(
         ring: Vec::new(),
     };
     write_basemap(out, &mut paths, layers.basemap)?;
+    write_reference(out, &projection, &paths.clip, layers.reference)?;
     // Each polygon's projected box, for drawing and for its label.
     let boxes: Vec<Option<PxRect>> = layers
         .lands
@@ -325,6 +359,7 @@ pub(super) fn write_map(
         placer.hard.insert(rect);
     }
     write_labels(out, &projection, &frame, layers, &boxes, &mut placer)?;
+    write_reference_labels(out, &projection, &frame, layers.reference, &mut placer)?;
     out.write_str("</svg>\n")?;
     writeln!(
         out,

@@ -26,11 +26,18 @@ mod canvas;
 mod frame;
 mod labels;
 mod map;
+mod reference;
 #[cfg(test)]
 mod tests;
 mod text;
 pub use bars::{horizontal_bar_chart, stacked_bar_chart};
-pub use map::map_svg;
+pub use map::{map_svg, map_svg_with_reference};
+
+/// A reference layer for the report's map: how it is shown and its features.
+pub type ReportLayer<'a> = (
+    &'a crate::domain::LayerSpec,
+    &'a crate::domain::ReferenceLayer,
+);
 pub use text::nice_ticks;
 
 /// The font stack written on every SVG root (`DejaVu Sans` first: the font of the report's page).

@@ -11,8 +11,8 @@ mod fields;
 mod traverse;
 
 use crate::domain::{
-    Classification, CoordFormat, FieldError, LandDraft, LonLat, PointKind, PointSource,
-    SurveyPoint, parse_number,
+    AdminPlace, Classification, CoordFormat, FieldError, LandDraft, LayerSpec, LonLat, PointKind,
+    PointSource, ReferenceLayer, SurveyPoint, parse_number,
 };
 use crate::geometry::coords::{format_coord, parse_coord};
 use crate::geometry::{LandShape, gps_accuracy_warnings, land_shape};
@@ -96,6 +96,8 @@ pub struct LandEditor {
     opened_with: Option<Box<EditorContent>>,
     /// Cancel or Escape was pressed with unsaved changes: the editor asks first.
     confirm_discard: bool,
+    /// The admin place last filled in from the reference layers, and where it was looked up.
+    admin_fill: Option<(LonLat, AdminPlace)>,
 }
 
 /// Everything a person enters in the land editor: what undo, redo and "unsaved changes" compare.
@@ -187,6 +189,7 @@ impl LandEditor {
             history: History::default(),
             opened_with: None,
             confirm_discard: false,
+            admin_fill: None,
         }
         .opened()
     }
@@ -214,6 +217,7 @@ impl LandEditor {
             history: History::default(),
             opened_with: None,
             confirm_discard: false,
+            admin_fill: None,
         }
         .opened()
     }
@@ -322,6 +326,54 @@ impl LandEditor {
     }
 
     /// The points that parse, with their row index (for editing on the map).
+    /// Fills admin level 1 and 2, the P-code and the settlement from the reference layers at
+    /// the land's position (point in polygon, nearest settlement), as IMSMA does. A field is
+    /// filled when it is empty or still holds what the last fill put there: a value the surveyor
+    /// typed is never overwritten. Looks again only when the position moved.
+    pub fn fill_admin_from(&mut self, layers: &[(&LayerSpec, &ReferenceLayer)]) {
+        if layers.is_empty() {
+            return;
+        }
+        let points: Vec<LonLat> = self
+            .indexed_points()
+            .into_iter()
+            .map(|(_, p)| p.lon_lat)
+            .collect();
+        let Some(at) = crate::geometry::land_anchor(&points) else {
+            return;
+        };
+        if self
+            .admin_fill
+            .as_ref()
+            .is_some_and(|(seen, _)| *seen == at)
+        {
+            return;
+        }
+        let place = crate::geometry::admin_place_at(layers, at);
+        let before = self.admin_fill.take().map(|(_, p)| p).unwrap_or_default();
+        let nts = &mut self.nts;
+        for (field, new, old) in [
+            (&mut nts.admin1, &place.admin1, &before.admin1),
+            (&mut nts.admin2, &place.admin2, &before.admin2),
+            (&mut nts.pcode, &place.pcode, &before.pcode),
+            (&mut nts.settlement, &place.settlement, &before.settlement),
+        ] {
+            let untouched = field.trim().is_empty() || old.as_deref() == Some(field.trim());
+            if untouched {
+                *field = new.clone().unwrap_or_default();
+            }
+        }
+        self.admin_fill = Some((at, place));
+    }
+
+    /// Where the admin area was filled from, for the hint under the fields.
+    pub fn admin_fill_source(&self) -> Option<&AdminPlace> {
+        self.admin_fill
+            .as_ref()
+            .map(|(_, p)| p)
+            .filter(|p| !p.is_empty())
+    }
+
     pub fn indexed_points(&self) -> Vec<(usize, SurveyPoint)> {
         self.points
             .iter()
@@ -581,6 +633,20 @@ impl LandEditor {
                         field(ui, "Notes", &mut self.notes);
                         nts_fields_ui(ui, &mut self.nts);
                     });
+                if let Some(place) = self.admin_fill_source() {
+                    let mut found = Vec::new();
+                    if let Some(p) = &place.pcode {
+                        found.push(format!("P-code {p}"));
+                    }
+                    if let Some(s) = &place.settlement {
+                        found.push(format!("nearest settlement {s}"));
+                    }
+                    ui.weak(format!(
+                        "Admin area from the reference layer {}: {} (a value you type is kept)",
+                        place.source.as_deref().unwrap_or("of settlements"),
+                        found.join(", ")
+                    ));
+                }
                 ui.separator();
                 ui.checkbox(&mut self.drawing, "Add points by clicking on the map");
                 self.points_ui(ui, gps_threshold_m);

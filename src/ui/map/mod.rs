@@ -21,10 +21,12 @@ use crate::geometry::mercator_world_fraction;
 mod editing;
 mod layers;
 mod prepared;
+mod reference;
 use editing::{MeasurePlugin, PreviewPlugin, TraversePlugin};
 pub use editing::{VertexEdit, measure};
 use layers::{BasemapPlugin, LandsPlugin, ReportsPlugin};
 use prepared::{DotLevels, MapCountry, MapLandShape, MapReport, fit_bbox, prepare};
+use reference::{RefLayer, ReferencePlugin, prepare_layers};
 
 /// What the map reports back after a frame.
 #[derive(Debug, Default, Clone)]
@@ -68,6 +70,11 @@ pub struct MapView {
     pub raster: Option<super::raster_tiles::RasterTiles>,
     /// Online OpenStreetMap tiles (off unless the user enables them), cached on disk.
     pub online: Option<walkers::HttpTiles>,
+    /// The store's visible vector reference layers, prepared for drawing (bottom first).
+    reference: Arc<Vec<RefLayer>>,
+    /// The topmost visible tile package of the store's reference layers (wins over the
+    /// device's MBTiles and online tiles), with its file.
+    reference_tiles: Option<(std::path::PathBuf, Box<dyn walkers::Tiles>)>,
     /// The measuring tool is on: map clicks add measurement points.
     pub measuring: bool,
     /// Points of the current measurement.
@@ -114,6 +121,8 @@ impl MapView {
             pending_fit: None,
             raster: None,
             online: None,
+            reference: Arc::new(Vec::new()),
+            reference_tiles: None,
             measuring: false,
             measure: Vec::new(),
             interaction: MapInteraction::default(),
@@ -203,6 +212,39 @@ impl MapView {
         self.report_dots = Arc::new(DotLevels::new(&report_points));
     }
 
+    /// Takes the store's reference layers: prepares the visible vector layers and opens the
+    /// topmost visible tile package (kept open when it is the same file as before).
+    pub fn set_reference_layers(
+        &mut self,
+        layers: &[crate::app::LoadedLayer],
+        ctx: &egui::Context,
+    ) {
+        self.reference = Arc::new(prepare_layers(layers));
+        let tiles = layers
+            .iter()
+            .rev()
+            .find(|l| l.spec.visible && l.spec.format.is_tiles() && l.features.is_ok());
+        match tiles {
+            None => self.reference_tiles = None,
+            Some(l)
+                if self
+                    .reference_tiles
+                    .as_ref()
+                    .is_some_and(|(p, _)| *p == l.spec.path) => {}
+            Some(l) => {
+                let source: Option<Box<dyn walkers::Tiles>> = match l.spec.format {
+                    crate::domain::LayerFormat::PmTiles => {
+                        Some(Box::new(walkers::PmTiles::new(&l.spec.path, ctx.clone())))
+                    }
+                    _ => super::raster_tiles::RasterTiles::open(&l.spec.path, ctx)
+                        .ok()
+                        .map(|t| Box::new(t) as Box<dyn walkers::Tiles>),
+                };
+                self.reference_tiles = source.map(|s| (l.spec.path.clone(), s));
+            }
+        }
+    }
+
     /// Fits the view to a bounding box `[min_lon, min_lat, max_lon, max_lat]` on the next frame.
     pub fn fit(&mut self, bbox: [f64; 4]) {
         self.pending_fit = Some(bbox);
@@ -276,17 +318,34 @@ impl MapView {
         if let Some(r) = &mut self.raster {
             r.poll();
         }
-        let raster_attribution = match (&self.raster, &self.online) {
-            (Some(r), _) => Some(r.attribution_text().to_owned()),
-            (None, Some(o)) => Some(format!("Tiles: {}", walkers::Tiles::attribution(o).text)),
-            (None, None) => None,
+        let raster_attribution = match (&self.reference_tiles, &self.raster, &self.online) {
+            (Some((path, _)), _, _) => Some(format!(
+                "Tiles: {}",
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            )),
+            (None, Some(r), _) => Some(r.attribution_text().to_owned()),
+            (None, None, Some(o)) => {
+                Some(format!("Tiles: {}", walkers::Tiles::attribution(o).text))
+            }
+            (None, None, None) => None,
         };
-        let outline_only = self.raster.is_some() || self.online.is_some();
-        // An MBTiles file the user opened wins over online tiles.
-        let tiles: Option<&mut dyn walkers::Tiles> = match (&mut self.raster, &mut self.online) {
-            (Some(r), _) => Some(r),
-            (None, Some(o)) => Some(o),
-            (None, None) => None,
+        let outline_only =
+            self.reference_tiles.is_some() || self.raster.is_some() || self.online.is_some();
+        // The store's tile package wins over the device's MBTiles, which wins over online tiles.
+        let tiles: Option<&mut dyn walkers::Tiles> = match (
+            &mut self.reference_tiles,
+            &mut self.raster,
+            &mut self.online,
+        ) {
+            (Some((_, t)), _, _) => Some(t.as_mut()),
+            (None, Some(r), _) => Some(r),
+            (None, None, Some(o)) => Some(o),
+            (None, None, None) => None,
+        };
+        let reference = ReferencePlugin {
+            layers: Arc::clone(&self.reference),
         };
         Map::new(tiles, &mut self.memory, lon_lat(18.0, 44.0))
             // The wheel zooms at the pointer, as in every web map (a touchpad's two-finger drag
@@ -296,6 +355,7 @@ impl MapView {
                 countries,
                 outline_only,
             })
+            .with_plugin(reference)
             .with_plugin(LandsPlugin {
                 lands,
                 index: &self.index,
