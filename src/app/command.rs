@@ -85,6 +85,10 @@ pub enum Command {
     },
     /// Remove a reference layer from the list (its file is left alone).
     RemoveReferenceLayer(i64),
+    /// Keep a form's unsaved work in the store (replacing what it kept before).
+    KeepUnsaved(Box<crate::domain::UnsavedForm>),
+    /// Forget a form's unsaved work (the record was saved, or the person discarded it).
+    DiscardUnsaved(crate::domain::FormKind),
     /// Move a land through the validation workflow.
     Workflow {
         /// The land.
@@ -171,6 +175,8 @@ pub enum Outcome {
     /// The store's reference layers, in drawing order, each with its features or why they
     /// could not be read.
     ReferenceLayers(Vec<LoadedLayer>),
+    /// Unsaved work the forms left in this store (a crash, a close): offered back.
+    UnsavedForms(Vec<crate::domain::UnsavedForm>),
     /// The background page check found the open store damaged; writes are refused.
     StoreDamaged(String),
     /// A command failed; the message says what to do.

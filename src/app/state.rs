@@ -114,6 +114,8 @@ pub struct AppState {
     pub reference_layers: Vec<super::LoadedLayer>,
     /// The reference layers changed since the map last took them (the map clears it).
     pub layers_changed: bool,
+    /// Unsaved work found in the store at open, not yet restored or discarded.
+    pub unsaved_forms: Vec<crate::domain::UnsavedForm>,
 }
 
 impl AppState {
@@ -138,6 +140,7 @@ impl AppState {
                 self.dashboard = None;
                 self.export_log = None;
                 self.reference_layers.clear();
+                self.unsaved_forms.clear();
                 self.layers_changed = true;
                 self.selected = None;
                 self.detail = None;
@@ -243,6 +246,7 @@ impl AppState {
                 self.dashboard = Some(*figures);
             }
             Outcome::ExportLog(entries) => self.export_log = Some(entries),
+            Outcome::UnsavedForms(forms) => self.unsaved_forms = forms,
             Outcome::ReferenceLayers(layers) => {
                 self.layers_changed = true;
                 self.reference_layers = layers;

@@ -185,6 +185,13 @@ impl WorkerLoop {
                 });
                 self.send_records();
                 self.send_reference_layers();
+                if let Some(store) = self.store.as_ref() {
+                    match store.unsaved_forms() {
+                        Ok(forms) if !forms.is_empty() => self.send(Outcome::UnsavedForms(forms)),
+                        Ok(_) => {}
+                        Err(e) => self.fail("Reading unsaved work", e),
+                    }
+                }
             }
             Err(e) => self.fail("Opening the store", e),
         }
@@ -618,6 +625,20 @@ impl WorkerLoop {
             },
             Command::LoadExportLog => self.send_export_log(),
             Command::AddReferenceLayer(path) => self.add_reference_layers(&path),
+            Command::KeepUnsaved(form) => {
+                if let Some(store) = self.store.as_mut()
+                    && let Err(e) = store.keep_unsaved_form(&form)
+                {
+                    self.fail("Keeping unsaved work", e);
+                }
+            }
+            Command::DiscardUnsaved(kind) => {
+                if let Some(store) = self.store.as_mut()
+                    && let Err(e) = store.discard_unsaved_form(kind)
+                {
+                    self.fail("Discarding unsaved work", e);
+                }
+            }
             Command::UpdateReferenceLayer(spec) => {
                 if let Some(store) = self.store.as_mut()
                     && let Err(e) = store.update_reference_layer(&spec)

@@ -21,6 +21,7 @@ pub mod rules;
 pub mod symbology;
 mod text;
 mod units;
+mod unsaved;
 mod views;
 mod vocab;
 
@@ -53,6 +54,7 @@ pub use reference::{
 pub use rules::WorkflowAction;
 pub use text::{is_bidi_control, push_csv_cell, show_bidi_controls, spreadsheet_safe};
 pub use units::{AreaM2, THOUSANDS_SEPARATOR, format_number, group_thousands};
+pub use unsaved::{FormKind, UnsavedForm};
 pub use views::{LandSummary, LandUpdate, MapLand, SupersededUpdate};
 pub use vocab::{
     ActivityKind, AuditAction, BearingUnit, Classification, CoordFormat, Disposal, EntityKind,

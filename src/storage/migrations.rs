@@ -15,7 +15,7 @@ pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/0005_land_list_index.sql")),
         M::up(include_str!("migrations/0006_drop_unused_indexes.sql")),
         M::up(include_str!("migrations/0007_aggregate_columns.sql")),
-        M::up(include_str!("migrations/0008_reference_layers.sql")),
+        M::up(include_str!("migrations/0008_layers_and_unsaved_work.sql")),
     ])
 });
 

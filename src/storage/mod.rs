@@ -27,6 +27,7 @@ mod photos;
 pub mod reference;
 mod snapshot;
 mod store;
+mod unsaved;
 mod workflow;
 
 pub use backup::{Restored, page_check_file};

@@ -72,6 +72,7 @@ impl SafegroundApp {
             dashboard: None,
             show_export_log: false,
             show_layers: false,
+            unsaved: super::unsaved::UnsavedTracker::default(),
             export_profile: crate::domain::ExportProfile::Full,
             show_notifications: false,
             show_import_issues: false,
@@ -356,6 +357,7 @@ impl SafegroundApp {
         });
         self.windows(&ctx);
         self.picker_ui(&ctx);
+        self.keep_unsaved_work(ctx.input(|i| i.time));
         self.flush();
     }
 }
@@ -373,6 +375,13 @@ impl eframe::App for SafegroundApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Ctrl+Q or the window closed with a form open: keep its work now (the worker finishes
+        // its queue before the store closes), so the next start offers it back.
+        self.keep_unsaved_work(f64::INFINITY);
+        self.flush();
     }
 }
 

@@ -87,7 +87,7 @@ fn layer_row(
                 commands.push(Command::RemoveReferenceLayer(spec.id));
             }
             if ui
-                .add_enabled(index > 0, egui::Button::new("⬇").small())
+                .add_enabled(index > 0, egui::Button::new("Down").small())
                 .on_hover_text("Draw it further down")
                 .clicked()
             {
@@ -97,7 +97,7 @@ fn layer_row(
                 });
             }
             if ui
-                .add_enabled(index + 1 < count, egui::Button::new("⬆").small())
+                .add_enabled(index + 1 < count, egui::Button::new("Up").small())
                 .on_hover_text("Draw it over the layer above")
                 .clicked()
             {

@@ -22,6 +22,7 @@ mod report_form;
 mod side_panels;
 mod theme;
 mod top_bar;
+mod unsaved;
 mod windows;
 
 use std::path::PathBuf;
@@ -149,6 +150,8 @@ pub struct SafegroundApp {
     show_export_log: bool,
     /// Whether the reference layers window is open.
     show_layers: bool,
+    /// What the open forms last kept in the store as unsaved work.
+    unsaved: unsaved::UnsavedTracker,
     /// The profile of the next GeoJSON, CSV or GeoPackage export.
     pub export_profile: crate::domain::ExportProfile,
     frame_stats: FrameStats,

@@ -337,6 +337,7 @@ impl SafegroundApp {
     pub(super) fn windows(&mut self, ctx: &egui::Context) {
         self.export_log_window(ctx);
         self.layers_window(ctx);
+        self.unsaved_window(ctx);
         if self.show_notifications {
             egui::Window::new("Messages")
                 .open(&mut self.show_notifications)

@@ -1115,3 +1115,184 @@ fn the_land_form_takes_the_whole_nts_record() {
         Some("high")
     );
 }
+
+#[test]
+fn reference_layers_are_listed_and_fill_a_new_lands_admin_area_and_pcode() {
+    let t = TestStore::new();
+    let store = db(&t.path);
+    assert_eq!(run(&["--db", &store, "demo"]).0, 0);
+    assert_eq!(
+        run(&["--db", &store, "layers", "sample", &db(t.dir.path())]).0,
+        0
+    );
+    for f in ["admin-boundaries.gpkg", "settlements.geojson"] {
+        let (code, _, err) = run(&["--db", &store, "layers", "add", &db(&t.dir.path().join(f))]);
+        assert_eq!(code, 0, "{err}");
+    }
+    let app = SafegroundApp::with_store(&egui::Context::default(), t.path.clone(), prefs());
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            |ui, app: &mut SafegroundApp| {
+                app.drain_outcomes();
+                app.frame_ui(ui);
+            },
+            app,
+        );
+    step_until(&mut harness, "the layers", |app| {
+        app.state.reference_layers.len() == 3
+            && app
+                .state
+                .reference_layers
+                .iter()
+                .all(|l| l.features.is_ok())
+    });
+    // The layer panel lists them, top first, with their features counted.
+    harness.get_by_label("Layers").click();
+    harness.run_steps(3);
+    harness.get_by_label("settlements");
+    harness.get_by_label("admin-boundaries · admin2");
+    harness.get_by_label("60 features");
+    // Hiding a layer is saved in the store and comes back from the worker.
+    let settlements_visible = |app: &SafegroundApp| {
+        app.state
+            .reference_layers
+            .iter()
+            .find(|l| l.spec.name == "settlements")
+            .is_some_and(|l| l.spec.visible)
+    };
+    assert!(settlements_visible(harness.state()));
+    harness.get_by_label("Layers").click();
+    harness.run_steps(2);
+
+    // A new land inside sample municipality 34: its admin area, P-code and nearest
+    // settlement are filled in from the layers.
+    harness.get_by_label("New land").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Name", "Meadow by the sample road");
+    harness.get_by_label("Add point").scroll_to_me();
+    harness.run_steps(20);
+    for _ in 0..3 {
+        harness.get_by_label("Add point").click();
+        harness.run_steps(2);
+    }
+    for (i, text) in ["44.6000, 17.9000", "44.6000, 17.9030", "44.6020, 17.9015"]
+        .iter()
+        .enumerate()
+    {
+        let label = format!("Point {}", i + 1);
+        input(&harness, &label).scroll_to_me();
+        harness.run_steps(20);
+        type_into(&mut harness, &label, text);
+    }
+    harness.run_steps(3);
+    let nts = harness.state().editor.as_ref().unwrap().nts.clone();
+    assert_eq!(nts.pcode, "BA-RS-M034");
+    assert_eq!(nts.admin2, "Municipality 34");
+    assert_eq!(nts.admin1, "Republika Srpska (sample)");
+    assert!(!nts.settlement.is_empty());
+    harness.get_by_label_contains("Admin area from the reference layer");
+    // A value the surveyor typed is kept when the land moves.
+    harness.state_mut().editor.as_mut().unwrap().nts.admin2 = "Local name".to_owned();
+    input(&harness, "Point 3").scroll_to_me();
+    harness.run_steps(10);
+    type_into(&mut harness, "Point 3", "0");
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().editor.as_ref().unwrap().nts.admin2,
+        "Local name"
+    );
+    harness.get_by_label("Save land").scroll_to_me();
+    harness.run_steps(20);
+    harness.get_by_label("Save land").click();
+    harness.run_steps(3);
+    step_until(&mut harness, "the saved land", |app| {
+        app.state.records.lands.len() == 31 && app.editor.is_none()
+    });
+    let land = t.open().land_by_code("HA-0031").unwrap();
+    assert_eq!(land.admin.pcode, "BA-RS-M034");
+    assert_eq!(land.admin.admin2, "Local name");
+}
+
+#[test]
+fn an_unsaved_land_survives_a_crash_and_is_offered_back() {
+    let (t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("New land").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Name", "Slope above the spring");
+    harness.get_by_label("Add point").scroll_to_me();
+    harness.run_steps(20);
+    for _ in 0..3 {
+        harness.get_by_label("Add point").click();
+        harness.run_steps(2);
+    }
+    for (i, text) in ["44.7400, 18.0600", "44.7400, 18.0630", "44.7420, 18.0615"]
+        .iter()
+        .enumerate()
+    {
+        let label = format!("Point {}", i + 1);
+        input(&harness, &label).scroll_to_me();
+        harness.run_steps(20);
+        type_into(&mut harness, &label, text);
+    }
+    // Kept in the store while the person types (about once a second).
+    let start = Instant::now();
+    loop {
+        harness.run_steps(10);
+        std::thread::sleep(Duration::from_millis(20));
+        let kept = t.open().unsaved_forms().unwrap();
+        if kept
+            .first()
+            .is_some_and(|f| f.body_json.contains("44.7420, 18.0615"))
+        {
+            assert_eq!(kept[0].title, "New land: Slope above the spring");
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "never kept: {kept:?}"
+        );
+    }
+    // The app dies without saving (no close, no Save).
+    drop(harness);
+
+    let app = SafegroundApp::with_store(&egui::Context::default(), t.path.clone(), prefs());
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            |ui, app: &mut SafegroundApp| {
+                app.drain_outcomes();
+                app.frame_ui(ui);
+            },
+            app,
+        );
+    step_until(&mut harness, "the offer", |app| {
+        !app.state.unsaved_forms.is_empty()
+    });
+    harness.get_by_label("Unsaved work from last time");
+    harness.get_by_label("New land: Slope above the spring");
+    harness.get_by_label("Restore").click();
+    harness.run_steps(3);
+    let editor = harness.state().editor.as_ref().unwrap();
+    assert_eq!(editor.name, "Slope above the spring");
+    assert_eq!(editor.points.len(), 3);
+    harness.get_by_label("Save land").scroll_to_me();
+    harness.run_steps(20);
+    harness.get_by_label("Save land").click();
+    harness.run_steps(3);
+    step_until(&mut harness, "the saved land", |app| {
+        app.state.records.lands.len() == 31 && app.editor.is_none()
+    });
+    // Saved: the unsaved work is forgotten.
+    let start = Instant::now();
+    while !t.open().unsaved_forms().unwrap().is_empty() {
+        assert!(start.elapsed() < Duration::from_secs(20), "still kept");
+        harness.run_steps(10);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        t.open().land_by_code("HA-0031").unwrap().name,
+        "Slope above the spring"
+    );
+}

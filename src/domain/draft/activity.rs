@@ -61,7 +61,8 @@ pub fn check_activity(activity: &Activity) -> Vec<FieldError> {
 }
 
 /// One row of the devices-found table as typed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct DeviceDraft {
     /// EO category.
     pub category: String,
@@ -74,7 +75,8 @@ pub struct DeviceDraft {
 }
 
 /// An activity as typed into the form or read from a CSV row.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ActivityDraft {
     /// Existing UUID (imports of our own files).
     pub id: Option<ActivityId>,

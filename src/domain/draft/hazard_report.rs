@@ -33,7 +33,8 @@ pub fn check_hazard_report(report: &HazardReport) -> Vec<FieldError> {
 }
 
 /// A hazard report as typed or imported.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct HazardReportDraft {
     /// Existing UUID.
     pub id: Option<HazardReportId>,

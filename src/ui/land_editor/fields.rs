@@ -9,7 +9,8 @@ use crate::ui::theme;
 
 /// The NTS fields of the land form beyond name, dates and attribution, as typed (codes for the
 /// vocabularies; empty = not given).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct NtsFields {
     /// Evidence of contamination code (`direct`, `indirect`, `none`, `not_specified`).
     pub evidence: String,

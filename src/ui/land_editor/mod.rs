@@ -21,7 +21,7 @@ use fields::{hazard_types_ui, nts_fields_ui};
 pub use traverse::TraverseEntry;
 
 /// One row of the typed-points table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PointRow {
     /// Point type.
     pub kind: PointKind,
@@ -100,8 +100,9 @@ pub struct LandEditor {
     admin_fill: Option<(LonLat, AdminPlace)>,
 }
 
-/// Everything a person enters in the land editor: what undo, redo and "unsaved changes" compare.
-#[derive(Debug, Clone, PartialEq)]
+/// Everything a person enters in the land editor: what undo, redo and "unsaved changes" compare,
+/// and what is kept in the store as unsaved work.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EditorContent {
     name: String,
     classification: Classification,
@@ -114,6 +115,15 @@ pub struct EditorContent {
     nts: NtsFields,
     points: Vec<PointRow>,
     traverse: TraverseEntry,
+}
+
+/// A land editor's unsaved work, as kept in the store.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct UnsavedLand {
+    /// What was entered.
+    pub content: EditorContent,
+    /// The land being edited, as it was opened (None for a new land).
+    pub original: Option<Box<crate::domain::Land>>,
 }
 
 /// The editor's undo history (egui's undoer: a point is kept once the content has been still
@@ -272,6 +282,26 @@ impl LandEditor {
         self.nts = nts;
         self.points = points;
         self.traverse = traverse;
+    }
+
+    /// The editor's unsaved work: what was entered and, for an edit, the land as it was opened.
+    pub fn unsaved(&self) -> UnsavedLand {
+        UnsavedLand {
+            content: self.content(),
+            original: self.original.clone(),
+        }
+    }
+
+    /// An editor holding unsaved work kept from an earlier session (its undo history starts
+    /// there; Cancel asks before losing it).
+    pub fn from_unsaved(unsaved: UnsavedLand, today: time::Date) -> Self {
+        let mut editor = Self::new(today);
+        editor.original = unsaved.original;
+        editor.drawing = editor.original.is_none();
+        editor.restore(unsaved.content);
+        editor.history = History::default();
+        editor.history.0.add_undo(&editor.content());
+        editor
     }
 
     /// Whether something entered would be lost by closing the editor now.

@@ -12,7 +12,7 @@ use crate::geometry::coords::{format_coord, parse_coord};
 use crate::geometry::{walk_leg, walk_traverse};
 
 /// One traverse leg as typed.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LegRow {
     /// Bearing in the traverse's unit.
     pub bearing: String,
@@ -23,7 +23,7 @@ pub struct LegRow {
 }
 
 /// The traverse entry.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TraverseEntry {
     /// The benchmark's coordinate (any notation).
     pub benchmark: String,

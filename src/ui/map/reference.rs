@@ -20,6 +20,10 @@ use crate::ui::theme;
 /// Labels drawn per frame at most, over all layers.
 const MAX_LABELS: usize = 400;
 
+/// A layer with more labelled points in view than this is not labelled (scale-dependent
+/// labelling, as in QGIS: a country view of 1 500 village names is noise, and costly).
+const MAX_LABELLED_POINTS_IN_VIEW: usize = 300;
+
 /// Dots per layer drawn one per cell of this many pixels when a layer has many in view.
 const DOT_CELL_PX: f32 = 3.0;
 
@@ -165,13 +169,23 @@ impl Plugin for ReferencePlugin {
             .abs();
         let mut labels: Vec<(String, LayerRole, Pos2)> = Vec::new();
         let mut placed: Vec<Rect> = Vec::new();
-        // Layers listed top first get their labels placed first.
+        // Layers are drawn bottom first; labels are placed after all of them, by role.
         for layer in self.layers.iter() {
             let stroke = theme::reference_stroke(layer.role);
             let mut dots = Mesh::default();
             let mut grid = CellGrid::new(clip, DOT_CELL_PX);
-            for hit in layer.index.locate_in_envelope_intersecting(&envelope) {
-                let f = &layer.features[hit.data];
+            let hits: Vec<usize> = layer
+                .index
+                .locate_in_envelope_intersecting(&envelope)
+                .map(|h| h.data)
+                .collect();
+            let label_points = hits
+                .iter()
+                .filter(|i| !layer.features[**i].points.is_empty())
+                .count()
+                <= MAX_LABELLED_POINTS_IN_VIEW;
+            for i in hits {
+                let f = &layer.features[i];
                 let size_px =
                     ((f.bbox[2] - f.bbox[0]).max(f.bbox[3] - f.bbox[1])) as f32 * px_per_deg_x;
                 if !f.lines.is_empty() && size_px >= 1.0 {
@@ -191,7 +205,8 @@ impl Plugin for ReferencePlugin {
                 }
                 let labelled = match layer.role {
                     LayerRole::AdminBoundaries => size_px >= 120.0,
-                    _ => !f.points.is_empty() || size_px >= 60.0,
+                    _ if f.points.is_empty() => size_px >= 60.0,
+                    _ => label_points,
                 };
                 if labelled
                     && let Some(text) = &f.label

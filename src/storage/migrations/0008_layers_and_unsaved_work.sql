@@ -1,4 +1,4 @@
--- Schema version 8: the reference layers a programme shows under its lands (issue 14): vector
+-- Schema version 8: unsaved work of the forms, and the reference layers a programme shows under its lands (issue 14): vector
 -- files (GeoPackage, GeoJSON, Shapefile) and tile packages (MBTiles, PMTiles), with their role,
 -- label, visibility, drawing order and whether the donor report draws them. The files stay
 -- where the user keeps them; the store remembers where.
@@ -14,4 +14,14 @@ CREATE TABLE reference_layer (
     in_report   INTEGER NOT NULL DEFAULT 0 CHECK (in_report IN (0, 1)),
     position    INTEGER NOT NULL,
     UNIQUE (path, table_name)
+) STRICT;
+
+-- One row per form (land, activity, hazard_report): what it held when last seen, offered back
+-- after a crash or a close; removed when the record is saved or the work discarded.
+CREATE TABLE unsaved_form (
+    kind      TEXT PRIMARY KEY CHECK (kind IN ('land', 'activity', 'hazard_report')),
+    title     TEXT NOT NULL,
+    body_json TEXT NOT NULL,
+    saved_at  TEXT NOT NULL,
+    who       TEXT NOT NULL
 ) STRICT;
