@@ -4,6 +4,7 @@
 
 use egui::Ui;
 
+use super::form_keys::{FormHistory, FormKeys};
 use super::theme;
 use crate::domain::{ActivityDraft, ActivityKind, DeviceDraft, EoCategory, LandId, Method};
 
@@ -25,6 +26,8 @@ pub struct ActivityForm {
     pub draft: ActivityDraft,
     /// Errors of the last save attempt.
     pub errors: Vec<String>,
+    /// Undo, redo and "unsaved changes".
+    history: FormHistory<ActivityDraft>,
 }
 
 /// The type, team and organisation of the last activity recorded on this device (kept in the
@@ -56,25 +59,42 @@ impl ActivityForm {
     /// activity recorded on this device (a team records the same kind of work day after day).
     pub fn new(land: LandId, today: time::Date, last: &LastActivity) -> Self {
         let kind = ActivityKind::from_code(&last.kind).unwrap_or(ActivityKind::Nts);
+        let draft = ActivityDraft {
+            kind: kind.code().to_owned(),
+            team: last.team.clone(),
+            organisation: last.organisation.clone(),
+            start_date: today.to_string(),
+            end_date: today.to_string(),
+            ..ActivityDraft::default()
+        };
         Self {
             land,
-            draft: ActivityDraft {
-                kind: kind.code().to_owned(),
-                team: last.team.clone(),
-                organisation: last.organisation.clone(),
-                start_date: today.to_string(),
-                end_date: today.to_string(),
-                ..ActivityDraft::default()
-            },
+            history: FormHistory::new(&draft),
+            draft,
             errors: Vec::new(),
         }
+    }
+
+    /// Whether closing now would lose something entered.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.history.has_unsaved_changes(&self.draft)
     }
 
     /// Draws the form. `refusal` is the store's answer to the last attempt, if it refused.
     pub fn ui(&mut self, ui: &mut Ui, refusal: Option<&str>) -> Option<FormAction> {
         let mut action = None;
-        let d = &mut self.draft;
+        let keys = FormKeys::read(ui);
         ui.strong("Record an activity");
+        if let Some(previous) = self.history.buttons(ui, keys, &self.draft) {
+            self.draft = previous;
+        }
+        if keys.escape && self.history.request_close(&self.draft) {
+            return Some(FormAction::Cancel);
+        }
+        if self.history.confirm_ui(ui, "activity") {
+            return Some(FormAction::Cancel);
+        }
+        let d = &mut self.draft;
         let kind = ActivityKind::parse(&d.kind).unwrap_or(ActivityKind::Nts);
         egui::Grid::new("activity_fields")
             .num_columns(2)
@@ -197,7 +217,12 @@ impl ActivityForm {
             ui.colored_label(theme::ERROR_TEXT, format!("Refused: {r}"));
         }
         ui.horizontal(|ui| {
-            if ui.button("Save activity").clicked() {
+            if ui
+                .button("Save activity")
+                .on_hover_text("Ctrl+Enter")
+                .clicked()
+                || keys.save
+            {
                 match self.draft.validate(self.land) {
                     Ok(a) => {
                         self.errors.clear();
@@ -206,10 +231,13 @@ impl ActivityForm {
                     Err(errors) => self.errors = errors.iter().map(ToString::to_string).collect(),
                 }
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button("Cancel").on_hover_text("Escape").clicked()
+                && self.history.request_close(&self.draft)
+            {
                 action = Some(FormAction::Cancel);
             }
         });
+        self.history.feed(ui, &self.draft);
         action
     }
 }

@@ -12,6 +12,7 @@ mod app;
 mod dashboard;
 mod detail;
 mod file_picker;
+mod form_keys;
 mod land_editor;
 mod layers;
 mod list;

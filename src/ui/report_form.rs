@@ -3,6 +3,7 @@
 
 use egui::Ui;
 
+use super::form_keys::{FormHistory, FormKeys};
 use super::theme;
 use crate::domain::{
     CoordFormat, EoCategory, HazardReportDraft, HazardReportStatus, ItemCondition, LandId, LonLat,
@@ -25,21 +26,30 @@ pub struct ReportForm {
     pub draft: HazardReportDraft,
     /// Errors of the last save attempt.
     pub errors: Vec<String>,
+    /// Undo, redo and "unsaved changes".
+    history: FormHistory<HazardReportDraft>,
 }
 
 impl ReportForm {
     /// A new report dated today, linked to `land` if one is selected.
     pub fn new(today: time::Date, land: Option<LandId>) -> Self {
+        let draft = HazardReportDraft {
+            eo_category: EoCategory::Uxo.code().to_owned(),
+            reported_on: today.to_string(),
+            quantity: "1".to_owned(),
+            land_id: land,
+            ..HazardReportDraft::default()
+        };
         Self {
-            draft: HazardReportDraft {
-                eo_category: EoCategory::Uxo.code().to_owned(),
-                reported_on: today.to_string(),
-                quantity: "1".to_owned(),
-                land_id: land,
-                ..HazardReportDraft::default()
-            },
+            history: FormHistory::new(&draft),
+            draft,
             errors: Vec::new(),
         }
+    }
+
+    /// Whether closing now would lose something entered.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.history.has_unsaved_changes(&self.draft)
     }
 
     /// Sets the location from a map click.
@@ -60,8 +70,18 @@ impl ReportForm {
         refusal: Option<&str>,
     ) -> Option<ReportAction> {
         let mut action = None;
-        let d = &mut self.draft;
+        let keys = FormKeys::read(ui);
         ui.heading("New hazard report");
+        if let Some(previous) = self.history.buttons(ui, keys, &self.draft) {
+            self.draft = previous;
+        }
+        if keys.escape && self.history.request_close(&self.draft) {
+            return Some(ReportAction::Cancel);
+        }
+        if self.history.confirm_ui(ui, "hazard report") {
+            return Some(ReportAction::Cancel);
+        }
+        let d = &mut self.draft;
         ui.label("Type the location in any notation, or click on the map.");
         egui::Grid::new("report_fields")
             .num_columns(2)
@@ -154,7 +174,12 @@ impl ReportForm {
             ui.colored_label(theme::ERROR_TEXT, format!("Refused: {r}"));
         }
         ui.horizontal(|ui| {
-            if ui.button("Save hazard report").clicked() {
+            if ui
+                .button("Save hazard report")
+                .on_hover_text("Ctrl+Enter")
+                .clicked()
+                || keys.save
+            {
                 let read = |t: &str| parse_coord(t).map_err(|e| e.to_string());
                 match self.draft.validate(&read) {
                     Ok(r) => {
@@ -164,10 +189,13 @@ impl ReportForm {
                     Err(errors) => self.errors = errors.iter().map(ToString::to_string).collect(),
                 }
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button("Cancel").on_hover_text("Escape").clicked()
+                && self.history.request_close(&self.draft)
+            {
                 action = Some(ReportAction::Cancel);
             }
         });
+        self.history.feed(ui, &self.draft);
         action
     }
 }

@@ -1296,3 +1296,73 @@ fn an_unsaved_land_survives_a_crash_and_is_offered_back() {
         "Slope above the spring"
     );
 }
+
+#[test]
+fn the_activity_form_undoes_asks_before_losing_work_and_saves_with_ctrl_enter() {
+    let (_t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    let search = || egui::accesskit::Role::TextInput;
+    harness.get_by_role(search()).click();
+    harness.run_steps(1);
+    harness.get_by_role(search()).type_text("HA-0003");
+    harness.run_steps(2);
+    harness.get_by_label("HA-0003").click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the land's detail", |app| {
+        app.state.detail.is_some()
+    });
+    let before = harness.state().state.detail.as_ref().unwrap().land.ledger;
+    harness.get_by_label("Record activity").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Team", "NTS Team 9");
+    // Let the undo history take the typed word as one step, then type more.
+    std::thread::sleep(Duration::from_millis(500));
+    harness.run_steps(5);
+    type_into(&mut harness, "Cancelled m²", "500");
+    std::thread::sleep(Duration::from_millis(500));
+    harness.run_steps(5);
+    assert_eq!(
+        harness
+            .state()
+            .activity_form
+            .as_ref()
+            .unwrap()
+            .draft
+            .cancelled_m2,
+        "500"
+    );
+    harness.get_by_label("Undo").click();
+    harness.run_steps(2);
+    let draft = &harness.state().activity_form.as_ref().unwrap().draft;
+    assert_eq!(draft.cancelled_m2, "", "undo takes the last step back");
+    assert!(draft.team.ends_with("NTS Team 9"));
+    harness.get_by_label("Redo").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness
+            .state()
+            .activity_form
+            .as_ref()
+            .unwrap()
+            .draft
+            .cancelled_m2,
+        "500"
+    );
+    // Escape with unsaved changes asks; "Keep editing" keeps the form.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    harness.get_by_label_contains("This activity has unsaved changes");
+    harness.get_by_label("Keep editing").click();
+    harness.run_steps(2);
+    assert!(harness.state().activity_form.is_some());
+    // Ctrl+Enter saves.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    harness.run_steps(2);
+    step_until(&mut harness, "the ledger after the cancellation", |app| {
+        app.state
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.land.ledger.cancelled_m2() != before.cancelled_m2())
+    });
+    assert!(harness.state().activity_form.is_none());
+}

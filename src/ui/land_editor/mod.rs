@@ -5,6 +5,7 @@
 
 use egui::Ui;
 
+use super::form_keys::{FormHistory, FormKeys};
 use super::theme;
 
 mod fields;
@@ -90,12 +91,9 @@ pub struct LandEditor {
     pub errors: Vec<FieldError>,
     /// The land being edited (None for a new land).
     pub original: Option<Box<crate::domain::Land>>,
-    /// Undo and redo of everything typed, drawn or moved (Ctrl+Z, Ctrl+Shift+Z).
-    history: History,
-    /// What the editor held when it opened: Cancel or Escape ask before losing more.
-    opened_with: Option<Box<EditorContent>>,
-    /// Cancel or Escape was pressed with unsaved changes: the editor asks first.
-    confirm_discard: bool,
+    /// Undo and redo of everything typed, drawn or moved (Ctrl+Z, Ctrl+Shift+Z), and "unsaved
+    /// changes" (Cancel or Escape ask first).
+    history: FormHistory<EditorContent>,
     /// The admin place last filled in from the reference layers, and where it was looked up.
     admin_fill: Option<(LonLat, AdminPlace)>,
 }
@@ -124,29 +122,6 @@ pub struct UnsavedLand {
     pub content: EditorContent,
     /// The land being edited, as it was opened (None for a new land).
     pub original: Option<Box<crate::domain::Land>>,
-}
-
-/// The editor's undo history (egui's undoer: a point is kept once the content has been still
-/// for a moment, so typing a word is one step).
-#[derive(Clone)]
-struct History(egui::util::undoer::Undoer<EditorContent>);
-
-impl Default for History {
-    fn default() -> Self {
-        Self(egui::util::undoer::Undoer::with_settings(
-            egui::util::undoer::Settings {
-                max_undos: 200,
-                stable_time: 0.4,
-                auto_save_interval: 5.0,
-            },
-        ))
-    }
-}
-
-impl std::fmt::Debug for History {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("History")
-    }
 }
 
 impl LandEditor {
@@ -196,9 +171,7 @@ impl LandEditor {
             drawing: false,
             errors: Vec::new(),
             original: Some(Box::new(land.clone())),
-            history: History::default(),
-            opened_with: None,
-            confirm_discard: false,
+            history: FormHistory::empty(),
             admin_fill: None,
         }
         .opened()
@@ -224,9 +197,7 @@ impl LandEditor {
             drawing: true,
             errors: Vec::new(),
             original: None,
-            history: History::default(),
-            opened_with: None,
-            confirm_discard: false,
+            history: FormHistory::empty(),
             admin_fill: None,
         }
         .opened()
@@ -234,9 +205,7 @@ impl LandEditor {
 
     /// Remembers what the editor opened with (for "unsaved changes") as the first undo point.
     fn opened(mut self) -> Self {
-        let content = self.content();
-        self.history.0.add_undo(&content);
-        self.opened_with = Some(Box::new(content));
+        self.history = FormHistory::new(&self.content());
         self
     }
 
@@ -298,23 +267,20 @@ impl LandEditor {
         let mut editor = Self::new(today);
         editor.original = unsaved.original;
         editor.drawing = editor.original.is_none();
+        // Opened with the new-land content: the restored work counts as unsaved changes.
         editor.restore(unsaved.content);
-        editor.history = History::default();
-        editor.history.0.add_undo(&editor.content());
         editor
     }
 
     /// Whether something entered would be lost by closing the editor now.
     pub fn has_unsaved_changes(&self) -> bool {
-        self.opened_with
-            .as_deref()
-            .is_some_and(|opened| *opened != self.content())
+        self.history.has_unsaved_changes(&self.content())
     }
 
     /// Undoes the last change (typing, a point, a leg, a move on the map).
     pub fn undo(&mut self) {
         let current = self.content();
-        if let Some(previous) = self.history.0.undo(&current).cloned() {
+        if let Some(previous) = self.history.undo(&current) {
             self.restore(previous);
         }
     }
@@ -322,7 +288,7 @@ impl LandEditor {
     /// Redoes what the last undo took back.
     pub fn redo(&mut self) {
         let current = self.content();
-        if let Some(next) = self.history.0.redo(&current).cloned() {
+        if let Some(next) = self.history.redo(&current) {
             self.restore(next);
         }
     }
@@ -576,61 +542,20 @@ impl LandEditor {
         refusal: Option<&str>,
     ) -> Option<EditorAction> {
         let mut action = None;
-        // Ctrl+Shift+Z before Ctrl+Z: the second would also match the first.
-        let (redo, undo, escape) = ui.input_mut(|i| {
-            let redo = i.consume_shortcut(&egui::KeyboardShortcut::new(
-                egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-                egui::Key::Z,
-            ));
-            let undo = i.consume_shortcut(&egui::KeyboardShortcut::new(
-                egui::Modifiers::COMMAND,
-                egui::Key::Z,
-            ));
-            (redo, undo, i.key_pressed(egui::Key::Escape))
-        });
+        let keys = FormKeys::read(ui);
         match &self.original {
             Some(o) => ui.heading(format!("Edit {} — {}", o.code, o.name)),
             None => ui.heading("New land"),
         };
         let current = self.content();
-        ui.horizontal(|ui| {
-            if ui
-                .add_enabled(self.history.0.has_undo(&current), egui::Button::new("Undo"))
-                .on_hover_text("Ctrl+Z")
-                .clicked()
-                || undo
-            {
-                self.undo();
-            }
-            if ui
-                .add_enabled(self.history.0.has_redo(&current), egui::Button::new("Redo"))
-                .on_hover_text("Ctrl+Shift+Z")
-                .clicked()
-                || redo
-            {
-                self.redo();
-            }
-        });
-        if escape {
-            if self.has_unsaved_changes() {
-                self.confirm_discard = true;
-            } else {
-                return Some(EditorAction::Cancel);
-            }
+        if let Some(previous) = self.history.buttons(ui, keys, &current) {
+            self.restore(previous);
         }
-        if self.confirm_discard {
-            ui.colored_label(
-                theme::WARNING_TEXT,
-                "This land has unsaved changes. Close the editor and lose them?",
-            );
-            ui.horizontal(|ui| {
-                if ui.button("Discard changes").clicked() {
-                    action = Some(EditorAction::Cancel);
-                }
-                if ui.button("Keep editing").clicked() {
-                    self.confirm_discard = false;
-                }
-            });
+        if keys.escape && self.history.request_close(&self.content()) {
+            return Some(EditorAction::Cancel);
+        }
+        if self.history.confirm_ui(ui, "land") {
+            action = Some(EditorAction::Cancel);
         }
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
@@ -708,7 +633,7 @@ impl LandEditor {
                     ui.colored_label(theme::ERROR_TEXT, format!("The store refused: {r}"));
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("Save land").clicked() {
+                    if ui.button("Save land").on_hover_text("Ctrl+Enter").clicked() || keys.save {
                         match self.validate() {
                             Ok(land) => {
                                 self.errors.clear();
@@ -717,17 +642,15 @@ impl LandEditor {
                             Err(errors) => self.errors = errors,
                         }
                     }
-                    if ui.button("Cancel").on_hover_text("Esc").clicked() {
-                        if self.has_unsaved_changes() {
-                            self.confirm_discard = true;
-                        } else {
-                            action = Some(EditorAction::Cancel);
-                        }
+                    if ui.button("Cancel").on_hover_text("Escape").clicked()
+                        && self.history.request_close(&self.content())
+                    {
+                        action = Some(EditorAction::Cancel);
                     }
                 });
             });
-        let now = ui.input(|i| i.time);
-        self.history.0.feed_state(now, &self.content());
+        let content = self.content();
+        self.history.feed(ui, &content);
         action
     }
 }
