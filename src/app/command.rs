@@ -27,7 +27,15 @@ pub enum Command {
         paths: Vec<PathBuf>,
         /// Refuse the whole import on any problem.
         strict: bool,
+        /// Which property of a foreign GeoJSON file is which land field.
+        mapping: crate::domain::ImportMapping,
     },
+    /// Find the lands whose source attributes (the properties kept from an imported file)
+    /// contain this text (lower-case).
+    SearchSourceAttributes(String),
+    /// Look at a file to import: a foreign GeoJSON file's properties come back for the mapping
+    /// step (`Outcome::ImportPreview`); our own files and CSV are imported at once.
+    InspectImport(PathBuf),
     /// Write an export (GeoJSON, CSV, GeoPackage or the donor report) with a profile; logged.
     Export(Box<crate::exports::ExportRequest>),
     /// Compute the dashboard's figures for a filter.
@@ -175,6 +183,20 @@ pub enum Outcome {
     /// The store's reference layers, in drawing order, each with its features or why they
     /// could not be read.
     ReferenceLayers(Vec<LoadedLayer>),
+    /// Lands whose source attributes contain a search text.
+    SourceMatches {
+        /// The text searched for (lower-case).
+        query: String,
+        /// The lands.
+        lands: Vec<LandId>,
+    },
+    /// A foreign file's properties, for the import's mapping step.
+    ImportPreview {
+        /// The file.
+        path: PathBuf,
+        /// Its properties with sample values.
+        properties: Box<crate::domain::FileProperties>,
+    },
     /// Unsaved work the forms left in this store (a crash, a close): offered back.
     UnsavedForms(Vec<crate::domain::UnsavedForm>),
     /// The background page check found the open store damaged; writes are refused.

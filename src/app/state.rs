@@ -114,6 +114,10 @@ pub struct AppState {
     pub reference_layers: Vec<super::LoadedLayer>,
     /// The reference layers changed since the map last took them (the map clears it).
     pub layers_changed: bool,
+    /// Lands whose source attributes hold a search text (the text, lower-case, and the lands).
+    pub source_matches: Option<(String, std::collections::BTreeSet<LandId>)>,
+    /// A foreign file waiting for its mapping step.
+    pub import_preview: Option<(PathBuf, crate::domain::FileProperties)>,
     /// Unsaved work found in the store at open, not yet restored or discarded.
     pub unsaved_forms: Vec<crate::domain::UnsavedForm>,
 }
@@ -247,6 +251,13 @@ impl AppState {
             }
             Outcome::ExportLog(entries) => self.export_log = Some(entries),
             Outcome::UnsavedForms(forms) => self.unsaved_forms = forms,
+            Outcome::SourceMatches { query, lands } => {
+                self.source_matches = Some((query, lands.into_iter().collect()));
+            }
+            Outcome::ImportPreview { path, properties } => {
+                self.busy = None;
+                self.import_preview = Some((path, *properties));
+            }
             Outcome::ReferenceLayers(layers) => {
                 self.layers_changed = true;
                 self.reference_layers = layers;

@@ -307,7 +307,28 @@ impl WorkerLoop {
         Ok(ReportDetail { report, thumbnails })
     }
 
-    fn import(&mut self, paths: &[PathBuf], strict: bool) {
+    /// A foreign GeoJSON file goes to the mapping step; anything else is imported at once.
+    fn inspect_import(&mut self, path: PathBuf) {
+        let is_csv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        if !is_csv
+            && let Ok(bytes) = std::fs::read(&path)
+            && let Ok(properties) = crate::io::geojson::geojson_properties(&bytes)
+            && !properties.ours
+            && !properties.properties.is_empty()
+        {
+            self.send(Outcome::ImportPreview {
+                path,
+                properties: Box::new(properties),
+            });
+            return;
+        }
+        // Our own file, a CSV, or a file that does not read: the import says what it found.
+        self.import(&[path], false, &crate::domain::ImportMapping::default());
+    }
+
+    fn import(&mut self, paths: &[PathBuf], strict: bool, mapping: &crate::domain::ImportMapping) {
         self.cancel.store(false, Ordering::Relaxed);
         let mut reporter = ImportReporter::new("");
         let mut batch = ImportBatch::default();
@@ -326,7 +347,12 @@ impl WorkerLoop {
                     if is_csv {
                         crate::io::csv::read_activities_csv(&bytes, &mut reporter)
                     } else {
-                        crate::io::geojson::read_geojson(&bytes, &mut reporter, today)
+                        crate::io::geojson::read_geojson_mapped(
+                            &bytes,
+                            &mut reporter,
+                            today,
+                            mapping,
+                        )
                     }
                     .map_err(|source| AppError::Format {
                         path: path.clone(),
@@ -445,7 +471,12 @@ impl WorkerLoop {
                     Err(e) => self.fail("Loading the demo programme", e),
                 }
             }
-            Command::Import { paths, strict } => self.import(&paths, strict),
+            Command::Import {
+                paths,
+                strict,
+                mapping,
+            } => self.import(&paths, strict, &mapping),
+            Command::InspectImport(path) => self.inspect_import(path),
             Command::CreateLand(land) => {
                 let Some(store) = self.store.as_mut() else {
                     return;
@@ -624,6 +655,19 @@ impl WorkerLoop {
                 Err(e) => self.fail("The dashboard", e),
             },
             Command::LoadExportLog => self.send_export_log(),
+            Command::AddReferenceLayer(_)
+            | Command::UpdateReferenceLayer(_)
+            | Command::MoveReferenceLayer { .. }
+            | Command::RemoveReferenceLayer(_)
+            | Command::KeepUnsaved(_)
+            | Command::DiscardUnsaved(_)
+            | Command::SearchSourceAttributes(_) => self.handle_workspace(command),
+        }
+    }
+
+    /// The workspace's commands: reference layers, unsaved work, the source-attribute search.
+    fn handle_workspace(&mut self, command: Command) {
+        match command {
             Command::AddReferenceLayer(path) => self.add_reference_layers(&path),
             Command::KeepUnsaved(form) => {
                 if let Some(store) = self.store.as_mut()
@@ -663,6 +707,15 @@ impl WorkerLoop {
                 }
                 self.send_reference_layers();
             }
+            Command::SearchSourceAttributes(query) => {
+                if let Some(store) = self.store.as_ref() {
+                    match store.lands_with_source_text(&query) {
+                        Ok(lands) => self.send(Outcome::SourceMatches { query, lands }),
+                        Err(e) => self.fail("Searching source attributes", e),
+                    }
+                }
+            }
+            _ => {}
         }
     }
 

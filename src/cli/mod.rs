@@ -53,6 +53,10 @@ pub enum Command {
         /// Refuse the whole import on any error or warning.
         #[arg(long)]
         strict: bool,
+        /// Which property of a foreign file holds a land field, e.g. `--map name=fileId`
+        /// (fields: name, code, classification, status, `date_of_information`); repeatable.
+        #[arg(long = "map", value_name = "FIELD=PROPERTY")]
+        map: Vec<String>,
     },
     /// Export the store.
     Export {

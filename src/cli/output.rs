@@ -1,6 +1,5 @@
 //! Text output helpers: aligned tables and grouped import issues.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 
 use crate::domain::{ImportIssue, IssueSeverity};
@@ -47,39 +46,40 @@ pub(super) fn table(
 /// Writes import issues: each one on its own line, except that more than three issues with the
 /// same field and message are summarised on one line with the first feature numbers.
 pub(super) fn print_issues(err: &mut dyn Write, issues: &[ImportIssue]) -> std::io::Result<()> {
-    let mut groups: BTreeMap<(u8, &str, &str), Vec<&ImportIssue>> = BTreeMap::new();
-    for issue in issues {
-        let rank = match issue.severity {
-            IssueSeverity::Error => 0,
-            IssueSeverity::Warning => 1,
-        };
-        groups
-            .entry((rank, issue.field.as_str(), issue.message.as_str()))
-            .or_default()
-            .push(issue);
-    }
-    for ((_, field, message), group) in groups {
-        if group.len() <= 3 {
-            for issue in group {
+    for group in crate::domain::group_issues(issues) {
+        if group.issues.len() <= 3 {
+            for issue in &group.issues {
                 writeln!(err, "{issue}")?;
             }
         } else {
-            let level = match group[0].severity {
+            let level = match group.severity {
                 IssueSeverity::Error => "error",
                 IssueSeverity::Warning => "warning",
             };
             let examples: Vec<String> = group
+                .features()
                 .iter()
                 .take(5)
-                .filter_map(|i| i.feature)
-                .map(|f| f.to_string())
+                .map(ToString::to_string)
                 .collect();
+            let codes = group.codes();
+            let lands = if codes.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; lands {}{}",
+                    codes.iter().take(5).cloned().collect::<Vec<_>>().join(", "),
+                    if codes.len() > 5 { ", …" } else { "" }
+                )
+            };
             writeln!(
                 err,
-                "{level}: {} features: {field}: {message} (features {}, …) [{}]",
-                group.len(),
+                "{level}: {} features: {}: {} (features {}, …{lands}) [{}]",
+                group.issues.len(),
+                group.field,
+                group.message,
                 examples.join(", "),
-                group[0].file
+                group.file
             )?;
         }
     }

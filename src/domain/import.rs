@@ -191,3 +191,145 @@ pub struct ImportSummary {
     /// Warnings.
     pub warnings: usize,
 }
+
+/// Which property of a foreign file holds which land field: chosen in the app's mapping step
+/// (remembered for files with the same properties) or given as `import --map FIELD=PROPERTY`.
+/// A field left `None` is guessed from the usual names (`name`, `code`, `classification`…).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ImportMapping {
+    /// The property holding the land's name.
+    pub name: Option<String>,
+    /// The property holding the land's code (kept when it is a valid, free code).
+    pub code: Option<String>,
+    /// The property holding the classification (CHA, SHA…).
+    pub classification: Option<String>,
+    /// The property holding the status.
+    pub status: Option<String>,
+    /// The property holding the date of information.
+    pub date_of_information: Option<String>,
+}
+
+impl ImportMapping {
+    /// The fields a mapping can set, as `--map` names them.
+    pub const FIELDS: &'static [&'static str] = &[
+        "name",
+        "code",
+        "classification",
+        "status",
+        "date_of_information",
+    ];
+
+    /// The property chosen for `field`, if any.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        match field {
+            "name" => self.name.as_deref(),
+            "code" => self.code.as_deref(),
+            "classification" => self.classification.as_deref(),
+            "status" => self.status.as_deref(),
+            "date_of_information" => self.date_of_information.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The slot of `field`, or `None` for a field a mapping cannot set.
+    pub fn slot(&mut self, field: &str) -> Option<&mut Option<String>> {
+        match field {
+            "name" => Some(&mut self.name),
+            "code" => Some(&mut self.code),
+            "classification" => Some(&mut self.classification),
+            "status" => Some(&mut self.status),
+            "date_of_information" => Some(&mut self.date_of_information),
+            _ => None,
+        }
+    }
+
+    /// Whether nothing is chosen (every field guessed).
+    pub fn is_empty(&self) -> bool {
+        Self::FIELDS.iter().all(|f| self.get(f).is_none())
+    }
+}
+
+/// One property of a foreign file, as the mapping step shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PropertySummary {
+    /// The property's name as written in the file.
+    pub name: String,
+    /// Features where it has a value.
+    pub filled: usize,
+    /// Up to three distinct example values (cut to 40 characters).
+    pub samples: Vec<String>,
+}
+
+/// What a foreign file offers to map.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FileProperties {
+    /// A file Safeground wrote (its own schema): nothing to map.
+    pub ours: bool,
+    /// Features in the file.
+    pub features: usize,
+    /// Its properties, in first-seen order.
+    pub properties: Vec<PropertySummary>,
+}
+
+impl FileProperties {
+    /// The file's shape: its property names, sorted (mappings are remembered by shape).
+    pub fn shape_key(&self) -> String {
+        let mut names: Vec<&str> = self.properties.iter().map(|p| p.name.as_str()).collect();
+        names.sort_unstable();
+        names.join("\u{1f}")
+    }
+}
+
+/// Import problems of one kind: the same severity, field and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssueGroup {
+    /// Error or warning.
+    pub severity: IssueSeverity,
+    /// The field concerned.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+    /// The file(s) it came from.
+    pub file: String,
+    /// The issues of the group, in file order.
+    pub issues: Vec<ImportIssue>,
+}
+
+impl IssueGroup {
+    /// The features concerned (0-based), in file order.
+    pub fn features(&self) -> Vec<usize> {
+        self.issues.iter().filter_map(|i| i.feature).collect()
+    }
+
+    /// The codes of the records concerned (the lands they became, for warnings on imported
+    /// features), in file order.
+    pub fn codes(&self) -> Vec<String> {
+        self.issues.iter().filter_map(|i| i.code.clone()).collect()
+    }
+}
+
+/// Groups import problems by kind — errors first, then warnings, each by field and message —
+/// for the app's import summary and the CLI's (one grouping for both).
+pub fn group_issues(issues: &[ImportIssue]) -> Vec<IssueGroup> {
+    let mut groups: std::collections::BTreeMap<(u8, &str, &str), IssueGroup> =
+        std::collections::BTreeMap::new();
+    for issue in issues {
+        let rank = match issue.severity {
+            IssueSeverity::Error => 0,
+            IssueSeverity::Warning => 1,
+        };
+        groups
+            .entry((rank, issue.field.as_str(), issue.message.as_str()))
+            .or_insert_with(|| IssueGroup {
+                severity: issue.severity,
+                field: issue.field.clone(),
+                message: issue.message.clone(),
+                file: issue.file.clone(),
+                issues: Vec::new(),
+            })
+            .issues
+            .push(issue.clone());
+    }
+    groups.into_values().collect()
+}

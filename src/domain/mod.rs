@@ -37,8 +37,9 @@ pub use export::{ExportLogEntry, RecordSet, is_internal_attribute};
 pub use hazard_report::HazardReport;
 pub use ids::{ActivityId, CodePrefix, HazardReportId, LandId, is_valid_code};
 pub use import::{
-    ImportBatch, ImportIssue, ImportItem, ImportRecord, ImportReporter, ImportSummary,
-    IssueSeverity, LandRef,
+    FileProperties, ImportBatch, ImportIssue, ImportItem, ImportMapping, ImportRecord,
+    ImportReporter, ImportSummary, IssueGroup, IssueSeverity, LandRef, PropertySummary,
+    group_issues,
 };
 pub use land::{AdminLocation, EvidenceItem, KeyInformant, Land, LandShape, StatusChange};
 pub use ledger::{Ledger, LedgerError, Released};

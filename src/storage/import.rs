@@ -134,6 +134,9 @@ impl Store {
         };
         let mut snapshot_lands: BTreeSet<LandId> = BTreeSet::new();
         let mut land_feature: BTreeMap<LandId, usize> = BTreeMap::new();
+        // The code each land-making feature got, so a reader's warning about the feature
+        // (a ring rewound, a date defaulted) names the land it became ("show these lands").
+        let mut feature_code: BTreeMap<usize, String> = BTreeMap::new();
         let (mut lands, mut activities, mut reports) = (Vec::new(), Vec::new(), Vec::new());
         for item in batch.items {
             match item.record {
@@ -170,6 +173,7 @@ impl Store {
                     Ok(created) => {
                         summary.lands += 1;
                         land_feature.insert(id, feature);
+                        feature_code.insert(feature, created.code.clone());
                         if snapshot {
                             snapshot_lands.insert(id);
                         }
@@ -276,6 +280,23 @@ impl Store {
             tx.execute_batch(sql)?;
         }
         summary.warnings = reporter.warnings();
+        let one_file = reporter
+            .issues
+            .iter()
+            .map(|i| i.file.as_str())
+            .collect::<BTreeSet<_>>()
+            .len()
+            <= 1;
+        if one_file {
+            for issue in &mut reporter.issues {
+                if issue.code.is_none()
+                    && issue.severity == crate::domain::IssueSeverity::Warning
+                    && let Some(code) = issue.feature.and_then(|f| feature_code.get(&f))
+                {
+                    issue.code = Some(code.clone());
+                }
+            }
+        }
         if strict && !reporter.issues.is_empty() {
             tx.rollback()?;
             return Err(StoreError::ImportRefused {

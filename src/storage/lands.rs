@@ -415,3 +415,31 @@ pub(crate) fn land_id_by_code(conn: &Connection, code: &str) -> Result<Option<La
         .optional()?;
     Ok(id.and_then(|s| LandId::parse(&s)))
 }
+
+impl super::store::Store {
+    /// The lands whose source attributes (the properties kept from an imported file) contain
+    /// `text`, compared case-insensitively (ASCII). Scans the land bodies: call it off the UI
+    /// thread.
+    pub fn lands_with_source_text(
+        &self,
+        text: &str,
+    ) -> Result<Vec<crate::domain::LandId>, super::error::StoreError> {
+        let needle = text.trim().to_lowercase();
+        if needle.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT b.land_id FROM land_body b JOIN land l ON l.id = b.land_id
+             WHERE l.deleted_at IS NULL
+               AND instr(lower(json_extract(b.body_json, '$.source_attributes')), ?1) > 0",
+        )?;
+        let rows = stmt.query_map([&needle], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for id in rows {
+            if let Some(id) = crate::domain::LandId::parse(&id?) {
+                out.push(id);
+            }
+        }
+        Ok(out)
+    }
+}

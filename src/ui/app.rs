@@ -73,6 +73,8 @@ impl SafegroundApp {
             show_export_log: false,
             show_layers: false,
             unsaved: super::unsaved::UnsavedTracker::default(),
+            mapping_step: None,
+            source_query_sent: String::new(),
             export_profile: crate::domain::ExportProfile::Full,
             show_notifications: false,
             show_import_issues: false,
@@ -118,6 +120,11 @@ impl SafegroundApp {
     /// The points of the current measurement on the map.
     pub fn measure_points(&self) -> &[crate::domain::LonLat] {
         &self.map.measure
+    }
+
+    /// The device's preferences (person, formats, remembered import mappings…).
+    pub fn prefs(&self) -> &super::Prefs {
+        &self.prefs
     }
 
     /// Queues a command for the worker (sent after this frame).
@@ -176,7 +183,7 @@ impl SafegroundApp {
     pub(super) fn flush(&mut self) {
         for command in std::mem::take(&mut self.pending) {
             let busy = match &command {
-                Command::Import { .. } => Some("Importing…"),
+                Command::Import { .. } | Command::InspectImport(_) => Some("Importing…"),
                 Command::Export(_) => Some("Exporting…"),
                 Command::LoadDemo => Some("Loading the demo programme…"),
                 Command::OpenStore(_) => Some("Opening the store…"),
@@ -358,6 +365,7 @@ impl SafegroundApp {
         self.windows(&ctx);
         self.picker_ui(&ctx);
         self.keep_unsaved_work(ctx.input(|i| i.time));
+        self.search_source_attributes();
         self.flush();
     }
 }

@@ -221,6 +221,25 @@ pub fn detail_ui(
                     }
                 },
             );
+            if !land.source_attributes.is_empty() {
+                CollapsingHeader::new(format!(
+                    "Source attributes ({})",
+                    land.source_attributes.len()
+                ))
+                .show(ui, |ui| {
+                    ui.weak("As in the imported file; the list's search finds them.");
+                    fields_grid(ui, "source_attributes", |row| {
+                        for (k, v) in &land.source_attributes {
+                            let text = match v {
+                                serde_json::Value::String(s) => s.clone(),
+                                serde_json::Value::Null => "–".to_owned(),
+                                other => other.to_string(),
+                            };
+                            row(k, text);
+                        }
+                    });
+                });
+            }
             CollapsingHeader::new(format!("Typed points ({})", land.points.len())).show(ui, |ui| {
                 egui::Grid::new("points")
                     .num_columns(4)

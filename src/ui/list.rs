@@ -3,6 +3,7 @@
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
+use super::theme;
 use crate::app::AppState;
 use crate::domain::{Classification, HazardReportId, LandId, LandStatus, group_thousands};
 
@@ -55,6 +56,9 @@ pub struct ListPanel {
     pub status: Option<LandStatus>,
     /// Sort order.
     pub sort: SortBy,
+    /// Only these lands (by code), with what they are ("show these lands" of the import
+    /// summary).
+    pub only: Option<(String, std::collections::BTreeSet<String>)>,
     /// The last filtered and sorted rows and what they were computed from (records identity,
     /// search, filters, sort), so a frame only recomputes after a change.
     cache: Option<(RowsKey, std::rc::Rc<Vec<usize>>)>,
@@ -65,6 +69,8 @@ pub struct ListPanel {
 struct RowsKey {
     records: (usize, usize),
     search: String,
+    only: Option<(String, usize)>,
+    source_matches: Option<(String, usize)>,
     classification: Option<Classification>,
     status: Option<LandStatus>,
     sort: SortBy,
@@ -74,6 +80,12 @@ impl ListPanel {
     /// The indices of the lands that pass the filters, in sort order.
     pub fn visible_lands(&self, state: &AppState) -> Vec<usize> {
         let needle = self.search.trim().to_lowercase();
+        // Lands whose source attributes (a BiH fileId…) hold the search, found by the worker.
+        let by_source = state
+            .source_matches
+            .as_ref()
+            .filter(|(query, _)| *query == needle)
+            .map(|(_, ids)| ids);
         let mut rows: Vec<usize> = state
             .records
             .lands
@@ -85,7 +97,12 @@ impl ListPanel {
                     || s.code.to_lowercase().contains(&needle)
                     || s.name.to_lowercase().contains(&needle)
                     || s.donor.to_lowercase().contains(&needle)
-                    || s.organisation.to_lowercase().contains(&needle))
+                    || s.organisation.to_lowercase().contains(&needle)
+                    || by_source.is_some_and(|ids| ids.contains(&s.id)))
+                    && self
+                        .only
+                        .as_ref()
+                        .is_none_or(|(_, codes)| codes.contains(&s.code))
                     && self.classification.is_none_or(|c| s.classification == c)
                     && self.status.is_none_or(|st| s.status == st)
             })
@@ -134,15 +151,29 @@ impl ListPanel {
             ListTab::Reports => (&mut self.report_search, "code, EO category, land…"),
         };
         ui.horizontal(|ui| {
-            ui.label("Search");
+            let l = ui.label("Search");
             ui.add(
                 egui::TextEdit::singleline(search)
                     .hint_text(hint)
                     .desired_width(f32::INFINITY),
-            );
+            )
+            .labelled_by(l.id);
         });
         if self.tab == ListTab::Reports {
             return reports_ui(ui, state, &self.report_search).map(Picked::Report);
+        }
+        let mut clear_only = false;
+        if let Some((label, codes)) = &self.only {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    egui::RichText::new(format!("Only {} lands: {label}", codes.len()))
+                        .color(theme::WARNING_TEXT),
+                );
+                clear_only = ui.small_button("Show all").clicked();
+            });
+        }
+        if clear_only {
+            self.only = None;
         }
         ui.horizontal_wrapped(|ui| {
             egui::ComboBox::from_label("Class")
@@ -181,6 +212,11 @@ impl ListPanel {
                 state.records.lands.len(),
             ),
             search: self.search.clone(),
+            only: self.only.as_ref().map(|(l, c)| (l.clone(), c.len())),
+            source_matches: state
+                .source_matches
+                .as_ref()
+                .map(|(q, ids)| (q.clone(), ids.len())),
             classification: self.classification,
             status: self.status,
             sort: self.sort,
@@ -284,4 +320,21 @@ fn reports_ui(ui: &mut Ui, state: &AppState, search: &str) -> Option<HazardRepor
         }
     });
     picked
+}
+
+impl crate::ui::SafegroundApp {
+    /// Asks the worker for the lands whose source attributes hold the lands' search (2
+    /// characters or more), once the text has been still for a moment.
+    pub(super) fn search_source_attributes(&mut self) {
+        let needle = self.list.search.trim().to_lowercase();
+        if needle.chars().count() < 2 {
+            self.source_query_sent.clear();
+            return;
+        }
+        if needle == self.source_query_sent {
+            return;
+        }
+        self.source_query_sent.clone_from(&needle);
+        self.send(crate::app::Command::SearchSourceAttributes(needle));
+    }
 }

@@ -13,6 +13,7 @@ mod dashboard;
 mod detail;
 mod file_picker;
 mod form_keys;
+mod import_mapping;
 mod land_editor;
 mod layers;
 mod list;
@@ -151,6 +152,10 @@ pub struct SafegroundApp {
     show_export_log: bool,
     /// Whether the reference layers window is open.
     show_layers: bool,
+    /// The lands' search text last sent to the worker for a source-attribute search.
+    source_query_sent: String,
+    /// The import's mapping step, while a foreign file waits for it.
+    mapping_step: Option<import_mapping::MappingStep>,
     /// What the open forms last kept in the store as unsaved work.
     unsaved: unsaved::UnsavedTracker,
     /// The profile of the next GeoJSON, CSV or GeoPackage export.

@@ -27,6 +27,8 @@ pub struct Prefs {
     pub person: Option<Person>,
     /// The type, team and organisation of the last activity recorded here.
     pub last_activity: super::activity_form::LastActivity,
+    /// Import mappings chosen before, by the shape of the file (its sorted property names).
+    pub import_mappings: std::collections::BTreeMap<String, crate::domain::ImportMapping>,
 }
 
 /// The person recording on this device, as they gave it.
@@ -87,6 +89,7 @@ impl Default for Prefs {
             show_labels: true,
             person: None,
             last_activity: super::activity_form::LastActivity::default(),
+            import_mappings: std::collections::BTreeMap::new(),
         }
     }
 }

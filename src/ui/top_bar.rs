@@ -267,7 +267,7 @@ impl SafegroundApp {
                 ui.label("Ready.");
             }
             if !self.state.last_import_issues.is_empty() && ui.button("Import summary").clicked() {
-                self.show_import_issues = true;
+                self.show_import_issues = !self.show_import_issues;
             }
             if ui
                 .button(format!("Messages ({})", self.state.notifications.len()))

@@ -2,7 +2,7 @@
 //! screen and the question before a missing store is created.
 
 use super::file_picker::{FilePicker, PickMode, PickPurpose, PickResult};
-use super::{SafegroundApp, dashboard};
+use super::{SafegroundApp, dashboard, theme};
 use crate::app::Command;
 use crate::exports::ExportFormat;
 use eframe::egui;
@@ -207,10 +207,7 @@ impl SafegroundApp {
                 }
                 let command = match purpose {
                     PickPurpose::OpenStore | PickPurpose::NewStore => Command::OpenStore(path),
-                    PickPurpose::Import => Command::Import {
-                        paths: vec![path],
-                        strict: false,
-                    },
+                    PickPurpose::Import => Command::InspectImport(path),
                     PickPurpose::Export(format) => {
                         let (profile, filter) = if format == ExportFormat::Report {
                             let d = self.dashboard.clone().unwrap_or_default();
@@ -338,6 +335,7 @@ impl SafegroundApp {
         self.export_log_window(ctx);
         self.layers_window(ctx);
         self.unsaved_window(ctx);
+        self.mapping_window(ctx);
         if self.show_notifications {
             egui::Window::new("Messages")
                 .open(&mut self.show_notifications)
@@ -350,16 +348,75 @@ impl SafegroundApp {
                 });
         }
         if self.show_import_issues {
+            let mut show_lands = None;
             egui::Window::new("Import summary")
                 .open(&mut self.show_import_issues)
-                .default_size([600.0, 400.0])
+                .default_size([640.0, 420.0])
                 .show(ctx, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
-                        for issue in &self.state.last_import_issues {
-                            ui.label(issue.to_string());
+                        for (i, group) in
+                            crate::domain::group_issues(&self.state.last_import_issues)
+                                .into_iter()
+                                .enumerate()
+                        {
+                            let (colour, level) = match group.severity {
+                                crate::domain::IssueSeverity::Error => (theme::ERROR_TEXT, "Error"),
+                                crate::domain::IssueSeverity::Warning => {
+                                    (theme::WARNING_TEXT, "Warning")
+                                }
+                            };
+                            ui.push_id(i, |ui| {
+                                ui.horizontal_wrapped(|ui| {
+                                    ui.colored_label(
+                                        colour,
+                                        format!("{level} × {}", group.issues.len()),
+                                    );
+                                    if !group.field.is_empty() {
+                                        ui.strong(&group.field);
+                                    }
+                                    ui.label(&group.message);
+                                });
+                                let codes = group.codes();
+                                ui.horizontal_wrapped(|ui| {
+                                    let features = group.features();
+                                    if !features.is_empty() {
+                                        let shown: Vec<String> = features
+                                            .iter()
+                                            .take(8)
+                                            .map(|f| (f + 1).to_string())
+                                            .collect();
+                                        ui.weak(format!(
+                                            "features {}{}",
+                                            shown.join(", "),
+                                            if features.len() > 8 { ", …" } else { "" }
+                                        ));
+                                    }
+                                    if !codes.is_empty()
+                                        && ui
+                                            .small_button(format!(
+                                                "Show these {} lands",
+                                                codes.len()
+                                            ))
+                                            .clicked()
+                                    {
+                                        show_lands = Some((
+                                            format!("{}: {}", group.field, group.message)
+                                                .chars()
+                                                .take(80)
+                                                .collect::<String>(),
+                                            codes.into_iter().collect(),
+                                        ));
+                                    }
+                                });
+                                ui.separator();
+                            });
                         }
                     });
                 });
+            if let Some(only) = show_lands {
+                self.list.only = Some(only);
+                self.list.tab = super::list::ListTab::Lands;
+            }
         }
     }
 

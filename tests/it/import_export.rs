@@ -100,7 +100,8 @@ fn foreign_dirty_geojson_imports_with_warnings_and_flags() {
         "{err}"
     );
     assert!(
-        err.contains("feature 1: geometry: clockwise ring normalised"),
+        // The warning names the land the feature became.
+        err.contains("feature 1 (HA-0001): geometry: clockwise ring normalised"),
         "{err}"
     );
     assert!(

@@ -1366,3 +1366,89 @@ fn the_activity_form_undoes_asks_before_losing_work_and_saves_with_ctrl_enter() 
     });
     assert!(harness.state().activity_form.is_none());
 }
+
+#[test]
+fn a_foreign_file_is_mapped_before_import_and_its_attributes_are_searchable() {
+    let (t, mut harness) = app_on_demo();
+    let square = |x: f64, y: f64| {
+        format!(
+            r#"{{"type":"Polygon","coordinates":[[[{x},{y}],[{x1},{y}],[{x1},{y1}],[{x},{y1}],[{x},{y}]]]}}"#,
+            x1 = x + 0.002,
+            y1 = y + 0.002
+        )
+    };
+    let file = format!(
+        r#"{{"type":"FeatureCollection","features":[
+        {{"type":"Feature","properties":{{"typeArea":"minefield","fileId":"2585-III","sheet_note":"Zavidovici north"}},"geometry":{}}},
+        {{"type":"Feature","properties":{{"typeArea":"minefield","fileId":"2585-IV","sheet_note":"Maglaj"}},"geometry":{}}},
+        {{"type":"Feature","properties":{{"typeArea":"minefield","fileId":"2586-I"}},"geometry":null}}
+        ]}}"#,
+        square(18.1, 44.5),
+        square(18.2, 44.6)
+    );
+    std::fs::write(t.dir.path().join("minefields.geojson"), file).unwrap();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("Import…").click();
+    harness.run_steps(3);
+    type_into(&mut harness, "File name", "minefields.geojson");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Open")
+        .click();
+    harness.run_steps(1);
+    let start = Instant::now();
+    while harness
+        .query_by_label("Import minefields.geojson")
+        .is_none()
+    {
+        assert!(start.elapsed() < Duration::from_secs(20), "no mapping step");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(3);
+    harness.get_by_label("Zavidovici north · Maglaj");
+    // Name from fileId.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Name")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "fileId")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Import").click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the imported lands", |app| {
+        app.state.records.lands.len() == 32
+    });
+    let names: Vec<String> = harness
+        .state()
+        .state
+        .records
+        .lands
+        .iter()
+        .map(|l| l.summary.name.clone())
+        .collect();
+    assert!(names.contains(&"2585-III".to_owned()), "{names:?}");
+    assert!(names.contains(&"2585-IV".to_owned()));
+    // The choice is remembered for files of the same shape.
+    assert_eq!(harness.state().prefs().import_mappings.len(), 1);
+    // The summary groups what was skipped.
+    harness.get_by_label("Import summary").click();
+    harness.run_steps(2);
+    assert_eq!(harness.get_all_by_label("Warning × 1").count(), 2);
+    harness.get_by_label("is null; the feature was skipped");
+    // An unmapped property is searchable from the list.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Import summary")
+        .click();
+    harness.run_steps(1);
+    type_into(&mut harness, "Search", "zavid");
+    step_until(&mut harness, "the source search", |app| {
+        app.state
+            .source_matches
+            .as_ref()
+            .is_some_and(|(q, ids)| q == "zavid" && ids.len() == 1)
+    });
+    harness.run_steps(3);
+    harness.get_by_label("1 of 32 lands");
+}

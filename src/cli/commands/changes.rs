@@ -68,6 +68,28 @@ pub(super) fn demo(
     Ok(())
 }
 
+/// `--map FIELD=PROPERTY` arguments as a mapping; a bad field is named with the ones allowed.
+pub(super) fn import_mapping(args: &[String]) -> Result<crate::domain::ImportMapping> {
+    let mut mapping = crate::domain::ImportMapping::default();
+    for arg in args {
+        let Some((field, property)) = arg.split_once('=') else {
+            anyhow::bail!("--map {arg}: write FIELD=PROPERTY, e.g. --map name=fileId");
+        };
+        let (field, property) = (field.trim(), property.trim());
+        if property.is_empty() {
+            anyhow::bail!("--map {field}=: name the file's property after the '='");
+        }
+        let Some(slot) = mapping.slot(field) else {
+            anyhow::bail!(
+                "--map {field}: not a field an import maps; use one of {}",
+                crate::domain::ImportMapping::FIELDS.join(", ")
+            );
+        };
+        *slot = Some(property.to_owned());
+    }
+    Ok(mapping)
+}
+
 pub(super) fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -75,6 +97,7 @@ pub(super) fn import(
     actor: &Actor,
     files: &[std::path::PathBuf],
     strict: bool,
+    mapping: &crate::domain::ImportMapping,
 ) -> Result<()> {
     let mut batch = ImportBatch::default();
     let mut reporter = ImportReporter::new("");
@@ -91,7 +114,7 @@ pub(super) fn import(
         let part = if is_csv {
             crate::io::csv::read_activities_csv(&bytes, &mut reporter)
         } else {
-            crate::io::geojson::read_geojson(&bytes, &mut reporter, today())
+            crate::io::geojson::read_geojson_mapped(&bytes, &mut reporter, today(), mapping)
         }
         .with_context(|| format!("cannot import {}", file.display()))?;
         let kept: std::collections::BTreeSet<usize> =

@@ -166,8 +166,9 @@ fn run_on_store(
                     seed,
                     replace,
                 } => demo(out, err, &mut store, actor, synthetic, seed, replace),
-                Command::Import { files, strict } => {
-                    import(out, err, &mut store, actor, &files, strict)
+                Command::Import { files, strict, map } => {
+                    let mapping = changes::import_mapping(&map)?;
+                    import(out, err, &mut store, actor, &files, strict, &mapping)
                 }
                 Command::Export {
                     format,

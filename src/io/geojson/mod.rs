@@ -10,9 +10,10 @@ use time::Date;
 
 use super::IoError;
 use crate::domain::{
-    Activity, ActivityId, AreaM2, Classification, EoCategory, HazardReport, HazardReportDraft,
-    ImportBatch, ImportItem, ImportRecord, ImportReporter, Land, LandDraft, LandId, LandRef,
-    LandStatus, Ledger, LonLat, check_land, normalise_key,
+    Activity, ActivityId, AreaM2, Classification, EoCategory, FileProperties, HazardReport,
+    HazardReportDraft, ImportBatch, ImportItem, ImportMapping, ImportRecord, ImportReporter, Land,
+    LandDraft, LandId, LandRef, LandStatus, Ledger, LonLat, PropertySummary, check_land,
+    normalise_key,
 };
 use crate::geometry::{coords::parse_coord, normalise_winding};
 
@@ -37,6 +38,17 @@ pub fn read_geojson(
     bytes: &[u8],
     reporter: &mut ImportReporter,
     today: Date,
+) -> Result<ImportBatch, IoError> {
+    read_geojson_mapped(bytes, reporter, today, &ImportMapping::default())
+}
+
+/// [`read_geojson`] with the properties of a foreign file mapped to land fields as the person
+/// chose (`mapping`); fields it leaves out are guessed from the usual names.
+pub fn read_geojson_mapped(
+    bytes: &[u8],
+    reporter: &mut ImportReporter,
+    today: Date,
+    mapping: &ImportMapping,
 ) -> Result<ImportBatch, IoError> {
     let text = std::str::from_utf8(bytes).map_err(|e| IoError::NotUtf8 {
         byte: e.valid_up_to(),
@@ -103,6 +115,7 @@ pub fn read_geojson(
         .map(|(n, part)| {
             let offset = n * chunk;
             let mut reader = FeatureReader::new(&reporter.file, today, ours);
+            reader.mapping = mapping.clone();
             for (i, raw) in part.iter().enumerate() {
                 let feature = parse_feature(text, offset + i, raw)?;
                 reader.feature(offset + i, &feature);
@@ -125,6 +138,60 @@ pub fn read_geojson(
     Ok(ImportBatch {
         items: reader.items,
     })
+}
+
+/// The properties of a GeoJSON file for the import's mapping step: each property's name, how
+/// many features fill it and up to three example values; `ours` when Safeground wrote the file
+/// (nothing to map). Reads only the properties.
+pub fn geojson_properties(bytes: &[u8]) -> Result<FileProperties, IoError> {
+    #[derive(serde::Deserialize)]
+    struct PropertiesOnly {
+        #[serde(default)]
+        properties: Option<Map<String, Value>>,
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| IoError::NotUtf8 {
+        byte: e.valid_up_to(),
+    })?;
+    let root: Root<'_> = serde_json::from_str(text)?;
+    let ours = root.safeground_schema.is_some();
+    let features: Vec<&serde_json::value::RawValue> = match root.features {
+        Some(f) if f.get().starts_with('[') => serde_json::from_str(f.get())?,
+        _ => Vec::new(),
+    };
+    let mut out = FileProperties {
+        ours,
+        features: features.len(),
+        properties: Vec::new(),
+    };
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for raw in &features {
+        let Ok(f) = serde_json::from_str::<PropertiesOnly>(raw.get()) else {
+            continue;
+        };
+        for (key, value) in f.properties.into_iter().flatten() {
+            let at = *index.entry(key.clone()).or_insert_with(|| {
+                out.properties.push(PropertySummary {
+                    name: key.clone(),
+                    filled: 0,
+                    samples: Vec::new(),
+                });
+                out.properties.len() - 1
+            });
+            let text = match &value {
+                Value::Null => continue,
+                Value::String(s) if s.trim().is_empty() => continue,
+                Value::String(s) => s.trim().to_owned(),
+                other => other.to_string(),
+            };
+            let p = &mut out.properties[at];
+            p.filled += 1;
+            let short: String = text.chars().take(40).collect();
+            if p.samples.len() < 3 && !p.samples.contains(&short) {
+                p.samples.push(short);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Parses feature `index` (a slice of `text`); a JSON error gives its line and column in the file.
@@ -170,6 +237,8 @@ struct FeatureReader {
     /// (field, value) → count, for one warning per distinct unrecognised value.
     unknown_values: BTreeMap<(String, String), usize>,
     items: Vec<ImportItem>,
+    /// Which property is which land field (foreign files).
+    mapping: ImportMapping,
 }
 
 /// What a feature's geometry turned out to be.
@@ -191,6 +260,7 @@ impl FeatureReader {
             defaulted_dates: 0,
             unknown_values: BTreeMap::new(),
             items: Vec::new(),
+            mapping: ImportMapping::default(),
         }
     }
 
@@ -446,15 +516,27 @@ impl FeatureReader {
 
     fn foreign_feature(&mut self, index: usize, props: &Map<String, Value>, shape: Shape) {
         let fields = ForeignFields::new(props);
-        let code = fields.text(&["code", "hazardcode", "landcode", "localid", "imsmaid", "id"]);
+        let mapping = &self.mapping;
+        // The property the person chose for a field, else the usual names.
+        let pick = |field: &str, aliases: &[&str]| match mapping.get(field) {
+            Some(property) => fields.text(&[normalise_key(property).as_str()]),
+            None => fields.text(aliases),
+        };
+        let code = pick(
+            "code",
+            &["code", "hazardcode", "landcode", "localid", "imsmaid", "id"],
+        );
         let code_ref = (!code.is_empty()).then_some(code.as_str());
-        let date = fields.text(&[
-            "dateofinformation",
-            "date",
-            "surveydate",
-            "reportdate",
-            "doi",
-        ]);
+        let date = pick(
+            "date_of_information",
+            &[
+                "dateofinformation",
+                "date",
+                "surveydate",
+                "reportdate",
+                "doi",
+            ],
+        );
         let date = if date.is_empty() {
             self.defaulted_dates += 1;
             self.today.to_string()
@@ -471,7 +553,7 @@ impl FeatureReader {
                 format!("is a {kind}; only polygons (lands) and points (hazard reports) are imported; the feature was skipped"),
             ),
             Shape::Area(mp) => {
-                let class_text = fields.text(&["classification", "class", "type", "areatype", "typearea", "landtype", "hazardclass"]);
+                let class_text = pick("classification", &["classification", "class", "type", "areatype", "typearea", "landtype", "hazardclass"]);
                 let classification = if class_text.is_empty() {
                     Classification::Sha
                 } else if let Some(c) = Classification::parse(&class_text) {
@@ -480,7 +562,7 @@ impl FeatureReader {
                     *self.unknown_values.entry(("classification".into(), class_text)).or_default() += 1;
                     Classification::Sha
                 };
-                let status_text = fields.text(&["status", "state", "landstatus"]);
+                let status_text = pick("status", &["status", "state", "landstatus"]);
                 let status = if status_text.is_empty() {
                     LandStatus::Open
                 } else if let Some(s) = LandStatus::parse(&status_text) {
@@ -489,7 +571,7 @@ impl FeatureReader {
                     *self.unknown_values.entry(("status".into(), status_text)).or_default() += 1;
                     LandStatus::Open
                 };
-                let name = fields.text(&["name", "title", "label", "hazardname", "landname"]);
+                let name = pick("name", &["name", "title", "label", "hazardname", "landname"]);
                 let geometry = self.rewound(index, code_ref, &mp);
                 let draft = LandDraft {
                     code: code.clone(),
