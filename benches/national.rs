@@ -197,6 +197,7 @@ fn map_frame_ms(
         preview: &[],
         traverse: &[],
         scope: None,
+        typed_points: &[],
     };
     let mut times = Vec::with_capacity(frames);
     for i in 0..frames + 3 {

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use safeground::cli::{self, Invocation};
 
 fn main() -> ExitCode {
+    // Before any thread exists (the only time Unix lets the offset be read).
+    safeground::session::capture_local_offset();
     // Never show a backtrace to a surveyor: a panic is a bug, reported in one paragraph.
     std::panic::set_hook(Box::new(|info| {
         eprintln!(

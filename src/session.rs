@@ -130,6 +130,41 @@ pub fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
 }
 
+/// The computer's offset from UTC, read once at start (before any thread exists: reading it
+/// later is refused by the `time` crate on Unix); UTC when it cannot be read.
+static LOCAL_OFFSET: std::sync::OnceLock<time::UtcOffset> = std::sync::OnceLock::new();
+
+/// Reads the local offset; call first thing in `main`, before threads start.
+pub fn capture_local_offset() {
+    let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    if LOCAL_OFFSET.set(offset).is_err() {
+        // Already read.
+    }
+}
+
+/// The local offset read at start (UTC if it was not).
+pub fn local_offset() -> time::UtcOffset {
+    LOCAL_OFFSET.get().copied().unwrap_or(time::UtcOffset::UTC)
+}
+
+/// A time as people read it: local time, then UTC — `2026-12-05 10:31 (09:31 UTC)`, or
+/// `2026-12-05 09:31 UTC` where local time is UTC.
+pub fn local_and_utc(at: time::OffsetDateTime) -> String {
+    let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
+    let hm = time::macros::format_description!("[hour]:[minute]");
+    let offset = local_offset();
+    let utc = at.to_offset(time::UtcOffset::UTC);
+    if offset == time::UtcOffset::UTC {
+        return format!("{} UTC", utc.format(fmt).unwrap_or_default());
+    }
+    let local = at.to_offset(offset);
+    format!(
+        "{} ({} UTC)",
+        local.format(fmt).unwrap_or_default(),
+        utc.format(hm).unwrap_or_default()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

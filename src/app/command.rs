@@ -33,6 +33,8 @@ pub enum Command {
     /// Find the lands whose source attributes (the properties kept from an imported file)
     /// contain this text (lower-case).
     SearchSourceAttributes(String),
+    /// Load the programme's audit trail with these filters.
+    LoadAuditFeed(crate::domain::AuditFilter),
     /// Look at a file to import: a foreign GeoJSON file's properties come back for the mapping
     /// step (`Outcome::ImportPreview`); our own files and CSV are imported at once.
     InspectImport(PathBuf),
@@ -183,6 +185,8 @@ pub enum Outcome {
     /// The store's reference layers, in drawing order, each with its features or why they
     /// could not be read.
     ReferenceLayers(Vec<LoadedLayer>),
+    /// The programme's audit trail, newest first.
+    AuditFeed(Vec<crate::domain::AuditEntry>),
     /// Lands whose source attributes contain a search text.
     SourceMatches {
         /// The text searched for (lower-case).

@@ -116,6 +116,8 @@ pub struct AppState {
     pub layers_changed: bool,
     /// Lands whose source attributes hold a search text (the text, lower-case, and the lands).
     pub source_matches: Option<(String, std::collections::BTreeSet<LandId>)>,
+    /// The programme's audit trail as last loaded for the History window.
+    pub audit_feed: Option<Vec<crate::domain::AuditEntry>>,
     /// A foreign file waiting for its mapping step.
     pub import_preview: Option<(PathBuf, crate::domain::FileProperties)>,
     /// Unsaved work found in the store at open, not yet restored or discarded.
@@ -251,6 +253,7 @@ impl AppState {
             }
             Outcome::ExportLog(entries) => self.export_log = Some(entries),
             Outcome::UnsavedForms(forms) => self.unsaved_forms = forms,
+            Outcome::AuditFeed(entries) => self.audit_feed = Some(entries),
             Outcome::SourceMatches { query, lands } => {
                 self.source_matches = Some((query, lands.into_iter().collect()));
             }

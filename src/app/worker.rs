@@ -661,7 +661,8 @@ impl WorkerLoop {
             | Command::RemoveReferenceLayer(_)
             | Command::KeepUnsaved(_)
             | Command::DiscardUnsaved(_)
-            | Command::SearchSourceAttributes(_) => self.handle_workspace(command),
+            | Command::SearchSourceAttributes(_)
+            | Command::LoadAuditFeed(_) => self.handle_workspace(command),
         }
     }
 
@@ -706,6 +707,14 @@ impl WorkerLoop {
                     self.fail("Removing the layer", e);
                 }
                 self.send_reference_layers();
+            }
+            Command::LoadAuditFeed(filter) => {
+                if let Some(store) = self.store.as_ref() {
+                    match store.audit_feed(&filter) {
+                        Ok(entries) => self.send(Outcome::AuditFeed(entries)),
+                        Err(e) => self.fail("Reading the history", e),
+                    }
+                }
             }
             Command::SearchSourceAttributes(query) => {
                 if let Some(store) = self.store.as_ref() {

@@ -147,6 +147,21 @@ pub enum Command {
         #[command(subcommand)]
         action: LayersAction,
     },
+    /// The programme's history (audit trail), newest first: who changed what, when.
+    Audit {
+        /// Only entries by a person whose name contains this.
+        #[arg(long, value_name = "NAME")]
+        who: Option<String>,
+        /// Only entries about a record whose code contains this.
+        #[arg(long, value_name = "CODE")]
+        code: Option<String>,
+        /// At most this many entries.
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// List lands, hazard reports or activities.
     List {
         /// What to list.

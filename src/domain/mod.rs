@@ -26,7 +26,7 @@ mod views;
 mod vocab;
 
 pub use activity::{Activity, AllowedBuckets, DeviceFound, Handover};
-pub use audit::{Actor, AuditEntry};
+pub use audit::{Actor, AuditEntry, AuditFilter, field_label, value_label};
 pub use draft::{
     ActivityDraft, CoordReader, DeviceDraft, FIRST_YEAR, FieldErrors, HazardReportDraft, LAST_YEAR,
     LandDraft, MAX_LAND_AREA_M2, check_activity, check_hazard_report, check_land,

@@ -93,6 +93,33 @@ impl Store {
         Ok(out)
     }
 
+    /// The programme's audit trail, newest first, filtered (who, record code, action) and cut
+    /// to `filter.limit` entries (500 when 0).
+    pub fn audit_feed(
+        &self,
+        filter: &crate::domain::AuditFilter,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let limit = if filter.limit == 0 { 500 } else { filter.limit };
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {AUDIT_COLUMNS} FROM audit_log
+             WHERE (?1 = '' OR instr(lower(who), lower(?1)) > 0)
+               AND (?2 = '' OR instr(lower(entity_code), lower(?2)) > 0)
+               AND (?3 = '' OR action = ?3)
+             ORDER BY id DESC LIMIT ?4"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params![
+            filter.who.trim(),
+            filter.code.trim(),
+            filter.action.map_or("", |a| a.code()),
+            i64::try_from(limit).unwrap_or(500)
+        ])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(audit_from_row(r)?);
+        }
+        Ok(out)
+    }
+
     /// Number of audit entries in the store.
     pub fn audit_count(&self) -> Result<i64, StoreError> {
         Ok(self

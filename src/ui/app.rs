@@ -61,6 +61,17 @@ impl SafegroundApp {
                 None
             }
         };
+        // `$SAFEGROUND_APPEARANCE` (daylight, dark, system) wins, for kiosks and screenshots.
+        let mut prefs = prefs;
+        if let Ok(v) = std::env::var("SAFEGROUND_APPEARANCE") {
+            prefs.appearance = match v.trim().to_ascii_lowercase().as_str() {
+                "daylight" | "light" => super::theme::Appearance::Daylight,
+                "dark" => super::theme::Appearance::Dark,
+                "system" => super::theme::Appearance::System,
+                _ => prefs.appearance,
+            };
+        }
+        super::theme::apply_appearance(ctx, prefs.appearance);
         let raster_path = prefs.mbtiles.clone();
         let mut app = Self {
             state,
@@ -74,6 +85,7 @@ impl SafegroundApp {
             show_layers: false,
             unsaved: super::unsaved::UnsavedTracker::default(),
             mapping_step: None,
+            history: super::history::HistoryWindow::default(),
             source_query_sent: String::new(),
             export_profile: crate::domain::ExportProfile::Full,
             show_notifications: false,
@@ -333,6 +345,10 @@ impl SafegroundApp {
                         .as_ref()
                         .filter(|_| self.state.dashboard.is_some())
                         .map(|_| &self.state.dashboard_scope),
+                    typed_points: match (&self.state.detail, &self.editor) {
+                        (Some(d), None) if self.prefs.show_typed_points => &d.land.points,
+                        _ => &[],
+                    },
                 };
                 self.map.ui(ui, self.state.selected, &options);
                 if let (Some(edit), Some(editor)) =

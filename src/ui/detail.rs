@@ -21,8 +21,8 @@ pub enum DetailAction {
     Edit,
     /// Submit for validation.
     Submit,
-    /// Approve.
-    Approve,
+    /// Approve, with the comment typed (may be empty).
+    Approve(String),
     /// Return with a comment.
     Return(String),
     /// Void an activity with a reason.
@@ -120,14 +120,14 @@ pub fn detail_ui(
                 }
             }
             V::Submitted => {
-                if ui.button("Approve").clicked() {
-                    action = Some(DetailAction::Approve);
-                }
                 ui.add(
                     egui::TextEdit::singleline(return_comment)
-                        .hint_text("comment")
-                        .desired_width(120.0),
+                        .hint_text("comment (needed to return)")
+                        .desired_width(160.0),
                 );
+                if ui.button("Approve").clicked() {
+                    action = Some(DetailAction::Approve(return_comment.clone()));
+                }
                 if ui.button("Return").clicked() {
                     action = Some(DetailAction::Return(return_comment.clone()));
                 }
@@ -358,23 +358,8 @@ pub fn detail_ui(
                     },
                 );
             }
-            CollapsingHeader::new(format!("Audit ({})", d.audit.len())).show(ui, |ui| {
-                for a in &d.audit {
-                    let field = a.field.as_deref().unwrap_or("");
-                    let change = match (&a.old_value, &a.new_value) {
-                        (Some(o), Some(n)) => format!("{o} -> {n}"),
-                        (None, Some(n)) => n.clone(),
-                        _ => String::new(),
-                    };
-                    ui.label(format!(
-                        "{} {} {} {} {}",
-                        a.at.date(),
-                        a.who,
-                        a.action.label(),
-                        field,
-                        change
-                    ));
-                }
+            CollapsingHeader::new(format!("History ({})", d.audit.len())).show(ui, |ui| {
+                super::history::audit_rows(ui, "land_audit", &d.audit, false);
             });
         });
     action

@@ -13,6 +13,7 @@ mod dashboard;
 mod detail;
 mod file_picker;
 mod form_keys;
+mod history;
 mod import_mapping;
 mod land_editor;
 mod layers;
@@ -154,6 +155,8 @@ pub struct SafegroundApp {
     show_layers: bool,
     /// The lands' search text last sent to the worker for a source-attribute search.
     source_query_sent: String,
+    /// The programme's history window.
+    history: history::HistoryWindow,
     /// The import's mapping step, while a foreign file waits for it.
     mapping_step: Option<import_mapping::MappingStep>,
     /// What the open forms last kept in the store as unsaved work.

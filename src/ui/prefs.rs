@@ -8,6 +8,10 @@ use crate::domain::{Actor, CoordFormat, Role};
 /// User preferences.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent display choices of the Settings menu, not a state machine"
+)]
 pub struct Prefs {
     /// The store opened last.
     pub last_store: Option<PathBuf>,
@@ -27,6 +31,10 @@ pub struct Prefs {
     pub person: Option<Person>,
     /// The type, team and organisation of the last activity recorded here.
     pub last_activity: super::activity_form::LastActivity,
+    /// Whether the selected land's typed points are drawn on the map.
+    pub show_typed_points: bool,
+    /// Light, dark or following the system.
+    pub appearance: super::theme::Appearance,
     /// Import mappings chosen before, by the shape of the file (its sorted property names).
     pub import_mappings: std::collections::BTreeMap<String, crate::domain::ImportMapping>,
 }
@@ -90,6 +98,8 @@ impl Default for Prefs {
             person: None,
             last_activity: super::activity_form::LastActivity::default(),
             import_mappings: std::collections::BTreeMap::new(),
+            appearance: super::theme::Appearance::System,
+            show_typed_points: true,
         }
     }
 }

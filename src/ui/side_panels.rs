@@ -287,8 +287,9 @@ impl SafegroundApp {
             Some(DetailAction::Submit) => {
                 self.send(workflow(crate::domain::WorkflowAction::Submit));
             }
-            Some(DetailAction::Approve) => {
-                self.send(workflow(crate::domain::WorkflowAction::Approve));
+            Some(DetailAction::Approve(c)) => {
+                self.send(workflow(crate::domain::WorkflowAction::Approve(c)));
+                self.return_comment.clear();
             }
             Some(DetailAction::Return(c)) => {
                 self.send(workflow(crate::domain::WorkflowAction::Return(c)));

@@ -79,3 +79,73 @@ pub fn reference_stroke(role: crate::domain::LayerRole) -> Stroke {
         opaque(symbology::reference_colour(role)),
     )
 }
+
+/// How the app looks, chosen in Settings: following the system, the high-contrast daylight
+/// theme for laptops used outdoors, or dark.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Appearance {
+    /// Light or dark as the system says (the light one is the daylight theme).
+    #[default]
+    System,
+    /// High contrast on white: black text, dark borders, strong selection.
+    Daylight,
+    /// egui's dark theme.
+    Dark,
+}
+
+impl Appearance {
+    /// Every choice, in the order Settings lists them.
+    pub const ALL: &'static [Self] = &[Self::System, Self::Daylight, Self::Dark];
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::System => "Follow the system",
+            Self::Daylight => "Daylight (high contrast, for outdoors)",
+            Self::Dark => "Dark",
+        }
+    }
+}
+
+/// Sets the light theme to the daylight one and chooses between light and dark. The map's
+/// IMAS colours are the same in both: only the panels change.
+pub fn apply_appearance(ctx: &egui::Context, appearance: Appearance) {
+    ctx.style_mut_of(egui::Theme::Light, daylight_style);
+    ctx.set_theme(match appearance {
+        Appearance::System => egui::ThemePreference::System,
+        Appearance::Daylight => egui::ThemePreference::Light,
+        Appearance::Dark => egui::ThemePreference::Dark,
+    });
+}
+
+/// The daylight theme: black on white, borders a screen in the sun still shows.
+fn daylight_style(style: &mut egui::Style) {
+    let ink = Color32::BLACK;
+    let border = Color32::from_gray(60);
+    let mut v = egui::Visuals::light();
+    v.override_text_color = Some(ink);
+    v.panel_fill = Color32::WHITE;
+    v.window_fill = Color32::WHITE;
+    v.extreme_bg_color = Color32::WHITE;
+    v.faint_bg_color = Color32::from_gray(232);
+    v.window_stroke = Stroke::new(1.5, border);
+    v.selection.bg_fill = Color32::from_rgb(0, 70, 200);
+    v.selection.stroke = Stroke::new(1.5, Color32::WHITE);
+    v.hyperlink_color = Color32::from_rgb(0, 50, 170);
+    for w in [
+        &mut v.widgets.noninteractive,
+        &mut v.widgets.inactive,
+        &mut v.widgets.hovered,
+        &mut v.widgets.active,
+        &mut v.widgets.open,
+    ] {
+        w.fg_stroke = Stroke::new(1.5, ink);
+    }
+    v.widgets.noninteractive.bg_stroke = Stroke::new(1.0, border);
+    v.widgets.inactive.bg_stroke = Stroke::new(1.0, border);
+    v.widgets.inactive.weak_bg_fill = Color32::from_gray(225);
+    v.widgets.inactive.bg_fill = Color32::from_gray(225);
+    v.widgets.hovered.bg_stroke = Stroke::new(2.0, Color32::from_rgb(0, 70, 200));
+    v.widgets.active.bg_stroke = Stroke::new(2.0, ink);
+    style.visuals = v;
+}

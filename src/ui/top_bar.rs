@@ -156,6 +156,16 @@ impl SafegroundApp {
                 self.person_form = Some(self.prefs.person.clone().unwrap_or_default());
             }
             ui.menu_button("Settings", |ui| {
+                ui.label("Appearance");
+                for a in theme::Appearance::ALL {
+                    if ui
+                        .radio_value(&mut self.prefs.appearance, *a, a.label())
+                        .changed()
+                    {
+                        theme::apply_appearance(&ctx, *a);
+                    }
+                }
+                ui.separator();
                 ui.label("Coordinate format");
                 for f in CoordFormat::ALL {
                     ui.radio_value(&mut self.prefs.coord_format, *f, f.label());
@@ -202,7 +212,18 @@ impl SafegroundApp {
                     }
                 }
                 ui.checkbox(&mut self.prefs.show_reports, "Hazard reports on the map");
+                ui.checkbox(
+                    &mut self.prefs.show_typed_points,
+                    "Typed points of the selected land (benchmark, reference, turning points)",
+                );
             });
+            if ui
+                .button("History")
+                .on_hover_text("Who changed what, when: the whole programme's audit trail")
+                .clicked()
+            {
+                self.toggle_history();
+            }
             if ui
                 .button("Layers")
                 .on_hover_text("Reference layers: admin boundaries, settlements, roads, tiles")

@@ -336,6 +336,7 @@ impl SafegroundApp {
         self.layers_window(ctx);
         self.unsaved_window(ctx);
         self.mapping_window(ctx);
+        self.history_window(ctx);
         if self.show_notifications {
             egui::Window::new("Messages")
                 .open(&mut self.show_notifications)

@@ -180,11 +180,11 @@ fn an_im_officer_never_approves_their_own_submission() {
         .unwrap();
     assert_eq!(submitted.submitted_by, "samir");
     let err = s
-        .land_workflow(land.id, &WorkflowAction::Approve, &samir)
+        .land_workflow(land.id, &WorkflowAction::Approve(String::new()), &samir)
         .unwrap_err();
     assert!(err.to_string().contains("four eyes"), "{err}");
     let approved = s
-        .land_workflow(land.id, &WorkflowAction::Approve, &lejla)
+        .land_workflow(land.id, &WorkflowAction::Approve(String::new()), &lejla)
         .unwrap();
     assert_eq!(
         approved.validation,
@@ -208,7 +208,7 @@ fn workflow_submit_return_approve_is_audited() {
         .create_land(square_land("Hill", 18.0, 44.7), &actor())
         .unwrap();
     assert!(matches!(
-        s.land_workflow(land.id, &WorkflowAction::Approve, &actor()),
+        s.land_workflow(land.id, &WorkflowAction::Approve(String::new()), &actor()),
         Err(StoreError::Workflow { .. })
     ));
     s.land_workflow(land.id, &WorkflowAction::Submit, &actor())
@@ -230,11 +230,11 @@ fn workflow_submit_return_approve_is_audited() {
         .unwrap();
     // Four eyes: a surveyor does not approve, and nor does the officer who submitted.
     let err = s
-        .land_workflow(land.id, &WorkflowAction::Approve, &actor())
+        .land_workflow(land.id, &WorkflowAction::Approve(String::new()), &actor())
         .unwrap_err();
     assert!(matches!(err, StoreError::NotPermitted(_)), "{err:?}");
     assert!(err.to_string().contains("only an IM officer"), "{err}");
-    s.land_workflow(land.id, &WorkflowAction::Approve, &officer)
+    s.land_workflow(land.id, &WorkflowAction::Approve(String::new()), &officer)
         .unwrap();
     let entries: Vec<_> = s
         .audit_for(land.id.0)

@@ -1452,3 +1452,26 @@ fn a_foreign_file_is_mapped_before_import_and_its_attributes_are_searchable() {
     harness.run_steps(3);
     harness.get_by_label("1 of 32 lands");
 }
+
+#[test]
+fn the_history_window_shows_the_programme_feed_in_words_and_filters_it() {
+    let (_t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("History").click();
+    harness.run_steps(2);
+    step_until(&mut harness, "the feed", |app| {
+        app.state.audit_feed.is_some()
+    });
+    harness.run_steps(2);
+    harness.get_by_label("History of the programme");
+    let all = harness.state().state.audit_feed.as_ref().unwrap().len();
+    assert!(all > 40, "{all}");
+    harness.get_by_label_contains("Imported · 30 lands");
+    type_into(&mut harness, "Record", "HA-0016");
+    step_until(&mut harness, "the filtered feed", |app| {
+        app.state
+            .audit_feed
+            .as_ref()
+            .is_some_and(|f| !f.is_empty() && f.iter().all(|a| a.entity_code == "HA-0016"))
+    });
+}

@@ -226,6 +226,12 @@ fn run_on_store(
                     export(out, &store, actor, &request)
                 }
                 Command::Layers { action } => layers::run(out, &mut store, action),
+                Command::Audit {
+                    who,
+                    code,
+                    limit,
+                    json,
+                } => reading::audit_feed(out, &store, who, code, limit, json),
                 Command::Backup { output, overwrite } => {
                     store.backup_to(&output, Replace::from_flag(overwrite))?;
                     writeln!(out, "Backed up the store to {}.", output.display())?;

@@ -350,3 +350,37 @@ pub(super) fn check(
     }
     Ok(())
 }
+
+/// `audit`: the programme's history, newest first.
+pub(super) fn audit_feed(
+    out: &mut dyn Write,
+    store: &Store,
+    who: Option<String>,
+    code: Option<String>,
+    limit: usize,
+    json: bool,
+) -> Result<()> {
+    let filter = crate::domain::AuditFilter {
+        who: who.unwrap_or_default(),
+        code: code.unwrap_or_default(),
+        action: None,
+        limit: limit.max(1),
+    };
+    let entries = store.audit_feed(&filter)?;
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&entries)?)?;
+        return Ok(());
+    }
+    for a in &entries {
+        writeln!(
+            out,
+            "{}  {} ({})  {}  {}",
+            crate::session::local_and_utc(a.at),
+            a.who,
+            a.device,
+            a.entity_code,
+            a.describe()
+        )?;
+    }
+    Ok(())
+}

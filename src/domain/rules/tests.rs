@@ -320,10 +320,19 @@ fn workflow_plans_keep_the_comment_only_when_returned() {
     assert_eq!(submitted.land.submitted_by, "amina");
     // Four eyes: the submitter does not approve, even as an IM officer.
     let own = Actor::new("amina", "laptop-2").with_role("NPA", crate::domain::Role::ImOfficer);
-    let err = move_in_workflow(&submitted.land, &WorkflowAction::Approve, &ctx(&own)).unwrap_err();
+    let err = move_in_workflow(
+        &submitted.land,
+        &WorkflowAction::Approve(String::new()),
+        &ctx(&own),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("four eyes"), "{err}");
-    let approved =
-        move_in_workflow(&submitted.land, &WorkflowAction::Approve, &ctx(&officer)).unwrap();
+    let approved = move_in_workflow(
+        &submitted.land,
+        &WorkflowAction::Approve(String::new()),
+        &ctx(&officer),
+    )
+    .unwrap();
     assert_eq!(approved.land.validation, ValidationState::Approved);
 }
 

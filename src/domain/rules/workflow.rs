@@ -13,8 +13,8 @@ use crate::domain::vocab::{AuditAction, EntityKind, Role, ValidationState};
 pub enum WorkflowAction {
     /// Draft or Returned → Submitted.
     Submit,
-    /// Submitted → Approved.
-    Approve,
+    /// Submitted → Approved, with an optional comment (kept in the history).
+    Approve(String),
     /// Submitted → Returned, with a comment saying what to fix.
     Return(String),
 }
@@ -27,7 +27,7 @@ pub enum WorkflowAction {
 /// use safeground::domain::ValidationState as V;
 /// use safeground::domain::rules::{WorkflowAction, next_validation_state};
 /// assert_eq!(next_validation_state(V::Draft, &WorkflowAction::Submit), Ok(V::Submitted));
-/// assert!(next_validation_state(V::Draft, &WorkflowAction::Approve).is_err());
+/// assert!(next_validation_state(V::Draft, &WorkflowAction::Approve(String::new())).is_err());
 /// ```
 pub fn next_validation_state(
     old: ValidationState,
@@ -40,7 +40,7 @@ pub fn next_validation_state(
     };
     match (old, action) {
         (V::Draft | V::Returned, WorkflowAction::Submit) => Ok(V::Submitted),
-        (V::Submitted, WorkflowAction::Approve) => Ok(V::Approved),
+        (V::Submitted, WorkflowAction::Approve(_)) => Ok(V::Approved),
         (V::Submitted, WorkflowAction::Return(c)) if !c.trim().is_empty() => Ok(V::Returned),
         (V::Submitted, WorkflowAction::Return(_)) => {
             Err(RuleError::Invalid(vec![FieldError::new(
@@ -49,7 +49,7 @@ pub fn next_validation_state(
             )]))
         }
         (_, WorkflowAction::Submit) => Err(refused("submit")),
-        (_, WorkflowAction::Approve) => Err(refused("approve")),
+        (_, WorkflowAction::Approve(_)) => Err(refused("approve")),
         (_, WorkflowAction::Return(_)) => Err(refused("return")),
     }
 }
@@ -63,9 +63,9 @@ pub fn next_validation_state(
 /// use safeground::domain::rules::{WorkflowAction, may_move};
 /// let surveyor = Actor::new("amina", "laptop-2").with_role("NPA", Role::Surveyor);
 /// let officer = Actor::new("samir", "office-1").with_role("NPA", Role::ImOfficer);
-/// assert!(may_move(&surveyor, "amina", &WorkflowAction::Approve).is_err());
-/// assert!(may_move(&officer, "samir", &WorkflowAction::Approve).is_err());
-/// assert!(may_move(&officer, "amina", &WorkflowAction::Approve).is_ok());
+/// assert!(may_move(&surveyor, "amina", &WorkflowAction::Approve(String::new())).is_err());
+/// assert!(may_move(&officer, "samir", &WorkflowAction::Approve(String::new())).is_err());
+/// assert!(may_move(&officer, "amina", &WorkflowAction::Approve(String::new())).is_ok());
 /// ```
 pub fn may_move(
     actor: &Actor,
@@ -74,7 +74,7 @@ pub fn may_move(
 ) -> Result<(), RuleError> {
     let verb = match action {
         WorkflowAction::Submit => return Ok(()),
-        WorkflowAction::Approve => "approve",
+        WorkflowAction::Approve(_) => "approve",
         WorkflowAction::Return(_) => "return",
     };
     if actor.role != Some(Role::ImOfficer) {
@@ -83,7 +83,7 @@ pub fn may_move(
             "only an IM officer may {verb} a record; you are recorded as {role} (change who is recording in Settings)"
         )));
     }
-    if matches!(action, WorkflowAction::Approve)
+    if matches!(action, WorkflowAction::Approve(_))
         && !submitted_by.is_empty()
         && submitted_by.trim().eq_ignore_ascii_case(actor.who.trim())
     {
@@ -114,8 +114,12 @@ pub fn move_in_workflow(
         WorkflowAction::Return(comment) => comment.trim().to_owned(),
         _ => String::new(),
     };
+    // The comment of a return or an approval goes into the audit entry: the record's history
+    // shows it with who and when.
     let detail = match action {
-        WorkflowAction::Return(c) => format!("{} ({})", new.code(), c.trim()),
+        WorkflowAction::Return(c) | WorkflowAction::Approve(c) if !c.trim().is_empty() => {
+            format!("{} ({})", new.code(), c.trim())
+        }
         _ => new.code().to_owned(),
     };
     let audit = vec![audit_entry(
@@ -147,13 +151,17 @@ mod tests {
         let cases = [
             (V::Draft, WorkflowAction::Submit, Some(V::Submitted)),
             (V::Returned, WorkflowAction::Submit, Some(V::Submitted)),
-            (V::Submitted, WorkflowAction::Approve, Some(V::Approved)),
+            (
+                V::Submitted,
+                WorkflowAction::Approve(String::new()),
+                Some(V::Approved),
+            ),
             (V::Submitted, ret.clone(), Some(V::Returned)),
             (V::Submitted, WorkflowAction::Submit, None),
             (V::Approved, WorkflowAction::Submit, None),
             (V::Approved, ret.clone(), None),
-            (V::Draft, WorkflowAction::Approve, None),
-            (V::Returned, WorkflowAction::Approve, None),
+            (V::Draft, WorkflowAction::Approve(String::new()), None),
+            (V::Returned, WorkflowAction::Approve(String::new()), None),
             (V::Draft, ret, None),
         ];
         for (from, action, to) in cases {
@@ -165,7 +173,8 @@ mod tests {
         }
         let blank = next_validation_state(V::Submitted, &WorkflowAction::Return("  ".to_owned()));
         assert!(matches!(blank, Err(RuleError::Invalid(e)) if e[0].field == "comment"));
-        let refused = next_validation_state(V::Approved, &WorkflowAction::Approve).unwrap_err();
+        let refused = next_validation_state(V::Approved, &WorkflowAction::Approve(String::new()))
+            .unwrap_err();
         assert_eq!(
             refused.to_string(),
             "cannot approve a record that is Approved"

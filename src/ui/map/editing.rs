@@ -258,3 +258,93 @@ impl Plugin for PreviewPlugin<'_> {
         }
     }
 }
+
+/// The typed points of the selected land (benchmark, reference point, start, turning,
+/// intermediate, end, evidence and usage points), each with its symbol and label, so a survey
+/// can be checked against the ground: perimeter points as white-ringed dots, a benchmark as a
+/// triangle, a reference point as a square, evidence and usage points as diamonds.
+pub(super) struct TypedPointsPlugin<'a> {
+    pub(super) points: &'a [SurveyPoint],
+}
+
+impl Plugin for TypedPointsPlugin<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &Response,
+        projector: &Projector<'_>,
+        _memory: &MapMemory,
+    ) {
+        use crate::domain::PointKind;
+        if self.points.is_empty() {
+            return;
+        }
+        let painter = ui.painter().with_clip_rect(projector.clip_rect());
+        let ink = egui::Color32::from_rgb(20, 20, 20);
+        let hover = response.hover_pos();
+        for p in self.points {
+            let c = project(projector, [p.lon_lat.lon_deg, p.lon_lat.lat_deg]);
+            if !projector.clip_rect().contains(c) {
+                continue;
+            }
+            let stroke = Stroke::new(1.5, egui::Color32::WHITE);
+            match p.kind {
+                PointKind::Benchmark => {
+                    let pts = vec![
+                        c + egui::vec2(0.0, -7.0),
+                        c + egui::vec2(6.0, 5.0),
+                        c + egui::vec2(-6.0, 5.0),
+                    ];
+                    painter.add(egui::Shape::convex_polygon(pts, ink, stroke));
+                }
+                PointKind::Reference => {
+                    painter.rect(
+                        egui::Rect::from_center_size(c, egui::vec2(10.0, 10.0)),
+                        0.0,
+                        ink,
+                        stroke,
+                        egui::StrokeKind::Middle,
+                    );
+                }
+                PointKind::Evidence | PointKind::Usage => {
+                    let pts = vec![
+                        c + egui::vec2(0.0, -6.0),
+                        c + egui::vec2(6.0, 0.0),
+                        c + egui::vec2(0.0, 6.0),
+                        c + egui::vec2(-6.0, 0.0),
+                    ];
+                    painter.add(egui::Shape::convex_polygon(
+                        pts,
+                        theme::WORKED_ON_OUTLINE,
+                        stroke,
+                    ));
+                }
+                _ => {
+                    painter.circle(c, 4.0, ink, stroke);
+                }
+            }
+            let label = if p.label.trim().is_empty() {
+                p.kind.label().to_owned()
+            } else {
+                p.label.clone()
+            };
+            let galley =
+                painter.layout_no_wrap(label, egui::FontId::proportional(11.0), theme::LABEL);
+            let rect = egui::Align2::LEFT_CENTER
+                .anchor_size(c + egui::vec2(8.0, 0.0), galley.size())
+                .expand(1.5);
+            painter.rect_filled(rect, 2.0, theme::LABEL_HALO);
+            painter.galley(rect.min + egui::vec2(1.5, 1.5), galley, theme::LABEL);
+            if hover.is_some_and(|h| (h - c).length() < 8.0) {
+                response.clone().on_hover_text_at_pointer(format!(
+                    "{} · {}",
+                    p.kind.label(),
+                    crate::geometry::coords::format_coord(
+                        p.lon_lat,
+                        crate::domain::CoordFormat::Dd
+                    )
+                ));
+            }
+        }
+    }
+}

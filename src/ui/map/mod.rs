@@ -22,7 +22,7 @@ mod editing;
 mod layers;
 mod prepared;
 mod reference;
-use editing::{MeasurePlugin, PreviewPlugin, TraversePlugin};
+use editing::{MeasurePlugin, PreviewPlugin, TraversePlugin, TypedPointsPlugin};
 pub use editing::{VertexEdit, measure};
 use layers::{BasemapPlugin, LandsPlugin, ReportsPlugin};
 use prepared::{DotLevels, MapCountry, MapLandShape, MapReport, fit_bbox, prepare};
@@ -367,6 +367,9 @@ impl MapView {
                 interaction: &mut interaction,
             })
             .with_plugin(reports)
+            .with_plugin(TypedPointsPlugin {
+                points: options.typed_points,
+            })
             .with_plugin(TraversePlugin {
                 points: options.traverse,
             })
@@ -406,6 +409,9 @@ pub struct MapOptions<'a> {
     pub traverse: &'a [LonLat],
     /// When the dashboard is open: only these lands (and their hazard reports) are drawn.
     pub scope: Option<&'a std::collections::BTreeSet<LandId>>,
+    /// The selected land's typed points (benchmark, reference, turning points…), drawn with
+    /// their symbols and labels.
+    pub typed_points: &'a [SurveyPoint],
 }
 
 /// Scale bar (bottom left), cursor coordinates and attribution (bottom right).

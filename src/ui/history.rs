@@ -1,0 +1,107 @@
+//! History: the audit trail in words — local time and UTC, the person, what happened and to
+//! which record, fields by their labels and vocabulary values by theirs. One row renderer for a
+//! record's history (detail panel) and the programme's feed (the History window, filterable by
+//! person, record and action).
+
+use eframe::egui;
+
+use super::SafegroundApp;
+use crate::app::Command;
+use crate::domain::{AuditAction, AuditEntry, AuditFilter};
+
+/// The History window's filters and whether it is open.
+#[derive(Debug, Clone, Default)]
+pub(super) struct HistoryWindow {
+    pub(super) open: bool,
+    filter: AuditFilter,
+    sent: Option<AuditFilter>,
+}
+
+/// Audit entries as a striped grid: when (local and UTC), who (device), record, what.
+pub(super) fn audit_rows(ui: &mut egui::Ui, id: &str, entries: &[AuditEntry], show_code: bool) {
+    egui::Grid::new(id)
+        .striped(true)
+        .num_columns(if show_code { 4 } else { 3 })
+        .show(ui, |ui| {
+            for a in entries {
+                ui.label(crate::session::local_and_utc(a.at));
+                ui.label(&a.who).on_hover_text(format!("on {}", a.device));
+                if show_code {
+                    ui.label(&a.entity_code);
+                }
+                ui.add(egui::Label::new(a.describe()).wrap());
+                ui.end_row();
+            }
+        });
+}
+
+impl SafegroundApp {
+    /// The programme's history, filterable; asks the worker again when a filter changes.
+    pub(super) fn history_window(&mut self, ctx: &egui::Context) {
+        if !self.history.open {
+            return;
+        }
+        let mut open = true;
+        let h = &mut self.history;
+        egui::Window::new("History of the programme")
+            .open(&mut open)
+            .default_size([760.0, 420.0])
+            .show(ctx, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    let l = ui.label("Person");
+                    ui.add(egui::TextEdit::singleline(&mut h.filter.who).desired_width(120.0))
+                        .labelled_by(l.id);
+                    let l = ui.label("Record");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut h.filter.code)
+                            .hint_text("HA-0012")
+                            .desired_width(90.0),
+                    )
+                    .labelled_by(l.id);
+                    egui::ComboBox::from_label("Action")
+                        .selected_text(h.filter.action.map_or("All", AuditAction::label))
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut h.filter.action, None, "All");
+                            for a in AuditAction::ALL {
+                                ui.selectable_value(&mut h.filter.action, Some(*a), a.label());
+                            }
+                        });
+                });
+                ui.separator();
+                match &self.state.audit_feed {
+                    None => {
+                        ui.spinner();
+                    }
+                    Some(entries) if entries.is_empty() => {
+                        ui.label("Nothing matches.");
+                    }
+                    Some(entries) => {
+                        ui.weak(format!(
+                            "{} entries, newest first{}",
+                            entries.len(),
+                            if entries.len() >= 500 {
+                                " (the latest 500)"
+                            } else {
+                                ""
+                            }
+                        ));
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            audit_rows(ui, "audit_feed", entries, true);
+                        });
+                    }
+                }
+            });
+        self.history.open = open;
+        if self.history.sent.as_ref() != Some(&self.history.filter) {
+            self.history.sent = Some(self.history.filter.clone());
+            self.state.audit_feed = None;
+            self.send(Command::LoadAuditFeed(self.history.filter.clone()));
+        }
+    }
+
+    /// Opens or closes the History window (it loads again when opened).
+    pub(super) fn toggle_history(&mut self) {
+        self.history.open = !self.history.open;
+        self.history.sent = None;
+    }
+}
