@@ -133,6 +133,13 @@ pub fn field_label(field: &str) -> String {
     if !known.is_empty() {
         return known.to_owned();
     }
+    // `points[2] (TP3)` → "Point 3 (TP3)".
+    if let Some(rest) = field.strip_prefix("points[")
+        && let Some((index, tail)) = rest.split_once(']')
+        && let Ok(i) = index.parse::<usize>()
+    {
+        return format!("Point {}{tail}", i + 1);
+    }
     let words = field.replace(['_', '.'], " ");
     let mut chars = words.chars();
     chars

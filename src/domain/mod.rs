@@ -29,8 +29,8 @@ pub use activity::{Activity, AllowedBuckets, DeviceFound, Handover};
 pub use audit::{Actor, AuditEntry, AuditFilter, field_label, value_label};
 pub use draft::{
     ActivityDraft, CoordReader, DeviceDraft, FIRST_YEAR, FieldErrors, HazardReportDraft, LAST_YEAR,
-    LandDraft, MAX_LAND_AREA_M2, check_activity, check_hazard_report, check_land,
-    is_plausible_date, parse_date, parse_number,
+    LandDraft, MAX_LAND_AREA_M2, PLAUSIBLE_LAND_AREA_M2, check_activity, check_hazard_report,
+    check_land, is_plausible_date, parse_date, parse_number,
 };
 pub use errors::{FieldError, join_field_errors};
 pub use export::{ExportLogEntry, RecordSet, is_internal_attribute};

@@ -187,6 +187,15 @@ impl SafegroundApp {
                     .filter_map(|l| Some((&l.spec, l.features.as_deref().ok()?)))
                     .collect();
                 editor.fill_admin_from(&layers);
+                editor.overlaps = editor
+                    .shape()
+                    .geometry
+                    .as_ref()
+                    .map(|g| {
+                        self.map
+                            .open_lands_overlapping(g, editor.original.as_ref().map(|o| o.id))
+                    })
+                    .unwrap_or_default();
                 action = editor.ui(
                     ui,
                     self.prefs.coord_format,

@@ -1475,3 +1475,77 @@ fn the_history_window_shows_the_programme_feed_in_words_and_filters_it() {
             .is_some_and(|f| !f.is_empty() && f.iter().all(|a| a.entity_code == "HA-0016"))
     });
 }
+
+#[test]
+fn drawing_warns_of_overlaps_and_implausible_size_and_errors_sit_beside_their_fields() {
+    let (_t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    // The centre of an open land of the demo.
+    let open = harness
+        .state()
+        .state
+        .records
+        .lands
+        .iter()
+        .find(|l| {
+            l.summary.status == safeground::domain::LandStatus::Open && l.bbox_lon_lat.is_some()
+        })
+        .unwrap();
+    let code = open.summary.code.clone();
+    let b = open.bbox_lon_lat.unwrap();
+    let (lon, lat) = (f64::midpoint(b[0], b[2]), f64::midpoint(b[1], b[3]));
+    harness.get_by_label("New land").click();
+    harness.run_steps(2);
+    // Save with no name: the error appears beside the Name field, in words.
+    harness.get_by_label("Save land").scroll_to_me();
+    harness.run_steps(10);
+    harness.get_by_label("Save land").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Name is required");
+    type_into(&mut harness, "Name", "Overlapping test");
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("Name is required")
+            .is_none(),
+        "the error goes away once fixed"
+    );
+    harness.get_by_label("Add point").scroll_to_me();
+    harness.run_steps(20);
+    for _ in 0..3 {
+        harness.get_by_label("Add point").click();
+        harness.run_steps(2);
+    }
+    let points = [
+        format!("{:.6}, {:.6}", lat - 0.0005, lon - 0.0005),
+        format!("{:.6}, {:.6}", lat - 0.0005, lon + 0.0005),
+        format!("{:.6}, {:.6}", lat + 0.0005, lon),
+    ];
+    for (i, text) in points.iter().enumerate() {
+        let label = format!("Point {}", i + 1);
+        input(&harness, &label).scroll_to_me();
+        harness.run_steps(20);
+        type_into(&mut harness, &label, text);
+    }
+    harness.run_steps(3);
+    assert!(
+        harness
+            .state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .overlaps
+            .contains(&code),
+        "{:?}",
+        harness.state().editor.as_ref().unwrap().overlaps
+    );
+    harness.get_by_label_contains("open land");
+    // A point typed 30 km away: the size warning.
+    input(&harness, "Point 3").scroll_to_me();
+    harness.run_steps(20);
+    let editor = harness.state_mut().editor.as_mut().unwrap();
+    editor.points[1].coord_text = format!("{:.6}, {:.6}", lat - 0.0005, lon + 0.2);
+    editor.points[2].coord_text = format!("{:.6}, {:.6}", lat + 0.2, lon + 0.2);
+    harness.run_steps(3);
+    harness.get_by_label_contains("Check the points");
+}

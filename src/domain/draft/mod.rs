@@ -25,6 +25,11 @@ pub use land::{LandDraft, check_land};
 /// estimate larger than this is refused with a message, never stored.
 pub const MAX_LAND_AREA_M2: f64 = 1.0e11;
 
+/// Above this area (500 ha = 5 km²) a land being drawn gets a warning before it is saved:
+/// larger than nearly every hazard area a survey team records at once, and the size a
+/// mistyped point or a click in the wrong place gives (field trial D5: a 17 958 ha triangle).
+pub const PLAUSIBLE_LAND_AREA_M2: f64 = 5.0e6;
+
 /// The first year a date may have (dates before it are typing errors).
 pub const FIRST_YEAR: i32 = 1900;
 

@@ -94,6 +94,8 @@ pub struct LandEditor {
     /// Undo and redo of everything typed, drawn or moved (Ctrl+Z, Ctrl+Shift+Z), and "unsaved
     /// changes" (Cancel or Escape ask first).
     history: FormHistory<EditorContent>,
+    /// Open lands the polygon being drawn overlaps (set by the app from the map each frame).
+    pub overlaps: Vec<String>,
     /// The admin place last filled in from the reference layers, and where it was looked up.
     admin_fill: Option<(LonLat, AdminPlace)>,
 }
@@ -173,6 +175,7 @@ impl LandEditor {
             original: Some(Box::new(land.clone())),
             history: FormHistory::empty(),
             admin_fill: None,
+            overlaps: Vec::new(),
         }
         .opened()
     }
@@ -199,6 +202,7 @@ impl LandEditor {
             original: None,
             history: FormHistory::empty(),
             admin_fill: None,
+            overlaps: Vec::new(),
         }
         .opened()
     }
@@ -557,18 +561,47 @@ impl LandEditor {
         if self.history.confirm_ui(ui, "land") {
             action = Some(EditorAction::Cancel);
         }
+        // After a first Save, errors are checked live: each shows beside its field, in words,
+        // and goes away as soon as it is fixed.
+        if !self.errors.is_empty() {
+            self.errors = self.validate().err().unwrap_or_default();
+        }
+        let live = self.errors.clone();
+        let shown_beside = [
+            "name",
+            "date_of_information",
+            "organisation",
+            "team",
+            "donor",
+            "notes",
+        ];
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 egui::Grid::new("land_fields")
                     .num_columns(2)
                     .show(ui, |ui| {
-                        let field = |ui: &mut Ui, label: &str, text: &mut String| {
-                            let l = ui.label(label);
+                        let field = |ui: &mut Ui, label: &str, key: &str, text: &mut String| {
+                            let required = key == "name" || key == "date_of_information";
+                            let l = ui
+                                .horizontal(|ui| {
+                                    let l = ui.label(label);
+                                    if required {
+                                        ui.colored_label(theme::ERROR_TEXT, "*")
+                                            .on_hover_text("Required");
+                                    }
+                                    l
+                                })
+                                .inner;
                             ui.text_edit_singleline(text).labelled_by(l.id);
                             ui.end_row();
+                            for e in live.iter().filter(|e| e.field == key) {
+                                ui.label("");
+                                ui.colored_label(theme::ERROR_TEXT, format!("{label} {}", e.message));
+                                ui.end_row();
+                            }
                         };
-                        field(ui, "Name", &mut self.name);
+                        field(ui, "Name", "name", &mut self.name);
                         ui.label("Classification");
                         egui::ComboBox::from_id_salt("classification")
                             .selected_text(self.classification.label())
@@ -578,14 +611,19 @@ impl LandEditor {
                                 }
                             });
                         ui.end_row();
-                        field(ui, "Date of information", &mut self.date_of_information);
+                        field(
+                            ui,
+                            "Date of information",
+                            "date_of_information",
+                            &mut self.date_of_information,
+                        );
                         ui.label("Hazard types");
                         hazard_types_ui(ui, &mut self.hazard_types);
                         ui.end_row();
-                        field(ui, "Organisation", &mut self.organisation);
-                        field(ui, "Team", &mut self.team);
-                        field(ui, "Donor", &mut self.donor);
-                        field(ui, "Notes", &mut self.notes);
+                        field(ui, "Organisation", "organisation", &mut self.organisation);
+                        field(ui, "Team", "team", &mut self.team);
+                        field(ui, "Donor", "donor", &mut self.donor);
+                        field(ui, "Notes", "notes", &mut self.notes);
                         nts_fields_ui(ui, &mut self.nts);
                     });
                 if let Some(place) = self.admin_fill_source() {
@@ -623,11 +661,40 @@ impl LandEditor {
                 for e in &shape.errors {
                     ui.colored_label(theme::ERROR_TEXT, e);
                 }
+                if shape.geometry.is_some()
+                    && shape.area.m2() > crate::domain::PLAUSIBLE_LAND_AREA_M2
+                {
+                    ui.colored_label(
+                        theme::WARNING_TEXT,
+                        format!(
+                            "Check the points: {:.0} ha is larger than nearly every hazard area recorded at once (over {:.0} ha); a mistyped coordinate or a click in the wrong place gives this",
+                            shape.area.hectares(),
+                            crate::domain::PLAUSIBLE_LAND_AREA_M2 / 10_000.0
+                        ),
+                    );
+                }
+                if !self.overlaps.is_empty() {
+                    let shown: Vec<&str> =
+                        self.overlaps.iter().take(6).map(String::as_str).collect();
+                    ui.colored_label(
+                        theme::WARNING_TEXT,
+                        format!(
+                            "Overlaps {} open land{}: {}{} — check it is not recorded twice",
+                            self.overlaps.len(),
+                            if self.overlaps.len() == 1 { "" } else { "s" },
+                            shown.join(", "),
+                            if self.overlaps.len() > 6 { ", …" } else { "" }
+                        ),
+                    );
+                }
                 for w in gps_accuracy_warnings(&self.survey_points(), gps_threshold_m) {
                     ui.colored_label(theme::WARNING_TEXT, w.to_string());
                 }
-                for e in &self.errors {
-                    ui.colored_label(theme::ERROR_TEXT, e.to_string());
+                for e in live.iter().filter(|e| !shown_beside.contains(&e.field.as_str())) {
+                    ui.colored_label(
+                        theme::ERROR_TEXT,
+                        format!("{}: {}", crate::domain::field_label(&e.field), e.message),
+                    );
                 }
                 if let Some(r) = refusal {
                     ui.colored_label(theme::ERROR_TEXT, format!("The store refused: {r}"));

@@ -290,6 +290,33 @@ impl MapView {
         self.memory.zoom()
     }
 
+    /// The open lands (not closed or handed over) whose polygon overlaps `shape`, by code, the
+    /// land being edited left out: a warning while drawing, before anything is saved.
+    pub fn open_lands_overlapping(
+        &self,
+        shape: &geo_types::MultiPolygon<f64>,
+        except: Option<LandId>,
+    ) -> Vec<String> {
+        use crate::domain::LandStatus;
+        use geo::{BoundingRect, Intersects};
+        let Some(rect) = shape.bounding_rect() else {
+            return Vec::new();
+        };
+        let envelope =
+            rstar::AABB::from_corners([rect.min().x, rect.min().y], [rect.max().x, rect.max().y]);
+        let mut codes: Vec<String> = self
+            .index
+            .locate_in_envelope_intersecting(&envelope)
+            .map(|e| &self.lands[e.data])
+            .filter(|l| Some(l.id) != except)
+            .filter(|l| !matches!(l.status, LandStatus::Closed | LandStatus::HandedOver))
+            .filter(|l| l.shape.as_ref().is_some_and(|s| s.intersects(shape)))
+            .map(|l| l.code.clone())
+            .collect();
+        codes.sort();
+        codes
+    }
+
     /// The bounding box of one land, if it has a position.
     pub fn land_bbox(&self, id: LandId) -> Option<[f64; 4]> {
         self.lands.iter().find(|l| l.id == id).map(|l| l.bbox)
