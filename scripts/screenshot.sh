@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Starts the real Safeground window under Xvfb on a fresh demo store, takes three screenshots
-# (the overview, HA-0016 searched for and selected in the list, the dashboard) and fails if any is
-# blank. Needs: xvfb, imagemagick (import, /usr/bin/convert), xdotool (Debian packages).
+# Starts the real Safeground window under Xvfb on a fresh demo store with the sample reference
+# layers, at 1280×800 and at 1920×1080, and takes a screenshot of the window in each state:
+# the overview (list), HA-0016 searched for and selected, the dashboard, a new land saved with
+# errors (beside their fields), the layer panel, and the daylight theme. Fails if any is blank
+# (the map's share of the window is checked by the kittest the_map_keeps_half_the_window_in_every_state).
+# Needs: xvfb, imagemagick (import, /usr/bin/convert), xdotool (Debian packages).
 #
 #   scripts/screenshot.sh [OUT_DIR]        # default OUT_DIR: target/screenshots
 #   SAFEGROUND_BIN=target/release/safeground scripts/screenshot.sh
@@ -27,27 +30,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$bin" --db "$work/demo.sqlite" demo >/dev/null
-# Reference layers (fictional samples): admin boundaries with P-codes, settlements, roads.
-"$bin" --db "$work/demo.sqlite" layers sample "$work" >/dev/null
-for f in admin-boundaries.gpkg settlements.geojson roads.geojson; do
-  "$bin" --db "$work/demo.sqlite" layers add "$work/$f" >/dev/null
-done
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 sleep 1
-start=$(date +%s.%N)
-DISPLAY=$display SAFEGROUND_USER="Amina Hodžić" SAFEGROUND_ROLE=surveyor HOME=$work XDG_DATA_HOME=$work XDG_CONFIG_HOME=$work "$bin" --db "$work/demo.sqlite" >"$work/app.log" 2>&1 &
-app_pid=$!
-
-# Wait for the window to appear (at most 60 s).
-for _ in $(seq 1 120); do
-  if DISPLAY=$display xdotool search --name '^Safeground$' >/dev/null 2>&1; then break; fi
-  sleep 0.5
-done
-appeared=$(date +%s.%N)
-echo "window appeared after $(echo "$appeared - $start" | bc) s"
-sleep 4
+export DISPLAY=$display
 
 check_not_blank() {
   local png=$1
@@ -61,36 +47,80 @@ check_not_blank() {
   fi
 }
 
-DISPLAY=$display import -window root "$out_dir/overview.png"
-check_not_blank "$out_dir/overview.png"
+# One run of the app: SIZE (WxH), APPEARANCE (system, daylight, dark), file name PREFIX.
+session() {
+  local size=$1 appearance=$2 prefix=$3
+  local width=${size%x*} height=${size#*x}
+  local home="$work/home-$prefix"
+  mkdir -p "$home"
+  local store="$work/$prefix.sqlite"
+  "$bin" --db "$store" demo >/dev/null
+  # Reference layers (fictional samples): admin boundaries with P-codes, settlements, roads.
+  "$bin" --db "$store" layers sample "$work" --overwrite >/dev/null
+  for f in admin-boundaries.gpkg settlements.geojson roads.geojson; do
+    "$bin" --db "$store" layers add "$work/$f" >/dev/null
+  done
+  local start appeared
+  start=$(date +%s.%N)
+  SAFEGROUND_APPEARANCE=$appearance SAFEGROUND_USER="Amina Hodžić" SAFEGROUND_ROLE=surveyor \
+    HOME=$home XDG_DATA_HOME=$home XDG_CONFIG_HOME=$home "$bin" --db "$store" >"$work/app.log" 2>&1 &
+  app_pid=$!
+  local wid=""
+  for _ in $(seq 1 120); do
+    wid=$(xdotool search --name '^Safeground$' 2>/dev/null | head -n 1 || true)
+    [ -n "$wid" ] && break
+    sleep 0.5
+  done
+  [ -n "$wid" ] || { echo "screenshot.sh: no window" >&2; cat "$work/app.log" >&2; exit 1; }
+  appeared=$(date +%s.%N)
+  echo "[$prefix] window appeared after $(echo "$appeared - $start" | bc) s"
+  xdotool windowmove "$wid" 0 0 windowsize --sync "$wid" "$width" "$height" || true
+  xdotool windowfocus --sync "$wid" || true
+  sleep 4
+  shot() {
+    import -window "$wid" "$out_dir/$prefix-$1.png"
+    check_not_blank "$out_dir/$prefix-$1.png"
+  }
+  shot overview
+  # Search for HA-0016 in the list and select it.
+  xdotool mousemove 230 59 click 1
+  sleep 0.5
+  xdotool type --delay 60 "HA-0016"
+  sleep 1
+  xdotool mousemove 40 167 click 1
+  sleep 3
+  shot selected
+  # The dashboard (Ctrl+D), then closed again.
+  xdotool key ctrl+d
+  sleep 3
+  shot dashboard
+  xdotool key ctrl+d
+  sleep 1
+  # A new land (Ctrl+N) saved at once (Ctrl+Enter): its errors beside their fields.
+  xdotool key ctrl+n
+  sleep 1
+  xdotool key ctrl+Return
+  sleep 1.5
+  shot editor-errors
+  xdotool key Escape
+  sleep 1
+  # The layer panel (Ctrl+L).
+  xdotool key ctrl+l
+  sleep 1.5
+  shot layers
+  xdotool key ctrl+l
+  sleep 0.5
+  if ! kill -0 "$app_pid" 2>/dev/null; then
+    echo "screenshot.sh: the app exited early" >&2
+    cat "$work/app.log" >&2
+    exit 1
+  fi
+  kill "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+}
 
-# Search for HA-0016 in the list and select it (no window manager: focus the window first).
-wid=$(DISPLAY=$display xdotool search --name '^Safeground$' | head -n 1)
-DISPLAY=$display xdotool windowfocus --sync "$wid" || true
-DISPLAY=$display xdotool mousemove 230 59
-sleep 0.3
-DISPLAY=$display xdotool click 1
-sleep 0.5
-DISPLAY=$display xdotool type --delay 80 "HA-0016"
-sleep 1
-DISPLAY=$display xdotool mousemove 40 167
-sleep 0.3
-DISPLAY=$display xdotool click 1
-sleep 3
-DISPLAY=$display import -window root "$out_dir/selected.png"
-check_not_blank "$out_dir/selected.png"
-
-# Open the dashboard from the top bar: figures, charts, and the map limited to its scope.
-DISPLAY=$display xdotool mousemove 386 12
-sleep 0.3
-DISPLAY=$display xdotool click 1
-sleep 3
-DISPLAY=$display import -window root "$out_dir/dashboard.png"
-check_not_blank "$out_dir/dashboard.png"
-
-if ! kill -0 "$app_pid" 2>/dev/null; then
-  echo "screenshot.sh: the app exited early" >&2
-  cat "$work/app.log" >&2
-  exit 1
-fi
+session 1280x800 system w1280
+session 1920x1080 system w1920
+session 1280x800 daylight daylight-1280
 echo "screenshots in $out_dir"

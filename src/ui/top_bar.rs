@@ -78,14 +78,29 @@ impl SafegroundApp {
                     self.send(Command::LoadDemo);
                 }
             });
-            if ui.button("New land").clicked() {
+            let shortcut = |key| {
+                ctx.input_mut(|i| {
+                    i.consume_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key))
+                })
+            };
+            let (new_land, dashboard_key, layers_key, history_key) = (
+                shortcut(egui::Key::N),
+                shortcut(egui::Key::D),
+                shortcut(egui::Key::L),
+                shortcut(egui::Key::H),
+            );
+            if (ui.button("New land").on_hover_text("Ctrl+N").clicked() || new_land)
+                && self.may_open_form()
+            {
                 self.report_form = None;
+                self.activity_form = None;
                 self.editor = Some(LandEditor::new(crate::session::today()));
                 self.state.form_error = None;
                 self.welcome_dismissed = true;
             }
-            if ui.button("New hazard report").clicked() {
+            if ui.button("New hazard report").clicked() && self.may_open_form() {
                 self.editor = None;
+                self.activity_form = None;
                 self.report_form = Some(ReportForm::new(
                     crate::session::today(),
                     self.state.selected,
@@ -124,7 +139,9 @@ impl SafegroundApp {
             });
             if ui
                 .selectable_label(self.dashboard.is_some(), "Dashboard")
+                .on_hover_text("Ctrl+D")
                 .clicked()
+                || dashboard_key
             {
                 self.dashboard = match self.dashboard {
                     Some(_) => None,
@@ -219,15 +236,19 @@ impl SafegroundApp {
             });
             if ui
                 .button("History")
-                .on_hover_text("Who changed what, when: the whole programme's audit trail")
+                .on_hover_text("Who changed what, when: the whole programme's audit trail (Ctrl+H)")
                 .clicked()
+                || history_key
             {
                 self.toggle_history();
             }
             if ui
                 .button("Layers")
-                .on_hover_text("Reference layers: admin boundaries, settlements, roads, tiles")
+                .on_hover_text(
+                    "Reference layers: admin boundaries, settlements, roads, tiles (Ctrl+L)",
+                )
                 .clicked()
+                || layers_key
             {
                 self.show_layers = !self.show_layers;
             }
@@ -297,5 +318,45 @@ impl SafegroundApp {
                 self.show_notifications = !self.show_notifications;
             }
         });
+    }
+}
+
+impl SafegroundApp {
+    /// Whether a new form may replace the open one: not while a form holds unsaved changes
+    /// (the person is told to save or cancel it first; nothing is lost).
+    pub(super) fn may_open_form(&mut self) -> bool {
+        let busy = if self
+            .editor
+            .as_ref()
+            .is_some_and(LandEditor::has_unsaved_changes)
+        {
+            Some("land")
+        } else if self
+            .report_form
+            .as_ref()
+            .is_some_and(ReportForm::has_unsaved_changes)
+        {
+            Some("hazard report")
+        } else if self
+            .activity_form
+            .as_ref()
+            .is_some_and(super::ActivityForm::has_unsaved_changes)
+        {
+            Some("activity")
+        } else {
+            None
+        };
+        match busy {
+            Some(what) => {
+                self.state.notify(
+                    NotificationLevel::Warning,
+                    format!(
+                        "The {what} being recorded has unsaved changes: save it or cancel it first"
+                    ),
+                );
+                false
+            }
+            None => true,
+        }
     }
 }

@@ -203,16 +203,21 @@ pub(super) fn hazard_types_ui(ui: &mut Ui, text: &mut String) {
         .filter(|c| !c.is_empty())
         .collect();
     let mut changed = false;
-    ui.horizontal_wrapped(|ui| {
-        for h in HazardType::ALL {
-            let mut on = chosen.iter().any(|c| HazardType::parse(c) == Some(*h));
-            if ui.checkbox(&mut on, h.label()).changed() {
-                changed = true;
-                chosen.retain(|c| HazardType::parse(c) != Some(*h));
-                if on {
-                    chosen.push(h.code().to_owned());
+    // Rows of three (a wrapped row inside a grid cell would overlap the next row).
+    ui.vertical(|ui| {
+        for row in HazardType::ALL.chunks(3) {
+            ui.horizontal(|ui| {
+                for h in row {
+                    let mut on = chosen.iter().any(|c| HazardType::parse(c) == Some(*h));
+                    if ui.checkbox(&mut on, h.label()).changed() {
+                        changed = true;
+                        chosen.retain(|c| HazardType::parse(c) != Some(*h));
+                        if on {
+                            chosen.push(h.code().to_owned());
+                        }
+                    }
                 }
-            }
+            });
         }
     });
     if changed {
