@@ -275,8 +275,7 @@ impl SafegroundApp {
                     self.map.fit(b);
                 }
             }
-            Some(DetailAction::Edit) if !self.may_open_form() => {}
-            Some(DetailAction::RecordActivity) if !self.may_open_form() => {}
+            Some(DetailAction::Edit | DetailAction::RecordActivity) if !self.may_open_form() => {}
             Some(DetailAction::Edit) => {
                 if let Some(d) = &self.state.detail {
                     self.state.form_error = None;
