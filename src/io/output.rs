@@ -139,6 +139,26 @@ pub enum OutputError {
     },
 }
 
+/// Creates the folder `name` in `parent` (the file picker's "Create folder"): one plain name,
+/// no path separators, nothing that exists already.
+pub fn create_folder(parent: &Path, name: &str) -> Result<PathBuf, OutputError> {
+    let name = name.trim();
+    if name.is_empty()
+        || name == "."
+        || name == ".."
+        || name.contains(['/', '\\'])
+        || name.contains('\n')
+    {
+        return Err(OutputError::NotAFileName(PathBuf::from(name)));
+    }
+    let path = parent.join(name);
+    fs::create_dir(&path).map_err(|error| OutputError::Io {
+        path: path.clone(),
+        error,
+    })?;
+    Ok(path)
+}
+
 /// A short sentence for an OS error, with what to do for the common ones.
 pub fn describe_io(e: &io::Error) -> String {
     match e.raw_os_error() {

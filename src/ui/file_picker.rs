@@ -52,6 +52,62 @@ struct Entry {
 
 type Listing = Result<Vec<Entry>, String>;
 
+/// A folder the picker offers as a shortcut: home, the data folder, removable media.
+type Place = (String, PathBuf);
+
+/// What the background reader sends: the folder's entries and the places to offer.
+struct Read {
+    listing: Listing,
+    places: Vec<Place>,
+}
+
+/// Home, Safeground's data folder and mounted removable media (USB sticks, SD cards): the
+/// folders a field laptop's files come from. Read on the picker's thread.
+fn places() -> Vec<Place> {
+    let mut out = Vec::new();
+    if let Some(home) = directories::UserDirs::new().map(|u| u.home_dir().to_owned()) {
+        out.push(("Home".to_owned(), home));
+    }
+    if let Some(data) = crate::session::data_folder() {
+        out.push(("Safeground data".to_owned(), data));
+    }
+    let user = std::env::var("USER").unwrap_or_default();
+    let mut roots: Vec<PathBuf> = vec![
+        PathBuf::from("/media").join(&user),
+        PathBuf::from("/run/media").join(&user),
+        PathBuf::from("/media"),
+        PathBuf::from("/mnt"),
+        PathBuf::from("/Volumes"),
+    ];
+    roots.dedup();
+    for root in roots {
+        let Ok(rd) = std::fs::read_dir(&root) else {
+            continue;
+        };
+        for e in rd.filter_map(Result::ok) {
+            let path = e.path();
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            let name = e.file_name().to_string_lossy().into_owned();
+            if is_dir
+                && !name.starts_with('.')
+                && name != user
+                && !out.iter().any(|(_, p)| *p == path)
+            {
+                out.push((format!("Removable: {name}"), path));
+            }
+        }
+    }
+    if cfg!(windows) {
+        for letter in b'D'..=b'Z' {
+            let drive = PathBuf::from(format!("{}:\\", char::from(letter)));
+            if drive.exists() {
+                out.push((format!("Drive {}:", char::from(letter)), drive));
+            }
+        }
+    }
+    out
+}
+
 /// The picker window's state.
 pub struct FilePicker {
     /// What it is for.
@@ -62,7 +118,12 @@ pub struct FilePicker {
     dir: PathBuf,
     file_name: String,
     entries: Listing,
-    loading: Option<Receiver<Listing>>,
+    places: Vec<Place>,
+    /// A new folder's name being typed.
+    new_folder: String,
+    /// A folder just created: entered once the reader has made it.
+    pending_enter: Option<PathBuf>,
+    loading: Option<Receiver<Read>>,
     open: bool,
     /// The chosen file when it (or a sibling an export writes) exists: the picker asks before
     /// replacing it.
@@ -71,11 +132,12 @@ pub struct FilePicker {
     pub replace_confirmed: bool,
 }
 
-fn list_dir(dir: PathBuf, ctx: egui::Context) -> Receiver<Listing> {
+fn list_dir(dir: PathBuf, new_folder: Option<String>, ctx: egui::Context) -> Receiver<Read> {
     let (tx, rx) = sync_channel(1);
     let spawned = std::thread::Builder::new()
         .name("file-picker".to_owned())
         .spawn(move || {
+            let created = new_folder.map(|name| crate::io::output::create_folder(&dir, &name));
             let listing = std::fs::read_dir(&dir)
                 .map_err(|e| format!("cannot read {}: {e}", dir.display()))
                 .map(|rd| {
@@ -95,14 +157,25 @@ fn list_dir(dir: PathBuf, ctx: egui::Context) -> Receiver<Listing> {
                     });
                     entries
                 });
-            if tx.send(listing).is_ok() {
+            let listing = match created {
+                Some(Err(e)) => Err(e.to_string()),
+                _ => listing,
+            };
+            let read = Read {
+                listing,
+                places: places(),
+            };
+            if tx.send(read).is_ok() {
                 ctx.request_repaint();
             }
         });
     if spawned.is_err() {
         let (tx, rx2) = sync_channel(1);
         if tx
-            .send(Err("cannot start the directory reader".to_owned()))
+            .send(Read {
+                listing: Err("cannot start the directory reader".to_owned()),
+                places: Vec::new(),
+            })
             .is_err()
         {
             // The receiver is right here; sending cannot fail.
@@ -123,7 +196,7 @@ impl FilePicker {
         file_name: &str,
         ctx: &egui::Context,
     ) -> Self {
-        let loading = Some(list_dir(dir.clone(), ctx.clone()));
+        let loading = Some(list_dir(dir.clone(), None, ctx.clone()));
         Self {
             purpose,
             mode,
@@ -132,6 +205,9 @@ impl FilePicker {
             dir,
             file_name: file_name.to_owned(),
             entries: Ok(Vec::new()),
+            places: Vec::new(),
+            new_folder: String::new(),
+            pending_enter: None,
             loading,
             open: true,
             confirm_replace: None,
@@ -161,7 +237,7 @@ impl FilePicker {
     }
 
     fn go_to(&mut self, dir: PathBuf, ctx: &egui::Context) {
-        self.loading = Some(list_dir(dir.clone(), ctx.clone()));
+        self.loading = Some(list_dir(dir.clone(), None, ctx.clone()));
         self.dir = dir;
     }
 
@@ -176,9 +252,17 @@ impl FilePicker {
     pub fn show(&mut self, ctx: &egui::Context) -> PickResult {
         if let Some(rx) = &self.loading {
             match rx.try_recv() {
-                Ok(listing) => {
-                    self.entries = listing;
+                Ok(read) => {
+                    self.entries = read.listing;
+                    if !read.places.is_empty() {
+                        self.places = read.places;
+                    }
                     self.loading = None;
+                    if let Some(dir) = self.pending_enter.take()
+                        && self.entries.is_ok()
+                    {
+                        self.go_to(dir, ctx);
+                    }
                 }
                 Err(TryRecvError::Empty) => {}
                 Err(TryRecvError::Disconnected) => {
@@ -189,12 +273,31 @@ impl FilePicker {
         }
         let mut result = None;
         let mut go: Option<PathBuf> = None;
+        let mut go_into: Option<String> = None;
+        // Enter chooses (when a name is typed), Escape cancels, as in every desktop dialog.
+        let (enter, escape) = ctx.input(|i| {
+            (
+                i.key_pressed(egui::Key::Enter),
+                i.key_pressed(egui::Key::Escape),
+            )
+        });
         let mut open = self.open;
         egui::Window::new(self.title.clone())
             .open(&mut open)
             .collapsible(false)
             .default_size([520.0, 420.0])
             .show(ctx, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    for (name, path) in &self.places {
+                        if ui
+                            .selectable_label(*path == self.dir, name)
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            go = Some(path.clone());
+                        }
+                    }
+                });
                 ui.horizontal(|ui| {
                     if ui.button("Up").clicked()
                         && let Some(parent) = self.dir.parent()
@@ -202,6 +305,21 @@ impl FilePicker {
                         go = Some(parent.to_owned());
                     }
                     ui.label(self.dir.display().to_string());
+                });
+                ui.horizontal(|ui| {
+                    let l = ui.label("New folder");
+                    ui.add(egui::TextEdit::singleline(&mut self.new_folder).desired_width(160.0))
+                        .labelled_by(l.id);
+                    let name = self.new_folder.trim().to_owned();
+                    if ui
+                        .add_enabled(!name.is_empty(), egui::Button::new("Create folder"))
+                        .clicked()
+                    {
+                        self.loading =
+                            Some(list_dir(self.dir.clone(), Some(name.clone()), ctx.clone()));
+                        go_into = Some(name);
+                        self.new_folder.clear();
+                    }
                 });
                 ui.separator();
                 egui::ScrollArea::vertical()
@@ -256,9 +374,14 @@ impl FilePicker {
                         PickMode::Save => "Save",
                     };
                     let name = self.file_name.trim();
+                    let typing_folder = !self.new_folder.trim().is_empty();
                     if ui
                         .add_enabled(!name.is_empty(), egui::Button::new(label))
                         .clicked()
+                        || (enter
+                            && !name.is_empty()
+                            && !typing_folder
+                            && self.confirm_replace.is_none())
                     {
                         let path = if Path::new(name).is_absolute() {
                             PathBuf::from(name)
@@ -300,6 +423,18 @@ impl FilePicker {
         }
         if let Some(dir) = go {
             self.go_to(dir, ctx);
+        }
+        if let Some(name) = go_into {
+            // Created and listed by the reader thread; then entered.
+            let new_dir = self.dir.join(name);
+            self.pending_enter = Some(new_dir);
+        }
+        if escape {
+            if self.confirm_replace.is_some() {
+                self.confirm_replace = None;
+            } else {
+                result = Some(PickResult::Cancelled);
+            }
         }
         if !open {
             result = Some(PickResult::Cancelled);

@@ -1549,3 +1549,55 @@ fn drawing_warns_of_overlaps_and_implausible_size_and_errors_sit_beside_their_fi
     harness.run_steps(3);
     harness.get_by_label_contains("Check the points");
 }
+
+#[test]
+fn the_file_picker_offers_places_creates_folders_and_answers_enter_and_escape() {
+    let (t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("Import…").click();
+    harness.run_steps(5);
+    std::thread::sleep(Duration::from_millis(200));
+    harness.run_steps(3);
+    harness.get_by_label("Import GeoJSON or activities CSV");
+    harness.get_by_label("Home");
+    // Escape closes it without a choice.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label("Import GeoJSON or activities CSV")
+            .is_none()
+    );
+    // A new folder, created and entered.
+    harness.get_by_label("Import…").click();
+    harness.run_steps(3);
+    type_into(&mut harness, "New folder", "from the USB stick");
+    harness.get_by_label("Create folder").click();
+    let folder = t.dir.path().join("from the USB stick");
+    let start = Instant::now();
+    while !folder.is_dir()
+        || harness
+            .query_all_by_label_contains("from the USB stick")
+            .next()
+            .is_none()
+    {
+        assert!(start.elapsed() < Duration::from_secs(20), "no folder");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(3);
+    // Enter in the file name chooses: a GeoJSON file in the new folder is imported.
+    std::fs::write(
+        folder.join("one.geojson"),
+        r#"{"type":"FeatureCollection","safeground_schema":1,"features":[]}"#,
+    )
+    .unwrap();
+    type_into(&mut harness, "File name", "one.geojson");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label("Import GeoJSON or activities CSV")
+            .is_none()
+    );
+}
