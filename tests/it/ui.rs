@@ -1075,13 +1075,34 @@ fn the_land_form_takes_the_whole_nts_record() {
         type_into(&mut harness, label, text);
     }
     harness.state_mut().editor.as_mut().unwrap().nts.priority = "high".to_owned();
+    // An evidence item and a key informant, through their tables.
+    harness.get_by_label("Evidence items (0)").scroll_to_me();
+    harness.run_steps(10);
+    harness.get_by_label("Evidence items (0)").click();
+    harness.run_steps(3);
+    harness.get_by_label("Add evidence item").click();
+    harness.run_steps(3);
+    harness.get_by_label("Key informants (0)").scroll_to_me();
+    harness.run_steps(10);
+    harness.get_by_label("Key informants (0)").click();
+    harness.run_steps(3);
+    harness.get_by_label("Add informant").click();
+    harness.run_steps(3);
+    {
+        let nts = &mut harness.state_mut().editor.as_mut().unwrap().nts;
+        nts.evidence_items[0].kind = "Mine signs".to_owned();
+        nts.evidence_items[0].modality = safeground::domain::SourceModality::Verbal;
+        nts.key_informants[0].name = "Mustafa H.".to_owned();
+        nts.key_informants[0].phone = "+387 61 000 000".to_owned();
+    }
+    harness.run_steps(2);
     harness.get_by_label("UXO").scroll_to_me();
     harness.run_steps(20);
     harness.get_by_label("UXO").click();
     harness.run_steps(2);
-    harness.get_by_label("Add point").scroll_to_me();
-    harness.run_steps(20);
     for _ in 0..3 {
+        harness.get_by_label("Add point").scroll_to_me();
+        harness.run_steps(20);
         harness.get_by_label("Add point").click();
         harness.run_steps(2);
     }
@@ -1110,6 +1131,8 @@ fn the_land_form_takes_the_whole_nts_record() {
     assert_eq!(land.expected_beneficiaries, Some(85));
     assert_eq!(land.project, "FH-2025-03");
     assert_eq!(land.hazard_types, [safeground::domain::HazardType::Uxo]);
+    assert_eq!(land.evidence_items[0].kind, "Mine signs");
+    assert_eq!(land.key_informants[0].name, "Mustafa H.");
     assert_eq!(
         land.priority.map(safeground::domain::Priority::code),
         Some("high")

@@ -32,6 +32,10 @@ pub struct NtsFields {
     pub beneficiaries: String,
     /// Donor project.
     pub project: String,
+    /// Evidence of contamination, item by item, each with how it was known (seen, told, read).
+    pub evidence_items: Vec<crate::domain::EvidenceItem>,
+    /// Key informants (sensitive: kept out of donor and public exports).
+    pub key_informants: Vec<crate::domain::KeyInformant>,
 }
 
 impl NtsFields {
@@ -53,8 +57,105 @@ impl NtsFields {
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
             project: land.project.clone(),
+            evidence_items: land.evidence_items.clone(),
+            key_informants: land.key_informants.clone(),
         }
     }
+}
+
+/// The evidence items and key informants as editable tables (add, edit, delete).
+pub(super) fn evidence_and_informants_ui(ui: &mut Ui, nts: &mut NtsFields) {
+    use crate::domain::{EvidenceItem, KeyInformant, SourceModality};
+    egui::CollapsingHeader::new(format!("Evidence items ({})", nts.evidence_items.len()))
+        .id_salt("evidence_items")
+        .show(ui, |ui| {
+            let mut remove = None;
+            egui::Grid::new("evidence_rows")
+                .num_columns(4)
+                .show(ui, |ui| {
+                    for h in [
+                        "What (e.g. mine signs, craters)",
+                        "How known",
+                        "Details",
+                        "",
+                    ] {
+                        ui.strong(h);
+                    }
+                    ui.end_row();
+                    for (i, item) in nts.evidence_items.iter_mut().enumerate() {
+                        ui.push_id(i, |ui| {
+                            ui.add(egui::TextEdit::singleline(&mut item.kind).desired_width(150.0));
+                        });
+                        egui::ComboBox::from_id_salt(("modality", i))
+                            .selected_text(item.modality.label())
+                            .show_ui(ui, |ui| {
+                                for m in SourceModality::ALL {
+                                    ui.selectable_value(&mut item.modality, *m, m.label());
+                                }
+                            });
+                        ui.push_id(("details", i), |ui| {
+                            ui.add(
+                                egui::TextEdit::singleline(&mut item.description)
+                                    .desired_width(150.0),
+                            );
+                        });
+                        if ui.small_button("Delete").clicked() {
+                            remove = Some(i);
+                        }
+                        ui.end_row();
+                    }
+                });
+            if let Some(i) = remove {
+                nts.evidence_items.remove(i);
+            }
+            if ui.button("Add evidence item").clicked() {
+                nts.evidence_items.push(EvidenceItem {
+                    kind: String::new(),
+                    modality: SourceModality::Visual,
+                    description: String::new(),
+                });
+            }
+        });
+    egui::CollapsingHeader::new(format!("Key informants ({})", nts.key_informants.len()))
+        .id_salt("key_informants")
+        .show(ui, |ui| {
+            ui.colored_label(
+                super::theme::WARNING_TEXT,
+                "Sensitive: names and phones stay in this store and full exports only; donor and public exports leave them out.",
+            );
+            let mut remove = None;
+            egui::Grid::new("informant_rows").num_columns(4).show(ui, |ui| {
+                for h in ["Name", "Role in the community", "Phone", ""] {
+                    ui.strong(h);
+                }
+                ui.end_row();
+                for (i, k) in nts.key_informants.iter_mut().enumerate() {
+                    ui.push_id(("informant", i), |ui| {
+                        ui.add(egui::TextEdit::singleline(&mut k.name).desired_width(130.0));
+                    });
+                    ui.push_id(("role", i), |ui| {
+                        ui.add(egui::TextEdit::singleline(&mut k.role).desired_width(120.0));
+                    });
+                    ui.push_id(("phone", i), |ui| {
+                        ui.add(egui::TextEdit::singleline(&mut k.phone).desired_width(110.0));
+                    });
+                    if ui.small_button("Delete").clicked() {
+                        remove = Some(i);
+                    }
+                    ui.end_row();
+                }
+            });
+            if let Some(i) = remove {
+                nts.key_informants.remove(i);
+            }
+            if ui.button("Add informant").clicked() {
+                nts.key_informants.push(KeyInformant {
+                    name: String::new(),
+                    role: String::new(),
+                    phone: String::new(),
+                });
+            }
+        });
 }
 
 impl LandEditor {

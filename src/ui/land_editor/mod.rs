@@ -18,7 +18,7 @@ use crate::domain::{
 use crate::geometry::coords::{format_coord, parse_coord};
 use crate::geometry::{LandShape, gps_accuracy_warnings, land_shape};
 pub use fields::NtsFields;
-use fields::{hazard_types_ui, nts_fields_ui};
+use fields::{evidence_and_informants_ui, hazard_types_ui, nts_fields_ui};
 pub use traverse::TraverseEntry;
 
 /// One row of the typed-points table.
@@ -485,6 +485,8 @@ impl LandEditor {
             terrain: self.nts.terrain.clone(),
             expected_beneficiaries: self.nts.beneficiaries.clone(),
             project: self.nts.project.clone(),
+            evidence_items: self.nts.evidence_items.clone(),
+            key_informants: self.nts.key_informants.clone(),
             points: self.survey_points(),
             ..LandDraft::default()
         };
@@ -520,6 +522,8 @@ impl LandEditor {
                     terrain: land.terrain,
                     expected_beneficiaries: land.expected_beneficiaries,
                     project: land.project,
+                    evidence_items: land.evidence_items,
+                    key_informants: land.key_informants,
                     geometry: if keeps_polygon {
                         original.geometry.clone()
                     } else {
@@ -640,6 +644,7 @@ impl LandEditor {
                         found.join(", ")
                     ));
                 }
+                evidence_and_informants_ui(ui, &mut self.nts);
                 ui.separator();
                 ui.checkbox(&mut self.drawing, "Add points by clicking on the map");
                 self.points_ui(ui, gps_threshold_m);
