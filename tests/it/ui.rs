@@ -139,6 +139,8 @@ fn record_a_land_from_typed_points_and_see_it_saved() {
     type_into(&mut harness, "Name", "Field behind the school");
     // Three perimeter points typed in three notations.
     for _ in 0..3 {
+        harness.get_by_label("Add point").scroll_to_me();
+        harness.run_steps(20);
         harness.get_by_label("Add point").click();
         harness.run_steps(2);
     }
@@ -1196,6 +1198,8 @@ fn reference_layers_are_listed_and_fill_a_new_lands_admin_area_and_pcode() {
     harness.get_by_label("Add point").scroll_to_me();
     harness.run_steps(20);
     for _ in 0..3 {
+        harness.get_by_label("Add point").scroll_to_me();
+        harness.run_steps(20);
         harness.get_by_label("Add point").click();
         harness.run_steps(2);
     }
@@ -1247,6 +1251,8 @@ fn an_unsaved_land_survives_a_crash_and_is_offered_back() {
     harness.get_by_label("Add point").scroll_to_me();
     harness.run_steps(20);
     for _ in 0..3 {
+        harness.get_by_label("Add point").scroll_to_me();
+        harness.run_steps(20);
         harness.get_by_label("Add point").click();
         harness.run_steps(2);
     }
@@ -1536,6 +1542,8 @@ fn drawing_warns_of_overlaps_and_implausible_size_and_errors_sit_beside_their_fi
     harness.get_by_label("Add point").scroll_to_me();
     harness.run_steps(20);
     for _ in 0..3 {
+        harness.get_by_label("Add point").scroll_to_me();
+        harness.run_steps(20);
         harness.get_by_label("Add point").click();
         harness.run_steps(2);
     }
