@@ -99,6 +99,24 @@ pub enum Command {
     KeepUnsaved(Box<crate::domain::UnsavedForm>),
     /// Forget a form's unsaved work (the record was saved, or the person discarded it).
     DiscardUnsaved(crate::domain::FormKind),
+    /// Set a photo's caption (audited).
+    SetPhotoCaption {
+        /// The report the photo belongs to (shown again after).
+        report: HazardReportId,
+        /// The photo.
+        photo: uuid::Uuid,
+        /// The caption.
+        caption: String,
+    },
+    /// Remove a photo from its report (soft, audited).
+    RemovePhoto {
+        /// The report the photo belongs to (shown again after).
+        report: HazardReportId,
+        /// The photo.
+        photo: uuid::Uuid,
+    },
+    /// Load a photo full size.
+    LoadPhoto(uuid::Uuid),
     /// Move a land through the validation workflow.
     Workflow {
         /// The land.
@@ -185,6 +203,8 @@ pub enum Outcome {
     /// The store's reference layers, in drawing order, each with its features or why they
     /// could not be read.
     ReferenceLayers(Vec<LoadedLayer>),
+    /// A photo, full size (at most 1 600 px on its longer side).
+    Photo(Box<super::state::Thumbnail>),
     /// The programme's audit trail, newest first.
     AuditFeed(Vec<crate::domain::AuditEntry>),
     /// Lands whose source attributes contain a search text.

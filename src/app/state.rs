@@ -35,6 +35,8 @@ pub struct Thumbnail {
     pub id: uuid::Uuid,
     /// The file it came from.
     pub file_name: String,
+    /// What it shows (may be empty).
+    pub caption: String,
     /// Width in pixels.
     pub width: usize,
     /// Height in pixels.
@@ -116,6 +118,8 @@ pub struct AppState {
     pub layers_changed: bool,
     /// Lands whose source attributes hold a search text (the text, lower-case, and the lands).
     pub source_matches: Option<(String, std::collections::BTreeSet<LandId>)>,
+    /// A photo opened full size (at most 1 600 px on its longer side).
+    pub photo: Option<Thumbnail>,
     /// The programme's audit trail as last loaded for the History window.
     pub audit_feed: Option<Vec<crate::domain::AuditEntry>>,
     /// A foreign file waiting for its mapping step.
@@ -254,6 +258,7 @@ impl AppState {
             Outcome::ExportLog(entries) => self.export_log = Some(entries),
             Outcome::UnsavedForms(forms) => self.unsaved_forms = forms,
             Outcome::AuditFeed(entries) => self.audit_feed = Some(entries),
+            Outcome::Photo(photo) => self.photo = Some(*photo),
             Outcome::SourceMatches { query, lands } => {
                 self.source_matches = Some((query, lands.into_iter().collect()));
             }

@@ -280,6 +280,13 @@ impl WorkerLoop {
         }
     }
 
+    fn send_report_detail(&self, report: crate::domain::HazardReportId) {
+        match self.report_detail(report) {
+            Ok(d) => self.send(Outcome::ReportDetail(Box::new(d))),
+            Err(e) => self.fail("Loading the hazard report", e),
+        }
+    }
+
     fn report_detail(&self, id: crate::domain::HazardReportId) -> Result<ReportDetail, StoreError> {
         let store = self.store.as_ref().ok_or(StoreError::NotFound {
             entity: "store",
@@ -298,6 +305,7 @@ impl WorkerLoop {
                 Some(Thumbnail {
                     id: p.id,
                     file_name: p.file_name,
+                    caption: p.caption,
                     width: image.width() as usize,
                     height: image.height() as usize,
                     rgba: image.into_raw(),
@@ -413,6 +421,8 @@ impl WorkerLoop {
                 | Command::VoidActivity { .. }
                 | Command::VoidHazardReport { .. }
                 | Command::AttachPhoto { .. }
+                | Command::SetPhotoCaption { .. }
+                | Command::RemovePhoto { .. }
                 | Command::Workflow { .. }
         );
         if writes && let Some(message) = self.writes_refused() {
@@ -662,7 +672,10 @@ impl WorkerLoop {
             | Command::KeepUnsaved(_)
             | Command::DiscardUnsaved(_)
             | Command::SearchSourceAttributes(_)
-            | Command::LoadAuditFeed(_) => self.handle_workspace(command),
+            | Command::LoadAuditFeed(_)
+            | Command::SetPhotoCaption { .. }
+            | Command::RemovePhoto { .. }
+            | Command::LoadPhoto(_) => self.handle_workspace(command),
         }
     }
 
@@ -707,6 +720,58 @@ impl WorkerLoop {
                     self.fail("Removing the layer", e);
                 }
                 self.send_reference_layers();
+            }
+            Command::SetPhotoCaption {
+                report,
+                photo,
+                caption,
+            } => {
+                let Some(store) = self.store.as_mut() else {
+                    return;
+                };
+                match store.set_photo_caption(photo, &caption, &self.actor) {
+                    Ok(()) => self.send_report_detail(report),
+                    Err(e) => self.fail("Saving the caption", e),
+                }
+            }
+            Command::RemovePhoto { report, photo } => {
+                let Some(store) = self.store.as_mut() else {
+                    return;
+                };
+                match store.remove_photo(photo, &self.actor) {
+                    Ok(()) => {
+                        self.send(Outcome::Done(
+                            "Photo removed (kept in the audit)".to_owned(),
+                        ));
+                        self.send_report_detail(report);
+                    }
+                    Err(e) => self.fail("Removing the photo", e),
+                }
+            }
+            Command::LoadPhoto(id) => {
+                let Some(store) = self.store.as_ref() else {
+                    return;
+                };
+                match store.photo(id) {
+                    Ok(p) => match image::load_from_memory(&p.bytes) {
+                        Ok(image) => {
+                            let image = image.thumbnail(1600, 1600).to_rgba8();
+                            self.send(Outcome::Photo(Box::new(Thumbnail {
+                                id: p.id,
+                                file_name: p.file_name,
+                                caption: p.caption,
+                                width: image.width() as usize,
+                                height: image.height() as usize,
+                                rgba: image.into_raw(),
+                            })));
+                        }
+                        Err(e) => self.send(Outcome::Done(format!(
+                            "The photo {} cannot be shown: {e}",
+                            p.file_name
+                        ))),
+                    },
+                    Err(e) => self.fail("Opening the photo", e),
+                }
             }
             Command::LoadAuditFeed(filter) => {
                 if let Some(store) = self.store.as_ref() {

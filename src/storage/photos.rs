@@ -26,6 +26,8 @@ pub struct Photo {
     pub media_type: String,
     /// The image bytes.
     pub bytes: Vec<u8>,
+    /// What it shows (may be empty).
+    pub caption: String,
 }
 
 /// The media type of JPEG or PNG bytes, from their signature.
@@ -101,13 +103,99 @@ impl Store {
             file_name: file_name.to_owned(),
             media_type: media_type.to_owned(),
             bytes,
+            caption: String::new(),
         })
+    }
+
+    /// Sets a photo's caption, audited (old and new caption).
+    pub fn set_photo_caption(
+        &mut self,
+        photo: Uuid,
+        caption: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        let caption = caption.trim();
+        if caption.chars().count() > 500 {
+            return Err(StoreError::Invalid(vec![FieldError::new(
+                "caption",
+                "is longer than 500 characters",
+            )]));
+        }
+        let tx = self.conn.transaction()?;
+        let (report, code, old, file_name) = photo_owner(&tx, photo)?;
+        tx.execute(
+            "UPDATE hazard_report_photo SET caption = ?2 WHERE id = ?1",
+            params![photo.to_string(), caption],
+        )?;
+        audit(
+            &tx,
+            actor,
+            EntityKind::HazardReport,
+            report,
+            &code,
+            AuditAction::Update,
+            Some("photo caption"),
+            Some(&format!("{file_name}: {old}")),
+            Some(&format!("{file_name}: {caption}")),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes a photo from its report (soft: the row stays, marked removed), audited.
+    pub fn remove_photo(&mut self, photo: Uuid, actor: &Actor) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        let (report, code, _, file_name) = photo_owner(&tx, photo)?;
+        tx.execute(
+            "UPDATE hazard_report_photo SET deleted_at = ?2 WHERE id = ?1",
+            params![photo.to_string(), now_text()],
+        )?;
+        audit(
+            &tx,
+            actor,
+            EntityKind::HazardReport,
+            report,
+            &code,
+            AuditAction::Update,
+            Some("photos"),
+            Some(&file_name),
+            Some(&format!("removed {file_name}")),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// One photo (full size), if it is there and not removed.
+    pub fn photo(&self, photo: Uuid) -> Result<Photo, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT report_id, file_name, media_type, bytes, caption FROM hazard_report_photo
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                [photo.to_string()],
+                |r| {
+                    Ok(Photo {
+                        id: photo,
+                        report: HazardReportId(
+                            Uuid::parse_str(&r.get::<_, String>(0)?).unwrap_or_default(),
+                        ),
+                        file_name: r.get(1)?,
+                        media_type: r.get(2)?,
+                        bytes: r.get(3)?,
+                        caption: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                entity: "photo",
+                code: photo.to_string(),
+            })
     }
 
     /// The photos of a hazard report, oldest first.
     pub fn photos(&self, report: HazardReportId) -> Result<Vec<Photo>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, file_name, media_type, bytes FROM hazard_report_photo
+            "SELECT id, file_name, media_type, bytes, caption FROM hazard_report_photo
              WHERE report_id = ?1 AND deleted_at IS NULL ORDER BY added_at, id",
         )?;
         let rows = stmt.query_map([report.to_string()], |r| {
@@ -116,19 +204,47 @@ impl Store {
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, Vec<u8>>(3)?,
+                r.get::<_, String>(4)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, file_name, media_type, bytes) = row?;
+            let (id, file_name, media_type, bytes, caption) = row?;
             out.push(Photo {
                 id: Uuid::parse_str(&id).unwrap_or_default(),
                 report,
                 file_name,
                 media_type,
                 bytes,
+                caption,
             });
         }
         Ok(out)
     }
+}
+
+/// A photo's report (id and code), caption and file name, for an audited change.
+fn photo_owner(
+    tx: &rusqlite::Transaction<'_>,
+    photo: Uuid,
+) -> Result<(Uuid, String, String, String), StoreError> {
+    tx.query_row(
+        "SELECT p.report_id, r.code, p.caption, p.file_name FROM hazard_report_photo p
+         JOIN hazard_report r ON r.id = p.report_id
+         WHERE p.id = ?1 AND p.deleted_at IS NULL",
+        [photo.to_string()],
+        |r| {
+            Ok((
+                Uuid::parse_str(&r.get::<_, String>(0)?).unwrap_or_default(),
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+            ))
+        },
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound {
+        entity: "photo",
+        code: photo.to_string(),
+    })
 }

@@ -86,6 +86,7 @@ impl SafegroundApp {
             unsaved: super::unsaved::UnsavedTracker::default(),
             mapping_step: None,
             history: super::history::HistoryWindow::default(),
+            photo_view: None,
             source_query_sent: String::new(),
             export_profile: crate::domain::ExportProfile::Full,
             show_notifications: false,

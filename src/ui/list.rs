@@ -5,7 +5,10 @@ use egui_extras::{Column, TableBuilder};
 
 use super::theme;
 use crate::app::AppState;
-use crate::domain::{Classification, HazardReportId, LandId, LandStatus, group_thousands};
+use crate::domain::{
+    Classification, EoCategory, HazardReportId, HazardReportStatus, LandId, LandStatus,
+    group_thousands,
+};
 
 /// What the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,6 +53,10 @@ pub struct ListPanel {
     /// Search text of the hazard reports tab: its own, so a land's code left in the lands'
     /// search never empties the report list (field trial D8).
     pub report_search: String,
+    /// The hazard reports tab's filters.
+    pub report_filters: ReportFilters,
+    /// The hazard reports tab's rows, cached.
+    report_rows: ReportRows,
     /// Only this classification.
     pub classification: Option<Classification>,
     /// Only this status.
@@ -160,7 +167,14 @@ impl ListPanel {
             .labelled_by(l.id);
         });
         if self.tab == ListTab::Reports {
-            return reports_ui(ui, state, &self.report_search).map(Picked::Report);
+            return reports_ui(
+                ui,
+                state,
+                &self.report_search,
+                &mut self.report_filters,
+                &mut self.report_rows,
+            )
+            .map(Picked::Report);
         }
         let mut clear_only = false;
         if let Some((label, codes)) = &self.only {
@@ -282,43 +296,140 @@ impl ListPanel {
     }
 }
 
-fn reports_ui(ui: &mut Ui, state: &AppState, search: &str) -> Option<HazardReportId> {
+/// The hazard reports tab's own filters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportFilters {
+    /// Only this status.
+    pub status: Option<HazardReportStatus>,
+    /// Only this EO category.
+    pub category: Option<EoCategory>,
+}
+
+/// The rows of the hazard reports tab (report index, its land's code) and what they were
+/// computed from: recomputed only when the records, the search or a filter change (a national
+/// store's 50 000 reports and 100 000 lands are not scanned every frame).
+#[derive(Debug, Default)]
+pub struct ReportRows {
+    key: Option<((usize, usize), String, ReportFilters)>,
+    rows: std::rc::Rc<Vec<(usize, String)>>,
+}
+
+fn reports_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    search: &str,
+    filters: &mut ReportFilters,
+    cache: &mut ReportRows,
+) -> Option<HazardReportId> {
     let needle = search.trim().to_lowercase();
     let mut picked = None;
-    let reports: Vec<&crate::domain::HazardReport> = if needle.is_empty() {
-        state.records.reports.iter().collect()
-    } else {
-        state
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_label("EO")
+            .selected_text(filters.category.map_or("All", EoCategory::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filters.category, None, "All");
+                for c in EoCategory::ALL {
+                    ui.selectable_value(&mut filters.category, Some(*c), c.label());
+                }
+            });
+        egui::ComboBox::from_label("Status ")
+            .selected_text(filters.status.map_or("All", HazardReportStatus::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filters.status, None, "All");
+                for s in HazardReportStatus::ALL {
+                    ui.selectable_value(&mut filters.status, Some(*s), s.label());
+                }
+            });
+    });
+    let key = (
+        (
+            state.records.reports.as_ptr() as usize,
+            state.records.reports.len(),
+        ),
+        needle.clone(),
+        *filters,
+    );
+    if cache.key.as_ref() != Some(&key) {
+        let codes: std::collections::HashMap<LandId, &str> = state
+            .records
+            .lands
+            .iter()
+            .map(|l| (l.summary.id, l.summary.code.as_str()))
+            .collect();
+        let rows = state
             .records
             .reports
             .iter()
-            .filter(|r| {
-                r.code.to_lowercase().contains(&needle)
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let land = r
+                    .land_id
+                    .and_then(|id| codes.get(&id).copied())
+                    .unwrap_or("");
+                let keep = (needle.is_empty()
+                    || r.code.to_lowercase().contains(&needle)
                     || r.type_model.to_lowercase().contains(&needle)
+                    || r.eo_category.label().to_lowercase().contains(&needle)
+                    || land.to_lowercase().contains(&needle))
+                    && filters.status.is_none_or(|s| r.status == s)
+                    && filters.category.is_none_or(|c| r.eo_category == c);
+                keep.then(|| (i, land.to_owned()))
             })
-            .collect()
-    };
+            .collect();
+        cache.rows = std::rc::Rc::new(rows);
+        cache.key = Some(key);
+    }
+    let reports = std::rc::Rc::clone(&cache.rows);
+    ui.label(format!(
+        "{} of {} hazard reports",
+        reports.len(),
+        state.records.reports.len()
+    ));
     // Only the rows on screen are laid out (50 000 reports stay cheap).
-    let row_height = ui.spacing().interact_size.y;
-    egui::ScrollArea::vertical().show_rows(ui, row_height, reports.len(), |ui, range| {
-        for r in &reports[range] {
-            ui.horizontal(|ui| {
-                if ui
-                    .selectable_label(state.selected_report == Some(r.id), &r.code)
-                    .clicked()
-                {
+    TableBuilder::new(ui)
+        .id_salt("report_rows")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(Column::auto().at_least(62.0))
+        .column(Column::remainder().at_least(40.0).clip(true))
+        .column(Column::auto().at_most(36.0))
+        .column(Column::auto().at_most(70.0).clip(true))
+        .column(Column::auto().at_least(58.0))
+        .header(20.0, |mut h| {
+            for title in ["Code", "EO", "Qty", "Status", "Land"] {
+                h.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(20.0, reports.len(), |mut row| {
+                let (index, land) = &reports[row.index()];
+                let r = &state.records.reports[*index];
+                let selected = state.selected_report == Some(r.id);
+                row.set_selected(selected);
+                row.col(|ui| {
+                    if ui.selectable_label(selected, &r.code).clicked() {
+                        picked = Some(r.id);
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(r.eo_category.label()).on_hover_text(&r.type_model);
+                });
+                row.col(|ui| {
+                    ui.label(r.quantity.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(r.status.label());
+                });
+                row.col(|ui| {
+                    ui.label(land);
+                });
+                if row.response().clicked() {
                     picked = Some(r.id);
                 }
-                ui.label(format!(
-                    "{} ×{}  {}  {}",
-                    r.eo_category.label(),
-                    r.quantity,
-                    r.type_model,
-                    r.status.label()
-                ));
             });
-        }
-    });
+        });
     picked
 }
 

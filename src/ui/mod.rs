@@ -155,6 +155,8 @@ pub struct SafegroundApp {
     show_layers: bool,
     /// The lands' search text last sent to the worker for a source-attribute search.
     source_query_sent: String,
+    /// The photo opened full size.
+    photo_view: Option<side_panels::PhotoView>,
     /// The programme's history window.
     history: history::HistoryWindow,
     /// The import's mapping step, while a foreign file waits for it.

@@ -110,8 +110,23 @@ impl SafegroundApp {
                             egui::TextureOptions::LINEAR,
                         )
                     });
-                    ui.add(egui::Image::new(&*texture).max_size(egui::vec2(160.0, 160.0)))
-                        .on_hover_text(&t.file_name);
+                    ui.vertical(|ui| {
+                        let r = ui
+                            .add(
+                                egui::Image::new(&*texture)
+                                    .max_size(egui::vec2(160.0, 160.0))
+                                    .sense(egui::Sense::click()),
+                            )
+                            .on_hover_text(format!("{} — click to open full size", t.file_name));
+                        if r.clicked() {
+                            command = Some(Command::LoadPhoto(t.id));
+                        }
+                        if !t.caption.is_empty() {
+                            ui.add(
+                                egui::Label::new(egui::RichText::new(&t.caption).small()).wrap(),
+                            );
+                        }
+                    });
                 }
             });
             if ui.button("Add photo…").clicked() {
@@ -312,4 +327,93 @@ impl SafegroundApp {
             None => {}
         }
     }
+}
+
+impl SafegroundApp {
+    /// A photo opened full size: its caption (set and changed here, audited) and removal
+    /// (asked first; soft and audited).
+    pub(super) fn photo_window(&mut self, ctx: &egui::Context) {
+        let Some(photo) = &self.state.photo else {
+            return;
+        };
+        let report = self.state.selected_report;
+        let id = photo.id;
+        if self.photo_view.as_ref().is_none_or(|v| v.id != id) {
+            let image =
+                egui::ColorImage::from_rgba_unmultiplied([photo.width, photo.height], &photo.rgba);
+            self.photo_view = Some(PhotoView {
+                id,
+                texture: ctx.load_texture(
+                    format!("photo-full-{id}"),
+                    image,
+                    egui::TextureOptions::LINEAR,
+                ),
+                caption: photo.caption.clone(),
+                confirm_remove: false,
+            });
+        }
+        let Some(view) = self.photo_view.as_mut() else {
+            return;
+        };
+        let mut open = true;
+        let mut command = None;
+        let mut close = false;
+        egui::Window::new(format!("Photo — {}", photo.file_name))
+            .open(&mut open)
+            .default_size([720.0, 560.0])
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    let l = ui.label("Caption");
+                    ui.add(egui::TextEdit::singleline(&mut view.caption).desired_width(360.0))
+                        .labelled_by(l.id);
+                    if ui.button("Save caption").clicked()
+                        && let Some(report) = report
+                    {
+                        command = Some(Command::SetPhotoCaption {
+                            report,
+                            photo: id,
+                            caption: view.caption.clone(),
+                        });
+                    }
+                    if ui.button("Remove photo…").clicked() {
+                        view.confirm_remove = true;
+                    }
+                });
+                if view.confirm_remove {
+                    ui.horizontal(|ui| {
+                        ui.colored_label(
+                            theme::WARNING_TEXT,
+                            "Remove this photo from the report? (It is kept in the store's audit.)",
+                        );
+                        if ui.button("Remove").clicked()
+                            && let Some(report) = report
+                        {
+                            command = Some(Command::RemovePhoto { report, photo: id });
+                            close = true;
+                        }
+                        if ui.button("Keep it").clicked() {
+                            view.confirm_remove = false;
+                        }
+                    });
+                }
+                egui::ScrollArea::both().show(ui, |ui| {
+                    ui.add(egui::Image::new(&view.texture).shrink_to_fit());
+                });
+            });
+        if let Some(c) = command {
+            self.send(c);
+        }
+        if !open || close {
+            self.state.photo = None;
+            self.photo_view = None;
+        }
+    }
+}
+
+/// The photo window's state: the full-size texture and the caption being edited.
+pub(super) struct PhotoView {
+    id: uuid::Uuid,
+    texture: egui::TextureHandle,
+    caption: String,
+    confirm_remove: bool,
 }

@@ -337,6 +337,7 @@ impl SafegroundApp {
         self.unsaved_window(ctx);
         self.mapping_window(ctx);
         self.history_window(ctx);
+        self.photo_window(ctx);
         if self.show_notifications {
             egui::Window::new("Messages")
                 .open(&mut self.show_notifications)

@@ -498,6 +498,57 @@ fn attach_a_photo_to_a_hazard_report_through_the_file_picker() {
     });
     harness.run_steps(2);
     harness.get_by_label("Photos (1)");
+    // Opened full size, captioned (audited), then removed (asked first).
+    let photo = harness
+        .state()
+        .state
+        .report_detail
+        .as_ref()
+        .unwrap()
+        .thumbnails[0]
+        .id;
+    harness
+        .state_mut()
+        .send(safeground::app::Command::LoadPhoto(photo));
+    step_until(&mut harness, "the full photo", |app| {
+        app.state.photo.is_some()
+    });
+    harness.run_steps(2);
+    harness.get_by_label("Photo — grenade.png");
+    type_into(&mut harness, "Caption", "Hand grenade by the barn door");
+    harness.get_by_label("Save caption").click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the caption", |app| {
+        app.state.report_detail.as_ref().is_some_and(|d| {
+            d.thumbnails
+                .first()
+                .is_some_and(|t| t.caption == "Hand grenade by the barn door")
+        })
+    });
+    harness.get_by_label("Remove photo…").click();
+    harness.run_steps(2);
+    harness.get_by_label("Remove").click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the photo removed", |app| {
+        app.state
+            .report_detail
+            .as_ref()
+            .is_some_and(|d| d.thumbnails.is_empty())
+    });
+    let audit = t
+        .open()
+        .audit_feed(&safeground::domain::AuditFilter::default())
+        .unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.new_value.as_deref() == Some("removed grenade.png"))
+    );
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.field.as_deref() == Some("photo caption"))
+    );
 }
 
 #[test]

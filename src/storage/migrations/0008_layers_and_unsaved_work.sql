@@ -1,4 +1,4 @@
--- Schema version 8: unsaved work of the forms, and the reference layers a programme shows under its lands (issue 14): vector
+-- Schema version 8: unsaved work of the forms, photo captions, and the reference layers a programme shows under its lands (issue 14): vector
 -- files (GeoPackage, GeoJSON, Shapefile) and tile packages (MBTiles, PMTiles), with their role,
 -- label, visibility, drawing order and whether the donor report draws them. The files stay
 -- where the user keeps them; the store remembers where.
@@ -25,3 +25,6 @@ CREATE TABLE unsaved_form (
     saved_at  TEXT NOT NULL,
     who       TEXT NOT NULL
 ) STRICT;
+
+-- A photo's caption (what it shows), set and changed in the hazard report panel, audited.
+ALTER TABLE hazard_report_photo ADD COLUMN caption TEXT NOT NULL DEFAULT '';
