@@ -189,6 +189,14 @@ fn traverse_entry_shows_the_misclosure_and_becomes_the_polygon() {
     harness.run_steps(2);
     type_into(&mut harness, "Benchmark", "44.7200, 18.0300");
     type_into(&mut harness, "Declination (° east)", "4.9");
+    type_into(&mut harness, "Declination date", "2025-06-01");
+    harness
+        .state_mut()
+        .editor
+        .as_mut()
+        .unwrap()
+        .traverse
+        .instrument = safeground::domain::Instrument::LaserRangefinder;
     // Six legs: benchmark to start, then a square-ish perimeter that misses the start by ~2 m.
     let legs = [
         ("90", "30"),
@@ -278,6 +286,11 @@ fn traverse_entry_shows_the_misclosure_and_becomes_the_polygon() {
     let editor = harness.state().editor.as_ref().unwrap();
     assert_eq!(editor.traverse.legs.len(), 6);
     assert_eq!(editor.traverse.declination_deg, "4.9");
+    assert_eq!(editor.traverse.declination_date, "2025-06-01");
+    assert_eq!(
+        editor.traverse.instrument,
+        safeground::domain::Instrument::LaserRangefinder
+    );
     assert_eq!(editor.traverse.benchmark, "44.7200, 18.0300");
     let again = editor.walk().unwrap();
     assert!(

@@ -33,6 +33,12 @@ pub struct TraverseEntry {
     pub reference: NorthReference,
     /// Declination in degrees, east positive.
     pub declination_deg: String,
+    /// The date the declination refers to (YYYY-MM-DD; empty when unknown).
+    #[serde(default)]
+    pub declination_date: String,
+    /// The instrument the legs were measured with.
+    #[serde(default = "default_instrument")]
+    pub instrument: Instrument,
     /// Legs: the first from the benchmark to the start point, then around the perimeter.
     pub legs: Vec<LegRow>,
 }
@@ -44,9 +50,15 @@ impl Default for TraverseEntry {
             unit: BearingUnit::Degrees,
             reference: NorthReference::Magnetic,
             declination_deg: "0".to_owned(),
+            declination_date: String::new(),
+            instrument: Instrument::CompassTape,
             legs: vec![LegRow::default()],
         }
     }
+}
+
+fn default_instrument() -> Instrument {
+    Instrument::CompassTape
 }
 
 impl TraverseEntry {
@@ -82,6 +94,11 @@ impl TraverseEntry {
             unit: first.bearing_unit,
             reference: first.reference,
             declination_deg: number(first.declination_deg),
+            declination_date: first
+                .declination_date
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            instrument: first.instrument,
             legs: legs
                 .iter()
                 .map(|leg| LegRow {
@@ -116,6 +133,13 @@ impl LandEditor {
             parse_coord(&self.traverse.benchmark).map_err(|e| format!("benchmark: {e}"))?;
         let declination =
             parse_number(&self.traverse.declination_deg).ok_or("declination: not a number")?;
+        let declination_date = match self.traverse.declination_date.trim() {
+            "" => None,
+            text => Some(
+                crate::domain::parse_date(text)
+                    .ok_or("declination date: write it as YYYY-MM-DD")?,
+            ),
+        };
         let mut legs = Vec::new();
         for (i, row) in self.traverse.legs.iter().enumerate() {
             let bearing = parse_number(&row.bearing)
@@ -143,10 +167,10 @@ impl LandEditor {
                 bearing_unit: self.traverse.unit,
                 reference: self.traverse.reference,
                 declination_deg: declination,
-                declination_date: None,
+                declination_date,
                 distance_m,
                 slope_deg,
-                instrument: Instrument::CompassTape,
+                instrument: self.traverse.instrument,
             });
         }
         let first = legs.first().ok_or("add at least one leg")?;
@@ -234,6 +258,22 @@ impl LandEditor {
                 let l = ui.label("Declination (° east)");
                 ui.text_edit_singleline(&mut self.traverse.declination_deg)
                     .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Declination date");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.traverse.declination_date)
+                        .hint_text("YYYY-MM-DD"),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+                ui.label("Instrument");
+                egui::ComboBox::from_id_salt("instrument")
+                    .selected_text(self.traverse.instrument.label())
+                    .show_ui(ui, |ui| {
+                        for i in Instrument::ALL {
+                            ui.selectable_value(&mut self.traverse.instrument, *i, i.label());
+                        }
+                    });
                 ui.end_row();
             });
         let mut remove = None;
