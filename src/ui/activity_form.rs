@@ -115,8 +115,8 @@ impl ActivityForm {
                     ui.text_edit_singleline(text).labelled_by(l.id);
                     ui.end_row();
                 };
-                field(ui, "Start date", &mut d.start_date);
-                field(ui, "End date", &mut d.end_date);
+                super::date_field::date_row(ui, "Start date", &mut d.start_date);
+                super::date_field::date_row(ui, "End date", &mut d.end_date);
                 field(ui, "Organisation", &mut d.organisation);
                 field(ui, "Team", &mut d.team);
                 field(ui, "Donor", &mut d.donor);

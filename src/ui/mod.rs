@@ -10,6 +10,7 @@
 mod activity_form;
 mod app;
 mod dashboard;
+mod date_field;
 mod detail;
 mod file_picker;
 mod form_keys;

@@ -144,7 +144,7 @@ impl ReportForm {
                 ui.end_row();
                 field(ui, "Reported by", &mut d.reported_by);
                 field(ui, "Reporter phone", &mut d.reporter_phone);
-                field(ui, "Reported on", &mut d.reported_on);
+                super::date_field::date_row(ui, "Reported on", &mut d.reported_on);
                 field(ui, "GPS accuracy m", &mut d.accuracy_m);
                 ui.label("Land");
                 let linked = d

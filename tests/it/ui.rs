@@ -1696,3 +1696,34 @@ fn the_file_picker_offers_places_creates_folders_and_answers_enter_and_escape() 
             .is_none()
     );
 }
+
+#[test]
+fn a_date_is_typed_or_picked_from_a_calendar() {
+    let (_t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("New hazard report").click();
+    harness.run_steps(2);
+    {
+        let form = harness.state_mut().report_form.as_mut().unwrap();
+        form.draft.reported_on = "2026-02-03".to_owned();
+    }
+    harness.run_steps(2);
+    harness.get_by_label("Calendar").click();
+    harness.run_steps(3);
+    harness.get_by_label("February 2026");
+    harness.get_by_label(">").click();
+    harness.run_steps(2);
+    harness.get_by_label("March 2026");
+    harness.get_by_label("17").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness
+            .state()
+            .report_form
+            .as_ref()
+            .unwrap()
+            .draft
+            .reported_on,
+        "2026-03-17"
+    );
+}

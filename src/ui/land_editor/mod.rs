@@ -615,12 +615,38 @@ impl LandEditor {
                                 }
                             });
                         ui.end_row();
-                        field(
-                            ui,
-                            "Date of information",
-                            "date_of_information",
-                            &mut self.date_of_information,
-                        );
+                        {
+                            let l = ui
+                                .horizontal(|ui| {
+                                    let l = ui.label("Date of information");
+                                    ui.colored_label(theme::ERROR_TEXT, "*")
+                                        .on_hover_text("Required");
+                                    l
+                                })
+                                .inner;
+                            ui.horizontal(|ui| {
+                                ui.add(
+                                    egui::TextEdit::singleline(&mut self.date_of_information)
+                                        .hint_text("YYYY-MM-DD")
+                                        .desired_width(110.0),
+                                )
+                                .labelled_by(l.id);
+                                super::date_field::calendar_button(
+                                    ui,
+                                    "date_of_information",
+                                    &mut self.date_of_information,
+                                );
+                            });
+                            ui.end_row();
+                            for e in live.iter().filter(|e| e.field == "date_of_information") {
+                                ui.label("");
+                                ui.colored_label(
+                                    theme::ERROR_TEXT,
+                                    format!("Date of information {}", e.message),
+                                );
+                                ui.end_row();
+                            }
+                        }
                         ui.label("Hazard types");
                         hazard_types_ui(ui, &mut self.hazard_types);
                         ui.end_row();

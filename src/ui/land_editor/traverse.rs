@@ -259,13 +259,11 @@ impl LandEditor {
                 ui.text_edit_singleline(&mut self.traverse.declination_deg)
                     .labelled_by(l.id);
                 ui.end_row();
-                let l = ui.label("Declination date");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.traverse.declination_date)
-                        .hint_text("YYYY-MM-DD"),
-                )
-                .labelled_by(l.id);
-                ui.end_row();
+                crate::ui::date_field::date_row(
+                    ui,
+                    "Declination date",
+                    &mut self.traverse.declination_date,
+                );
                 ui.label("Instrument");
                 egui::ComboBox::from_id_salt("instrument")
                     .selected_text(self.traverse.instrument.label())
