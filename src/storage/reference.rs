@@ -338,6 +338,10 @@ fn open_geopackage(path: &Path) -> Result<Connection, ReferenceError> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| ReferenceError::content(path, format!("not a GeoPackage ({e})")))?;
+    // A file from elsewhere: its schema may not run functions (in views, triggers or
+    // defaults); only plain tables are read (a view could be an endless recursive query).
+    conn.pragma_update(None, "trusted_schema", false)
+        .map_err(|e| ReferenceError::content(path, format!("not a GeoPackage ({e})")))?;
     Ok(conn)
 }
 
@@ -348,7 +352,7 @@ pub fn geopackage_feature_tables(path: &Path) -> Result<Vec<String>, ReferenceEr
         ReferenceError::content(path, format!("not a GeoPackage (no feature list: {e})"))
     };
     let mut stmt = conn
-        .prepare("SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY rowid")
+        .prepare("SELECT c.table_name FROM gpkg_contents c JOIN sqlite_master m ON m.name = c.table_name AND m.type = 'table' WHERE c.data_type = 'features' ORDER BY c.rowid")
         .map_err(not_gpkg)?;
     let tables = stmt
         .query_map([], |r| r.get::<_, String>(0))

@@ -242,3 +242,22 @@ fn layer_roles_round_trip_and_every_role_has_a_label() {
         assert!(!role.label().is_empty());
     }
 }
+
+#[test]
+fn a_geopackage_view_is_never_run() {
+    let t = demo_with_samples();
+    let gpkg = t.dir.path().join("admin-boundaries.gpkg");
+    {
+        let conn = rusqlite::Connection::open(&gpkg).unwrap();
+        // An endless recursive view registered as a feature table: reading it would hang.
+        conn.execute_batch(
+            "CREATE VIEW endless AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i AS fid, NULL AS geom FROM n;
+             INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES ('endless', 'features', 'endless', 4326);
+             INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m) VALUES ('endless', 'geom', 'POINT', 4326, 0, 0);",
+        )
+        .unwrap();
+    }
+    let found = layers_in_file(&gpkg).unwrap();
+    let tables: Vec<_> = found.iter().filter_map(|(s, _)| s.table.clone()).collect();
+    assert_eq!(tables, ["admin1", "admin2"]);
+}
