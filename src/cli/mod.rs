@@ -147,6 +147,12 @@ pub enum Command {
         #[command(subcommand)]
         action: LayersAction,
     },
+    /// Sync between laptops (issue 15): this store's programme, device and clock.
+    Sync {
+        /// What to do.
+        #[command(subcommand)]
+        action: SyncAction,
+    },
     /// The programme's history (audit trail), newest first: who changed what, when.
     Audit {
         /// Only entries by a person whose name contains this.
@@ -226,6 +232,17 @@ pub enum Command {
         /// Legs as `BEARING/DISTANCE_M` (horizontal distance), in order.
         #[arg(long = "leg", required = true, num_args = 1.., value_name = "BEARING/DISTANCE_M")]
         legs: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `sync` subcommands.
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum SyncAction {
+    /// This store's programme and device ids (made on first use) and its clock.
+    Status {
         /// Print JSON.
         #[arg(long)]
         json: bool,

@@ -19,6 +19,7 @@ mod redact;
 mod reference;
 pub mod rules;
 pub mod symbology;
+mod sync;
 mod text;
 mod units;
 mod unsaved;
@@ -53,6 +54,7 @@ pub use reference::{
     ReferenceLayer, SETTLEMENT_SEARCH_M, admin_levels,
 };
 pub use rules::WorkflowAction;
+pub use sync::{DeviceId, Hlc, HlcError, MAX_CLOCK_DRIFT_MS, ProgrammeId};
 pub use text::{is_bidi_control, push_csv_cell, show_bidi_controls, spreadsheet_safe};
 pub use units::{AreaM2, THOUSANDS_SEPARATOR, format_number, group_thousands};
 pub use unsaved::{FormKind, UnsavedForm};

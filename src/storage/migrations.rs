@@ -16,11 +16,12 @@ pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/0006_drop_unused_indexes.sql")),
         M::up(include_str!("migrations/0007_aggregate_columns.sql")),
         M::up(include_str!("migrations/0008_layers_and_unsaved_work.sql")),
+        M::up(include_str!("migrations/0009_sync_identity.sql")),
     ])
 });
 
 /// The schema version this build writes.
-pub const LATEST_SCHEMA_VERSION: i64 = 8;
+pub const LATEST_SCHEMA_VERSION: i64 = 9;
 
 #[cfg(test)]
 mod tests {

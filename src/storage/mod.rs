@@ -27,6 +27,7 @@ mod photos;
 pub mod reference;
 mod snapshot;
 mod store;
+pub mod sync_identity;
 mod unsaved;
 mod workflow;
 

@@ -14,6 +14,7 @@ mod projection;
 mod reference;
 mod reports;
 mod storage;
+mod sync;
 mod trust;
 mod ui;
 mod util;

@@ -18,6 +18,7 @@ mod edits;
 mod layers;
 mod reading;
 mod survey;
+mod sync;
 use changes::{demo, export, import};
 use edits::{edit, void};
 use reading::{check, list, show};
@@ -226,6 +227,7 @@ fn run_on_store(
                     export(out, &store, actor, &request)
                 }
                 Command::Layers { action } => layers::run(out, &mut store, action),
+                Command::Sync { action } => sync::run(out, &mut store, actor, action),
                 Command::Audit {
                     who,
                     code,
