@@ -665,3 +665,77 @@ fn write_gpkg(
     writer.finish()?;
     Ok(())
 }
+
+/// The files [`write_sample_layers`] writes into a folder.
+pub const SAMPLE_LAYER_FILES: [&str; 3] = [
+    "admin-boundaries.gpkg",
+    "settlements.geojson",
+    "roads.geojson",
+];
+
+/// Writes the fictional sample reference layers (`synthetic::sample_reference_layers`: admin
+/// boundaries as a GeoPackage with `admin1` and `admin2`, settlements and roads as GeoJSON) into
+/// `folder`, through the one safe writer: all three files or none.
+pub fn write_sample_layers(
+    folder: &Path,
+    replace: Replace,
+    protected: &Protected,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let layers = crate::synthetic::sample_reference_layers(7);
+    let targets = SAMPLE_LAYER_FILES.map(|f| folder.join(f));
+    let set = OutputSet::prepare(&targets, protected, replace)?;
+    let mut gpkg = GpkgWriter::create(set.temp_path(0), "2026-01-01T00:00:00.000Z")?;
+    for layer in layers.iter().filter(|l| l.name.starts_with("admin")) {
+        gpkg.add_table(&GpkgTable {
+            name: layer.name.to_owned(),
+            identifier: layer.name.to_owned(),
+            description: "Sample admin boundaries (fictional names and P-codes)".to_owned(),
+            geometry_type: GpkgGeometryType::MultiPolygon,
+            columns: layer
+                .fields
+                .iter()
+                .map(|f| GpkgColumn {
+                    name: (*f).to_owned(),
+                    kind: GpkgColumnType::Text,
+                })
+                .collect(),
+        })?;
+        for (geometry, values) in &layer.features {
+            let values: Vec<GpkgValue> =
+                values.iter().map(|v| GpkgValue::from(v.as_str())).collect();
+            gpkg.insert(layer.name, Some(geometry), &values)?;
+        }
+    }
+    gpkg.finish()?;
+    for (index, name) in [(1, "settlements"), (2, "roads")] {
+        let Some(layer) = layers.iter().find(|l| l.name == name) else {
+            continue;
+        };
+        let features: Vec<geojson::Feature> = layer
+            .features
+            .iter()
+            .map(|(g, values)| geojson::Feature {
+                geometry: Some(geojson::Geometry::from(g)),
+                properties: Some(
+                    layer
+                        .fields
+                        .iter()
+                        .zip(values)
+                        .map(|(f, v)| ((*f).to_owned(), serde_json::Value::from(v.clone())))
+                        .collect(),
+                ),
+                ..geojson::Feature::default()
+            })
+            .collect();
+        let collection = geojson::FeatureCollection {
+            bbox: None,
+            features,
+            foreign_members: None,
+        };
+        set.write(index, |w| -> Result<(), ExportError> {
+            serde_json::to_writer(w, &collection).map_err(|e| ExportError::Io(IoError::from(e)))?;
+            Ok(())
+        })?;
+    }
+    Ok(set.commit()?)
+}

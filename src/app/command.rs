@@ -84,6 +84,8 @@ pub enum Command {
     /// Add the layers of a reference file (every feature table of a GeoPackage) to the store's
     /// list, on top.
     AddReferenceLayer(PathBuf),
+    /// Write the fictional sample layers beside the store (folder `sample-layers`) and add them.
+    AddSampleLayers,
     /// Save a reference layer's role, name, label, visibility or report choice.
     UpdateReferenceLayer(crate::domain::LayerSpec),
     /// Move a reference layer one step up (over its neighbour) or down.

@@ -666,6 +666,7 @@ impl WorkerLoop {
             },
             Command::LoadExportLog => self.send_export_log(),
             Command::AddReferenceLayer(_)
+            | Command::AddSampleLayers
             | Command::UpdateReferenceLayer(_)
             | Command::MoveReferenceLayer { .. }
             | Command::RemoveReferenceLayer(_)
@@ -683,6 +684,42 @@ impl WorkerLoop {
     fn handle_workspace(&mut self, command: Command) {
         match command {
             Command::AddReferenceLayer(path) => self.add_reference_layers(&path),
+            Command::AddSampleLayers => {
+                let Some(store) = self.store.as_ref() else {
+                    return;
+                };
+                let folder = store
+                    .path()
+                    .parent()
+                    .unwrap_or(std::path::Path::new("."))
+                    .join("sample-layers");
+                let protected = crate::io::output::Protected::store(store.path());
+                let made = if folder.is_dir() {
+                    Ok(folder.clone())
+                } else {
+                    crate::io::output::create_folder(
+                        folder.parent().unwrap_or(std::path::Path::new(".")),
+                        "sample-layers",
+                    )
+                };
+                let written = made
+                    .map_err(crate::exports::ExportError::from)
+                    .and_then(|f| {
+                        crate::exports::write_sample_layers(
+                            &f,
+                            crate::io::output::Replace::Allowed,
+                            &protected,
+                        )
+                    });
+                match written {
+                    Ok(files) => {
+                        for f in files {
+                            self.add_reference_layers(&f);
+                        }
+                    }
+                    Err(e) => self.fail("Writing the sample layers", e),
+                }
+            }
             Command::KeepUnsaved(form) => {
                 if let Some(store) = self.store.as_mut()
                     && let Err(e) = store.keep_unsaved_form(&form)

@@ -19,6 +19,7 @@ impl SafegroundApp {
         let mut open = true;
         let mut commands = Vec::new();
         let mut add = false;
+        let mut sample = false;
         egui::Window::new("Reference layers")
             .open(&mut open)
             .default_pos([60.0, 80.0])
@@ -34,6 +35,15 @@ impl SafegroundApp {
                     .clicked()
                 {
                     add = true;
+                }
+                if ui
+                    .button("Add sample layers (fictional, to try this)")
+                    .on_hover_text(
+                        "Writes invented admin boundaries with P-codes, settlements and roads over the demo area into a folder beside the store, and adds them",
+                    )
+                    .clicked()
+                {
+                    sample = true;
                 }
                 ui.separator();
                 if self.state.reference_layers.is_empty() {
@@ -56,6 +66,9 @@ impl SafegroundApp {
         self.show_layers = open;
         if add {
             self.open_picker(ctx, PickPurpose::ReferenceLayer);
+        }
+        if sample {
+            self.send(Command::AddSampleLayers);
         }
         for c in commands {
             self.send(c);

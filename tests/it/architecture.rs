@@ -114,7 +114,15 @@ const ALLOWED_EDGES: &[(&str, &[&str])] = &[
     ("reports", &["domain", "geometry", "basemap"]),
     (
         "exports",
-        &["domain", "geometry", "io", "reports", "storage", "basemap"],
+        &[
+            "domain",
+            "geometry",
+            "io",
+            "reports",
+            "storage",
+            "basemap",
+            "synthetic",
+        ],
     ),
     ("check", &["domain", "geometry"]),
     ("synthetic", &["domain", "geometry"]),

@@ -1727,3 +1727,33 @@ fn a_date_is_typed_or_picked_from_a_calendar() {
         "2026-03-17"
     );
 }
+
+#[test]
+fn a_new_user_adds_the_sample_layers_from_the_layer_panel() {
+    let (t, mut harness) = app_on_demo();
+    step_until(&mut harness, "the records", |app| app.state.loaded);
+    harness.get_by_label("Layers").click();
+    harness.run_steps(2);
+    harness.get_by_label("No reference layers yet.");
+    harness
+        .get_by_label("Add sample layers (fictional, to try this)")
+        .click();
+    harness.run_steps(1);
+    step_until(&mut harness, "the sample layers", |app| {
+        app.state.reference_layers.len() == 4
+            && app
+                .state
+                .reference_layers
+                .iter()
+                .all(|l| l.features.is_ok())
+    });
+    assert!(
+        t.dir
+            .path()
+            .join("sample-layers/admin-boundaries.gpkg")
+            .is_file()
+    );
+    harness.get_by_label("settlements");
+    // Kept with the store: a second store does not see them.
+    assert_eq!(t.open().reference_layers().unwrap().len(), 4);
+}

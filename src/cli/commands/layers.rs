@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::cli::LayersAction;
 use crate::domain::{LayerRole, LayerSpec, ReferenceLayer};
 use crate::geometry::coords::parse_coord;
-use crate::io::output::{OutputSet, Protected, Replace};
+use crate::io::output::{Protected, Replace};
 use crate::storage::Store;
 use crate::storage::reference::{layers_in_file, read_reference_layer};
 
@@ -114,7 +114,11 @@ pub(super) fn run(out: &mut dyn Write, store: &mut Store, action: LayersAction) 
             Ok(())
         }
         LayersAction::Sample { folder, overwrite } => {
-            let written = write_samples(&folder, Replace::from_flag(overwrite), store)?;
+            let written = crate::exports::write_sample_layers(
+                &folder,
+                Replace::from_flag(overwrite),
+                &Protected::store(store.path()),
+            )?;
             for f in written {
                 writeln!(out, "Wrote {}", f.display())?;
             }
@@ -171,76 +175,4 @@ pub(super) fn run(out: &mut dyn Write, store: &mut Store, action: LayersAction) 
             Ok(())
         }
     }
-}
-
-/// Writes the sample layers through the one safe writer: all three files or none.
-fn write_samples(
-    folder: &std::path::Path,
-    replace: Replace,
-    store: &Store,
-) -> Result<Vec<std::path::PathBuf>> {
-    use crate::storage::gpkg::{
-        GpkgColumn, GpkgColumnType, GpkgGeometryType, GpkgTable, GpkgValue, GpkgWriter,
-    };
-    let layers = crate::synthetic::sample_reference_layers(7);
-    let targets = [
-        folder.join("admin-boundaries.gpkg"),
-        folder.join("settlements.geojson"),
-        folder.join("roads.geojson"),
-    ];
-    let set = OutputSet::prepare(&targets, &Protected::store(store.path()), replace)?;
-    let mut gpkg = GpkgWriter::create(set.temp_path(0), "2026-01-01T00:00:00.000Z")?;
-    for layer in layers.iter().filter(|l| l.name.starts_with("admin")) {
-        gpkg.add_table(&GpkgTable {
-            name: layer.name.to_owned(),
-            identifier: layer.name.to_owned(),
-            description: "Sample admin boundaries (fictional names and P-codes)".to_owned(),
-            geometry_type: GpkgGeometryType::MultiPolygon,
-            columns: layer
-                .fields
-                .iter()
-                .map(|f| GpkgColumn {
-                    name: (*f).to_owned(),
-                    kind: GpkgColumnType::Text,
-                })
-                .collect(),
-        })?;
-        for (geometry, values) in &layer.features {
-            let values: Vec<GpkgValue> =
-                values.iter().map(|v| GpkgValue::from(v.as_str())).collect();
-            gpkg.insert(layer.name, Some(geometry), &values)?;
-        }
-    }
-    gpkg.finish()?;
-    for (index, name) in [(1, "settlements"), (2, "roads")] {
-        let Some(layer) = layers.iter().find(|l| l.name == name) else {
-            continue;
-        };
-        let features: Vec<geojson::Feature> = layer
-            .features
-            .iter()
-            .map(|(g, values)| geojson::Feature {
-                geometry: Some(geojson::Geometry::from(g)),
-                properties: Some(
-                    layer
-                        .fields
-                        .iter()
-                        .zip(values)
-                        .map(|(f, v)| ((*f).to_owned(), serde_json::Value::from(v.clone())))
-                        .collect(),
-                ),
-                ..geojson::Feature::default()
-            })
-            .collect();
-        let collection = geojson::FeatureCollection {
-            bbox: None,
-            features,
-            foreign_members: None,
-        };
-        set.write(index, |w| -> Result<()> {
-            serde_json::to_writer(w, &collection)?;
-            Ok(())
-        })?;
-    }
-    Ok(set.commit()?)
 }
