@@ -89,6 +89,11 @@ impl SafegroundApp {
                 shortcut(egui::Key::L),
                 shortcut(egui::Key::H),
             );
+            // Ctrl+Q quits, as desktop programs do; an open form's work is kept first
+            // (`on_exit`) and offered back at the next start.
+            if shortcut(egui::Key::Q) {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
             if (ui.button("New land").on_hover_text("Ctrl+N").clicked() || new_land)
                 && self.may_open_form()
             {

@@ -130,12 +130,7 @@ impl SafegroundApp {
                 ui.separator();
                 for (i, form) in self.state.unsaved_forms.iter().enumerate() {
                     ui.horizontal(|ui| {
-                        let when = form
-                            .saved_at
-                            .format(time::macros::format_description!(
-                                "[year]-[month]-[day] [hour]:[minute] UTC"
-                            ))
-                            .unwrap_or_default();
+                        let when = crate::session::local_and_utc(form.saved_at);
                         ui.label(egui::RichText::new(&form.title).strong());
                         ui.weak(format!("{when}, {}", form.who));
                         if ui.button("Restore").clicked() {
