@@ -40,3 +40,33 @@ fn sync_status_prints_the_programme_and_the_device() {
     assert_eq!(v["device"], v2["device"]);
     assert!(uuid::Uuid::parse_str(v["device"].as_str().unwrap()).is_ok());
 }
+
+#[test]
+fn an_edit_that_sets_a_value_to_what_it_is_changes_nothing_and_says_so() {
+    let t = TestStore::new();
+    let store = db(&t.path);
+    assert_eq!(run(&["--db", &store, "demo"]).0, 0);
+    let audit_before = t.open().audit_count().unwrap();
+    // HR-0001 of the demo is already destroyed/removed.
+    let (code, out, err) = run(&[
+        "--db",
+        &store,
+        "edit",
+        "HR-0001",
+        "--set",
+        "status=destroyed_removed",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("nothing to change"), "{out}");
+    assert_eq!(t.open().audit_count().unwrap(), audit_before);
+    let (code, out, err) = run(&[
+        "--db",
+        &store,
+        "edit",
+        "HR-0001",
+        "--set",
+        "status=verified",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1 field changed (status)"), "{out}");
+}

@@ -103,6 +103,24 @@ fn rebuilt<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// The fields whose value the `--set`s really changed (a value set to what it was is no change,
+/// and the message must not say it was).
+fn changed_fields(
+    before: &Map<String, Value>,
+    after: &Map<String, Value>,
+    fields: Vec<String>,
+) -> Vec<String> {
+    let at = |body: &Map<String, Value>, field: &str| {
+        let mut parts = field.split('.');
+        let first = parts.next().and_then(|p| body.get(p));
+        parts.fold(first, |v, p| v.and_then(|v| v.get(p))).cloned()
+    };
+    fields
+        .into_iter()
+        .filter(|f| at(before, f) != at(after, f))
+        .collect()
+}
+
 pub(super) fn edit(
     out: &mut dyn Write,
     store: &mut Store,
@@ -115,10 +133,19 @@ pub(super) fn edit(
             let Value::Object(mut body) = serde_json::to_value(&old)? else {
                 bail!("the land {code} cannot be read as a record");
             };
+            let before = body.clone();
             let fields = sets
                 .iter()
                 .map(|s| apply_set(&mut body, "land", s))
                 .collect::<Result<Vec<_>>>()?;
+            let fields = changed_fields(&before, &body, fields);
+            if fields.is_empty() {
+                writeln!(
+                    out,
+                    "{code}: nothing to change; every value was already so."
+                )?;
+                return Ok(());
+            }
             let mut edited: crate::domain::Land = rebuilt(body, &fields)?;
             // What the body does not carry: the polygon (rebuilt from the points, if any) and the
             // ledger (the rule keeps the stored one).
@@ -152,10 +179,19 @@ pub(super) fn edit(
             let Value::Object(mut body) = serde_json::to_value(&old)? else {
                 bail!("the hazard report {code} cannot be read as a record");
             };
+            let before = body.clone();
             let fields = sets
                 .iter()
                 .map(|s| apply_set(&mut body, "hazard report", s))
                 .collect::<Result<Vec<_>>>()?;
+            let fields = changed_fields(&before, &body, fields);
+            if fields.is_empty() {
+                writeln!(
+                    out,
+                    "{code}: nothing to change; every value was already so."
+                )?;
+                return Ok(());
+            }
             let edited: crate::domain::HazardReport = rebuilt(body, &fields)?;
             let errors = check_hazard_report(&edited);
             if !errors.is_empty() {
