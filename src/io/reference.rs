@@ -111,15 +111,10 @@ fn legacy_crs(
     if name.to_ascii_uppercase().contains("CRS84") {
         return Ok(Crs::LonLat);
     }
-    let digits: String = name
-        .chars()
-        .rev()
-        .take_while(char::is_ascii_digit)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    digits
+    // The EPSG code is the trailing number ("EPSG:32634", "urn:ogc:def:crs:EPSG::32634").
+    name.rsplit(|c: char| !c.is_ascii_digit())
+        .next()
+        .unwrap_or_default()
         .parse::<i64>()
         .ok()
         .and_then(Crs::from_epsg)

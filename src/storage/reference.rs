@@ -53,7 +53,7 @@ impl ReferenceError {
     fn io(path: &Path, e: &std::io::Error) -> Self {
         Self::Io {
             path: path.to_owned(),
-            reason: e.kind().to_string(),
+            reason: crate::io::output::describe_io(e),
         }
     }
 
