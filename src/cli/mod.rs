@@ -239,13 +239,53 @@ pub enum Command {
 }
 
 /// `sync` subcommands.
-#[derive(Debug, Clone, Copy, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum SyncAction {
-    /// This store's programme and device ids (made on first use) and its clock.
+    /// This store's programme and device, its clock, and what went to and came from whom.
     Status {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Write a sync bundle: what a device has not acknowledged, or everything.
+    Export {
+        /// The bundle file to write (e.g. `team3-to-office.sgbundle`).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// The device the bundle is for (its id, from its `sync status`).
+        #[arg(long = "for", value_name = "DEVICE", conflicts_with = "all")]
+        for_device: Option<String>,
+        /// Every version this store holds (a new laptop joins the programme from it).
+        #[arg(long)]
+        all: bool,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        overwrite: bool,
+    },
+    /// Apply a sync bundle in one transaction, after a backup of the store; repeatable.
+    Import {
+        /// The bundle file.
+        file: PathBuf,
+        /// Say what would change and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The open conflicts: fields changed to different values on two devices.
+    Conflicts {
+        /// Print JSON: `[{"code", "record_type", "field", "local", "remote", "winner", "status"}]`.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Settle a conflict as a new version that travels to every laptop.
+    Resolve {
+        /// The record's code.
+        code: String,
+        /// The field in conflict (as `sync conflicts` names it).
+        #[arg(long)]
+        field: String,
+        /// `local` (this device's value), `remote` (the other's), or a value.
+        #[arg(long, value_name = "local|remote|VALUE")]
+        take: String,
     },
 }
 

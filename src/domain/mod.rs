@@ -14,6 +14,7 @@ mod import;
 mod land;
 mod ledger;
 mod lifecycle;
+pub mod merge;
 mod points;
 mod redact;
 mod reference;
@@ -54,7 +55,7 @@ pub use reference::{
     ReferenceLayer, SETTLEMENT_SEARCH_M, admin_levels,
 };
 pub use rules::WorkflowAction;
-pub use sync::{DeviceId, Hlc, HlcError, MAX_CLOCK_DRIFT_MS, ProgrammeId};
+pub use sync::{DeviceId, Hlc, HlcError, MAX_CLOCK_DRIFT_MS, ProgrammeId, RecordKind, VersionId};
 pub use text::{is_bidi_control, push_csv_cell, show_bidi_controls, spreadsheet_safe};
 pub use units::{AreaM2, THOUSANDS_SEPARATOR, format_number, group_thousands};
 pub use unsaved::{FormKind, UnsavedForm};

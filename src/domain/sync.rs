@@ -17,7 +17,10 @@ use uuid::Uuid;
 pub struct ProgrammeId(pub Uuid);
 
 /// One store on one laptop (a copy of a store is a new device when it first syncs).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
 pub struct DeviceId(pub Uuid);
 
 impl fmt::Display for ProgrammeId {
@@ -145,6 +148,58 @@ impl Hlc {
             counter: u32::from_str_radix(counter, 16).map_err(|_parse| bad())?,
             device: DeviceId(Uuid::parse_str(device).map_err(|_parse| bad())?),
         })
+    }
+}
+
+/// One version of a record (a UUID; issue 15's change log).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
+pub struct VersionId(pub Uuid);
+
+impl fmt::Display for VersionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// The kinds of record that travel between stores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordKind {
+    /// A land (suspected, confirmed or previously suspected hazardous area).
+    Land,
+    /// An activity (survey, clearance, cancellation) on a land.
+    Activity,
+    /// A hazard report (explosive ordnance found or reported at a position).
+    HazardReport,
+}
+
+impl RecordKind {
+    /// Every kind, in the order records are applied (a land before its activities and reports).
+    pub const ALL: [Self; 3] = [Self::Land, Self::Activity, Self::HazardReport];
+
+    /// The code stored and written to bundles: `land`, `activity`, `hazard_report`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Land => "land",
+            Self::Activity => "activity",
+            Self::HazardReport => "hazard_report",
+        }
+    }
+
+    /// The kind of a stored code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// How a person names it ("hazard report").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Land => "land",
+            Self::Activity => "activity",
+            Self::HazardReport => "hazard report",
+        }
     }
 }
 

@@ -6,13 +6,17 @@ use std::collections::HashMap;
 use rusqlite::{Connection, params};
 
 use super::audit::write_audit;
-use super::codec::{geometry_text, json, now_text, record_geometry};
+use super::bodies::activity_from_parts;
+use super::codec::{geometry_text, json, now_text};
 use super::codes::{assign_identity, reserve_code};
 use super::error::StoreError;
 use super::lands::{load_land, save_land_plan, write_land_row};
 use super::store::Store;
+use super::versions::{LocalChange, record_local_version};
 use crate::domain::rules::{self, Context};
-use crate::domain::{Activity, Actor, CodePrefix, Land, LandId, Ledger, Transition};
+use crate::domain::{
+    Activity, Actor, CodePrefix, Land, LandId, Ledger, RecordKind, Transition, VersionId,
+};
 
 impl Store {
     /// Records an activity against its land: the lifecycle and ledger rules decide
@@ -54,9 +58,21 @@ impl Store {
         let activities = load_activities(&tx, Some(land.id))?;
         let plan =
             rules::void_activity(&land, &activities, &activity, reason, &Context::now(actor))?;
+        let record_id = activity.id.to_string();
+        let version = record_local_version(
+            &tx,
+            LocalChange {
+                kind: RecordKind::Activity,
+                record_id: &record_id,
+                is_new: false,
+                deleted: Some(&plan.reason),
+                who: &actor.who,
+                settles: &[],
+            },
+        )?;
         tx.execute(
-            "UPDATE activity SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2",
-            rusqlite::params![now_text(), activity.id.to_string()],
+            "UPDATE activity SET deleted_at = ?1, updated_at = ?1, version_id = ?3 WHERE id = ?2",
+            rusqlite::params![now_text(), record_id, version.to_string()],
         )?;
         write_audit(&tx, &plan.audit)?;
         save_land_plan(&tx, &plan.land)?;
@@ -102,7 +118,7 @@ pub(crate) fn add_activity_tx(
     // The rules refuse before anything (not even the code sequence) is written.
     let plan = rules::record_activity(&land, activity, &Context::now(actor))?;
     reserve_code(tx, allocated)?;
-    insert_activity_row(tx, &plan.activity)?;
+    insert_activity_row(tx, &plan.activity, &actor.who)?;
     write_audit(tx, &plan.audit)?;
     save_land_plan(tx, &plan.land)?;
     Ok((plan.activity, plan.transitions))
@@ -124,7 +140,7 @@ pub(crate) fn restore_activity_tx(
         &mut activity.code,
     )?;
     reserve_code(tx, allocated)?;
-    insert_activity_row(tx, &activity)?;
+    insert_activity_row(tx, &activity, &actor.who)?;
     write_audit(
         tx,
         &rules::restore_activity(&activity, &Context::now(actor)),
@@ -141,18 +157,41 @@ pub(crate) fn recompute_ledger_tx(tx: &Connection, id: LandId) -> Result<Land, S
         land.ledger.estimated_m2,
         activities.iter().map(|a| &a.released),
     )?;
-    write_land_row(tx, &land, false)?;
+    write_land_row(tx, &land, false, "")?;
     Ok(land)
 }
 
-fn insert_activity_row(conn: &Connection, a: &Activity) -> Result<(), StoreError> {
+fn insert_activity_row(conn: &Connection, a: &Activity, who: &str) -> Result<(), StoreError> {
+    let record_id = a.id.to_string();
+    let version = record_local_version(
+        conn,
+        LocalChange {
+            kind: RecordKind::Activity,
+            record_id: &record_id,
+            is_new: true,
+            deleted: None,
+            who,
+            settles: &[],
+        },
+    )?;
+    insert_activity_row_as(conn, a, Some(version), None)
+}
+
+/// Inserts an activity row holding version `version`'s body (`None`: a merged state), voided with
+/// `voided_at` when given.
+pub(crate) fn insert_activity_row_as(
+    conn: &Connection,
+    a: &Activity,
+    version: Option<VersionId>,
+    voided_at: Option<&str>,
+) -> Result<(), StoreError> {
     let r = &a.released;
     conn.prepare_cached(
         "INSERT INTO activity (id, code, land_id, kind, start_date, end_date, date_of_information, organisation,
             team, donor, project, method, deminer_days, asset_days, cancelled_m2, reduced_with_asset_m2,
             reduced_without_asset_m2, cleared_m2, validation, released_geometry_geojson, body_json, created_at, updated_at,
-            handover_json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22, ?23)",
+            handover_json, version_id, deleted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22, ?23, ?24, ?25)",
     )?
     .execute(params![
         a.id.to_string(),
@@ -178,6 +217,8 @@ fn insert_activity_row(conn: &Connection, a: &Activity) -> Result<(), StoreError
         json(a)?,
         now_text(),
         a.handover.as_ref().map(json).transpose()?,
+        version.map(|v| v.to_string()),
+        voided_at,
     ])?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO activity_device (activity_id, seq, category, type_model, quantity, disposal) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -193,21 +234,6 @@ fn insert_activity_row(conn: &Connection, a: &Activity) -> Result<(), StoreError
         ])?;
     }
     Ok(())
-}
-
-/// An activity from its code, JSON body and released polygon text.
-fn activity_from_parts(
-    code: &str,
-    body: &str,
-    geometry: Option<&str>,
-) -> Result<Activity, StoreError> {
-    let mut a: Activity = serde_json::from_str(body).map_err(|e| StoreError::BadRow {
-        entity: "activity",
-        code: code.to_owned(),
-        detail: e.to_string(),
-    })?;
-    a.released_geometry = record_geometry("activity", code, geometry)?;
-    Ok(a)
 }
 
 /// The activities of one land (date of information, then code) or of every land (land code,

@@ -64,7 +64,8 @@ pub(crate) fn audit(
 pub(crate) fn clear_all_tx(conn: &Connection, actor: &Actor) -> Result<(), StoreError> {
     conn.execute_batch(
         "DELETE FROM activity_device; DELETE FROM activity; DELETE FROM hazard_report_photo; DELETE FROM hazard_report; DELETE FROM code_sequence;
-         DELETE FROM land_status_history; DELETE FROM land_update_superseded; DELETE FROM land_body; DELETE FROM land;",
+         DELETE FROM land_status_history; DELETE FROM land_update_superseded; DELETE FROM land_body; DELETE FROM land;
+         DELETE FROM record_version; DELETE FROM record_head; DELETE FROM sync_conflict; DELETE FROM code_alias;",
     )?;
     audit(
         conn,

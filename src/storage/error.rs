@@ -59,6 +59,14 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// A sync bundle that cannot be applied (not a bundle, damaged, another programme, newer).
+    #[error("the sync bundle cannot be used: {detail}; nothing was changed: {}", path.display())]
+    Bundle {
+        /// Why, in words.
+        detail: String,
+        /// The bundle file.
+        path: PathBuf,
+    },
     /// A record with this code does not exist.
     #[error("no {entity} with code '{code}' in this store")]
     NotFound {

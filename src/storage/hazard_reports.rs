@@ -10,8 +10,11 @@ use super::codes::{assign_identity, reserve_code};
 use super::error::StoreError;
 use super::lands::load_land;
 use super::store::Store;
+use super::versions::{LocalChange, record_local_version};
 use crate::domain::rules::{self, Context};
-use crate::domain::{Actor, CodePrefix, HazardReport, HazardReportId, LandId};
+use crate::domain::{
+    Actor, CodePrefix, HazardReport, HazardReportId, LandId, RecordKind, VersionId,
+};
 
 impl Store {
     /// Records a hazard report (code assigned if empty), audited.
@@ -78,10 +81,22 @@ impl Store {
                 if let Some(land) = report.land_id {
                     load_land(&tx, land)?;
                 }
+                let record_id = report.id.to_string();
+                let version = record_local_version(
+                    &tx,
+                    LocalChange {
+                        kind: RecordKind::HazardReport,
+                        record_id: &record_id,
+                        is_new: false,
+                        deleted: None,
+                        who: &actor.who,
+                        settles: &[],
+                    },
+                )?;
                 tx.prepare_cached(
                     "UPDATE hazard_report SET code = ?2, land_id = ?3, eo_category = ?4, status = ?5,
                         reported_on = ?6, lon = ?7, lat = ?8, validation = ?9, body_json = ?10,
-                        updated_at = ?11
+                        updated_at = ?11, version_id = ?12
                      WHERE id = ?1",
                 )?
                 .execute(rusqlite::params![
@@ -96,6 +111,7 @@ impl Store {
                     report.validation.code(),
                     json(&*report)?,
                     now_text(),
+                    version.to_string(),
                 ])?;
                 for entry in &audit {
                     write_audit(&tx, entry)?;
@@ -123,9 +139,22 @@ impl Store {
                 code: code.to_owned(),
             })?;
         let entry = rules::void_hazard_report(&report, reason, &Context::now(actor))?;
+        let record_id = report.id.to_string();
+        let why = entry.new_value.clone().unwrap_or_default();
+        let version = record_local_version(
+            &tx,
+            LocalChange {
+                kind: RecordKind::HazardReport,
+                record_id: &record_id,
+                is_new: false,
+                deleted: Some(&why),
+                who: &actor.who,
+                settles: &[],
+            },
+        )?;
         tx.execute(
-            "UPDATE hazard_report SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2",
-            rusqlite::params![now_text(), report.id.to_string()],
+            "UPDATE hazard_report SET deleted_at = ?1, updated_at = ?1, version_id = ?3 WHERE id = ?2",
+            rusqlite::params![now_text(), record_id, version.to_string()],
         )?;
         write_audit(&tx, &entry)?;
         tx.commit()?;
@@ -187,12 +216,43 @@ pub(crate) fn insert_hazard_report_tx(
     )?;
     let entry = rules::record_hazard_report(&report, &Context::now(actor));
     reserve_code(conn, allocated)?;
+    let record_id = report.id.to_string();
+    let version = record_local_version(
+        conn,
+        LocalChange {
+            kind: RecordKind::HazardReport,
+            record_id: &record_id,
+            is_new: true,
+            deleted: None,
+            who: &actor.who,
+            settles: &[],
+        },
+    )?;
+    write_report_row(conn, &report, true, Some(version), None)?;
+    write_audit(conn, &entry)?;
+    Ok(report)
+}
+
+/// Inserts or replaces a hazard report's row, holding version `version`'s body (`None`: a merged
+/// state), voided with `voided_at` when given.
+pub(crate) fn write_report_row(
+    conn: &Connection,
+    report: &HazardReport,
+    insert: bool,
+    version: Option<VersionId>,
+    voided_at: Option<&str>,
+) -> Result<(), StoreError> {
     let now = now_text();
-    conn.prepare_cached(
-        "INSERT INTO hazard_report (id, code, land_id, eo_category, status, reported_on, lon, lat, validation, body_json, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-    )?
-    .execute(rusqlite::params![
+    let sql = if insert {
+        "INSERT INTO hazard_report (id, code, land_id, eo_category, status, reported_on, lon, lat, validation, body_json, created_at, updated_at, version_id, deleted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13)"
+    } else {
+        "UPDATE hazard_report SET code = ?2, land_id = ?3, eo_category = ?4, status = ?5,
+            reported_on = ?6, lon = ?7, lat = ?8, validation = ?9, body_json = ?10,
+            updated_at = ?11, version_id = ?12, deleted_at = ?13
+         WHERE id = ?1"
+    };
+    conn.prepare_cached(sql)?.execute(rusqlite::params![
         report.id.to_string(),
         report.code,
         report.land_id.map(|l| l.to_string()),
@@ -202,9 +262,10 @@ pub(crate) fn insert_hazard_report_tx(
         report.location.lon_lat.lon_deg,
         report.location.lon_lat.lat_deg,
         report.validation.code(),
-        json(&report)?,
+        json(report)?,
         now,
+        version.map(|v| v.to_string()),
+        voided_at,
     ])?;
-    write_audit(conn, &entry)?;
-    Ok(report)
+    Ok(())
 }

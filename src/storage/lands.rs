@@ -16,10 +16,11 @@ use super::codec::{
 use super::codes::{assign_identity, code_taken, reserve_code};
 use super::error::StoreError;
 use super::store::Store;
+use super::versions::{LocalChange, record_local_version};
 use crate::domain::rules::{self, Context, LandEdit, LandPlan};
 use crate::domain::{
-    Actor, CodePrefix, Land, LandId, LandShape, LandSummary, LandUpdate, MapLand, StatusChange,
-    SupersededUpdate,
+    Actor, CodePrefix, Land, LandId, LandShape, LandSummary, LandUpdate, MapLand, RecordKind,
+    StatusChange, SupersededUpdate, VersionId,
 };
 use crate::geometry::{AREA_METHOD, land_shape};
 
@@ -48,9 +49,21 @@ impl Store {
         let tx = self.conn.transaction()?;
         let land = load_land(&tx, id)?;
         let entry = rules::delete_land(&land, &Context::now(actor));
+        let record_id = id.to_string();
+        let version = record_local_version(
+            &tx,
+            LocalChange {
+                kind: RecordKind::Land,
+                record_id: &record_id,
+                is_new: false,
+                deleted: Some("deleted"),
+                who: &actor.who,
+                settles: &[],
+            },
+        )?;
         tx.execute(
-            "UPDATE land SET deleted_at = ?1 WHERE id = ?2",
-            params![now_text(), id.to_string()],
+            "UPDATE land SET deleted_at = ?1, version_id = ?3 WHERE id = ?2",
+            params![now_text(), record_id, version.to_string()],
         )?;
         write_audit(&tx, &entry)?;
         tx.commit()?;
@@ -263,7 +276,8 @@ fn update_land_tx(tx: &Connection, edited: Land, actor: &Actor) -> Result<LandUp
 
 /// Saves a land plan: the land row and body, its new history entries, its audit entries.
 pub(crate) fn save_land_plan(conn: &Connection, plan: &LandPlan) -> Result<(), StoreError> {
-    write_land_row(conn, &plan.land, plan.is_new)?;
+    let who = plan.audit.first().map_or("", |a| a.who.as_str());
+    write_land_row(conn, &plan.land, plan.is_new, who)?;
     write_history(conn, &plan.land, plan.stored_history)?;
     for entry in &plan.audit {
         write_audit(conn, entry)?;
@@ -271,11 +285,36 @@ pub(crate) fn save_land_plan(conn: &Connection, plan: &LandPlan) -> Result<(), S
     Ok(())
 }
 
-/// Inserts or updates the land row from the domain value.
+/// Inserts or updates the land row from the domain value, as a local change (a new version in
+/// the change log, [`record_local_version`]).
 pub(crate) fn write_land_row(
     conn: &Connection,
     land: &Land,
     insert: bool,
+    who: &str,
+) -> Result<(), StoreError> {
+    let record_id = land.id.to_string();
+    let version = record_local_version(
+        conn,
+        LocalChange {
+            kind: RecordKind::Land,
+            record_id: &record_id,
+            is_new: insert,
+            deleted: None,
+            who,
+            settles: &[],
+        },
+    )?;
+    write_land_row_as(conn, land, insert, Some(version))
+}
+
+/// Inserts or updates the land row from the domain value; the row holds version `version`'s body
+/// (`None`: a merged state, no version's; the caller spilled the old body first).
+pub(crate) fn write_land_row_as(
+    conn: &Connection,
+    land: &Land,
+    insert: bool,
+    version: Option<VersionId>,
 ) -> Result<(), StoreError> {
     let mut body = land.clone();
     body.status_history.clear();
@@ -298,9 +337,9 @@ pub(crate) fn write_land_row(
             organisation, team, admin_pcode, admin1, admin2, validation, geo_unsafe, estimated_m2, cancelled_m2,
             reduced_with_asset_m2, reduced_without_asset_m2, cleared_m2, area_method, geometry_geojson,
             geometry_issue, min_lon, min_lat, max_lon, max_lat, centroid_lon, centroid_lat,
-            created_at, updated_at, admin_settlement)
+            created_at, updated_at, admin_settlement, version_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-            ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?31, ?32)"
+            ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?31, ?32, ?33)"
     } else {
         "UPDATE land SET code = ?2, name = ?3, classification = ?4, status = ?5, evidence = ?6,
             date_of_information = ?7, donor = ?8, project = ?9, organisation = ?10, team = ?11,
@@ -308,7 +347,8 @@ pub(crate) fn write_land_row(
             estimated_m2 = ?17, cancelled_m2 = ?18, reduced_with_asset_m2 = ?19,
             reduced_without_asset_m2 = ?20, cleared_m2 = ?21, area_method = ?22, geometry_geojson = ?23,
             geometry_issue = ?24, min_lon = ?25, min_lat = ?26, max_lon = ?27, max_lat = ?28,
-            centroid_lon = ?29, centroid_lat = ?30, updated_at = ?31, admin_settlement = ?32
+            centroid_lon = ?29, centroid_lat = ?30, updated_at = ?31, admin_settlement = ?32,
+            version_id = ?33
          WHERE id = ?1"
     };
     conn.prepare_cached(sql)?.execute(params![
@@ -344,6 +384,7 @@ pub(crate) fn write_land_row(
         centroid.map(|c| c.1),
         now,
         land.admin.settlement,
+        version.map(|v| v.to_string()),
     ])?;
     let body_sql = if insert {
         "INSERT INTO land_body (land_id, body_json) VALUES (?1, ?2)"
@@ -353,6 +394,13 @@ pub(crate) fn write_land_row(
     conn.prepare_cached(body_sql)?
         .execute(params![land.id.to_string(), body])?;
     Ok(())
+}
+
+/// Replaces every history row of a land with its history (a merge's union of histories).
+pub(crate) fn replace_history(conn: &Connection, land: &Land) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM land_status_history WHERE land_id = ?1")?
+        .execute([land.id.to_string()])?;
+    write_history(conn, land, 0)
 }
 
 /// Writes the land's history rows from `stored` on (history only ever grows; the rows before
@@ -380,31 +428,7 @@ fn write_history(conn: &Connection, land: &Land, stored: usize) -> Result<(), St
 
 /// A land with its history, by id (not deleted).
 pub(crate) fn load_land(conn: &Connection, id: LandId) -> Result<Land, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT code, b.body_json, estimated_m2, cancelled_m2, reduced_with_asset_m2,
-                reduced_without_asset_m2, cleared_m2, geometry_geojson
-         FROM land l JOIN land_body b ON b.land_id = l.id
-         WHERE l.id = ?1 AND l.deleted_at IS NULL",
-    )?;
-    let mut rows = stmt.query([id.to_string()])?;
-    let Some(row) = rows.next()? else {
-        return Err(StoreError::NotFound {
-            entity: "land",
-            code: id.to_string(),
-        });
-    };
-    let mut land = land_from_row(row)?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT date, status, classification, reason, comment, by_who, superseded
-         FROM land_status_history WHERE land_id = ?1 ORDER BY seq",
-    )?;
-    let mut rows = stmt.query([id.to_string()])?;
-    land.status_history.clear();
-    while let Some(r) = rows.next()? {
-        land.status_history
-            .push(status_change_from_row(r, 0, &land.code)?);
-    }
-    Ok(land)
+    super::bodies::load_land_where(conn, &id.to_string(), "AND l.deleted_at IS NULL")
 }
 
 /// Looks a land up by code (not deleted).

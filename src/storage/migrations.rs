@@ -3,7 +3,8 @@
 
 use std::sync::LazyLock;
 
-use rusqlite_migration::{M, Migrations};
+use rusqlite::Transaction;
+use rusqlite_migration::{HookError, M, Migrations};
 
 /// The migrations, in order. Version N is the N-th entry.
 pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
@@ -17,11 +18,18 @@ pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/0007_aggregate_columns.sql")),
         M::up(include_str!("migrations/0008_layers_and_unsaved_work.sql")),
         M::up(include_str!("migrations/0009_sync_identity.sql")),
+        M::up_with_hook(
+            include_str!("migrations/0010_change_log.sql"),
+            |tx: &Transaction<'_>| {
+                // Every record already in the store gets its first version (schema 10).
+                super::clock::backfill(tx).map_err(|e| HookError::Hook(e.to_string()))
+            },
+        ),
     ])
 });
 
 /// The schema version this build writes.
-pub const LATEST_SCHEMA_VERSION: i64 = 9;
+pub const LATEST_SCHEMA_VERSION: i64 = 10;
 
 #[cfg(test)]
 mod tests {

@@ -11,6 +11,9 @@ mod activities;
 mod aggregate;
 mod audit;
 mod backup;
+mod bodies;
+mod bundle;
+mod clock;
 mod codec;
 mod codes;
 mod error;
@@ -24,20 +27,26 @@ pub mod mbtiles;
 mod migrations;
 mod open;
 mod photos;
+mod reconcile;
 pub mod reference;
 mod snapshot;
 mod store;
 pub mod sync_identity;
 mod unsaved;
+mod versions;
 mod workflow;
 
 pub use backup::{Restored, page_check_file};
+pub use bundle::{
+    BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleImport, BundleScope, ExportedBundle, import_summary,
+};
 pub use error::StoreError;
 pub use export_log::ExportRecord;
 pub use import::ReplaceRecords;
 pub use migrations::LATEST_SCHEMA_VERSION;
 pub use open::{OpenMode, QUICK_CHECK_MAX_BYTES, lock_holders};
 pub use photos::{MAX_PHOTO_BYTES, Photo, photo_media_type};
+pub use reconcile::{OpenConflict, Take, value_text};
 pub use store::Store;
 
 /// Test support: creates a store file at an older schema version (to test upgrades).

@@ -57,7 +57,7 @@ pub(crate) fn check_store_path(path: &Path, mode: OpenMode) -> Result<(), StoreE
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => match mode {
             OpenMode::CreateIfMissing => Ok(()),
             OpenMode::Existing => Err(refuse(
-                "there is no store at this path (check for a typing error); only `import`, `demo` and the app create a store",
+                "there is no store at this path (check for a typing error); only `import`, `demo`, `sync import` and the app create a store",
             )),
         },
         Err(e) => Err(refuse(&crate::io::output::describe_io(&e))),

@@ -5,6 +5,7 @@
 use rusqlite::{OptionalExtension, params};
 use uuid::Uuid;
 
+use super::clock::{last_hlc, save_hlc};
 use super::codec::time_text;
 use super::error::StoreError;
 use super::store::Store;
@@ -30,7 +31,15 @@ impl Store {
     pub fn sync_identity(&mut self, device_name: &str) -> Result<SyncIdentity, StoreError> {
         let tx = self.conn.transaction()?;
         let found = read_identity(&tx)?;
-        let identity = if let Some(found) = found {
+        let identity = if let Some(mut found) = found {
+            if found.device_name.is_empty() && !device_name.is_empty() {
+                // Made by a migration or a first change, before anyone asked: name it now.
+                tx.execute(
+                    "UPDATE sync_identity SET device_name = ?1 WHERE singleton = 1",
+                    [device_name],
+                )?;
+                device_name.clone_into(&mut found.device_name);
+            }
             found
         } else {
             let made = SyncIdentity {
@@ -98,29 +107,41 @@ fn read_identity(conn: &rusqlite::Connection) -> Result<Option<SyncIdentity>, St
     }))
 }
 
-fn last_hlc(conn: &rusqlite::Connection) -> Result<Option<Hlc>, StoreError> {
-    let text: Option<String> = conn
-        .query_row(
-            "SELECT last_hlc FROM sync_clock WHERE singleton = 1",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
-    text.map(|t| {
-        Hlc::decode(&t).map_err(|e| StoreError::BadRow {
-            entity: "sync clock",
-            code: String::new(),
-            detail: e.to_string(),
-        })
-    })
-    .transpose()
+/// Another device of the programme, as this store knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncPeer {
+    /// Its device id.
+    pub device: String,
+    /// Its name (the computer's), when it told us.
+    pub name: String,
+    /// When its last bundle was applied here (RFC 3339, UTC).
+    pub last_received_at: Option<String>,
+    /// Versions received from it, in total.
+    pub received_versions: i64,
+    /// When a bundle for it was last written here.
+    pub last_sent_at: Option<String>,
+    /// Versions sent to it, in total.
+    pub sent_versions: i64,
 }
 
-fn save_hlc(conn: &rusqlite::Connection, stamp: Hlc) -> Result<(), StoreError> {
-    conn.execute(
-        "INSERT INTO sync_clock (singleton, last_hlc) VALUES (1, ?1)
-         ON CONFLICT (singleton) DO UPDATE SET last_hlc = excluded.last_hlc",
-        [stamp.encode()],
-    )?;
-    Ok(())
+impl Store {
+    /// The other devices this store has heard of or written for, by name.
+    pub fn sync_peers(&self) -> Result<Vec<SyncPeer>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT device_id, device_name, last_received_at, received_versions, last_sent_at,
+                    sent_versions
+             FROM sync_peer ORDER BY device_name, device_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SyncPeer {
+                device: r.get(0)?,
+                name: r.get(1)?,
+                last_received_at: r.get(2)?,
+                received_versions: r.get(3)?,
+                last_sent_at: r.get(4)?,
+                sent_versions: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
 }

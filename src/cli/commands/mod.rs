@@ -53,7 +53,11 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             // list, report, export, backup, check or restore is refused, not made into a new,
             // empty store.
             let mode = match &other {
-                Command::Demo { .. } | Command::Import { .. } => OpenMode::CreateIfMissing,
+                Command::Demo { .. }
+                | Command::Import { .. }
+                | Command::Sync {
+                    action: crate::cli::SyncAction::Import { .. },
+                } => OpenMode::CreateIfMissing,
                 _ => OpenMode::Existing,
             };
             let actor = acting_person(cli_user.as_deref())?;

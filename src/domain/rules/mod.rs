@@ -40,7 +40,10 @@ pub use land::{
     LandEdit, LandPlan, SupersededEdit, apply_shape, create_land, delete_land, edit_land,
     is_superseded,
 };
-pub use projection::{Projected, activity_order, project_land, projection_start};
+pub use projection::{
+    LenientProjection, Projected, activity_order, project_land, project_land_lenient,
+    projection_start,
+};
 pub use void::{
     ActivityVoid, HazardReportEdit, edit_hazard_report, void_activity, void_hazard_report,
 };

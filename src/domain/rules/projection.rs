@@ -75,3 +75,47 @@ pub fn project_land(
     }
     Ok(Projected { state, transitions })
 }
+
+/// A projection that kept going past activities the rules refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LenientProjection {
+    /// The state after every activity the rules accepted.
+    pub projected: Projected,
+    /// The activities that could not be applied on top of the others (code, why), in replay
+    /// order: each was valid where it was recorded, but not together with the rest.
+    pub refused: Vec<(String, String)>,
+}
+
+/// Replays `activities` like [`project_land`], but an activity the rules refuse (e.g. a
+/// clearance that together with another device's clearance releases more than remains) is left
+/// out of the state and listed, not an error: a merge keeps both activities and `check` reports
+/// the land. A land with a refused activity is never left closed: it stays Worked on.
+pub fn project_land_lenient(start: LandState, activities: &[Activity]) -> LenientProjection {
+    let mut ordered: Vec<&Activity> = activities.iter().collect();
+    ordered.sort_by(|a, b| activity_order(a, b));
+    let mut state = start;
+    let mut transitions = Vec::new();
+    let mut refused = Vec::new();
+    for activity in ordered {
+        match apply_activity(&state, activity) {
+            Ok(applied) => {
+                state = applied.state;
+                transitions.extend(applied.transitions);
+            }
+            Err(e) => refused.push((activity.code.clone(), e.to_string())),
+        }
+    }
+    if !refused.is_empty()
+        && matches!(
+            state.status,
+            crate::domain::LandStatus::Closed | crate::domain::LandStatus::HandedOver
+        )
+    {
+        // Not closed on the strength of part of the work: worked on until someone settles it.
+        state.status = crate::domain::LandStatus::WorkedOn;
+    }
+    LenientProjection {
+        projected: Projected { state, transitions },
+        refused,
+    }
+}

@@ -1,0 +1,313 @@
+//! The change log (issue 15, table `record_version`, schema 10): every change to a land, an
+//! activity or a hazard report appends a version in the transaction that makes the change.
+//!
+//! The body is written once: the newest local version's body is left NULL while the record's
+//! row holds it (the row names it in `version_id`), and is copied into the version (*spilled*)
+//! just before anything changes that row. So an import of 100 000 lands writes each body once,
+//! as before. Invariant (tested): a version's body is NULL only when its record's row names it.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use uuid::Uuid;
+
+use super::clock::{ensure_identity, next_origin_seq, next_stamp};
+use super::codec::now_text;
+use super::error::StoreError;
+use crate::domain::merge::{FieldConflict, RecordVersion};
+use crate::domain::{DeviceId, Hlc, RecordKind, VersionId};
+
+/// The table holding a kind's current rows.
+pub(crate) fn table_of(kind: RecordKind) -> &'static str {
+    super::clock::table_of(kind)
+}
+
+fn bad(entity: &'static str, detail: String) -> StoreError {
+    StoreError::BadRow {
+        entity,
+        code: String::new(),
+        detail,
+    }
+}
+
+/// The head versions of a record.
+pub(crate) fn heads_of(conn: &Connection, record_id: &str) -> Result<Vec<VersionId>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT version_id FROM record_head WHERE record_id = ?1")?;
+    let ids: Vec<String> = stmt
+        .query_map([record_id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    ids.iter().map(|t| parse_version_id(t)).collect()
+}
+
+pub(crate) fn parse_version_id(text: &str) -> Result<VersionId, StoreError> {
+    Uuid::parse_str(text)
+        .map(VersionId)
+        .map_err(|e| bad("record version", format!("version id: {e}")))
+}
+
+/// The open conflicts stored for a record (none when it has none).
+pub(crate) fn stored_conflicts(
+    conn: &Connection,
+    record_id: &str,
+) -> Result<Vec<FieldConflict>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT conflict_json FROM sync_conflict WHERE record_id = ?1 ORDER BY field",
+    )?;
+    let texts: Vec<String> = stmt
+        .query_map([record_id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    texts
+        .iter()
+        .map(|t| serde_json::from_str(t).map_err(|e| bad("sync conflict", e.to_string())))
+        .collect()
+}
+
+/// A local change about to be written to a record's row.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LocalChange<'a> {
+    /// The record's kind.
+    pub kind: RecordKind,
+    /// The record's id.
+    pub record_id: &'a str,
+    /// A new record (no row yet, nothing to spill).
+    pub is_new: bool,
+    /// The reason, when the change deletes (voids) the record.
+    pub deleted: Option<&'a str>,
+    /// Who made it.
+    pub who: &'a str,
+    /// Conflict fields this change settles (`sync resolve`); every other open conflict of the
+    /// record stays open in the new version.
+    pub settles: &'a [&'a str],
+}
+
+/// Appends the version of a local change, **before** the caller writes the record's row: spills
+/// the body the row holds, stamps the clock, makes the new version the record's only head, and
+/// returns its id for the row's `version_id` (the row then holds its body).
+pub(crate) fn record_local_version(
+    conn: &Connection,
+    change: LocalChange<'_>,
+) -> Result<VersionId, StoreError> {
+    let (_, device) = ensure_identity(conn)?;
+    let (bases, open) = if change.is_new {
+        (Vec::new(), Vec::new())
+    } else {
+        spill(conn, change.kind, change.record_id)?;
+        let mut open = stored_conflicts(conn, change.record_id)?;
+        open.retain(|c| !change.settles.contains(&c.field.as_str()));
+        (heads_of(conn, change.record_id)?, open)
+    };
+    let id = VersionId(Uuid::new_v4());
+    let stamp = next_stamp(conn, device)?;
+    let seq = next_origin_seq(conn, device)?;
+    let bases_json =
+        serde_json::to_string(&bases).map_err(|e| bad("record version", e.to_string()))?;
+    let open_json =
+        serde_json::to_string(&open).map_err(|e| bad("record version", e.to_string()))?;
+    conn.prepare_cached(
+        "INSERT INTO record_version (version_id, record_type, record_id, bases, hlc, origin_device,
+            origin_seq, who, state, state_reason, open_conflicts, body_json, parked, received_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, 0, ?12)",
+    )?
+    .execute(params![
+        id.to_string(),
+        change.kind.code(),
+        change.record_id,
+        bases_json,
+        stamp.encode(),
+        device.to_string(),
+        seq,
+        change.who,
+        if change.deleted.is_some() {
+            "deleted"
+        } else {
+            "live"
+        },
+        change.deleted.unwrap_or(""),
+        open_json,
+        now_text(),
+    ])?;
+    if !bases.is_empty() {
+        conn.prepare_cached("DELETE FROM record_head WHERE record_id = ?1")?
+            .execute([change.record_id])?;
+    }
+    conn.prepare_cached("INSERT INTO record_head (record_id, version_id) VALUES (?1, ?2)")?
+        .execute(params![change.record_id, id.to_string()])?;
+    if !change.is_new {
+        // The record's conflicts are now what this version carries.
+        conn.prepare_cached("DELETE FROM sync_conflict WHERE record_id = ?1")?
+            .execute([change.record_id])?;
+        if !open.is_empty() {
+            let code = record_code(conn, change.kind, change.record_id)?;
+            write_conflicts(conn, change.kind, change.record_id, &code, &open)?;
+        }
+    }
+    Ok(id)
+}
+
+/// The code of a record's row (empty when there is no row).
+pub(crate) fn record_code(
+    conn: &Connection,
+    kind: RecordKind,
+    record_id: &str,
+) -> Result<String, StoreError> {
+    let sql = format!("SELECT code FROM {} WHERE id = ?1", table_of(kind));
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([record_id], |r| r.get(0))
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// Replaces nothing: inserts the conflicts of a record (the caller removed the old ones).
+pub(crate) fn write_conflicts(
+    conn: &Connection,
+    kind: RecordKind,
+    record_id: &str,
+    code: &str,
+    conflicts: &[FieldConflict],
+) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR REPLACE INTO sync_conflict (record_id, record_type, code, field, conflict_json)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for c in conflicts {
+        let text = serde_json::to_string(c).map_err(|e| bad("sync conflict", e.to_string()))?;
+        stmt.execute(params![record_id, kind.code(), code, c.field, text])?;
+    }
+    Ok(())
+}
+
+/// Copies the body a record's row holds into the version the row names, if that version's body
+/// is still NULL; then the row names no version (it may now change without a version: a merge,
+/// a recomputed ledger, a code given by a merge).
+pub(crate) fn spill(
+    conn: &Connection,
+    kind: RecordKind,
+    record_id: &str,
+) -> Result<(), StoreError> {
+    let sql = format!("SELECT version_id FROM {} WHERE id = ?1", table_of(kind));
+    let held: Option<Option<String>> = conn
+        .prepare_cached(&sql)?
+        .query_row([record_id], |r| r.get(0))
+        .optional()?;
+    let Some(Some(version)) = held else {
+        return Ok(());
+    };
+    let empty: bool = conn
+        .prepare_cached("SELECT body_json IS NULL FROM record_version WHERE version_id = ?1")?
+        .query_row([&version], |r| r.get(0))
+        .optional()?
+        .unwrap_or(false);
+    if empty {
+        let body = row_body(conn, kind, record_id)?;
+        conn.prepare_cached("UPDATE record_version SET body_json = ?2 WHERE version_id = ?1")?
+            .execute(params![version, body])?;
+    }
+    let sql = format!(
+        "UPDATE {} SET version_id = NULL WHERE id = ?1",
+        table_of(kind)
+    );
+    conn.prepare_cached(&sql)?.execute([record_id])?;
+    Ok(())
+}
+
+/// The body of a record as its row holds it: the whole domain value as JSON (a land with its
+/// status history, polygon and estimate; an activity with its released polygon: see
+/// [`super::bodies::land_wire`]). Deleted and voided rows too.
+pub(crate) fn row_body(
+    conn: &Connection,
+    kind: RecordKind,
+    record_id: &str,
+) -> Result<String, StoreError> {
+    let value = match kind {
+        RecordKind::Land => super::bodies::land_wire(&super::bodies::load_land_including_deleted(
+            conn, record_id,
+        )?)?,
+        RecordKind::Activity => super::bodies::activity_wire(
+            &super::bodies::load_activity_including_voided(conn, record_id)?,
+        )?,
+        RecordKind::HazardReport => serde_json::to_value(
+            super::bodies::load_report_including_voided(conn, record_id)?,
+        )
+        .map_err(|e| bad("record version", e.to_string()))?,
+    };
+    Ok(value.to_string())
+}
+
+/// A stored version, read whole (a body the row holds is read from the row).
+pub(crate) fn load_version(
+    conn: &Connection,
+    id: VersionId,
+) -> Result<Option<RecordVersion>, StoreError> {
+    let row = conn
+        .prepare_cached(
+            "SELECT record_type, record_id, bases, hlc, origin_device, state, state_reason,
+                    open_conflicts, body_json
+             FROM record_version WHERE version_id = ?1 AND parked = 0",
+        )?
+        .query_row([id.to_string()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+                r.get::<_, Option<String>>(8)?,
+            ))
+        })
+        .optional()?;
+    let Some((kind, record_id, bases, hlc, device, state, reason, open, body)) = row else {
+        return Ok(None);
+    };
+    let kind = RecordKind::from_code(&kind)
+        .ok_or_else(|| bad("record version", format!("record type {kind}")))?;
+    let body = match body {
+        Some(b) => b,
+        None => row_body(conn, kind, &record_id)?,
+    };
+    let json = |t: &str| -> Result<serde_json::Value, StoreError> {
+        serde_json::from_str(t).map_err(|e| bad("record version", e.to_string()))
+    };
+    Ok(Some(RecordVersion {
+        id,
+        kind,
+        record_id,
+        bases: serde_json::from_str(&bases).map_err(|e| bad("record version", e.to_string()))?,
+        hlc: Hlc::decode(&hlc).map_err(|e| bad("record version", e.to_string()))?,
+        device: DeviceId(
+            Uuid::parse_str(&device).map_err(|e| bad("record version", e.to_string()))?,
+        ),
+        deleted: (state == "deleted").then_some(reason),
+        open_conflicts: serde_json::from_str(&open)
+            .map_err(|e| bad("record version", e.to_string()))?,
+        body: json(&body)?,
+    }))
+}
+
+/// The graph of a record's versions: id -> (bases, stamp).
+pub(crate) fn version_graph(
+    conn: &Connection,
+    record_id: &str,
+) -> Result<HashMap<VersionId, (Vec<VersionId>, Hlc)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT version_id, bases, hlc FROM record_version WHERE record_id = ?1 AND parked = 0",
+    )?;
+    let rows: Vec<(String, String, String)> = stmt
+        .query_map([record_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut out = HashMap::with_capacity(rows.len());
+    for (id, bases, hlc) in rows {
+        out.insert(
+            parse_version_id(&id)?,
+            (
+                serde_json::from_str(&bases).map_err(|e| bad("record version", e.to_string()))?,
+                Hlc::decode(&hlc).map_err(|e| bad("record version", e.to_string()))?,
+            ),
+        );
+    }
+    Ok(out)
+}
