@@ -518,6 +518,10 @@ impl Store {
                 |r| r.get::<_, i64>(0),
             )?)
             .unwrap_or(0);
+            if !dry_run {
+                // Its acknowledgements still count: they say what the sender holds.
+                remember_peers(&self.conn, &bundle, 0)?;
+            }
             return Ok(report);
         }
         if !dry_run {
@@ -1157,7 +1161,10 @@ fn rename_record(
 ) -> Result<(), StoreError> {
     spill(conn, kind, record_id)?;
     let deleted_at: Option<String> = conn
-        .prepare_cached(&format!("SELECT deleted_at FROM {} WHERE id = ?1", table_of(kind)))?
+        .prepare_cached(&format!(
+            "SELECT deleted_at FROM {} WHERE id = ?1",
+            table_of(kind)
+        ))?
         .query_row([record_id], |r| r.get(0))?;
     match kind {
         RecordKind::Land => {

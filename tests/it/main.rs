@@ -15,6 +15,7 @@ mod reference;
 mod reports;
 mod storage;
 mod sync;
+mod sync_sim;
 mod trust;
 mod ui;
 mod util;
