@@ -162,7 +162,11 @@ fn open_and_first_frame(path: &Path) -> (Duration, Records, MapView) {
     // What the app's worker sends first (lands and hazard reports, read at once).
     let (lands, reports) = store.map_records().unwrap();
     let read = start.elapsed();
-    let records = Records { lands, reports };
+    let records = Records {
+        lands,
+        reports,
+        open_conflicts: 0,
+    };
     let mut map = MapView::new();
     map.set_records(&records);
     eprintln!(
@@ -198,6 +202,7 @@ fn map_frame_ms(
         traverse: &[],
         scope: None,
         typed_points: &[],
+        conflict: None,
     };
     let mut times = Vec::with_capacity(frames);
     for i in 0..frames + 3 {

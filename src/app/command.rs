@@ -119,6 +119,27 @@ pub enum Command {
     },
     /// Load a photo full size.
     LoadPhoto(uuid::Uuid),
+    /// Load what the Reconciliation view shows: this device, its peers, the open conflicts,
+    /// the parked versions and the last bundle imports.
+    LoadSync,
+    /// Write a sync bundle: for one device (what it has not acknowledged) or everything.
+    SyncExport {
+        /// The bundle file.
+        path: PathBuf,
+        /// The device it is for (`None`: everything).
+        to: Option<crate::domain::DeviceId>,
+        /// The person confirmed replacing an existing file.
+        replace: crate::io::output::Replace,
+    },
+    /// Apply a sync bundle (one transaction, after a backup).
+    SyncImport(PathBuf),
+    /// Settle conflicts (code, field), each with the same choice.
+    ResolveConflicts {
+        /// The conflicts: record code and field.
+        items: Vec<(String, String)>,
+        /// Mine (this device's value) or theirs.
+        take: crate::domain::merge::Take,
+    },
     /// Move a land through the validation workflow.
     Workflow {
         /// The land.
@@ -207,6 +228,8 @@ pub enum Outcome {
     ReferenceLayers(Vec<LoadedLayer>),
     /// A photo, full size (at most 1 600 px on its longer side).
     Photo(Box<super::state::Thumbnail>),
+    /// What the Reconciliation view shows.
+    Sync(Box<super::state::SyncOverview>),
     /// The programme's audit trail, newest first.
     AuditFeed(Vec<crate::domain::AuditEntry>),
     /// Lands whose source attributes contain a search text.

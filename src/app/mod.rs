@@ -10,6 +10,7 @@ mod worker;
 pub use command::{Command, Form, LoadedLayer, Outcome};
 pub use error::AppError;
 pub use state::{
-    AppState, LandDetail, Notification, NotificationLevel, Records, ReportDetail, Thumbnail,
+    AppState, ConflictPolygons, ConflictRow, LandDetail, Notification, NotificationLevel, Records,
+    ReportDetail, SyncOverview, Thumbnail,
 };
 pub use worker::{Waker, Worker};

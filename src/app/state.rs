@@ -13,6 +13,58 @@ pub struct Records {
     pub lands: Vec<MapLand>,
     /// Hazard reports, ordered by code.
     pub reports: Vec<HazardReport>,
+    /// Open sync conflicts (the Reconciliation button's badge).
+    pub open_conflicts: usize,
+}
+
+/// The two polygons of a land geometry conflict: this laptop's and the other's.
+pub type ConflictPolygons = (
+    Option<geo_types::MultiPolygon<f64>>,
+    Option<geo_types::MultiPolygon<f64>>,
+);
+
+/// One open conflict as the Reconciliation view shows it.
+#[derive(Debug, Clone)]
+pub struct ConflictRow {
+    /// The record's code.
+    pub code: String,
+    /// "land", "activity", "hazard report".
+    pub record_type: &'static str,
+    /// The field.
+    pub field: String,
+    /// The value both sides started from, in words.
+    pub base: String,
+    /// This device's value (or the provisional winner's when this device made none).
+    pub mine: String,
+    /// The other device's value.
+    pub theirs: String,
+    /// Who made the other value (device name or id).
+    pub theirs_from: String,
+    /// What the store shows now (the provisional winner).
+    pub shown: String,
+    /// The land, for "Show on map".
+    pub land: Option<crate::domain::LandId>,
+    /// For a geometry conflict: my polygon and theirs, drawn over each other on the map.
+    pub polygons: Option<ConflictPolygons>,
+}
+
+/// What the Reconciliation view shows.
+#[derive(Debug, Clone, Default)]
+pub struct SyncOverview {
+    /// This device's id.
+    pub device: String,
+    /// This device's name.
+    pub device_name: String,
+    /// The programme.
+    pub programme: String,
+    /// The other devices: names, what went between us.
+    pub peers: Vec<crate::storage::sync_identity::SyncPeer>,
+    /// The open conflicts.
+    pub conflicts: Vec<ConflictRow>,
+    /// Versions waiting for a base.
+    pub parked: Vec<crate::storage::ParkedVersion>,
+    /// The last bundle imports, newest first.
+    pub imports: Vec<crate::storage::ImportLogEntry>,
 }
 
 /// One land with everything the detail panel shows.
@@ -122,6 +174,8 @@ pub struct AppState {
     pub photo: Option<Thumbnail>,
     /// The programme's audit trail as last loaded for the History window.
     pub audit_feed: Option<Vec<crate::domain::AuditEntry>>,
+    /// What the Reconciliation view shows (loaded when it opens, after each sync action).
+    pub sync: Option<SyncOverview>,
     /// A foreign file waiting for its mapping step.
     pub import_preview: Option<(PathBuf, crate::domain::FileProperties)>,
     /// Unsaved work found in the store at open, not yet restored or discarded.
@@ -258,6 +312,7 @@ impl AppState {
             Outcome::ExportLog(entries) => self.export_log = Some(entries),
             Outcome::UnsavedForms(forms) => self.unsaved_forms = forms,
             Outcome::AuditFeed(entries) => self.audit_feed = Some(entries),
+            Outcome::Sync(overview) => self.sync = Some(*overview),
             Outcome::Photo(photo) => self.photo = Some(*photo),
             Outcome::SourceMatches { query, lands } => {
                 self.source_matches = Some((query, lands.into_iter().collect()));

@@ -12,6 +12,8 @@ use crate::domain::{Actor, ImportBatch, ImportReporter, LandId};
 use crate::storage::{Store, StoreError};
 
 use super::command::{Command, Form, LoadedLayer, Outcome};
+
+mod sync;
 use super::error::AppError;
 use super::state::{LandDetail, Records, ReportDetail, Thumbnail};
 
@@ -239,9 +241,12 @@ impl WorkerLoop {
 
     fn send_records(&self) {
         let Some(store) = &self.store else { return };
-        let records = store
-            .map_records()
-            .map(|(lands, reports)| Records { lands, reports });
+        let open_conflicts = store.sync_conflict_count().unwrap_or(0);
+        let records = store.map_records().map(|(lands, reports)| Records {
+            lands,
+            reports,
+            open_conflicts,
+        });
         match records {
             Ok(r) => self.send(Outcome::Records(Box::new(r))),
             Err(e) => self.fail("Loading the records", e),
@@ -424,6 +429,8 @@ impl WorkerLoop {
                 | Command::SetPhotoCaption { .. }
                 | Command::RemovePhoto { .. }
                 | Command::Workflow { .. }
+                | Command::SyncImport(_)
+                | Command::ResolveConflicts { .. }
         );
         if writes && let Some(message) = self.writes_refused() {
             self.fail("Saving", AppError::StoreDamaged(message));
@@ -677,6 +684,10 @@ impl WorkerLoop {
             | Command::SetPhotoCaption { .. }
             | Command::RemovePhoto { .. }
             | Command::LoadPhoto(_) => self.handle_workspace(command),
+            Command::LoadSync
+            | Command::SyncExport { .. }
+            | Command::SyncImport(_)
+            | Command::ResolveConflicts { .. } => self.handle_sync(command),
         }
     }
 

@@ -41,6 +41,17 @@ const LAND_GEOMETRY_MEMBERS: [&str; 4] = ["points", "geometry", "geometry_issue"
 /// The members of a land's body that are recomputed, never merged.
 const LAND_DERIVED_MEMBERS: [&str; 4] = ["ledger", "status", "classification", "status_history"];
 
+/// Which value settles a conflict.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Take {
+    /// This device's value (or, when this device made none of them, the provisional winner).
+    Local,
+    /// The other device's value.
+    Remote,
+    /// A value typed by the person (JSON when it reads as JSON, else text).
+    Value(String),
+}
+
 /// One version of a record as the merge sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecordVersion {

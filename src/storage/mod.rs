@@ -46,7 +46,7 @@ pub use import::ReplaceRecords;
 pub use migrations::LATEST_SCHEMA_VERSION;
 pub use open::{OpenMode, QUICK_CHECK_MAX_BYTES, lock_holders};
 pub use photos::{MAX_PHOTO_BYTES, Photo, photo_media_type};
-pub use reconcile::{OpenConflict, Take, value_text};
+pub use reconcile::{ImportLogEntry, OpenConflict, ParkedVersion, conflict_polygon, value_text};
 pub use store::Store;
 
 /// Test support: creates a store file at an older schema version (to test upgrades).

@@ -13,7 +13,7 @@ use super::hazard_reports::write_report_row;
 use super::lands::write_land_row_as;
 use super::store::Store;
 use super::versions::{LocalChange, record_local_version, row_body, table_of};
-use crate::domain::merge::{DELETED_FIELD, FieldConflict, set_field};
+use crate::domain::merge::{DELETED_FIELD, FieldConflict, Take, set_field};
 use crate::domain::rules::apply_shape;
 use crate::domain::{Actor, AuditAction, EntityKind, FieldError, RecordKind};
 use crate::geometry::land_shape;
@@ -29,17 +29,6 @@ pub struct OpenConflict {
     pub record_id: String,
     /// The field, its base and its values (provisional winner first).
     pub conflict: FieldConflict,
-}
-
-/// Which value settles a conflict.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Take {
-    /// This device's value (or, when this device made none of them, the provisional winner).
-    Local,
-    /// The other device's value.
-    Remote,
-    /// A value typed by the person (JSON when it reads as JSON, else text).
-    Value(String),
 }
 
 impl OpenConflict {
@@ -281,4 +270,92 @@ pub fn value_text(field: &str, value: &Value) -> String {
         }
         other => other.to_string(),
     }
+}
+
+/// A version waiting for a base that has not arrived.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParkedVersion {
+    /// What kind of record.
+    pub kind: RecordKind,
+    /// The record's code as the version has it.
+    pub code: String,
+    /// The device that made it.
+    pub device: String,
+    /// When it arrived here (RFC 3339, UTC).
+    pub received_at: String,
+}
+
+/// One bundle import tried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportLogEntry {
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// The bundle's file name.
+    pub file_name: String,
+    /// The device that wrote it (empty when the file could not be read).
+    pub sender: String,
+    /// Applied, or refused.
+    pub refused: bool,
+    /// What it did, or why it was refused.
+    pub summary: String,
+}
+
+impl Store {
+    /// The versions waiting for a base, oldest first.
+    pub fn sync_parked(&self) -> Result<Vec<ParkedVersion>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT record_type, COALESCE(json_extract(body_json, '$.code'), ''), origin_device,
+                    received_at
+             FROM record_version WHERE parked = 1 ORDER BY seq",
+        )?;
+        let rows: Vec<(String, String, String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|(kind, code, device, received_at)| ParkedVersion {
+                kind: RecordKind::from_code(&kind).unwrap_or(RecordKind::Land),
+                code,
+                device,
+                received_at,
+            })
+            .collect())
+    }
+
+    /// The last `limit` bundle imports, newest first.
+    pub fn sync_import_log(&self, limit: usize) -> Result<Vec<ImportLogEntry>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT at, file_name, sender, outcome, summary FROM sync_import_log
+             ORDER BY id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+            Ok(ImportLogEntry {
+                at: r.get(0)?,
+                file_name: r.get(1)?,
+                sender: r.get(2)?,
+                refused: r.get::<_, String>(3)? == "refused",
+                summary: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many conflicts are open (the Reconciliation button's badge).
+    pub fn sync_conflict_count(&self) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sync_conflict", [], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+}
+
+/// The polygon of a land geometry conflict value (the `geometry` member of the field), if any.
+pub fn conflict_polygon(value: &Value) -> Option<geo_types::MultiPolygon<f64>> {
+    let g = value.get("geometry")?;
+    if g.is_null() {
+        return None;
+    }
+    super::codec::parse_geometry(Some(&g.to_string()))
+        .ok()
+        .flatten()
 }

@@ -86,6 +86,7 @@ impl SafegroundApp {
             unsaved: super::unsaved::UnsavedTracker::default(),
             mapping_step: None,
             history: super::history::HistoryWindow::default(),
+            reconciliation: super::reconciliation::ReconciliationWindow::default(),
             photo_view: None,
             source_query_sent: String::new(),
             export_profile: crate::domain::ExportProfile::Full,
@@ -350,6 +351,7 @@ impl SafegroundApp {
                         (Some(d), None) if self.prefs.show_typed_points => &d.land.points,
                         _ => &[],
                     },
+                    conflict: self.reconciliation.overlay.as_ref(),
                 };
                 self.map.ui(ui, self.state.selected, &options);
                 if let (Some(edit), Some(editor)) =

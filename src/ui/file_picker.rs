@@ -31,6 +31,10 @@ pub enum PickPurpose {
     Photo,
     /// Add a reference layer to the store's list.
     ReferenceLayer,
+    /// Apply a sync bundle from another laptop.
+    SyncImport,
+    /// Write a sync bundle for a device (`None`: everything, for a new laptop).
+    SyncExport(Option<crate::domain::DeviceId>),
 }
 
 /// What happened in the picker this frame.

@@ -22,6 +22,7 @@ mod list;
 mod map;
 mod prefs;
 pub mod raster_tiles;
+mod reconciliation;
 mod report_form;
 mod side_panels;
 mod theme;
@@ -160,6 +161,8 @@ pub struct SafegroundApp {
     photo_view: Option<side_panels::PhotoView>,
     /// The programme's history window.
     history: history::HistoryWindow,
+    /// The Reconciliation window (sync bundles and conflicts).
+    reconciliation: reconciliation::ReconciliationWindow,
     /// The import's mapping step, while a foreign file waits for it.
     mapping_step: Option<import_mapping::MappingStep>,
     /// What the open forms last kept in the store as unsaved work.

@@ -83,11 +83,12 @@ impl SafegroundApp {
                     i.consume_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key))
                 })
             };
-            let (new_land, dashboard_key, layers_key, history_key) = (
+            let (new_land, dashboard_key, layers_key, history_key, sync_key) = (
                 shortcut(egui::Key::N),
                 shortcut(egui::Key::D),
                 shortcut(egui::Key::L),
                 shortcut(egui::Key::H),
+                shortcut(egui::Key::R),
             );
             // Ctrl+Q quits, as desktop programs do; an open form's work is kept first
             // (`on_exit`) and offered back at the next start.
@@ -246,6 +247,24 @@ impl SafegroundApp {
                 || history_key
             {
                 self.toggle_history();
+            }
+            let conflicts = self.state.records.open_conflicts;
+            let label = if conflicts > 0 {
+                egui::RichText::new(format!("Reconciliation ({conflicts})"))
+                    .color(theme::ERROR_TEXT)
+                    .strong()
+            } else {
+                egui::RichText::new("Reconciliation")
+            };
+            if ui
+                .button(label)
+                .on_hover_text(
+                    "Sync bundles with the other laptops and the office; settle conflicts (Ctrl+R)",
+                )
+                .clicked()
+                || sync_key
+            {
+                self.toggle_reconciliation();
             }
             if ui
                 .button("Layers")

@@ -175,6 +175,18 @@ impl SafegroundApp {
                 &["jpg", "jpeg", "png"],
                 "",
             ),
+            PickPurpose::SyncImport => (
+                PickMode::Open,
+                "Apply a sync bundle from another laptop",
+                &["sgbundle"],
+                "",
+            ),
+            PickPurpose::SyncExport(_) => (
+                PickMode::Save,
+                "Write a sync bundle",
+                &["sgbundle"],
+                "for-office.sgbundle",
+            ),
         };
         self.picker = Some(FilePicker::new(purpose, mode, title, ext, dir, name, ctx));
     }
@@ -205,6 +217,14 @@ impl SafegroundApp {
                     }
                     return;
                 }
+                if purpose == PickPurpose::SyncImport {
+                    self.send(Command::SyncImport(path));
+                    return;
+                }
+                if let PickPurpose::SyncExport(to) = purpose {
+                    self.send(Command::SyncExport { path, to, replace });
+                    return;
+                }
                 let command = match purpose {
                     PickPurpose::OpenStore | PickPurpose::NewStore => Command::OpenStore(path),
                     PickPurpose::Import => Command::InspectImport(path),
@@ -223,7 +243,11 @@ impl SafegroundApp {
                             replace,
                         }))
                     }
-                    PickPurpose::Mbtiles | PickPurpose::Photo | PickPurpose::ReferenceLayer => {
+                    PickPurpose::Mbtiles
+                    | PickPurpose::Photo
+                    | PickPurpose::ReferenceLayer
+                    | PickPurpose::SyncImport
+                    | PickPurpose::SyncExport(_) => {
                         return;
                     }
                 };
@@ -337,6 +361,7 @@ impl SafegroundApp {
         self.unsaved_window(ctx);
         self.mapping_window(ctx);
         self.history_window(ctx);
+        self.reconciliation_ui(ctx);
         self.photo_window(ctx);
         if self.show_notifications {
             egui::Window::new("Messages")

@@ -18,4 +18,5 @@ mod sync;
 mod sync_sim;
 mod trust;
 mod ui;
+mod ui_sync;
 mod util;

@@ -7,9 +7,10 @@ use anyhow::{Context as _, Result, bail};
 use serde_json::json;
 
 use crate::cli::SyncAction;
+use crate::domain::merge::Take;
 use crate::domain::{Actor, DeviceId};
 use crate::io::output::Replace;
-use crate::storage::{BundleScope, Store, Take, import_summary, value_text};
+use crate::storage::{BundleScope, Store, import_summary, value_text};
 
 pub(super) fn run(
     out: &mut dyn Write,

@@ -18,10 +18,13 @@ use crate::domain::{CoordFormat, LandId, LonLat, SurveyPoint};
 use crate::geometry::coords::format_coord;
 use crate::geometry::mercator_world_fraction;
 
+mod conflict;
 mod editing;
 mod layers;
 mod prepared;
 mod reference;
+use conflict::ConflictPlugin;
+pub use conflict::{MINE as CONFLICT_MINE, THEIRS as CONFLICT_THEIRS};
 use editing::{MeasurePlugin, PreviewPlugin, TraversePlugin, TypedPointsPlugin};
 pub use editing::{VertexEdit, measure};
 use layers::{BasemapPlugin, LandsPlugin, ReportsPlugin};
@@ -407,6 +410,10 @@ impl MapView {
                 points: options.preview,
                 edit: &mut edit,
             })
+            .with_plugin(ConflictPlugin {
+                mine: options.conflict.and_then(|c| c.0.as_ref()),
+                theirs: options.conflict.and_then(|c| c.1.as_ref()),
+            })
             .show(ui, |ui, response, projector, _memory| {
                 overlays(
                     ui,
@@ -439,7 +446,12 @@ pub struct MapOptions<'a> {
     /// The selected land's typed points (benchmark, reference, turning points…), drawn with
     /// their symbols and labels.
     pub typed_points: &'a [SurveyPoint],
+    /// A land geometry conflict being looked at: this laptop's polygon and the other's.
+    pub conflict: Option<&'a ConflictPolygons>,
 }
+
+/// The two polygons of a land geometry conflict: this laptop's and the other's.
+pub use crate::app::ConflictPolygons;
 
 /// Scale bar (bottom left), cursor coordinates and attribution (bottom right).
 fn overlays(

@@ -1,0 +1,145 @@
+//! The worker's sync commands (issue 15): bundles, the Reconciliation view's contents, settling
+//! conflicts.
+
+use super::{Command, Outcome, WorkerLoop};
+use crate::app::{ConflictRow, SyncOverview};
+use crate::domain::merge::GEOMETRY_FIELD;
+use crate::domain::{LandId, RecordKind};
+use crate::storage::{BundleScope, OpenConflict, conflict_polygon, import_summary, value_text};
+
+impl WorkerLoop {
+    pub(super) fn handle_sync(&mut self, command: Command) {
+        match command {
+            Command::LoadSync => self.send_sync(),
+            Command::SyncExport { path, to, replace } => {
+                let Some(store) = self.store.as_mut() else {
+                    return;
+                };
+                let scope = to.map_or(BundleScope::All, BundleScope::For);
+                match store.sync_export(&path, scope, &self.actor.device, replace) {
+                    Ok(b) => self.send(Outcome::Done(format!(
+                        "Sync bundle written: {} ({} versions, {} photos)",
+                        path.display(),
+                        b.versions,
+                        b.photos
+                    ))),
+                    Err(e) => self.fail("Writing the sync bundle", e),
+                }
+                self.send_sync();
+            }
+            Command::SyncImport(path) => {
+                let Some(store) = self.store.as_mut() else {
+                    return;
+                };
+                match store.sync_import(&path, false, &self.actor.device) {
+                    Ok(r) => self.send(Outcome::Done(format!(
+                        "Sync bundle applied ({}): {}",
+                        path.display(),
+                        import_summary(&r)
+                    ))),
+                    Err(e) => self.fail("Applying the sync bundle", e),
+                }
+                self.send_records();
+                self.send_sync();
+            }
+            Command::ResolveConflicts { items, take } => {
+                let Some(store) = self.store.as_mut() else {
+                    return;
+                };
+                let mut settled = 0;
+                for (code, field) in &items {
+                    match store.sync_resolve(code, field, &take, &self.actor) {
+                        Ok(()) => settled += 1,
+                        Err(e) => {
+                            self.fail(&format!("Settling {field} of {code}"), e);
+                            break;
+                        }
+                    }
+                }
+                if settled > 0 {
+                    self.send(Outcome::Done(format!(
+                        "{settled} conflict{} settled; the settlement goes to the other laptops with the next bundle",
+                        if settled == 1 { "" } else { "s" }
+                    )));
+                }
+                self.send_records();
+                self.send_sync();
+            }
+            _ => {}
+        }
+    }
+
+    fn send_sync(&mut self) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let overview = (|| -> Result<SyncOverview, crate::storage::StoreError> {
+            let id = store.sync_identity(&self.actor.device)?;
+            let peers = store.sync_peers()?;
+            let names: std::collections::HashMap<String, String> = peers
+                .iter()
+                .filter(|p| !p.name.is_empty())
+                .map(|p| (p.device.clone(), p.name.clone()))
+                .collect();
+            let conflicts = store
+                .sync_conflicts()?
+                .iter()
+                .map(|c| conflict_row(c, id.device, &names))
+                .collect();
+            Ok(SyncOverview {
+                device: id.device.to_string(),
+                device_name: id.device_name,
+                programme: id.programme.to_string(),
+                peers,
+                conflicts,
+                parked: store.sync_parked()?,
+                imports: store.sync_import_log(20)?,
+            })
+        })();
+        match overview {
+            Ok(o) => self.send(Outcome::Sync(Box::new(o))),
+            Err(e) => self.fail("Reading the sync state", e),
+        }
+    }
+}
+
+/// A conflict in words for the Reconciliation view, with both polygons of a geometry conflict.
+fn conflict_row(
+    c: &OpenConflict,
+    me: crate::domain::DeviceId,
+    names: &std::collections::HashMap<String, String>,
+) -> ConflictRow {
+    let field = c.conflict.field.as_str();
+    let text = |v: Option<&serde_json::Value>| v.map(|v| value_text(field, v)).unwrap_or_default();
+    let theirs_value = c.remote(me);
+    let theirs_from = c
+        .conflict
+        .values
+        .iter()
+        .find(|v| Some(&v.value) == theirs_value)
+        .map(|v| {
+            let id = v.device.to_string();
+            names.get(&id).cloned().unwrap_or(id)
+        })
+        .unwrap_or_default();
+    let polygons = (c.kind == RecordKind::Land && field == GEOMETRY_FIELD).then(|| {
+        (
+            c.local(me).and_then(conflict_polygon),
+            theirs_value.and_then(conflict_polygon),
+        )
+    });
+    ConflictRow {
+        code: c.code.clone(),
+        record_type: c.kind.label(),
+        field: field.to_owned(),
+        base: value_text(field, &c.conflict.base),
+        mine: text(c.local(me)),
+        theirs: text(theirs_value),
+        theirs_from,
+        shown: text(c.conflict.winner().map(|w| &w.value)),
+        land: (c.kind == RecordKind::Land)
+            .then(|| uuid::Uuid::parse_str(&c.record_id).ok().map(LandId))
+            .flatten(),
+        polygons,
+    }
+}

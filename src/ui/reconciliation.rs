@@ -1,0 +1,354 @@
+//! The Reconciliation window (issue 15, IMSMA's word): sync bundles in and out, what went to and
+//! came from whom, refused bundles and parked changes shown loudly, and every open conflict with
+//! its base, mine and theirs, settled one by one or in bulk; a land's two polygons are drawn over
+//! each other on the map.
+
+use std::collections::BTreeSet;
+
+use super::SafegroundApp;
+use super::file_picker::PickPurpose;
+use super::map::ConflictPolygons;
+use super::theme;
+use crate::app::Command;
+use crate::app::{ConflictRow, SyncOverview};
+use crate::domain::merge::Take;
+
+/// The window's own state.
+#[derive(Default)]
+pub struct ReconciliationWindow {
+    /// Whether it is open.
+    pub open: bool,
+    /// Conflicts ticked for a bulk action: (code, field).
+    selected: BTreeSet<(String, String)>,
+    /// The device the next bundle is for (`None`: everything).
+    export_to: Option<String>,
+    /// The geometry conflict drawn on the map.
+    pub overlay: Option<ConflictPolygons>,
+}
+
+/// What the person asked for this frame.
+enum Action {
+    None,
+    Settle(Vec<(String, String)>, Take),
+    ShowOnMap(usize),
+    Import,
+    Export,
+}
+
+impl SafegroundApp {
+    /// Opens or closes the Reconciliation window (it loads again when opened).
+    pub(super) fn toggle_reconciliation(&mut self) {
+        self.reconciliation.open = !self.reconciliation.open;
+        if self.reconciliation.open {
+            self.send(Command::LoadSync);
+        } else {
+            self.reconciliation.overlay = None;
+        }
+    }
+
+    pub(super) fn reconciliation_ui(&mut self, ctx: &egui::Context) {
+        if !self.reconciliation.open {
+            return;
+        }
+        let mut open = true;
+        let mut action = Action::None;
+        let overview = self.state.sync.clone();
+        egui::Window::new("Reconciliation")
+            .open(&mut open)
+            .default_size([900.0, 520.0])
+            .vscroll(true)
+            .show(ctx, |ui| {
+                let Some(o) = overview.as_ref() else {
+                    ui.spinner();
+                    return;
+                };
+                alarms(ui, o);
+                bundles(ui, o, &mut self.reconciliation, &mut action);
+                ui.separator();
+                conflicts(ui, o, &mut self.reconciliation, &mut action);
+            });
+        if !open {
+            self.reconciliation.open = false;
+            self.reconciliation.overlay = None;
+        }
+        match action {
+            Action::None => {}
+            Action::Settle(items, take) => {
+                for item in &items {
+                    self.reconciliation.selected.remove(item);
+                }
+                self.reconciliation.overlay = None;
+                self.send(Command::ResolveConflicts { items, take });
+            }
+            Action::ShowOnMap(i) => {
+                if let Some(row) = overview.as_ref().and_then(|o| o.conflicts.get(i)) {
+                    self.reconciliation.overlay.clone_from(&row.polygons);
+                    if let Some(land) = row.land {
+                        self.select(land);
+                        if let Some(bbox) = self.map.land_bbox(land) {
+                            self.map.fit(bbox);
+                        }
+                    }
+                }
+            }
+            Action::Import => self.open_picker(ctx, PickPurpose::SyncImport),
+            Action::Export => {
+                let to = self
+                    .reconciliation
+                    .export_to
+                    .as_deref()
+                    .and_then(|d| uuid::Uuid::parse_str(d).ok())
+                    .map(crate::domain::DeviceId);
+                self.open_picker(ctx, PickPurpose::SyncExport(to));
+            }
+        }
+    }
+}
+
+/// Refused bundles and parked changes, in red, at the top.
+fn alarms(ui: &mut egui::Ui, o: &SyncOverview) {
+    if let Some(last) = o.imports.first().filter(|i| i.refused) {
+        egui::Frame::group(ui.style())
+            .stroke(egui::Stroke::new(2.0, theme::ERROR_TEXT))
+            .show(ui, |ui| {
+                ui.colored_label(
+                    theme::ERROR_TEXT,
+                    format!(
+                        "The last bundle, {}, was refused and nothing was changed:",
+                        last.file_name
+                    ),
+                );
+                ui.label(&last.summary);
+            });
+    }
+    if !o.parked.is_empty() {
+        egui::Frame::group(ui.style())
+            .stroke(egui::Stroke::new(2.0, theme::WARNING_TEXT))
+            .show(ui, |ui| {
+                ui.colored_label(
+                    theme::WARNING_TEXT,
+                    format!(
+                        "{} change{} wait for earlier changes that have not arrived; they are kept and applied when those arrive. Ask the laptops below for their latest bundle.",
+                        o.parked.len(),
+                        if o.parked.len() == 1 { "" } else { "s" }
+                    ),
+                );
+                for p in o.parked.iter().take(10) {
+                    ui.label(format!(
+                        "{} {} from {} (arrived {})",
+                        p.kind.label(),
+                        p.code,
+                        short(&p.device),
+                        p.received_at
+                    ));
+                }
+            });
+    }
+}
+
+/// This laptop, the bundle buttons and the other laptops.
+fn bundles(ui: &mut egui::Ui, o: &SyncOverview, w: &mut ReconciliationWindow, action: &mut Action) {
+    ui.label(format!(
+        "This laptop: {} ({}), programme {}",
+        if o.device_name.is_empty() {
+            "unnamed"
+        } else {
+            &o.device_name
+        },
+        short(&o.device),
+        short(&o.programme)
+    ));
+    ui.horizontal(|ui| {
+        if ui
+            .button("Apply a bundle…")
+            .on_hover_text("A .sgbundle file from another laptop or the office (a backup of this store is taken first)")
+            .clicked()
+        {
+            *action = Action::Import;
+        }
+        ui.separator();
+        ui.label("Write a bundle for");
+        let chosen = w
+            .export_to
+            .as_ref()
+            .and_then(|d| o.peers.iter().find(|p| &p.device == d))
+            .map_or_else(
+                || "everything (a new laptop joins from it)".to_owned(),
+                |p| peer_name(&p.name, &p.device),
+            );
+        egui::ComboBox::from_id_salt("sync-export-to")
+            .selected_text(chosen)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(
+                    &mut w.export_to,
+                    None,
+                    "everything (a new laptop joins from it)",
+                );
+                for p in &o.peers {
+                    ui.selectable_value(
+                        &mut w.export_to,
+                        Some(p.device.clone()),
+                        peer_name(&p.name, &p.device),
+                    );
+                }
+            });
+        if ui.button("Write…").clicked() {
+            *action = Action::Export;
+        }
+    });
+    if o.peers.is_empty() {
+        ui.label("No bundle sent or received yet.");
+        return;
+    }
+    egui::Grid::new("sync-peers").striped(true).show(ui, |ui| {
+        for h in ["Laptop", "Received", "Last received", "Sent", "Last sent"] {
+            ui.strong(h);
+        }
+        ui.end_row();
+        for p in &o.peers {
+            ui.label(peer_name(&p.name, &p.device));
+            ui.label(format!("{} changes", p.received_versions));
+            ui.label(p.last_received_at.as_deref().map_or("never", short_time));
+            ui.label(format!("{} changes", p.sent_versions));
+            ui.label(p.last_sent_at.as_deref().map_or("never", short_time));
+            ui.end_row();
+        }
+    });
+}
+
+/// The open conflicts with their values and the settle buttons.
+fn conflicts(
+    ui: &mut egui::Ui,
+    o: &SyncOverview,
+    w: &mut ReconciliationWindow,
+    action: &mut Action,
+) {
+    if o.conflicts.is_empty() {
+        ui.label("No open conflicts: every change merged by itself.");
+        return;
+    }
+    ui.heading(format!("{} open conflicts", o.conflicts.len()));
+    ui.label(
+        "The same field was changed to different values on two laptops. The value shown now is the provisional winner (later date of information, then the later change); the other is kept until someone settles it. A settlement travels to every laptop with the next bundle.",
+    );
+    ui.horizontal(|ui| {
+        if ui.button("Select all").clicked() {
+            w.selected = o
+                .conflicts
+                .iter()
+                .map(|c| (c.code.clone(), c.field.clone()))
+                .collect();
+        }
+        if ui.button("Select none").clicked() {
+            w.selected.clear();
+        }
+        let picked: Vec<(String, String)> = w.selected.iter().cloned().collect();
+        ui.add_enabled_ui(!picked.is_empty(), |ui| {
+            if ui
+                .button(format!("Keep mine for {} selected", picked.len()))
+                .clicked()
+            {
+                *action = Action::Settle(picked.clone(), Take::Local);
+            }
+            if ui
+                .button(format!("Take theirs for {} selected", picked.len()))
+                .clicked()
+            {
+                *action = Action::Settle(picked.clone(), Take::Remote);
+            }
+        });
+    });
+    egui::Grid::new("sync-conflicts")
+        .striped(true)
+        .num_columns(8)
+        .show(ui, |ui| {
+            for h in [
+                "",
+                "Record",
+                "Field",
+                "Base",
+                "Mine",
+                "Theirs",
+                "Shown now",
+                "",
+            ] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for (i, c) in o.conflicts.iter().enumerate() {
+                row(ui, i, c, w, action);
+            }
+        });
+}
+
+fn row(
+    ui: &mut egui::Ui,
+    i: usize,
+    c: &ConflictRow,
+    w: &mut ReconciliationWindow,
+    action: &mut Action,
+) {
+    let key = (c.code.clone(), c.field.clone());
+    let mut ticked = w.selected.contains(&key);
+    if ui.checkbox(&mut ticked, "").changed() {
+        if ticked {
+            w.selected.insert(key.clone());
+        } else {
+            w.selected.remove(&key);
+        }
+    }
+    ui.label(format!("{} {}", c.record_type, c.code));
+    ui.label(crate::domain::field_label(&c.field));
+    ui.label(clip(&c.base));
+    ui.colored_label(super::map::CONFLICT_MINE, clip(&c.mine));
+    ui.colored_label(super::map::CONFLICT_THEIRS, clip(&c.theirs))
+        .on_hover_text(format!("from {}", c.theirs_from));
+    ui.label(clip(&c.shown));
+    ui.horizontal(|ui| {
+        if ui.button("Keep mine").clicked() {
+            *action = Action::Settle(vec![key.clone()], Take::Local);
+        }
+        if ui.button("Take theirs").clicked() {
+            *action = Action::Settle(vec![key], Take::Remote);
+        }
+        if c.land.is_some()
+            && ui
+                .button(if c.polygons.is_some() {
+                    "Show both on map"
+                } else {
+                    "Show on map"
+                })
+                .clicked()
+        {
+            *action = Action::ShowOnMap(i);
+        }
+    });
+    ui.end_row();
+}
+
+/// A long value cut for the table (the whole value is in `sync conflicts`).
+fn clip(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        let cut: String = text.chars().take(MAX).collect();
+        format!("{cut}...")
+    }
+}
+
+fn short(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}
+
+fn short_time(t: &str) -> &str {
+    t.get(..16).unwrap_or(t)
+}
+
+fn peer_name(name: &str, device: &str) -> String {
+    if name.is_empty() {
+        format!("device {}", short(device))
+    } else {
+        format!("{name} ({})", short(device))
+    }
+}
