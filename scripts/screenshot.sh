@@ -2,7 +2,8 @@
 # Starts the real Safeground window under Xvfb on a fresh demo store with the sample reference
 # layers, at 1280×800 and at 1920×1080, and takes a screenshot of the window in each state:
 # the overview (list), HA-0016 searched for and selected, the dashboard, a new land saved with
-# errors (beside their fields), the layer panel, and the daylight theme. Fails if any is blank
+# errors (beside their fields), the layer panel, the Reconciliation window with a conflict, and
+# the daylight theme. Fails if any is blank
 # (the map's share of the window is checked by the kittest the_map_keeps_half_the_window_in_every_state).
 # Needs: xvfb, imagemagick (import, /usr/bin/convert), xdotool (Debian packages).
 #
@@ -60,6 +61,15 @@ session() {
   for f in admin-boundaries.gpkg settlements.geojson roads.geojson; do
     "$bin" --db "$store" layers add "$work/$f" >/dev/null
   done
+  # A second laptop joined from the store's bundle; both change one land's project apart and
+  # exchange bundles: one conflict for the Reconciliation window.
+  local other="$work/$prefix-other.sqlite"
+  "$bin" --db "$store" sync export --all -o "$work/$prefix-all.sgbundle" >/dev/null
+  "$bin" --db "$other" sync import "$work/$prefix-all.sgbundle" >/dev/null
+  "$bin" --db "$store" edit HA-0007 --set "project=Project from this laptop" >/dev/null
+  "$bin" --db "$other" edit HA-0007 --set "project=Project from the other laptop" >/dev/null
+  "$bin" --db "$other" sync export --all -o "$work/$prefix-back.sgbundle" >/dev/null
+  "$bin" --db "$store" sync import "$work/$prefix-back.sgbundle" >/dev/null
   local start appeared
   start=$(date +%s.%N)
   SAFEGROUND_APPEARANCE=$appearance SAFEGROUND_USER="Amina Hodžić" SAFEGROUND_ROLE=surveyor \
@@ -109,6 +119,12 @@ session() {
   sleep 1.5
   shot layers
   xdotool key ctrl+l
+  sleep 0.5
+  # The Reconciliation window (Ctrl+R) with the conflict.
+  xdotool key ctrl+r
+  sleep 2
+  shot reconciliation
+  xdotool key ctrl+r
   sleep 0.5
   if ! kill -0 "$app_pid" 2>/dev/null; then
     echo "screenshot.sh: the app exited early" >&2

@@ -258,15 +258,7 @@ pub fn value_text(field: &str, value: &Value) -> String {
         Value::String(s) if field == DELETED_FIELD => format!("deleted: {s}"),
         Value::String(s) => s.clone(),
         Value::Object(parts) if field == crate::domain::merge::GEOMETRY_FIELD => {
-            let points = parts
-                .get("points")
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len);
-            let polygon = parts.get("geometry").is_some_and(|g| !g.is_null());
-            format!(
-                "{points} survey points{}",
-                if polygon { ", polygon" } else { ", no polygon" }
-            )
+            geometry_text(parts)
         }
         other => other.to_string(),
     }
@@ -358,4 +350,42 @@ pub fn conflict_polygon(value: &Value) -> Option<geo_types::MultiPolygon<f64>> {
     super::codec::parse_geometry(Some(&g.to_string()))
         .ok()
         .flatten()
+}
+
+/// A land geometry in words: its survey points, where they lie (their mean, 5 decimals, about a
+/// metre) and the estimated area, so two geometries can be told apart.
+fn geometry_text(parts: &serde_json::Map<String, Value>) -> String {
+    let points = parts.get("points").and_then(Value::as_array);
+    let n = points.map_or(0, Vec::len);
+    let mut sum = (0.0, 0.0);
+    let mut counted = 0.0;
+    for p in points.into_iter().flatten() {
+        let ll = p.get("lon_lat");
+        if let (Some(lon), Some(lat)) = (
+            ll.and_then(|l| l.get("lon_deg")).and_then(Value::as_f64),
+            ll.and_then(|l| l.get("lat_deg")).and_then(Value::as_f64),
+        ) {
+            sum = (sum.0 + lon, sum.1 + lat);
+            counted += 1.0;
+        }
+    }
+    let area = parts
+        .get("estimated_m2")
+        .and_then(Value::as_f64)
+        .map(|a| format!("; {} m²", crate::domain::format_number(a, 0)))
+        .unwrap_or_default();
+    let polygon = if parts.get("geometry").is_some_and(|g| !g.is_null()) {
+        "polygon"
+    } else {
+        "no polygon"
+    };
+    if counted > 0.0 {
+        format!(
+            "{n} survey points around {:.5}, {:.5}; {polygon}{area}",
+            sum.1 / counted,
+            sum.0 / counted
+        )
+    } else {
+        format!("{n} survey points; {polygon}{area}")
+    }
 }

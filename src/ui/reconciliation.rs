@@ -55,7 +55,8 @@ impl SafegroundApp {
         let overview = self.state.sync.clone();
         egui::Window::new("Reconciliation")
             .open(&mut open)
-            .default_size([900.0, 520.0])
+            .default_size([620.0, 560.0])
+            .default_pos([ctx.content_rect().right() - 640.0, 40.0])
             .vscroll(true)
             .show(ctx, |ui| {
                 let Some(o) = overview.as_ref() else {
@@ -207,9 +208,9 @@ fn bundles(ui: &mut egui::Ui, o: &SyncOverview, w: &mut ReconciliationWindow, ac
         ui.end_row();
         for p in &o.peers {
             ui.label(peer_name(&p.name, &p.device));
-            ui.label(format!("{} changes", p.received_versions));
+            ui.label(plural_i64(p.received_versions, "change", "changes"));
             ui.label(p.last_received_at.as_deref().map_or("never", short_time));
-            ui.label(format!("{} changes", p.sent_versions));
+            ui.label(plural_i64(p.sent_versions, "change", "changes"));
             ui.label(p.last_sent_at.as_deref().map_or("never", short_time));
             ui.end_row();
         }
@@ -227,7 +228,7 @@ fn conflicts(
         ui.label("No open conflicts: every change merged by itself.");
         return;
     }
-    ui.heading(format!("{} open conflicts", o.conflicts.len()));
+    ui.heading(plural(o.conflicts.len(), "open conflict", "open conflicts"));
     ui.label(
         "The same field was changed to different values on two laptops. The value shown now is the provisional winner (later date of information, then the later change); the other is kept until someone settles it. A settlement travels to every laptop with the next bundle.",
     );
@@ -258,30 +259,14 @@ fn conflicts(
             }
         });
     });
-    egui::Grid::new("sync-conflicts")
-        .striped(true)
-        .num_columns(8)
-        .show(ui, |ui| {
-            for h in [
-                "",
-                "Record",
-                "Field",
-                "Base",
-                "Mine",
-                "Theirs",
-                "Shown now",
-                "",
-            ] {
-                ui.strong(h);
-            }
-            ui.end_row();
-            for (i, c) in o.conflicts.iter().enumerate() {
-                row(ui, i, c, w, action);
-            }
-        });
+    for (i, c) in o.conflicts.iter().enumerate() {
+        card(ui, i, c, w, action);
+    }
 }
 
-fn row(
+/// One conflict: the record and field with the buttons, then base, mine, theirs and the value
+/// shown now, one per line (mine in blue and theirs in orange, as on the map).
+fn card(
     ui: &mut egui::Ui,
     i: usize,
     c: &ConflictRow,
@@ -289,46 +274,65 @@ fn row(
     action: &mut Action,
 ) {
     let key = (c.code.clone(), c.field.clone());
-    let mut ticked = w.selected.contains(&key);
-    if ui.checkbox(&mut ticked, "").changed() {
-        if ticked {
-            w.selected.insert(key.clone());
-        } else {
-            w.selected.remove(&key);
-        }
-    }
-    ui.label(format!("{} {}", c.record_type, c.code));
-    ui.label(crate::domain::field_label(&c.field));
-    ui.label(clip(&c.base));
-    ui.colored_label(super::map::CONFLICT_MINE, clip(&c.mine));
-    ui.colored_label(super::map::CONFLICT_THEIRS, clip(&c.theirs))
-        .on_hover_text(format!("from {}", c.theirs_from));
-    ui.label(clip(&c.shown));
-    ui.horizontal(|ui| {
-        if ui.button("Keep mine").clicked() {
-            *action = Action::Settle(vec![key.clone()], Take::Local);
-        }
-        if ui.button("Take theirs").clicked() {
-            *action = Action::Settle(vec![key], Take::Remote);
-        }
-        if c.land.is_some()
-            && ui
-                .button(if c.polygons.is_some() {
-                    "Show both on map"
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            let mut ticked = w.selected.contains(&key);
+            if ui.checkbox(&mut ticked, "").changed() {
+                if ticked {
+                    w.selected.insert(key.clone());
                 } else {
-                    "Show on map"
-                })
-                .clicked()
-        {
-            *action = Action::ShowOnMap(i);
-        }
+                    w.selected.remove(&key);
+                }
+            }
+            ui.strong(format!(
+                "{} {}: {}",
+                c.record_type,
+                c.code,
+                crate::domain::field_label(&c.field)
+            ));
+            if ui.button("Keep mine").clicked() {
+                *action = Action::Settle(vec![key.clone()], Take::Local);
+            }
+            if ui.button("Take theirs").clicked() {
+                *action = Action::Settle(vec![key.clone()], Take::Remote);
+            }
+            if c.land.is_some()
+                && ui
+                    .button(if c.polygons.is_some() {
+                        "Show both on map"
+                    } else {
+                        "Show on map"
+                    })
+                    .clicked()
+            {
+                *action = Action::ShowOnMap(i);
+            }
+        });
+        egui::Grid::new(("sync-conflict", i))
+            .num_columns(2)
+            .show(ui, |ui| {
+                ui.label("Base");
+                ui.label(clip(&c.base));
+                ui.end_row();
+                ui.label("Mine");
+                ui.colored_label(super::map::CONFLICT_MINE, clip(&c.mine));
+                ui.end_row();
+                ui.label("Theirs");
+                ui.colored_label(super::map::CONFLICT_THEIRS, clip(&c.theirs))
+                    .on_hover_text(format!("from {}", c.theirs_from));
+                ui.end_row();
+                ui.label("Shown now");
+                let whose = if c.shown == c.mine { "mine" } else { "theirs" };
+                ui.label(format!("{whose} (provisional winner)"));
+                ui.end_row();
+            });
     });
-    ui.end_row();
 }
 
 /// A long value cut for the table (the whole value is in `sync conflicts`).
 fn clip(text: &str) -> String {
-    const MAX: usize = 60;
+    const MAX: usize = 90;
     if text.chars().count() <= MAX {
         text.to_owned()
     } else {
@@ -351,4 +355,13 @@ fn peer_name(name: &str, device: &str) -> String {
     } else {
         format!("{name} ({})", short(device))
     }
+}
+
+/// "1 open conflict", "2 open conflicts".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn plural_i64(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
