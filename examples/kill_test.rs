@@ -669,6 +669,18 @@ struct Tally {
     restores_done: usize,
     restores_undone: usize,
     output_failed_by_itself: usize,
+    /// Kills of `sync import` (a laptop joining from a full bundle) and `sync export`.
+    sync_kills: usize,
+    sync_corrupt: usize,
+    /// Sync imports found neither entirely applied nor entirely absent.
+    sync_partial: usize,
+    /// Bundles (or pre-import backups) under their final names that are not whole.
+    sync_half_written: usize,
+    sync_failed_by_itself: usize,
+    sync_applied: usize,
+    sync_absent: usize,
+    sync_bundles_complete: usize,
+    sync_bundles_absent: usize,
 }
 
 impl Tally {
@@ -685,6 +697,10 @@ impl Tally {
             + self.half_written
             + self.partial_restores
             + self.output_failed_by_itself
+            + self.sync_corrupt
+            + self.sync_partial
+            + self.sync_half_written
+            + self.sync_failed_by_itself
     }
 }
 
@@ -720,6 +736,7 @@ struct Harness {
     lost: BTreeSet<String>,
     kill_no: usize,
     outputs: Outputs,
+    sync: SyncRig,
 }
 
 /// What the output rounds kill: a store with thousands of records, clean runs' files to compare
@@ -1086,7 +1103,16 @@ impl Harness {
                 outputs.counts, outputs.csv_ms, outputs.report_ms, outputs.restore_ms
             ),
         )?;
+        let sync = SyncRig::setup(&args.bin, &work)?;
+        say(
+            &mut out,
+            &format!(
+                "calibration: sync: a full bundle of {} versions ({} lands): export {} ms, a new laptop's import {} ms",
+                sync.versions, sync.lands, sync.export_ms, sync.import_ms
+            ),
+        )?;
         Ok(Self {
+            sync,
             args,
             work,
             rng,
@@ -1733,6 +1759,21 @@ impl Harness {
             ),
             ("  restores found done", t.restores_done),
             ("  restores found undone", t.restores_undone),
+            ("sync kills (sync import, sync export)", t.sync_kills),
+            ("  corrupt stores (must be 0)", t.sync_corrupt),
+            ("  half-applied imports (must be 0)", t.sync_partial),
+            (
+                "  half-written bundles or backups (must be 0)",
+                t.sync_half_written,
+            ),
+            (
+                "  ended by itself, not killed (must be 0)",
+                t.sync_failed_by_itself,
+            ),
+            ("  imports found applied", t.sync_applied),
+            ("  imports found absent", t.sync_absent),
+            ("  bundles found complete", t.sync_bundles_complete),
+            ("  bundles found absent", t.sync_bundles_absent),
         ];
         let failures = t.failures();
         let mut lines = vec![
@@ -1782,9 +1823,9 @@ fn main() -> Result<()> {
         (t.path().to_owned(), Some(t))
     };
     let mut h = Harness::setup(args, work)?;
-    // A third of the kills hit imports, a third the worker, a third the outputs (CSV export,
-    // report, restore), in a seeded order.
-    let mut plan: Vec<usize> = (0..h.args.kills).map(|i| i % 3).collect();
+    // A quarter of the kills hit imports, a quarter the worker, a quarter the outputs (CSV
+    // export, report, restore), a quarter sync bundles (import, export), in a seeded order.
+    let mut plan: Vec<usize> = (0..h.args.kills).map(|i| i % 4).collect();
     for i in (1..plan.len()).rev() {
         let j = usize::try_from(h.rng.next_u64() % (i as u64 + 1))?;
         plan.swap(i, j);
@@ -1794,7 +1835,8 @@ fn main() -> Result<()> {
         match kind {
             0 => h.import_round(round)?,
             1 => h.worker_round(round)?,
-            _ => h.output_round()?,
+            2 => h.output_round()?,
+            _ => h.sync_round()?,
         }
     }
     h.summary(started.elapsed())?;
@@ -1810,4 +1852,273 @@ fn main() -> Result<()> {
         bail!("{failures} crash-safety failures (see the lines above)");
     }
     Ok(())
+}
+
+// ---- sync bundles (issue 15): kills of `sync import` and `sync export` -------------------------
+
+/// What the sync rounds kill: an office store with a synthetic programme, its full bundle, and
+/// how long a clean import (a new laptop joining) and a clean export take.
+struct SyncRig {
+    office: PathBuf,
+    bundle: PathBuf,
+    versions: i64,
+    lands: i64,
+    import_ms: u64,
+    export_ms: u64,
+}
+
+/// Versions and lands in a store, read directly (0, 0 for a file that is not there).
+fn sync_counts(path: &Path) -> std::result::Result<(i64, i64), String> {
+    if !path.exists() {
+        return Ok((0, 0));
+    }
+    let store = open_checked(path)?;
+    drop(store);
+    let conn = rusqlite::Connection::open(path).map_err(|e| e.to_string())?;
+    let versions: i64 = conn
+        .query_row("SELECT count(*) FROM record_version", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    let lands: i64 = conn
+        .query_row("SELECT count(*) FROM land", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    Ok((versions, lands))
+}
+
+impl SyncRig {
+    fn setup(bin: &Path, work: &Path) -> Result<Self> {
+        let office = work.join("sync-office.sqlite");
+        remove_store(&office)?;
+        run_cli(
+            bin,
+            &[
+                "--db".as_ref(),
+                office.as_os_str(),
+                "demo".as_ref(),
+                "--synthetic".as_ref(),
+                "1500".as_ref(),
+            ],
+        )?;
+        let bundle = work.join("sync-all.sgbundle");
+        if bundle.exists() {
+            std::fs::remove_file(&bundle)?;
+        }
+        let export = run_cli(
+            bin,
+            &[
+                "--db".as_ref(),
+                office.as_os_str(),
+                "sync".as_ref(),
+                "export".as_ref(),
+                "--all".as_ref(),
+                "-o".as_ref(),
+                bundle.as_os_str(),
+            ],
+        )?;
+        let (versions, lands) = sync_counts(&office).map_err(|e| anyhow!(e))?;
+        let joined = work.join("sync-calibrate.sqlite");
+        remove_store(&joined)?;
+        let import = run_cli(
+            bin,
+            &[
+                "--db".as_ref(),
+                joined.as_os_str(),
+                "sync".as_ref(),
+                "import".as_ref(),
+                bundle.as_os_str(),
+            ],
+        )?;
+        let got = sync_counts(&joined).map_err(|e| anyhow!(e))?;
+        if got != (versions, lands) {
+            bail!(
+                "a clean sync import gave {got:?}, expected {:?}",
+                (versions, lands)
+            );
+        }
+        remove_store(&joined)?;
+        remove_backups(work, "sync-calibrate.sqlite.before-sync-")?;
+        Ok(Self {
+            office,
+            bundle,
+            versions,
+            lands,
+            import_ms: millis(import),
+            export_ms: millis(export),
+        })
+    }
+}
+
+/// Removes the backups a sync import left beside a store (`<prefix>…`).
+fn remove_backups(work: &Path, prefix: &str) -> Result<()> {
+    for entry in std::fs::read_dir(work)? {
+        let path = entry?.path();
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
+}
+
+impl Harness {
+    fn sync_round(&mut self) -> Result<()> {
+        let export = self.rng.next_u64().is_multiple_of(2);
+        let rig = &self.sync;
+        let (typical, what) = if export {
+            (rig.export_ms, "sync export")
+        } else {
+            (rig.import_ms, "sync import")
+        };
+        let delay = self.rng.between(0, typical * 13 / 10);
+        let joined = self.work.join("sync-join.sqlite");
+        let folder = self.work.join("sync-out");
+        let target = folder.join("for-office.sgbundle");
+        let mut command = std::process::Command::new(&self.args.bin);
+        if export {
+            if folder.exists() {
+                std::fs::remove_dir_all(&folder)?;
+            }
+            std::fs::create_dir_all(&folder)?;
+            command
+                .arg("--db")
+                .arg(&rig.office)
+                .args(["sync", "export", "--all", "-o"])
+                .arg(&target);
+        } else {
+            remove_store(&joined)?;
+            remove_backups(&self.work, "sync-join.sqlite.before-sync-")?;
+            command
+                .arg("--db")
+                .arg(&joined)
+                .args(["sync", "import"])
+                .arg(&rig.bundle);
+        }
+        let watched = if export {
+            rig.office.clone()
+        } else {
+            joined.clone()
+        };
+        let stderr_path = self.work.join("sync.stderr");
+        let start = Instant::now();
+        let mut child = command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&stderr_path)?)
+            .spawn()
+            .with_context(|| format!("starting {}", self.args.bin.display()))?;
+        let Killed { status, at, in_tx } = kill_at(
+            &mut child,
+            start,
+            Duration::from_millis(delay),
+            &watched,
+            Aim::Random,
+        )?;
+        self.tally.sync_kills += 1;
+        let mut text = vec![format!("{} after {:>5} ms ", self.head(what), millis(at))];
+        if killed_by_signal(status) {
+            text.push(format!("(killed {}) ", tx_words(in_tx)));
+        } else if status.success() {
+            text.push(format!("{:<40}", "(had finished)"));
+        } else {
+            self.tally.sync_failed_by_itself += 1;
+            text.push(format!(
+                "FAILED BY ITSELF ({status}): {} ",
+                stderr_tail(&stderr_path)
+            ));
+        }
+        let (versions, lands) = (self.sync.versions, self.sync.lands);
+        if export {
+            // The office store is untouched and sound; the bundle is there whole or not at all.
+            match sync_counts(&self.sync.office) {
+                Ok(c) if c == (versions, lands) => {}
+                Ok(c) => {
+                    self.tally.sync_partial += 1;
+                    text.push(format!("→ THE OFFICE STORE CHANGED: {c:?} "));
+                }
+                Err(why) => {
+                    self.tally.sync_corrupt += 1;
+                    text.push(format!("→ CORRUPT OFFICE STORE: {why} "));
+                }
+            }
+            if target.exists() {
+                let probe = self.work.join("sync-probe.sqlite");
+                remove_store(&probe)?;
+                let ok = run_cli(
+                    &self.args.bin,
+                    &[
+                        "--db".as_ref(),
+                        probe.as_os_str(),
+                        "sync".as_ref(),
+                        "import".as_ref(),
+                        "--dry-run".as_ref(),
+                        target.as_os_str(),
+                    ],
+                );
+                remove_store(&probe)?;
+                match ok {
+                    Ok(_) => {
+                        self.tally.sync_bundles_complete += 1;
+                        text.push("→ ok, the bundle is complete (its checksums hold)".to_owned());
+                    }
+                    Err(e) => {
+                        self.tally.sync_half_written += 1;
+                        text.push(format!("→ HALF-WRITTEN BUNDLE: {e}"));
+                    }
+                }
+            } else {
+                self.tally.sync_bundles_absent += 1;
+                text.push("→ ok, no bundle under its name".to_owned());
+            }
+            return self.line(&text.concat());
+        }
+        match sync_counts(&joined) {
+            Ok((0, 0)) => {
+                self.tally.sync_absent += 1;
+                text.push("→ ok, nothing applied (the store as it was)".to_owned());
+            }
+            Ok(c) if c == (versions, lands) => {
+                self.tally.sync_applied += 1;
+                text.push(format!("→ ok, all {versions} versions applied"));
+            }
+            Ok(c) => {
+                self.tally.sync_partial += 1;
+                text.push(format!(
+                    "→ HALF-APPLIED: {c:?} of {:?} (versions, lands)",
+                    (versions, lands)
+                ));
+            }
+            Err(why) => {
+                self.tally.sync_corrupt += 1;
+                text.push(format!("→ CORRUPT STORE: {why}"));
+            }
+        }
+        // A backup taken before the import, under its final name, is the store as it was.
+        for entry in std::fs::read_dir(&self.work)? {
+            let path = entry?.path();
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            if name.starts_with("sync-join.sqlite.before-sync-")
+                && path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("bak"))
+            {
+                match sync_counts(&path) {
+                    Ok((0, 0)) => {}
+                    Ok(c) => {
+                        self.tally.sync_half_written += 1;
+                        text.push(format!("; THE BACKUP IS NOT THE STORE AS IT WAS: {c:?}"));
+                    }
+                    Err(why) => {
+                        self.tally.sync_half_written += 1;
+                        text.push(format!("; BROKEN BACKUP: {why}"));
+                    }
+                }
+            }
+        }
+        self.line(&text.concat())
+    }
 }
