@@ -130,13 +130,46 @@ pub fn check_store(
                     l.remaining()
                 ),
             ),
-            Err(e) => push(
+            Err(e) => {
+                let releasing: Vec<&&Activity> =
+                    acts.iter().filter(|a| !a.released.is_zero()).collect();
+                let total = releasing
+                    .iter()
+                    .fold(crate::domain::AreaM2::ZERO, |t, a| t + a.released.total());
+                let message = if total > land.ledger.estimated_m2 && releasing.len() > 1 {
+                    format!(
+                        "its activities together release {} of its estimated {} ({}); each may be right where it was recorded (on two laptops?): void the one entered twice, or revise the polygon",
+                        total,
+                        land.ledger.estimated_m2,
+                        releasing
+                            .iter()
+                            .map(|a| format!("{} {}", a.code, a.released.total()))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                } else {
+                    e.to_string()
+                };
+                push(
+                    &mut findings,
+                    &land.code,
+                    "ledger",
+                    Severity::Error,
+                    message,
+                );
+            }
+        }
+        for (a, b) in probable_duplicates(acts) {
+            push(
                 &mut findings,
                 &land.code,
-                "ledger",
-                Severity::Error,
-                e.to_string(),
-            ),
+                "probable_duplicate",
+                Severity::Warning,
+                format!(
+                    "{} and {} look like the same work recorded twice (same kind, team and dates, released area within 1 %); void one if so",
+                    a.code, b.code
+                ),
+            );
         }
     }
     for s in superseded {
@@ -154,6 +187,28 @@ pub fn check_store(
     overlaps(lands, &mut findings);
     findings.sort_by(|a, b| (&a.code, &a.kind, &a.message).cmp(&(&b.code, &b.kind, &b.message)));
     findings
+}
+
+/// Pairs of a land's activities that are probably one piece of work recorded twice (on two
+/// laptops, or imported twice): same kind, team, start and end dates, and released areas within
+/// 1 % of each other.
+fn probable_duplicates<'a>(acts: &[&'a Activity]) -> Vec<(&'a Activity, &'a Activity)> {
+    let mut out = Vec::new();
+    for (i, a) in acts.iter().enumerate() {
+        for b in acts.iter().skip(i + 1) {
+            let (x, y) = (a.released.total().m2(), b.released.total().m2());
+            let close = (x - y).abs() <= 0.01 * x.max(y);
+            if a.kind == b.kind
+                && a.team == b.team
+                && a.start_date == b.start_date
+                && a.end_date == b.end_date
+                && close
+            {
+                out.push((*a, *b));
+            }
+        }
+    }
+    out
 }
 
 /// Open and worked-on lands whose interiors overlap (valid polygons only; flagged ones are

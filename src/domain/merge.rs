@@ -38,6 +38,9 @@ pub const GEOMETRY_FIELD: &str = "geometry";
 /// The members of a land's travelling body that make up its geometry field (the typed estimate
 /// goes with the polygon it measures).
 const LAND_GEOMETRY_MEMBERS: [&str; 4] = ["points", "geometry", "geometry_issue", "estimated_m2"];
+/// Bookkeeping members that follow the provisional winner without a conflict being listed
+/// (who last submitted a record: both sides submitting is not a disagreement about the land).
+const SILENT_FIELDS: [&str; 1] = ["submitted_by"];
 /// The members of a land's body that are recomputed, never merged.
 const LAND_DERIVED_MEMBERS: [&str; 4] = ["ledger", "status", "classification", "status_history"];
 
@@ -240,7 +243,7 @@ pub fn merge_heads(
                         distinct.push((*j, *w));
                     }
                 }
-                if distinct.len() > 1 {
+                if distinct.len() > 1 && !SILENT_FIELDS.contains(&name.as_str()) {
                     conflicts.push(FieldConflict {
                         field: name.clone(),
                         base: base_value.clone(),

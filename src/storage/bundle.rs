@@ -525,13 +525,20 @@ impl Store {
             return Ok(report);
         }
         if !dry_run {
-            let mut backup = stamped(self.path(), "before-sync");
+            let first = stamped(self.path(), "before-sync");
+            let mut backup = first.clone();
             let mut n = 2;
             while backup.exists() {
-                backup = crate::io::output::with_suffix(
-                    &stamped(self.path(), "before-sync"),
-                    &format!("-{n}"),
-                );
+                // Two imports in one second: `<store>.before-sync-<time>-2.bak`.
+                backup = first.with_extension(format!("{n}.bak"));
+                let name = backup
+                    .file_name()
+                    .map(|f| {
+                        f.to_string_lossy()
+                            .replace(&format!(".{n}.bak"), &format!("-{n}.bak"))
+                    })
+                    .unwrap_or_default();
+                backup = backup.with_file_name(name);
                 n += 1;
             }
             copy_out(

@@ -431,12 +431,23 @@ pub(crate) fn load_land(conn: &Connection, id: LandId) -> Result<Land, StoreErro
     super::bodies::load_land_where(conn, &id.to_string(), "AND l.deleted_at IS NULL")
 }
 
-/// Looks a land up by code (not deleted).
+/// Looks a land up by code (not deleted), or by a code it had before a sync merge gave that
+/// code to a land made earlier on another laptop.
 pub(crate) fn land_id_by_code(conn: &Connection, code: &str) -> Result<Option<LandId>, StoreError> {
-    let id: Option<String> = conn
+    let mut id: Option<String> = conn
         .prepare_cached("SELECT id FROM land WHERE code = ?1 AND deleted_at IS NULL")?
         .query_row([code], |r| r.get(0))
         .optional()?;
+    if id.is_none() {
+        // A code a sync merge gave to another land's record: the alias finds this one.
+        id = conn
+            .prepare_cached(
+                "SELECT a.record_id FROM code_alias a JOIN land l ON l.id = a.record_id
+                 WHERE a.record_type = 'land' AND a.code = ?1 AND l.deleted_at IS NULL LIMIT 1",
+            )?
+            .query_row([code], |r| r.get(0))
+            .optional()?;
+    }
     Ok(id.and_then(|s| LandId::parse(&s)))
 }
 

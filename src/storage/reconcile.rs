@@ -389,3 +389,38 @@ fn geometry_text(parts: &serde_json::Map<String, Value>) -> String {
         format!("{n} survey points; {polygon}{area}")
     }
 }
+
+impl Store {
+    /// Records of `kind` other than `record` that had `code` before a sync merge renamed them:
+    /// (the code, their code now).
+    pub fn code_aliases(
+        &self,
+        kind: RecordKind,
+        code: &str,
+        record: uuid::Uuid,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let sql = format!(
+            "SELECT a.code, t.code FROM code_alias a JOIN {} t ON t.id = a.record_id
+             WHERE a.record_type = ?1 AND a.code = ?2 AND a.record_id != ?3 ORDER BY t.code",
+            table_of(kind)
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params![kind.code(), code, record.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The codes a record had before sync merges renamed it.
+    pub fn former_codes(
+        &self,
+        kind: RecordKind,
+        record: uuid::Uuid,
+    ) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT code FROM code_alias WHERE record_type = ?1 AND record_id = ?2 ORDER BY code",
+        )?;
+        let rows = stmt.query_map(params![kind.code(), record.to_string()], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

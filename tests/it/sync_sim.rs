@@ -285,6 +285,10 @@ fn five_laptops_and_an_office_over_randomised_days_converge_with_nothing_lost() 
         )
         .unwrap();
     assert_eq!(parked, 0);
+    assert_bodies_held(&office.path);
+    for l in &laptops {
+        assert_bodies_held(&l.path);
+    }
     eprintln!(
         "simulation: {} versions, {} open conflicts, {} bundles written, {} never delivered",
         versions.len(),
@@ -374,5 +378,74 @@ fn any_order_of_the_same_bundles_gives_identical_stores_and_a_missing_base_is_pa
     for r in &results[1..] {
         assert!(r.0 == results[0].0, "an order of import gave another store");
         assert_eq!(r.1, results[0].1);
+    }
+}
+
+/// The change log's invariant: a version's body is left out only while its record's row holds
+/// it (the row names that version).
+fn assert_bodies_held(path: &Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let orphans: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM record_version v WHERE v.body_json IS NULL AND NOT EXISTS (
+                SELECT 1 FROM land WHERE version_id = v.version_id UNION ALL
+                SELECT 1 FROM activity WHERE version_id = v.version_id UNION ALL
+                SELECT 1 FROM hazard_report WHERE version_id = v.version_id)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(orphans, 0, "versions without a body in {}", path.display());
+}
+
+#[test]
+fn approvals_travel_back_and_a_field_edit_to_an_approved_land_comes_back_as_submitted() {
+    use safeground::domain::{Role, ValidationState, WorkflowAction};
+    let dir = tempfile::tempdir().unwrap();
+    let (office, laptops) = programme(dir.path(), 1);
+    let team = &laptops[0];
+    let mut n = 0;
+    let summaries = team.store().land_summaries().unwrap();
+    let draft = summaries
+        .iter()
+        .find(|l| {
+            matches!(
+                l.validation,
+                ValidationState::Draft | ValidationState::Returned
+            )
+        })
+        .expect("the demo has a draft land");
+    let land = draft.id;
+    // The team submits the land; the office approves it (four eyes, an IM officer).
+    team.store()
+        .land_workflow(land, &WorkflowAction::Submit, &team.actor())
+        .unwrap();
+    office.import(&team.bundle_for(&office, dir.path(), &mut n));
+    let mut officer = office.actor();
+    officer.role = Some(Role::ImOfficer);
+    office
+        .store()
+        .land_workflow(land, &WorkflowAction::Approve("checked".into()), &officer)
+        .unwrap();
+    team.import(&office.bundle_for(team, dir.path(), &mut n));
+    assert_eq!(
+        team.store().land(land).unwrap().validation,
+        ValidationState::Approved,
+        "the approval reached the laptop"
+    );
+    // The team corrects the approved land: it goes back to the office as Submitted.
+    let mut edited = team.store().land(land).unwrap();
+    edited.notes = "second visit: fence moved".into();
+    team.store().update_land(edited, &team.actor()).unwrap();
+    assert_eq!(
+        team.store().land(land).unwrap().validation,
+        ValidationState::Submitted
+    );
+    office.import(&team.bundle_for(&office, dir.path(), &mut n));
+    let at_office = office.store().land(land).unwrap();
+    assert_eq!(at_office.validation, ValidationState::Submitted);
+    assert_eq!(at_office.notes, "second visit: fence moved");
+    for l in [&office, team] {
+        assert_bodies_held(&l.path);
     }
 }

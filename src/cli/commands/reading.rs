@@ -221,6 +221,18 @@ pub(super) fn show(out: &mut dyn Write, store: &Store, code: &str, as_json: bool
         return Ok(());
     }
     writeln!(out, "{} — {}", land.code, land.name)?;
+    for (old, now) in store.code_aliases(crate::domain::RecordKind::Land, &land.code, land.id.0)? {
+        writeln!(
+            out,
+            "  Note: another laptop's land also had the code {old}; a sync merge renamed it {now}."
+        )?;
+    }
+    for old in store.former_codes(crate::domain::RecordKind::Land, land.id.0)? {
+        writeln!(
+            out,
+            "  Formerly {old} on the laptop that made it (renamed by a sync merge: another laptop's land had that code first)."
+        )?;
+    }
     writeln!(
         out,
         "  {} · {} · {} · date of information {}",

@@ -7,6 +7,7 @@ use super::{Context, RuleError};
 use crate::domain::audit::AuditEntry;
 use crate::domain::errors::FieldError;
 use crate::domain::land::{Land, LandShape, StatusChange};
+use crate::domain::vocab::ValidationState;
 use crate::domain::vocab::{AuditAction, EntityKind};
 
 /// A land's new version and what goes with it, ready to be saved in one transaction.
@@ -149,7 +150,23 @@ pub fn edit_land(
             superseded: false,
         });
     }
-    let audit = audit_changes(old, &edited, ctx);
+    let mut audit = audit_changes(old, &edited, ctx);
+    let changed_content = audit.iter().any(|e| {
+        !matches!(
+            e.field.as_deref(),
+            Some("validation" | "validation_comment" | "submitted_by")
+        )
+    });
+    if old.validation == ValidationState::Approved
+        && edited.validation == ValidationState::Approved
+        && changed_content
+    {
+        // An approved record changed (in the field, or merged from another laptop) goes back to
+        // the office: Submitted again, by whoever changed it.
+        edited.validation = ValidationState::Submitted;
+        edited.submitted_by.clone_from(&ctx.actor.who);
+        audit = audit_changes(old, &edited, ctx);
+    }
     Ok(LandEdit::Apply(Box::new(LandPlan {
         land: edited,
         stored_history: old.status_history.len(),
