@@ -166,6 +166,8 @@ fn open_and_first_frame(path: &Path) -> (Duration, Records, MapView) {
         lands,
         reports,
         open_conflicts: 0,
+        parked: 0,
+        last_bundle_refused: false,
     };
     let mut map = MapView::new();
     map.set_records(&records);

@@ -15,6 +15,10 @@ pub struct Records {
     pub reports: Vec<HazardReport>,
     /// Open sync conflicts (the Reconciliation button's badge).
     pub open_conflicts: usize,
+    /// Versions waiting for a base that has not arrived (the badge, loudly).
+    pub parked: usize,
+    /// The last sync bundle tried was refused (the badge, loudly).
+    pub last_bundle_refused: bool,
 }
 
 /// The two polygons of a land geometry conflict: this laptop's and the other's.

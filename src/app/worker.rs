@@ -242,10 +242,16 @@ impl WorkerLoop {
     fn send_records(&self) {
         let Some(store) = &self.store else { return };
         let open_conflicts = store.sync_conflict_count().unwrap_or(0);
+        let parked = store.sync_parked().map_or(0, |p| p.len());
+        let last_bundle_refused = store
+            .sync_import_log(1)
+            .is_ok_and(|log| log.first().is_some_and(|l| l.refused));
         let records = store.map_records().map(|(lands, reports)| Records {
             lands,
             reports,
             open_conflicts,
+            parked,
+            last_bundle_refused,
         });
         match records {
             Ok(r) => self.send(Outcome::Records(Box::new(r))),

@@ -248,14 +248,7 @@ impl SafegroundApp {
             {
                 self.toggle_history();
             }
-            let conflicts = self.state.records.open_conflicts;
-            let label = if conflicts > 0 {
-                egui::RichText::new(format!("Reconciliation ({conflicts})"))
-                    .color(theme::ERROR_TEXT)
-                    .strong()
-            } else {
-                egui::RichText::new("Reconciliation")
-            };
+            let label = reconciliation_label(&self.state.records);
             if ui
                 .button(label)
                 .on_hover_text(
@@ -382,5 +375,27 @@ impl SafegroundApp {
             }
             None => true,
         }
+    }
+}
+
+/// The Reconciliation button: its open conflicts in red, and loudly a refused bundle or changes
+/// waiting for earlier ones.
+fn reconciliation_label(records: &crate::app::Records) -> egui::RichText {
+    let mut parts = Vec::new();
+    if records.open_conflicts > 0 {
+        parts.push(records.open_conflicts.to_string());
+    }
+    if records.parked > 0 {
+        parts.push(format!("{} waiting", records.parked));
+    }
+    if records.last_bundle_refused {
+        parts.push("bundle refused".to_owned());
+    }
+    if parts.is_empty() {
+        egui::RichText::new("Reconciliation")
+    } else {
+        egui::RichText::new(format!("Reconciliation ({})", parts.join(", ")))
+            .color(theme::ERROR_TEXT)
+            .strong()
     }
 }

@@ -447,3 +447,59 @@ fn a_hazard_report_edit_dated_earlier_is_kept_not_applied() {
     let fields: Vec<&str> = audit.iter().filter_map(|e| e.field.as_deref()).collect();
     assert_eq!(fields, ["status"]);
 }
+
+#[test]
+fn a_lenient_projection_keeps_going_past_an_over_release_and_never_closes_on_part_of_the_work() {
+    let land = stored_land();
+    // Two laptops each cleared 6 000 m² of the 10 000 m² land.
+    let a = activity(
+        &land,
+        "clearance",
+        "2026-03-01",
+        "cleared",
+        "6000",
+        "AC-0001",
+    );
+    let b = activity(
+        &land,
+        "clearance",
+        "2026-03-02",
+        "cleared",
+        "6000",
+        "AC-0002",
+    );
+    let both = [a.clone(), b.clone()];
+    assert!(project_land(projection_start(&land, &both), &both).is_err());
+    let lenient = project_land_lenient(projection_start(&land, &both), &both);
+    assert_eq!(lenient.refused.len(), 1);
+    assert_eq!(lenient.refused[0].0, "AC-0002");
+    assert_eq!(lenient.projected.state.ledger.remaining().m2(), 4_000.0);
+    assert_eq!(lenient.projected.state.status, LandStatus::WorkedOn);
+    // One laptop cleared it all, the other cleared half: the land is not closed on either alone.
+    let all = activity(
+        &land,
+        "clearance",
+        "2026-03-01",
+        "cleared",
+        "10000",
+        "AC-0003",
+    );
+    let half = activity(
+        &land,
+        "clearance",
+        "2026-03-02",
+        "cleared",
+        "5000",
+        "AC-0004",
+    );
+    let pair = [all, half];
+    let lenient = project_land_lenient(projection_start(&land, &pair), &pair);
+    assert_eq!(lenient.refused.len(), 1);
+    assert_eq!(lenient.projected.state.status, LandStatus::WorkedOn);
+    // With nothing refused it is the strict projection.
+    let one = [a];
+    assert_eq!(
+        project_land_lenient(projection_start(&land, &one), &one).projected,
+        project_land(projection_start(&land, &one), &one).unwrap()
+    );
+}

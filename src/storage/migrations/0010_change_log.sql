@@ -24,6 +24,8 @@ CREATE TABLE record_version (
     UNIQUE (origin_device, origin_seq)
 ) STRICT;
 CREATE INDEX record_version_record_idx ON record_version (record_id);
+-- The few versions waiting for a base (the app asks at every refresh).
+CREATE INDEX record_version_parked_idx ON record_version (seq) WHERE parked = 1;
 
 -- The versions no other version was made from: one per record, more after changes made apart.
 CREATE TABLE record_head (
