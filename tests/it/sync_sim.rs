@@ -449,3 +449,35 @@ fn approvals_travel_back_and_a_field_edit_to_an_approved_land_comes_back_as_subm
         assert_bodies_held(&l.path);
     }
 }
+
+#[test]
+fn a_new_hazard_report_travels_with_its_photo() {
+    use safeground::domain::HazardReportDraft;
+    let dir = tempfile::tempdir().unwrap();
+    let (office, laptops) = programme(dir.path(), 1);
+    let team = &laptops[0];
+    let mut n = 0;
+    let report = HazardReportDraft {
+        location: "44.7, 18.0".into(),
+        eo_category: "uxo".into(),
+        reported_on: "2026-11-20".into(),
+        ..HazardReportDraft::default()
+    }
+    .validate(&|x: &str| safeground::geometry::coords::parse_coord(x).map_err(|e| e.to_string()))
+    .unwrap();
+    let report = team
+        .store()
+        .add_hazard_report(report, &team.actor())
+        .unwrap();
+    let jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4];
+    team.store()
+        .add_photo(report.id, "mortar.jpg", jpeg.clone(), &team.actor())
+        .unwrap();
+    let applied = office.import(&team.bundle_for(&office, dir.path(), &mut n));
+    assert_eq!(applied.photos_new, 1, "{applied:?}");
+    let at_office = office.store().hazard_report_by_code(&report.code).unwrap();
+    let photos = office.store().photos(at_office.id).unwrap();
+    assert_eq!(photos.len(), 1);
+    assert_eq!(photos[0].bytes, jpeg);
+    assert_eq!(photos[0].file_name, "mortar.jpg");
+}

@@ -473,7 +473,10 @@ fn a_lenient_projection_keeps_going_past_an_over_release_and_never_closes_on_par
     let lenient = project_land_lenient(projection_start(&land, &both), &both);
     assert_eq!(lenient.refused.len(), 1);
     assert_eq!(lenient.refused[0].0, "AC-0002");
-    assert_eq!(lenient.projected.state.ledger.remaining(), AreaM2::whole(4_000.0));
+    assert_eq!(
+        lenient.projected.state.ledger.remaining(),
+        AreaM2::whole(4_000.0)
+    );
     assert_eq!(lenient.projected.state.status, LandStatus::WorkedOn);
     // One laptop cleared it all, the other cleared half: the land is not closed on either alone.
     let all = activity(
