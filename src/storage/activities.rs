@@ -68,6 +68,7 @@ impl Store {
                 deleted: Some(&plan.reason),
                 who: &actor.who,
                 settles: &[],
+                new_body: None,
             },
         )?;
         tx.execute(
@@ -172,6 +173,7 @@ fn insert_activity_row(conn: &Connection, a: &Activity, who: &str) -> Result<(),
             deleted: None,
             who,
             settles: &[],
+            new_body: None,
         },
     )?;
     insert_activity_row_as(conn, a, Some(version), None)

@@ -37,7 +37,8 @@ use super::migrations::LATEST_SCHEMA_VERSION;
 use super::snapshot::{copy_out, stamped};
 use super::store::Store;
 use super::versions::{
-    heads_of, load_version, parse_version_id, spill, table_of, version_graph, write_conflicts,
+    SAME_CONTENT_AS, body_of, compact_land_body, heads_of, load_version, parse_version_id, spill,
+    table_of, version_graph, write_conflicts,
 };
 use crate::domain::merge::{Merged, RecordVersion, common_base, merge_heads};
 use crate::domain::rules::{apply_shape, project_land_lenient, projection_start};
@@ -254,19 +255,16 @@ impl Store {
                 let record_type: String = r.get(1)?;
                 let record_id: String = r.get(2)?;
                 let body: Option<String> = r.get(11)?;
-                let body_json = if let Some(b) = body {
-                    b
-                } else {
-                    let kind = RecordKind::from_code(&record_type).ok_or_else(|| {
-                        bundle_error(target, format!("record type {record_type}"))
-                    })?;
-                    super::versions::row_body(conn, kind, &record_id)?
-                };
+                let kind = RecordKind::from_code(&record_type)
+                    .ok_or_else(|| bundle_error(target, format!("record type {record_type}")))?;
+                let version_id: String = r.get(0)?;
+                let bases: String = r.get(3)?;
+                let body_json = travelling_body(conn, kind, &version_id, &bases, body, &record_id)?;
                 versions.push(WireVersion {
-                    version_id: r.get(0)?,
+                    version_id,
                     record_type,
                     record_id,
-                    bases: r.get(3)?,
+                    bases,
                     hlc: r.get(4)?,
                     origin_device: origin,
                     origin_seq: seq,
@@ -613,6 +611,64 @@ impl Store {
     }
 }
 
+/// A version's body as it travels: whole, or, for a land version whose content is its base's
+/// (an activity moved its ledger and status), compact: the derived members and the base's id.
+fn travelling_body(
+    conn: &Connection,
+    kind: RecordKind,
+    version_id: &str,
+    bases: &str,
+    stored: Option<String>,
+    record_id: &str,
+) -> Result<String, StoreError> {
+    let bad = |e: serde_json::Error| StoreError::BadRow {
+        entity: "record version",
+        code: version_id.to_owned(),
+        detail: e.to_string(),
+    };
+    let reference = |text: &str| -> Result<Option<String>, StoreError> {
+        if !text.contains(SAME_CONTENT_AS) {
+            return Ok(None);
+        }
+        let v: serde_json::Value = serde_json::from_str(text).map_err(bad)?;
+        Ok(v.get(SAME_CONTENT_AS)
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned))
+    };
+    if kind == RecordKind::Land {
+        let bases: Vec<VersionId> = serde_json::from_str(bases).map_err(bad)?;
+        if let [base] = bases.as_slice() {
+            let base_stored: Option<Option<String>> = conn
+                .prepare_cached("SELECT body_json FROM record_version WHERE version_id = ?1")?
+                .query_row([base.to_string()], |r| r.get(0))
+                .optional()?;
+            // The base was kept compact, pointing here: the same content.
+            if let Some(Some(b)) = &base_stored
+                && reference(b)?.as_deref() == Some(version_id)
+            {
+                let own: serde_json::Value = match &stored {
+                    Some(t) => serde_json::from_str(t).map_err(bad)?,
+                    None => {
+                        serde_json::from_str(&super::versions::row_body(conn, kind, record_id)?)
+                            .map_err(bad)?
+                    }
+                };
+                return Ok(compact_land_body(&own, *base).to_string());
+            }
+            // Received compact, pointing at its base: as it came.
+            if let Some(t) = &stored
+                && reference(t)?.as_deref() == Some(base.to_string().as_str())
+            {
+                return Ok(t.clone());
+            }
+        }
+    }
+    match stored {
+        Some(t) if !t.contains(SAME_CONTENT_AS) => Ok(t),
+        _ => Ok(body_of(conn, super::versions::parse_version_id(version_id)?)?.to_string()),
+    }
+}
+
 /// One line: what an import did.
 pub fn import_summary(r: &BundleImport) -> String {
     format!(
@@ -823,13 +879,12 @@ fn insert_incoming(
     parse_version_id(&v.version_id).map_err(|_e| bad("id"))?;
     let kind = RecordKind::from_code(&v.record_type).ok_or_else(|| bad("record type"))?;
     Uuid::parse_str(&v.record_id).map_err(|_e| bad("record id"))?;
-    let device = Uuid::parse_str(&v.origin_device).map_err(|_e| bad("device"))?;
+    Uuid::parse_str(&v.origin_device).map_err(|_e| bad("device"))?;
     if v.origin_seq <= 0 {
         return Err(bad("running number"));
     }
     let bases: Vec<VersionId> =
         serde_json::from_str(&v.bases).map_err(|_e| bad("list of bases"))?;
-    let _ = bases;
     let stamp = Hlc::decode(&v.hlc).map_err(|_e| bad("clock stamp"))?;
     *clock = Some(
         Hlc::observe(*clock, stamp, now_ms, me).map_err(|e| bundle_error(path, e.to_string()))?,
@@ -840,6 +895,26 @@ fn insert_incoming(
     let _: Vec<crate::domain::merge::FieldConflict> =
         serde_json::from_str(&v.open_conflicts).map_err(|_e| bad("list of open conflicts"))?;
     let body: serde_json::Value = serde_json::from_str(&v.body_json).map_err(|_e| bad("body"))?;
+    if let Some(same) = body.get(SAME_CONTENT_AS) {
+        // A compact land body: its base's content, its own status, classification and history.
+        let single_base =
+            matches!(bases.as_slice(), [b] if Some(b.to_string().as_str()) == same.as_str());
+        let derived_ok = kind == RecordKind::Land
+            && serde_json::from_value::<crate::domain::LandStatus>(body["status"].clone()).is_ok()
+            && serde_json::from_value::<crate::domain::Classification>(
+                body["classification"].clone(),
+            )
+            .is_ok()
+            && serde_json::from_value::<Vec<crate::domain::StatusChange>>(
+                body["status_history"].clone(),
+            )
+            .is_ok();
+        if !single_base || !derived_ok {
+            return Err(bad("compact body"));
+        }
+        insert_parked(conn, path, v)?;
+        return Ok(true);
+    }
     let record_matches = match kind {
         RecordKind::Land => land_from_wire(body)
             .map(|l| l.id.to_string() == v.record_id)
@@ -854,6 +929,13 @@ fn insert_incoming(
     if !record_matches {
         return Err(bad("body (it names another record)"));
     }
+    insert_parked(conn, path, v)?;
+    Ok(true)
+}
+
+/// Stores a checked incoming version, parked (see [`unpark`]); refuses a second change with
+/// one device's running number.
+fn insert_parked(conn: &Connection, path: &Path, v: &WireVersion) -> Result<(), StoreError> {
     let clash: Option<String> = conn
         .prepare_cached(
             "SELECT version_id FROM record_version WHERE origin_device = ?1 AND origin_seq = ?2",
@@ -864,8 +946,8 @@ fn insert_incoming(
         return Err(bundle_error(
             path,
             format!(
-                "device {device} numbered two different changes {} (was one store copied onto two laptops? give the copy a new device id with `sync status`)",
-                v.origin_seq
+                "device {} numbered two different changes {} (was one store copied onto two laptops, or restored from a backup after sending?)",
+                v.origin_device, v.origin_seq
             ),
         ));
     }
@@ -889,7 +971,7 @@ fn insert_incoming(
         v.body_json,
         now_text(),
     ])?;
-    Ok(true)
+    Ok(())
 }
 
 /// Applies every parked version whose bases are all applied, until none moves; returns the
@@ -1010,7 +1092,7 @@ fn materialize(
         ))?
         .query_row([record_id], |r| r.get(0))?;
     if exists {
-        spill(conn, kind, record_id)?;
+        spill(conn, kind, record_id, None)?;
     }
     let voided_at = merged.deleted.as_ref().map(|_| now_text());
     let land = match kind {
@@ -1166,7 +1248,7 @@ fn rename_record(
     record_id: &str,
     code: &str,
 ) -> Result<(), StoreError> {
-    spill(conn, kind, record_id)?;
+    spill(conn, kind, record_id, None)?;
     let deleted_at: Option<String> = conn
         .prepare_cached(&format!(
             "SELECT deleted_at FROM {} WHERE id = ?1",
@@ -1216,7 +1298,7 @@ pub(crate) fn reproject_land(conn: &Connection, land_id: &str) -> Result<(), Sto
     next.ledger = state.ledger;
     next.status = state.status;
     next.classification = state.classification;
-    spill(conn, RecordKind::Land, land_id)?;
+    spill(conn, RecordKind::Land, land_id, None)?;
     write_land_row_as(conn, &next, false, None)
 }
 

@@ -91,6 +91,7 @@ impl Store {
                         deleted: None,
                         who: &actor.who,
                         settles: &[],
+                        new_body: None,
                     },
                 )?;
                 tx.prepare_cached(
@@ -150,6 +151,7 @@ impl Store {
                 deleted: Some(&why),
                 who: &actor.who,
                 settles: &[],
+                new_body: None,
             },
         )?;
         tx.execute(
@@ -226,6 +228,7 @@ pub(crate) fn insert_hazard_report_tx(
             deleted: None,
             who: &actor.who,
             settles: &[],
+            new_body: None,
         },
     )?;
     write_report_row(conn, &report, true, Some(version), None)?;

@@ -59,6 +59,7 @@ impl Store {
                 deleted: Some("deleted"),
                 who: &actor.who,
                 settles: &[],
+                new_body: None,
             },
         )?;
         tx.execute(
@@ -294,6 +295,12 @@ pub(crate) fn write_land_row(
     who: &str,
 ) -> Result<(), StoreError> {
     let record_id = land.id.to_string();
+    // The new body, to keep the old version compact when only activities changed the land.
+    let wire = if insert {
+        None
+    } else {
+        Some(super::bodies::land_wire(land)?)
+    };
     let version = record_local_version(
         conn,
         LocalChange {
@@ -303,6 +310,7 @@ pub(crate) fn write_land_row(
             deleted: None,
             who,
             settles: &[],
+            new_body: wire.as_ref(),
         },
     )?;
     write_land_row_as(conn, land, insert, Some(version))

@@ -134,6 +134,7 @@ impl Store {
                 deleted: deleted.as_deref(),
                 who: &actor.who,
                 settles: &[field],
+                new_body: None,
             },
         )?;
         let voided_at = deleted.as_ref().map(|_| super::codec::now_text());

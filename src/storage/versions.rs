@@ -79,6 +79,10 @@ pub(crate) struct LocalChange<'a> {
     /// Conflict fields this change settles (`sync resolve`); every other open conflict of the
     /// record stays open in the new version.
     pub settles: &'a [&'a str],
+    /// The record's new travelling body, when the caller has it (a land's: a change that leaves
+    /// its content as it was, e.g. an activity's ledger and status, keeps the old version's body
+    /// small, see [`spill`]).
+    pub new_body: Option<&'a serde_json::Value>,
 }
 
 /// Appends the version of a local change, **before** the caller writes the record's row: spills
@@ -89,15 +93,20 @@ pub(crate) fn record_local_version(
     change: LocalChange<'_>,
 ) -> Result<VersionId, StoreError> {
     let (_, device) = ensure_identity(conn)?;
+    let id = VersionId(Uuid::new_v4());
     let (bases, open) = if change.is_new {
         (Vec::new(), Vec::new())
     } else {
-        spill(conn, change.kind, change.record_id)?;
+        spill(
+            conn,
+            change.kind,
+            change.record_id,
+            change.new_body.map(|b| (id, b)),
+        )?;
         let mut open = stored_conflicts(conn, change.record_id)?;
         open.retain(|c| !change.settles.contains(&c.field.as_str()));
         (heads_of(conn, change.record_id)?, open)
     };
-    let id = VersionId(Uuid::new_v4());
     let stamp = next_stamp(conn, device)?;
     let seq = next_origin_seq(conn, device)?;
     let bases_json =
@@ -178,13 +187,54 @@ pub(crate) fn write_conflicts(
     Ok(())
 }
 
+/// The member of a compact land body that names the version whose content it shares.
+pub(crate) const SAME_CONTENT_AS: &str = "$same_content_as";
+/// A land body's members that its activities change; everything else is its *content*.
+const LAND_DERIVED: [&str; 3] = ["status", "classification", "status_history"];
+
+/// A land body without the members its activities change.
+fn land_content(body: &serde_json::Value) -> serde_json::Value {
+    let mut content = body.clone();
+    if let serde_json::Value::Object(m) = &mut content {
+        for d in LAND_DERIVED {
+            m.remove(d);
+        }
+        m.remove(SAME_CONTENT_AS);
+    }
+    content
+}
+
+/// A compact land body: the members activities change, and the version whose content is the
+/// same (the content, about 4 KB with survey points and narratives, is then kept once).
+pub(crate) fn compact_land_body(body: &serde_json::Value, same_as: VersionId) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    out.insert(
+        SAME_CONTENT_AS.to_owned(),
+        serde_json::Value::String(same_as.to_string()),
+    );
+    for d in LAND_DERIVED {
+        if let Some(v) = body.get(d) {
+            out.insert(d.to_owned(), v.clone());
+        }
+    }
+    serde_json::Value::Object(out)
+}
+
+/// Whether two land bodies have the same content (they differ at most in what activities change).
+pub(crate) fn same_land_content(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    land_content(a) == land_content(b)
+}
+
 /// Copies the body a record's row holds into the version the row names, if that version's body
 /// is still NULL; then the row names no version (it may now change without a version: a merge,
-/// a recomputed ledger, a code given by a merge).
+/// a recomputed ledger, a code given by a merge). When the row is about to become `next` (its
+/// version id and body) and a land's content stays the same (an activity moved its ledger and
+/// status), the copy is compact: the derived members and a reference to `next`.
 pub(crate) fn spill(
     conn: &Connection,
     kind: RecordKind,
     record_id: &str,
+    next: Option<(VersionId, &serde_json::Value)>,
 ) -> Result<(), StoreError> {
     let sql = format!("SELECT version_id FROM {} WHERE id = ?1", table_of(kind));
     let held: Option<Option<String>> = conn
@@ -201,8 +251,20 @@ pub(crate) fn spill(
         .unwrap_or(false);
     if empty {
         let body = row_body(conn, kind, record_id)?;
+        let stored = match next {
+            Some((next_id, next_body)) if kind == RecordKind::Land => {
+                let old: serde_json::Value = serde_json::from_str(&body)
+                    .map_err(|e| bad("record version", e.to_string()))?;
+                if same_land_content(&old, next_body) {
+                    compact_land_body(&old, next_id).to_string()
+                } else {
+                    body
+                }
+            }
+            _ => body,
+        };
         conn.prepare_cached("UPDATE record_version SET body_json = ?2 WHERE version_id = ?1")?
-            .execute(params![version, body])?;
+            .execute(params![version, stored])?;
     }
     let sql = format!(
         "UPDATE {} SET version_id = NULL WHERE id = ?1",
@@ -210,6 +272,64 @@ pub(crate) fn spill(
     );
     conn.prepare_cached(&sql)?.execute([record_id])?;
     Ok(())
+}
+
+/// The whole body of a stored version (parked or not): its own, the row's when the row holds
+/// it, or, for a compact land body, its derived members over the content of the version it
+/// names (followed until a whole body).
+pub(crate) fn body_of(conn: &Connection, id: VersionId) -> Result<serde_json::Value, StoreError> {
+    let mut overlay: Option<serde_json::Value> = None;
+    let mut at = id;
+    // A chain is as long as a land's run of activity-only changes; a longer one is a loop.
+    for _ in 0..1_000_000 {
+        let row: Option<(String, String, Option<String>)> = conn
+            .prepare_cached(
+                "SELECT record_type, record_id, body_json FROM record_version WHERE version_id = ?1",
+            )?
+            .query_row([at.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((kind, record_id, body)) = row else {
+            return Err(bad("record version", format!("version {at} is not held")));
+        };
+        let kind = RecordKind::from_code(&kind)
+            .ok_or_else(|| bad("record version", format!("record type {kind}")))?;
+        let text = match body {
+            Some(b) => b,
+            None => row_body(conn, kind, &record_id)?,
+        };
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| bad("record version", e.to_string()))?;
+        let Some(next) = value
+            .get(SAME_CONTENT_AS)
+            .and_then(serde_json::Value::as_str)
+        else {
+            return Ok(match overlay {
+                None => value,
+                Some(derived) => {
+                    let mut whole = value;
+                    if let (serde_json::Value::Object(w), serde_json::Value::Object(d)) =
+                        (&mut whole, derived)
+                    {
+                        for (k, v) in d {
+                            if k != SAME_CONTENT_AS {
+                                w.insert(k, v);
+                            }
+                        }
+                    }
+                    whole
+                }
+            });
+        };
+        let next = parse_version_id(next)?;
+        if overlay.is_none() {
+            overlay = Some(value);
+        }
+        at = next;
+    }
+    Err(bad(
+        "record version",
+        format!("the bodies of {id} refer to each other in a loop"),
+    ))
 }
 
 /// The body of a record as its row holds it: the whole domain value as JSON (a land with its
@@ -266,11 +386,10 @@ pub(crate) fn load_version(
     let kind = RecordKind::from_code(&kind)
         .ok_or_else(|| bad("record version", format!("record type {kind}")))?;
     let body = match body {
-        Some(b) => b,
-        None => row_body(conn, kind, &record_id)?,
-    };
-    let json = |t: &str| -> Result<serde_json::Value, StoreError> {
-        serde_json::from_str(t).map_err(|e| bad("record version", e.to_string()))
+        Some(b) if !b.contains(SAME_CONTENT_AS) => {
+            serde_json::from_str(&b).map_err(|e| bad("record version", e.to_string()))?
+        }
+        _ => body_of(conn, id)?,
     };
     Ok(Some(RecordVersion {
         id,
@@ -284,7 +403,7 @@ pub(crate) fn load_version(
         deleted: (state == "deleted").then_some(reason),
         open_conflicts: serde_json::from_str(&open)
             .map_err(|e| bad("record version", e.to_string()))?,
-        body: json(&body)?,
+        body,
     }))
 }
 
