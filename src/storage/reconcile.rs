@@ -95,6 +95,13 @@ impl Store {
         let value = match take {
             Take::Local => open.local(device).cloned(),
             Take::Remote => open.remote(device).cloned(),
+            Take::Value(text) if field == DELETED_FIELD => {
+                Some(if matches!(text.trim(), "live" | "keep" | "null" | "") {
+                    Value::Null
+                } else {
+                    Value::String(text.trim().to_owned())
+                })
+            }
             Take::Value(text) => Some(
                 serde_json::from_str::<Value>(text).unwrap_or_else(|_| Value::String(text.clone())),
             ),

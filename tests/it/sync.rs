@@ -318,3 +318,33 @@ fn a_bundle_of_another_programme_a_newer_schema_or_a_damaged_file_is_refused_and
     assert!(err.contains("not a Safeground sync bundle"), "{err}");
     assert!(p.export("b", "geojson") == before, "nothing changed");
 }
+
+#[test]
+fn the_same_clearance_entered_on_two_laptops_is_reported_as_a_probable_duplicate() {
+    let p = Pair::new();
+    let csv = p.write(
+        "same.csv",
+        "land_code,kind,start_date,end_date,team,cleared_m2\nHA-0003,clearance,2026-11-10,2026-11-12,Team 2,3000\n",
+    );
+    p.on("a", &["import", &csv]);
+    p.on("b", &["import", &csv]);
+    let a_to_b = p.bundle("a", "b", "a-to-b.sgbundle");
+    p.on("b", &["sync", "import", &a_to_b]);
+    let (_, check, _) = run(&["--db", &p.path("b.sqlite"), "check"]);
+    assert!(
+        check
+            .lines()
+            .any(|l| l.starts_with("HA-0003") && l.contains("probable_duplicate")),
+        "{check}"
+    );
+    // Both activities are kept; the land's ledger counts both (6 000 of 8 987 m²).
+    let activities: serde_json::Value =
+        serde_json::from_str(&p.on("b", &["list", "activities", "--json"])).unwrap();
+    let on_land = activities
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["land_code"] == "HA-0003")
+        .count();
+    assert_eq!(on_land, 2);
+}
