@@ -10,7 +10,7 @@ use super::bodies::activity_from_parts;
 use super::codec::{geometry_text, json, now_text};
 use super::codes::{assign_identity, reserve_code};
 use super::error::StoreError;
-use super::lands::{load_land, save_land_plan, write_land_row};
+use super::lands::{LandChange, load_land, save_land_plan, write_land_row};
 use super::store::Store;
 use super::versions::{LocalChange, record_local_version};
 use crate::domain::rules::{self, Context};
@@ -68,7 +68,7 @@ impl Store {
                 deleted: Some(&plan.reason),
                 who: &actor.who,
                 settles: &[],
-                new_body: None,
+                content_unchanged: false,
             },
         )?;
         tx.execute(
@@ -76,7 +76,7 @@ impl Store {
             rusqlite::params![now_text(), record_id, version.to_string()],
         )?;
         write_audit(&tx, &plan.audit)?;
-        save_land_plan(&tx, &plan.land)?;
+        save_land_plan(&tx, &plan.land, LandChange::Derived)?;
         tx.commit()?;
         Ok(plan.land.land)
     }
@@ -121,7 +121,7 @@ pub(crate) fn add_activity_tx(
     reserve_code(tx, allocated)?;
     insert_activity_row(tx, &plan.activity, &actor.who)?;
     write_audit(tx, &plan.audit)?;
-    save_land_plan(tx, &plan.land)?;
+    save_land_plan(tx, &plan.land, LandChange::Derived)?;
     Ok((plan.activity, plan.transitions))
 }
 
@@ -158,7 +158,7 @@ pub(crate) fn recompute_ledger_tx(tx: &Connection, id: LandId) -> Result<Land, S
         land.ledger.estimated_m2,
         activities.iter().map(|a| &a.released),
     )?;
-    write_land_row(tx, &land, false, "")?;
+    write_land_row(tx, &land, false, "", LandChange::Derived)?;
     Ok(land)
 }
 
@@ -173,7 +173,7 @@ fn insert_activity_row(conn: &Connection, a: &Activity, who: &str) -> Result<(),
             deleted: None,
             who,
             settles: &[],
-            new_body: None,
+            content_unchanged: false,
         },
     )?;
     insert_activity_row_as(conn, a, Some(version), None)

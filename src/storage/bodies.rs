@@ -189,3 +189,25 @@ pub(crate) fn activity_from_wire(v: serde_json::Value) -> Result<Activity, Store
 pub(crate) fn report_from_wire(v: serde_json::Value) -> Result<HazardReport, StoreError> {
     serde_json::from_value(v).map_err(|e| wire_error("hazard report", "", &e))
 }
+
+/// A land's status, classification and history as a travelling body has them, read from its
+/// columns and history rows (no body parsed): the part of a land its activities change.
+pub(crate) fn land_derived(conn: &Connection, id: &str) -> Result<serde_json::Value, StoreError> {
+    let (code, status, classification): (String, String, String) = conn
+        .prepare_cached("SELECT code, status, classification FROM land WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT date, status, classification, reason, comment, by_who, superseded
+         FROM land_status_history WHERE land_id = ?1 ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([id])?;
+    let mut history = Vec::new();
+    while let Some(r) = rows.next()? {
+        history.push(status_change_from_row(r, 0, &code)?);
+    }
+    Ok(serde_json::json!({
+        "status": status,
+        "classification": classification,
+        "status_history": serde_json::to_value(history).map_err(|e| wire_error("land", &code, &e))?,
+    }))
+}

@@ -91,7 +91,7 @@ impl Store {
                         deleted: None,
                         who: &actor.who,
                         settles: &[],
-                        new_body: None,
+                        content_unchanged: false,
                     },
                 )?;
                 tx.prepare_cached(
@@ -151,7 +151,7 @@ impl Store {
                 deleted: Some(&why),
                 who: &actor.who,
                 settles: &[],
-                new_body: None,
+                content_unchanged: false,
             },
         )?;
         tx.execute(
@@ -228,7 +228,7 @@ pub(crate) fn insert_hazard_report_tx(
             deleted: None,
             who: &actor.who,
             settles: &[],
-            new_body: None,
+            content_unchanged: false,
         },
     )?;
     write_report_row(conn, &report, true, Some(version), None)?;

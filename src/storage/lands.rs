@@ -59,7 +59,7 @@ impl Store {
                 deleted: Some("deleted"),
                 who: &actor.who,
                 settles: &[],
-                new_body: None,
+                content_unchanged: false,
             },
         )?;
         tx.execute(
@@ -238,7 +238,7 @@ pub(crate) fn create_shaped_land_tx(
     )?;
     let plan = rules::create_land(land, shape, &Context::now(actor))?;
     reserve_code(tx, allocated)?;
-    save_land_plan(tx, &plan)?;
+    save_land_plan(tx, &plan, LandChange::Content)?;
     Ok(plan.land)
 }
 
@@ -269,21 +269,35 @@ fn update_land_tx(tx: &Connection, edited: Land, actor: &Actor) -> Result<LandUp
                     code: code.clone(),
                 });
             }
-            save_land_plan(tx, &plan)?;
+            save_land_plan(tx, &plan, LandChange::Content)?;
             Ok(LandUpdate::Applied(Box::new(plan.land)))
         }
     }
 }
 
 /// Saves a land plan: the land row and body, its new history entries, its audit entries.
-pub(crate) fn save_land_plan(conn: &Connection, plan: &LandPlan) -> Result<(), StoreError> {
+pub(crate) fn save_land_plan(
+    conn: &Connection,
+    plan: &LandPlan,
+    change: LandChange,
+) -> Result<(), StoreError> {
     let who = plan.audit.first().map_or("", |a| a.who.as_str());
-    write_land_row(conn, &plan.land, plan.is_new, who)?;
+    write_land_row(conn, &plan.land, plan.is_new, who, change)?;
     write_history(conn, &plan.land, plan.stored_history)?;
     for entry in &plan.audit {
         write_audit(conn, entry)?;
     }
     Ok(())
+}
+
+/// What a change does to a land: its content (a person's edit, the workflow, a new land), or
+/// only what its activities decide (ledger, status, classification, history).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LandChange {
+    /// Fields a person sets.
+    Content,
+    /// Ledger, status, classification and history, from the activities.
+    Derived,
 }
 
 /// Inserts or updates the land row from the domain value, as a local change (a new version in
@@ -293,14 +307,9 @@ pub(crate) fn write_land_row(
     land: &Land,
     insert: bool,
     who: &str,
+    change: LandChange,
 ) -> Result<(), StoreError> {
     let record_id = land.id.to_string();
-    // The new body, to keep the old version compact when only activities changed the land.
-    let wire = if insert {
-        None
-    } else {
-        Some(super::bodies::land_wire(land)?)
-    };
     let version = record_local_version(
         conn,
         LocalChange {
@@ -310,7 +319,7 @@ pub(crate) fn write_land_row(
             deleted: None,
             who,
             settles: &[],
-            new_body: wire.as_ref(),
+            content_unchanged: change == LandChange::Derived,
         },
     )?;
     write_land_row_as(conn, land, insert, Some(version))

@@ -141,7 +141,7 @@ impl Store {
                 deleted: deleted.as_deref(),
                 who: &actor.who,
                 settles: &[field],
-                new_body: None,
+                content_unchanged: false,
             },
         )?;
         let voided_at = deleted.as_ref().map(|_| super::codec::now_text());

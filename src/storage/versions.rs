@@ -79,10 +79,9 @@ pub(crate) struct LocalChange<'a> {
     /// Conflict fields this change settles (`sync resolve`); every other open conflict of the
     /// record stays open in the new version.
     pub settles: &'a [&'a str],
-    /// The record's new travelling body, when the caller has it (a land's: a change that leaves
-    /// its content as it was, e.g. an activity's ledger and status, keeps the old version's body
-    /// small, see [`spill`]).
-    pub new_body: Option<&'a serde_json::Value>,
+    /// The change leaves the record's content as it was: an activity moved a land's ledger,
+    /// status and history (the old version's body is then kept compact, see [`spill`]).
+    pub content_unchanged: bool,
 }
 
 /// Appends the version of a local change, **before** the caller writes the record's row: spills
@@ -101,7 +100,7 @@ pub(crate) fn record_local_version(
             conn,
             change.kind,
             change.record_id,
-            change.new_body.map(|b| (id, b)),
+            change.content_unchanged.then_some(id),
         )?;
         let mut open = stored_conflicts(conn, change.record_id)?;
         open.retain(|c| !change.settles.contains(&c.field.as_str()));
@@ -192,18 +191,6 @@ pub(crate) const SAME_CONTENT_AS: &str = "$same_content_as";
 /// A land body's members that its activities change; everything else is its *content*.
 const LAND_DERIVED: [&str; 3] = ["status", "classification", "status_history"];
 
-/// A land body without the members its activities change.
-fn land_content(body: &serde_json::Value) -> serde_json::Value {
-    let mut content = body.clone();
-    if let serde_json::Value::Object(m) = &mut content {
-        for d in LAND_DERIVED {
-            m.remove(d);
-        }
-        m.remove(SAME_CONTENT_AS);
-    }
-    content
-}
-
 /// A compact land body: the members activities change, and the version whose content is the
 /// same (the content, about 4 KB with survey points and narratives, is then kept once).
 pub(crate) fn compact_land_body(body: &serde_json::Value, same_as: VersionId) -> serde_json::Value {
@@ -220,21 +207,17 @@ pub(crate) fn compact_land_body(body: &serde_json::Value, same_as: VersionId) ->
     serde_json::Value::Object(out)
 }
 
-/// Whether two land bodies have the same content (they differ at most in what activities change).
-pub(crate) fn same_land_content(a: &serde_json::Value, b: &serde_json::Value) -> bool {
-    land_content(a) == land_content(b)
-}
-
 /// Copies the body a record's row holds into the version the row names, if that version's body
 /// is still NULL; then the row names no version (it may now change without a version: a merge,
-/// a recomputed ledger, a code given by a merge). When the row is about to become `next` (its
-/// version id and body) and a land's content stays the same (an activity moved its ledger and
-/// status), the copy is compact: the derived members and a reference to `next`.
+/// a recomputed ledger, a code given by a merge). When the row is about to become version
+/// `same_content_as` with the same content (an activity moved a land's ledger, status and
+/// history), the copy is compact: the land's status, classification and history, read from its
+/// columns, and that version's id.
 pub(crate) fn spill(
     conn: &Connection,
     kind: RecordKind,
     record_id: &str,
-    next: Option<(VersionId, &serde_json::Value)>,
+    same_content_as: Option<VersionId>,
 ) -> Result<(), StoreError> {
     let sql = format!("SELECT version_id FROM {} WHERE id = ?1", table_of(kind));
     let held: Option<Option<String>> = conn
@@ -250,18 +233,18 @@ pub(crate) fn spill(
         .optional()?
         .unwrap_or(false);
     if empty {
-        let body = row_body(conn, kind, record_id)?;
-        let stored = match next {
-            Some((next_id, next_body)) if kind == RecordKind::Land => {
-                let old: serde_json::Value = serde_json::from_str(&body)
-                    .map_err(|e| bad("record version", e.to_string()))?;
-                if same_land_content(&old, next_body) {
-                    compact_land_body(&old, next_id).to_string()
-                } else {
-                    body
+        let stored = match same_content_as {
+            Some(next) if kind == RecordKind::Land => {
+                let mut derived = super::bodies::land_derived(conn, record_id)?;
+                if let serde_json::Value::Object(m) = &mut derived {
+                    m.insert(
+                        SAME_CONTENT_AS.to_owned(),
+                        serde_json::Value::String(next.to_string()),
+                    );
                 }
+                derived.to_string()
             }
-            _ => body,
+            _ => row_body(conn, kind, record_id)?,
         };
         conn.prepare_cached("UPDATE record_version SET body_json = ?2 WHERE version_id = ?1")?
             .execute(params![version, stored])?;

@@ -1,7 +1,7 @@
 //! The validation workflow (C9) on stored lands: [`rules::move_in_workflow`] decides.
 
 use super::error::StoreError;
-use super::lands::{load_land, save_land_plan};
+use super::lands::{LandChange, load_land, save_land_plan};
 use super::store::Store;
 use crate::domain::rules::{self, Context, WorkflowAction};
 use crate::domain::{Actor, Land, LandId};
@@ -17,7 +17,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let land = load_land(&tx, id)?;
         let plan = rules::move_in_workflow(&land, action, &Context::now(actor))?;
-        save_land_plan(&tx, &plan)?;
+        save_land_plan(&tx, &plan, LandChange::Content)?;
         tx.commit()?;
         Ok(plan.land)
     }
