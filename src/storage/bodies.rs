@@ -118,8 +118,8 @@ fn wire_error(entity: &'static str, code: &str, detail: &dyn std::fmt::Display) 
 }
 
 fn geometry_value(shape: Option<&geo_types::MultiPolygon<f64>>) -> serde_json::Value {
-    super::codec::geometry_text(shape)
-        .and_then(|t| serde_json::from_str(&t).ok())
+    shape
+        .and_then(|s| serde_json::to_value(geojson::Geometry::from(s)).ok())
         .unwrap_or(serde_json::Value::Null)
 }
 

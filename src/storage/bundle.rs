@@ -547,6 +547,24 @@ impl Store {
             )?;
             report.backup = Some(backup);
         }
+        // A merge touches pages all over a national store: a larger page cache for this
+        // transaction keeps them from being written to the WAL twice.
+        self.conn.pragma_update(None, "cache_size", -262_144)?;
+        let result = self.apply_bundle(source, &bundle, &identity, &programme, report);
+        self.conn.pragma_update(None, "cache_size", -65_536)?;
+        result
+    }
+
+    /// The transaction of [`Store::sync_import`].
+    fn apply_bundle(
+        &mut self,
+        source: &Path,
+        bundle: &Bundle,
+        identity: &super::sync_identity::SyncIdentity,
+        programme: &str,
+        mut report: BundleImport,
+    ) -> Result<BundleImport, StoreError> {
+        let dry_run = report.dry_run;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
