@@ -569,7 +569,7 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         if report.joined {
-            let parsed = Uuid::parse_str(&programme)
+            let parsed = Uuid::parse_str(programme)
                 .map_err(|e| bundle_error(source, format!("programme id: {e}")))?;
             tx.execute(
                 "UPDATE sync_identity SET programme_id = ?1 WHERE singleton = 1",
@@ -604,7 +604,7 @@ impl Store {
         for land in &lands_to_project {
             reproject_land(&tx, land)?;
         }
-        report.photos_new = insert_photos(&tx, &bundle)?;
+        report.photos_new = insert_photos(&tx, bundle)?;
         report.parked = tx
             .query_row(
                 "SELECT count(*) FROM record_version WHERE parked = 1",
@@ -619,7 +619,7 @@ impl Store {
             })?
             .try_into()
             .unwrap_or(0);
-        remember_peers(&tx, &bundle, report.versions_new)?;
+        remember_peers(&tx, bundle, report.versions_new)?;
         if dry_run {
             tx.rollback()?;
         } else {
