@@ -120,7 +120,7 @@ pub(crate) fn backfill(conn: &Connection) -> Result<(), StoreError> {
         for (id, deleted) in rows {
             let next = Hlc::tick(stamp, wall_ms(), device);
             stamp = Some(next);
-            let version = Uuid::new_v4().to_string();
+            let version = Uuid::now_v7().to_string();
             insert.execute(params![
                 version,
                 kind.code(),

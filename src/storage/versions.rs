@@ -92,19 +92,21 @@ pub(crate) fn record_local_version(
     change: LocalChange<'_>,
 ) -> Result<VersionId, StoreError> {
     let (_, device) = ensure_identity(conn)?;
-    let id = VersionId(Uuid::new_v4());
-    let (bases, open) = if change.is_new {
-        (Vec::new(), Vec::new())
+    // Time-ordered (UUID v7): the index of version ids grows at its end, not at random places.
+    let id = VersionId(Uuid::now_v7());
+    let (bases, open, had_conflicts) = if change.is_new {
+        (Vec::new(), Vec::new(), false)
     } else {
-        spill(
+        hold_body_elsewhere(
             conn,
             change.kind,
             change.record_id,
             change.content_unchanged.then_some(id),
         )?;
         let mut open = stored_conflicts(conn, change.record_id)?;
+        let had = !open.is_empty();
         open.retain(|c| !change.settles.contains(&c.field.as_str()));
-        (heads_of(conn, change.record_id)?, open)
+        (heads_of(conn, change.record_id)?, open, had)
     };
     let stamp = next_stamp(conn, device)?;
     let seq = next_origin_seq(conn, device)?;
@@ -135,13 +137,21 @@ pub(crate) fn record_local_version(
         open_json,
         now_text(),
     ])?;
-    if !bases.is_empty() {
-        conn.prepare_cached("DELETE FROM record_head WHERE record_id = ?1")?
-            .execute([change.record_id])?;
+    if let [only] = bases.as_slice() {
+        // The common case: one head, replaced.
+        conn.prepare_cached(
+            "UPDATE record_head SET version_id = ?3 WHERE record_id = ?1 AND version_id = ?2",
+        )?
+        .execute(params![change.record_id, only.to_string(), id.to_string()])?;
+    } else {
+        if !bases.is_empty() {
+            conn.prepare_cached("DELETE FROM record_head WHERE record_id = ?1")?
+                .execute([change.record_id])?;
+        }
+        conn.prepare_cached("INSERT INTO record_head (record_id, version_id) VALUES (?1, ?2)")?
+            .execute(params![change.record_id, id.to_string()])?;
     }
-    conn.prepare_cached("INSERT INTO record_head (record_id, version_id) VALUES (?1, ?2)")?
-        .execute(params![change.record_id, id.to_string()])?;
-    if !change.is_new {
+    if had_conflicts {
         // The record's conflicts are now what this version carries.
         conn.prepare_cached("DELETE FROM sync_conflict WHERE record_id = ?1")?
             .execute([change.record_id])?;
@@ -219,20 +229,37 @@ pub(crate) fn spill(
     record_id: &str,
     same_content_as: Option<VersionId>,
 ) -> Result<(), StoreError> {
-    let sql = format!("SELECT version_id FROM {} WHERE id = ?1", table_of(kind));
-    let held: Option<Option<String>> = conn
+    if hold_body_elsewhere(conn, kind, record_id, same_content_as)? {
+        let sql = format!(
+            "UPDATE {} SET version_id = NULL WHERE id = ?1",
+            table_of(kind)
+        );
+        conn.prepare_cached(&sql)?.execute([record_id])?;
+    }
+    Ok(())
+}
+
+/// [`spill`] without clearing the row's `version_id` (a local change sets it next); `true` when
+/// the row named a version.
+fn hold_body_elsewhere(
+    conn: &Connection,
+    kind: RecordKind,
+    record_id: &str,
+    same_content_as: Option<VersionId>,
+) -> Result<bool, StoreError> {
+    let sql = format!(
+        "SELECT t.version_id, v.body_json IS NULL FROM {} t
+         LEFT JOIN record_version v ON v.version_id = t.version_id WHERE t.id = ?1",
+        table_of(kind)
+    );
+    let held: Option<(Option<String>, Option<bool>)> = conn
         .prepare_cached(&sql)?
-        .query_row([record_id], |r| r.get(0))
+        .query_row([record_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    let Some(Some(version)) = held else {
-        return Ok(());
+    let Some((Some(version), empty)) = held else {
+        return Ok(false);
     };
-    let empty: bool = conn
-        .prepare_cached("SELECT body_json IS NULL FROM record_version WHERE version_id = ?1")?
-        .query_row([&version], |r| r.get(0))
-        .optional()?
-        .unwrap_or(false);
-    if empty {
+    if empty == Some(true) {
         let stored = match same_content_as {
             Some(next) if kind == RecordKind::Land => {
                 let mut derived = super::bodies::land_derived(conn, record_id)?;
@@ -249,12 +276,7 @@ pub(crate) fn spill(
         conn.prepare_cached("UPDATE record_version SET body_json = ?2 WHERE version_id = ?1")?
             .execute(params![version, stored])?;
     }
-    let sql = format!(
-        "UPDATE {} SET version_id = NULL WHERE id = ?1",
-        table_of(kind)
-    );
-    conn.prepare_cached(&sql)?.execute([record_id])?;
-    Ok(())
+    Ok(true)
 }
 
 /// The whole body of a stored version (parked or not): its own, the row's when the row holds
