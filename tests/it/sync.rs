@@ -348,3 +348,53 @@ fn the_same_clearance_entered_on_two_laptops_is_reported_as_a_probable_duplicate
         .count();
     assert_eq!(on_land, 2);
 }
+
+#[test]
+fn a_store_from_before_the_change_log_gets_a_version_for_every_record_when_it_opens() {
+    let t = TestStore::new();
+    assert_eq!(run(&["--db", &db(&t.path), "demo"]).0, 0);
+    // Take the store back to schema 9, as the last release wrote it.
+    {
+        let conn = rusqlite::Connection::open(&t.path).unwrap();
+        conn.execute_batch(
+            "DROP TABLE record_version; DROP TABLE record_head; DROP TABLE sync_conflict;
+             DROP TABLE sync_peer; DROP TABLE sync_import_log; DROP TABLE code_alias;
+             ALTER TABLE land DROP COLUMN version_id; ALTER TABLE activity DROP COLUMN version_id;
+             ALTER TABLE hazard_report DROP COLUMN version_id; PRAGMA user_version = 9;",
+        )
+        .unwrap();
+    }
+    drop(t.open());
+    let conn = rusqlite::Connection::open(&t.path).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let records = count(
+        "SELECT (SELECT count(*) FROM land) + (SELECT count(*) FROM activity) + (SELECT count(*) FROM hazard_report)",
+    );
+    assert_eq!(records, 110);
+    assert_eq!(count("SELECT count(*) FROM record_version"), records);
+    assert_eq!(count("SELECT count(*) FROM record_head"), records);
+    assert_eq!(
+        count("SELECT count(*) FROM land WHERE version_id IS NULL"),
+        0,
+        "every row holds its first version's body"
+    );
+    // Those versions travel: a new laptop joins from the upgraded store.
+    let bundle = t.dir.path().join("all.sgbundle");
+    let joined = t.dir.path().join("joined.sqlite");
+    assert_eq!(
+        run(&[
+            "--db",
+            &db(&t.path),
+            "sync",
+            "export",
+            "--all",
+            "-o",
+            &db(&bundle)
+        ])
+        .0,
+        0
+    );
+    let (code, out, err) = run(&["--db", &db(&joined), "sync", "import", &db(&bundle)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("110 new"), "{out}");
+}
