@@ -77,11 +77,30 @@ pub(crate) fn wall_ms() -> u64 {
     u64::try_from(nanos).unwrap_or(0)
 }
 
-/// The next stamp of this store's clock (saved).
-pub(crate) fn next_stamp(conn: &Connection, device: DeviceId) -> Result<Hlc, StoreError> {
-    let stamp = Hlc::tick(last_hlc(conn)?, wall_ms(), device);
+/// This store's device and the clock's next stamp (saved), for a local change: one read of the
+/// identity and the clock together, one write of the clock.
+pub(crate) fn device_and_next_stamp(conn: &Connection) -> Result<(DeviceId, Hlc), StoreError> {
+    let found: Option<(String, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT i.device_id, c.last_hlc FROM sync_identity i
+             LEFT JOIN sync_clock c ON c.singleton = 1 WHERE i.singleton = 1",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let (device, last) = match found {
+        Some((device, last)) => (
+            DeviceId(
+                Uuid::parse_str(&device)
+                    .map_err(|e| bad("sync identity", format!("device id: {e}")))?,
+            ),
+            last.map(|t| Hlc::decode(&t).map_err(|e| bad("sync clock", e.to_string())))
+                .transpose()?,
+        ),
+        None => (ensure_identity(conn)?.1, last_hlc(conn)?),
+    };
+    let stamp = Hlc::tick(last, wall_ms(), device);
     save_hlc(conn, stamp)?;
-    Ok(stamp)
+    Ok((device, stamp))
 }
 
 /// The next running number of `device`'s versions in this store.

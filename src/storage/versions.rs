@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
-use super::clock::{ensure_identity, next_origin_seq, next_stamp};
+use super::clock::device_and_next_stamp;
 use super::codec::now_text;
 use super::error::StoreError;
 use crate::domain::merge::{FieldConflict, RecordVersion};
@@ -91,7 +91,6 @@ pub(crate) fn record_local_version(
     conn: &Connection,
     change: LocalChange<'_>,
 ) -> Result<VersionId, StoreError> {
-    let (_, device) = ensure_identity(conn)?;
     // Time-ordered (UUID v7): the index of version ids grows at its end, not at random places.
     let id = VersionId(Uuid::now_v7());
     let (bases, open, had_conflicts) = if change.is_new {
@@ -108,16 +107,17 @@ pub(crate) fn record_local_version(
         open.retain(|c| !change.settles.contains(&c.field.as_str()));
         (heads_of(conn, change.record_id)?, open, had)
     };
-    let stamp = next_stamp(conn, device)?;
-    let seq = next_origin_seq(conn, device)?;
+    let (device, stamp) = device_and_next_stamp(conn)?;
     let bases_json =
         serde_json::to_string(&bases).map_err(|e| bad("record version", e.to_string()))?;
     let open_json =
         serde_json::to_string(&open).map_err(|e| bad("record version", e.to_string()))?;
+    // The device's next running number is taken in the same statement (its index's last entry).
     conn.prepare_cached(
         "INSERT INTO record_version (version_id, record_type, record_id, bases, hlc, origin_device,
             origin_seq, who, state, state_reason, open_conflicts, body_json, parked, received_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, 0, ?12)",
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, COALESCE(MAX(origin_seq), 0) + 1, ?7, ?8, ?9, ?10, NULL, 0, ?11
+         FROM record_version WHERE origin_device = ?6",
     )?
     .execute(params![
         id.to_string(),
@@ -126,7 +126,6 @@ pub(crate) fn record_local_version(
         bases_json,
         stamp.encode(),
         device.to_string(),
-        seq,
         change.who,
         if change.deleted.is_some() {
             "deleted"
