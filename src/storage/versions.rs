@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
-use super::clock::device_and_next_stamp;
+use super::clock::{device_and_next_stamp, next_origin_seq};
 use super::codec::now_text;
 use super::error::StoreError;
 use crate::domain::merge::{FieldConflict, RecordVersion};
@@ -112,12 +112,12 @@ pub(crate) fn record_local_version(
         serde_json::to_string(&bases).map_err(|e| bad("record version", e.to_string()))?;
     let open_json =
         serde_json::to_string(&open).map_err(|e| bad("record version", e.to_string()))?;
-    // The device's next running number is taken in the same statement (its index's last entry).
+    // (An INSERT … SELECT MAX() from the same table needs a statement journal: slower.)
+    let seq = next_origin_seq(conn, device)?;
     conn.prepare_cached(
         "INSERT INTO record_version (version_id, record_type, record_id, bases, hlc, origin_device,
             origin_seq, who, state, state_reason, open_conflicts, body_json, parked, received_at)
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6, COALESCE(MAX(origin_seq), 0) + 1, ?7, ?8, ?9, ?10, NULL, 0, ?11
-         FROM record_version WHERE origin_device = ?6",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, 0, ?12)",
     )?
     .execute(params![
         id.to_string(),
@@ -126,6 +126,7 @@ pub(crate) fn record_local_version(
         bases_json,
         stamp.encode(),
         device.to_string(),
+        seq,
         change.who,
         if change.deleted.is_some() {
             "deleted"
