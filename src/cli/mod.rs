@@ -153,6 +153,12 @@ pub enum Command {
         #[command(subcommand)]
         action: SyncAction,
     },
+    /// The programme's hub on PostgreSQL/PostGIS (issue 16): create it, add its users, see it.
+    Hub {
+        /// What to do.
+        #[command(subcommand)]
+        action: HubAction,
+    },
     /// The programme's history (audit trail), newest first: who changed what, when.
     Audit {
         /// Only entries by a person whose name contains this.
@@ -276,6 +282,16 @@ pub enum SyncAction {
         #[arg(long)]
         json: bool,
     },
+    /// Sync with the programme's hub: send what it lacks, receive what this store lacks, each in
+    /// one transaction. The login is the URL's user, or --user; the password comes from the URL,
+    /// PGPASSWORD, ~/.pgpass or a prompt, and is never stored.
+    Hub {
+        /// The hub's `postgres://` URL (default: the hub this store last synced with).
+        url: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Settle a conflict as a new version that travels to every laptop.
     Resolve {
         /// The record's code.
@@ -286,6 +302,42 @@ pub enum SyncAction {
         /// `local` (this device's value), `remote` (the other's), or a value.
         #[arg(long, value_name = "local|remote|VALUE")]
         take: String,
+    },
+}
+
+/// `hub` subcommands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum HubAction {
+    /// Create the hub schema in an empty `PostgreSQL` database (with `PostGIS`), or upgrade it; run
+    /// as the database's owner.
+    Init {
+        /// `postgres://OWNER@HOST:PORT/DATABASE` (add `?sslmode=require` for TLS).
+        url: String,
+    },
+    /// Create a login for a person, with their organisation and role (row-level security decides
+    /// what they see); run as the hub's owner. The new login's password is asked at the prompt
+    /// (or read from `SAFEGROUND_HUB_NEW_PASSWORD`).
+    AddUser {
+        /// The login name (lower-case letters, digits, _).
+        name: String,
+        /// The person's organisation.
+        #[arg(long)]
+        organisation: String,
+        /// `surveyor` | `im_officer` (read and write their organisation's records), coordinator
+        /// (reads their organisation's), authority (reads all).
+        #[arg(long)]
+        role: String,
+        /// The hub's URL, as its owner (default: `$SAFEGROUND_HUB_URL`).
+        #[arg(long, value_name = "URL")]
+        hub: Option<String>,
+    },
+    /// The hub's identity and what this login can see of it.
+    Status {
+        /// The hub's URL.
+        url: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 

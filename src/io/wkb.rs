@@ -1,5 +1,5 @@
-//! Well-known binary (OGC WKB, ISO and EWKB-free) geometry decoding, for GeoPackage feature
-//! tables (after their `GP` header) and, later, the `PostGIS` hub. Z and M values are read and
+//! Well-known binary (OGC WKB, ISO, without EWKB's SRID) geometry: one encoder, used by the
+//! GeoPackage writer (after its `GP` header) and the `PostGIS` hub, and one decoder. Z and M values are read and
 //! dropped: Safeground's geometry is 2-D.
 
 use geo_types::{
@@ -31,6 +31,171 @@ pub enum WkbError {
 
 /// How deep geometry collections may nest.
 pub const MAX_DEPTH: usize = 8;
+
+/// An XY bounding box.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Envelope {
+    /// Smallest x (longitude, degrees).
+    pub min_x: f64,
+    /// Largest x (longitude, degrees).
+    pub max_x: f64,
+    /// Smallest y (latitude, degrees).
+    pub min_y: f64,
+    /// Largest y (latitude, degrees).
+    pub max_y: f64,
+}
+
+impl Envelope {
+    /// An envelope that every point extends (min = +inf, max = -inf).
+    pub const NONE: Self = Self {
+        min_x: f64::INFINITY,
+        max_x: f64::NEG_INFINITY,
+        min_y: f64::INFINITY,
+        max_y: f64::NEG_INFINITY,
+    };
+
+    /// Extends the box to hold (`x`, `y`).
+    pub fn add(&mut self, x: f64, y: f64) {
+        self.min_x = self.min_x.min(x);
+        self.max_x = self.max_x.max(x);
+        self.min_y = self.min_y.min(y);
+        self.max_y = self.max_y.max(y);
+    }
+
+    /// Extends the box to hold `other`.
+    pub fn merge(&mut self, other: &Self) {
+        self.min_x = self.min_x.min(other.min_x);
+        self.max_x = self.max_x.max(other.max_x);
+        self.min_y = self.min_y.min(other.min_y);
+        self.max_y = self.max_y.max(other.max_y);
+    }
+}
+
+/// Why a geometry could not be encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EncodeError {
+    /// A NaN or infinite coordinate.
+    NonFinite,
+    /// A count that does not fit WKB's `uint32`.
+    TooLarge,
+}
+
+/// WKB geometry type codes (ISO 13249-3 / OGC 06-103r4, 2D).
+/// Point.
+pub const WKB_POINT: u32 = 1;
+/// Polygon.
+pub const WKB_POLYGON: u32 = 3;
+/// Multipolygon.
+pub const WKB_MULTIPOLYGON: u32 = 6;
+
+/// Little-endian ISO WKB encoder that tracks the envelope and finiteness of what it writes.
+pub struct WkbWriter<'a> {
+    /// Where the bytes go.
+    pub out: &'a mut Vec<u8>,
+    /// The envelope of every coordinate written.
+    pub envelope: Envelope,
+    /// Whether every coordinate written was finite.
+    pub finite: bool,
+    /// How many coordinates were written.
+    pub coordinates: usize,
+}
+
+impl<'a> WkbWriter<'a> {
+    /// A writer that appends to `out`.
+    pub fn new(out: &'a mut Vec<u8>) -> Self {
+        Self {
+            out,
+            envelope: Envelope::NONE,
+            finite: true,
+            coordinates: 0,
+        }
+    }
+
+    /// Writes a geometry header (byte order and type).
+    pub fn header(&mut self, kind: u32) {
+        self.out.push(1); // little endian
+        self.out.extend_from_slice(&kind.to_le_bytes());
+    }
+
+    /// Writes a count.
+    pub fn count(&mut self, n: usize) -> Result<(), EncodeError> {
+        let n = u32::try_from(n).map_err(|_too_large| EncodeError::TooLarge)?;
+        self.out.extend_from_slice(&n.to_le_bytes());
+        Ok(())
+    }
+
+    /// Writes one coordinate.
+    pub fn xy(&mut self, x: f64, y: f64) {
+        self.finite &= x.is_finite() & y.is_finite();
+        self.envelope.add(x, y);
+        self.coordinates += 1;
+        self.out.extend_from_slice(&x.to_le_bytes());
+        self.out.extend_from_slice(&y.to_le_bytes());
+    }
+
+    /// Writes a point.
+    pub fn point(&mut self, point: Point<f64>) {
+        self.header(WKB_POINT);
+        self.xy(point.x(), point.y());
+    }
+
+    /// Writes a polygon.
+    pub fn polygon(&mut self, polygon: &Polygon<f64>) -> Result<(), EncodeError> {
+        self.header(WKB_POLYGON);
+        if polygon.exterior().0.is_empty() {
+            // POLYGON EMPTY: no rings (holes of an empty shell mean nothing).
+            return self.count(0);
+        }
+        self.count(1 + polygon.interiors().len())?;
+        self.ring(polygon.exterior())?;
+        for ring in polygon.interiors() {
+            self.ring(ring)?;
+        }
+        Ok(())
+    }
+
+    /// Writes a ring.
+    pub fn ring(&mut self, ring: &LineString<f64>) -> Result<(), EncodeError> {
+        self.count(ring.0.len())?;
+        self.out.reserve(ring.0.len() * 16);
+        for c in &ring.0 {
+            self.xy(c.x, c.y);
+        }
+        Ok(())
+    }
+
+    /// Writes a multipolygon.
+    pub fn multipolygon(&mut self, multi: &MultiPolygon<f64>) -> Result<(), EncodeError> {
+        self.header(WKB_MULTIPOLYGON);
+        self.count(multi.0.len())?;
+        for polygon in &multi.0 {
+            self.polygon(polygon)?;
+        }
+        Ok(())
+    }
+}
+
+/// Little-endian ISO WKB of a multipolygon (an empty one has no parts).
+pub fn encode_multipolygon(multi: &MultiPolygon<f64>) -> Result<Vec<u8>, EncodeError> {
+    let mut out = Vec::with_capacity(64);
+    let mut w = WkbWriter::new(&mut out);
+    w.multipolygon(multi)?;
+    if !w.finite {
+        return Err(EncodeError::NonFinite);
+    }
+    Ok(out)
+}
+
+/// Little-endian ISO WKB of a point.
+pub fn encode_point(point: Point<f64>) -> Result<Vec<u8>, EncodeError> {
+    let mut out = Vec::with_capacity(21);
+    let mut w = WkbWriter::new(&mut out);
+    w.point(point);
+    if !w.finite {
+        return Err(EncodeError::NonFinite);
+    }
+    Ok(out)
+}
 
 /// Decodes one WKB geometry. An empty point (NaN coordinates) is `None` inside a collection and
 /// an error nowhere: empty geometries decode to empty collections.

@@ -106,19 +106,21 @@ pub struct BundleImport {
 
 /// One version as it travels.
 #[derive(Debug, Clone)]
-struct WireVersion {
-    version_id: String,
-    record_type: String,
-    record_id: String,
-    bases: String,
-    hlc: String,
-    origin_device: String,
-    origin_seq: i64,
-    who: String,
-    state: String,
-    state_reason: String,
-    open_conflicts: String,
-    body_json: String,
+pub(super) struct WireVersion {
+    pub(super) version_id: String,
+    pub(super) record_type: String,
+    pub(super) record_id: String,
+    pub(super) bases: String,
+    pub(super) hlc: String,
+    pub(super) origin_device: String,
+    pub(super) origin_seq: i64,
+    pub(super) who: String,
+    pub(super) state: String,
+    pub(super) state_reason: String,
+    pub(super) open_conflicts: String,
+    pub(super) body_json: String,
+    /// The hub's push number, for a version pulled from the hub (not hashed, not in bundles).
+    pub(super) hub_seq: Option<i64>,
 }
 
 impl WireVersion {
@@ -238,44 +240,16 @@ impl Store {
                 }
             }
         };
-        let mut versions = Vec::new();
-        {
-            let mut stmt = conn.prepare(
-                "SELECT version_id, record_type, record_id, bases, hlc, origin_device, origin_seq,
-                        who, state, state_reason, open_conflicts, body_json
-                 FROM record_version ORDER BY seq",
-            )?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let origin: String = r.get(5)?;
-                let seq: i64 = r.get(6)?;
-                if acked.get(&origin).is_some_and(|known| seq <= *known) {
-                    continue;
-                }
-                let record_type: String = r.get(1)?;
-                let record_id: String = r.get(2)?;
-                let body: Option<String> = r.get(11)?;
-                let kind = RecordKind::from_code(&record_type)
-                    .ok_or_else(|| bundle_error(target, format!("record type {record_type}")))?;
-                let version_id: String = r.get(0)?;
-                let bases: String = r.get(3)?;
-                let body_json = travelling_body(conn, kind, &version_id, &bases, body, &record_id)?;
-                versions.push(WireVersion {
-                    version_id,
-                    record_type,
-                    record_id,
-                    bases,
-                    hlc: r.get(4)?,
-                    origin_device: origin,
-                    origin_seq: seq,
-                    who: r.get(7)?,
-                    state: r.get(8)?,
-                    state_reason: r.get(9)?,
-                    open_conflicts: r.get(10)?,
-                    body_json,
-                });
-            }
-        }
+        let versions: Vec<WireVersion> = local_wire_versions(conn, 0, false, |origin, seq| {
+            acked.get(origin).is_some_and(|known| seq <= *known)
+        })
+        .map_err(|e| match e {
+            StoreError::BadRow { code, .. } => bundle_error(target, format!("record type {code}")),
+            other => other,
+        })?
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect();
         let reports: BTreeSet<&str> = versions
             .iter()
             .filter(|v| v.record_type == RecordKind::HazardReport.code())
@@ -550,19 +524,21 @@ impl Store {
         // A merge touches pages all over a national store: a larger page cache for this
         // transaction keeps them from being written to the WAL twice.
         self.conn.pragma_update(None, "cache_size", -262_144)?;
-        let result = self.apply_bundle(source, &bundle, &identity, &programme, report);
+        let result = self.apply_bundle(source, &bundle, &identity, &programme, report, None);
         self.conn.pragma_update(None, "cache_size", -65_536)?;
         result
     }
 
-    /// The transaction of [`Store::sync_import`].
-    fn apply_bundle(
+    /// The transaction of [`Store::sync_import`] (and of a pull from the hub, which builds the
+    /// bundle in memory and has no sender device).
+    pub(super) fn apply_bundle(
         &mut self,
         source: &Path,
         bundle: &Bundle,
         identity: &super::sync_identity::SyncIdentity,
         programme: &str,
         mut report: BundleImport,
+        hub_cursor: Option<i64>,
     ) -> Result<BundleImport, StoreError> {
         let dry_run = report.dry_run;
         let tx = self
@@ -620,6 +596,12 @@ impl Store {
             .try_into()
             .unwrap_or(0);
         remember_peers(&tx, bundle, report.versions_new)?;
+        if let Some(cursor) = hub_cursor {
+            tx.execute(
+                "UPDATE hub_link SET cursor = max(cursor, ?1) WHERE singleton = 1",
+                [cursor],
+            )?;
+        }
         if dry_run {
             tx.rollback()?;
         } else {
@@ -627,6 +609,63 @@ impl Store {
         }
         Ok(report)
     }
+}
+
+/// The versions this store holds with a local arrival number above `after_seq`, whole or
+/// compact as they travel ([`travelling_body`]), in arrival order, with that number; without
+/// those `skip(origin_device, origin_seq)` rejects; with `for_hub`, only applied ones (not
+/// parked) that did not come from the hub.
+pub(super) fn local_wire_versions(
+    conn: &Connection,
+    after_seq: i64,
+    for_hub: bool,
+    mut skip: impl FnMut(&str, i64) -> bool,
+) -> Result<Vec<(i64, WireVersion)>, StoreError> {
+    let mut versions = Vec::new();
+    let mut stmt = conn.prepare(
+        "SELECT version_id, record_type, record_id, bases, hlc, origin_device, origin_seq,
+                who, state, state_reason, open_conflicts, body_json, seq, hub_seq
+         FROM record_version WHERE seq > ?1 AND (?2 = 0 OR parked = 0) ORDER BY seq",
+    )?;
+    let mut rows = stmt.query(params![after_seq, for_hub])?;
+    while let Some(r) = rows.next()? {
+        let origin: String = r.get(5)?;
+        let seq: i64 = r.get(6)?;
+        let hub_seq: Option<i64> = r.get(13)?;
+        if skip(&origin, seq) || (for_hub && hub_seq.is_some()) {
+            continue;
+        }
+        let record_type: String = r.get(1)?;
+        let record_id: String = r.get(2)?;
+        let body: Option<String> = r.get(11)?;
+        let kind = RecordKind::from_code(&record_type).ok_or_else(|| StoreError::BadRow {
+            entity: "record version",
+            code: record_type.clone(),
+            detail: "unknown record type".to_owned(),
+        })?;
+        let version_id: String = r.get(0)?;
+        let bases: String = r.get(3)?;
+        let body_json = travelling_body(conn, kind, &version_id, &bases, body, &record_id)?;
+        versions.push((
+            r.get(12)?,
+            WireVersion {
+                version_id,
+                record_type,
+                record_id,
+                bases,
+                hlc: r.get(4)?,
+                origin_device: origin,
+                origin_seq: seq,
+                who: r.get(7)?,
+                state: r.get(8)?,
+                state_reason: r.get(9)?,
+                open_conflicts: r.get(10)?,
+                body_json,
+                hub_seq,
+            },
+        ));
+    }
+    Ok(versions)
 }
 
 /// A version's body as it travels: whole, or, for a land version whose content is its base's
@@ -703,22 +742,22 @@ pub fn import_summary(r: &BundleImport) -> String {
 }
 
 /// A bundle read into memory, checked.
-struct Bundle {
-    meta: BTreeMap<String, String>,
-    devices: Vec<(String, String)>,
-    versions: Vec<WireVersion>,
-    photos: Vec<WirePhoto>,
+pub(super) struct Bundle {
+    pub(super) meta: BTreeMap<String, String>,
+    pub(super) devices: Vec<(String, String)>,
+    pub(super) versions: Vec<WireVersion>,
+    pub(super) photos: Vec<WirePhoto>,
 }
 
-struct WirePhoto {
-    id: String,
-    report_id: String,
-    file_name: String,
-    media_type: String,
-    caption: String,
-    bytes: Vec<u8>,
-    added_at: String,
-    deleted_at: Option<String>,
+pub(super) struct WirePhoto {
+    pub(super) id: String,
+    pub(super) report_id: String,
+    pub(super) file_name: String,
+    pub(super) media_type: String,
+    pub(super) caption: String,
+    pub(super) bytes: Vec<u8>,
+    pub(super) added_at: String,
+    pub(super) deleted_at: Option<String>,
 }
 
 impl Bundle {
@@ -805,6 +844,7 @@ fn read_bundle(path: &Path) -> Result<Bundle, StoreError> {
                 state_reason: r.get(9)?,
                 open_conflicts: r.get(10)?,
                 body_json: r.get(11)?,
+                hub_seq: None,
             })
         })
         .map_err(damaged)?
@@ -971,8 +1011,9 @@ fn insert_parked(conn: &Connection, path: &Path, v: &WireVersion) -> Result<(), 
     }
     conn.prepare_cached(
         "INSERT INTO record_version (version_id, record_type, record_id, bases, hlc, origin_device,
-            origin_seq, who, state, state_reason, open_conflicts, body_json, parked, received_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13)",
+            origin_seq, who, state, state_reason, open_conflicts, body_json, parked, received_at,
+            hub_seq)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13, ?14)",
     )?
     .execute(params![
         v.version_id,
@@ -988,6 +1029,7 @@ fn insert_parked(conn: &Connection, path: &Path, v: &WireVersion) -> Result<(), 
         v.open_conflicts,
         v.body_json,
         now_text(),
+        v.hub_seq,
     ])?;
     Ok(())
 }
@@ -1370,7 +1412,7 @@ fn remember_peers(conn: &Connection, bundle: &Bundle, received: usize) -> Result
         )?;
     }
     let sender = bundle.meta_value("sender_device");
-    if sender != me {
+    if !sender.is_empty() && sender != me {
         conn.execute(
             "INSERT INTO sync_peer (device_id, device_name, knows_json, last_received_at, received_versions)
              VALUES (?1, ?2, ?3, ?4, ?5)

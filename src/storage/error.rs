@@ -159,6 +159,9 @@ pub enum StoreError {
     /// (Not a `source`: the sentence says it all, and the raw text must not follow it.)
     #[error("{}", sqlite_sentence(.0))]
     Sqlite(rusqlite::Error),
+    /// The programme's hub (PostgreSQL/PostGIS) could not be used.
+    #[error(transparent)]
+    Hub(#[from] super::hub_error::HubError),
     /// An output file (a backup) was refused or could not be written.
     #[error(transparent)]
     Output(#[from] crate::io::output::OutputError),

@@ -45,8 +45,10 @@ use std::fs::OpenOptions;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use geo_types::{Geometry, LineString, MultiPolygon, Point, Polygon};
+use geo_types::{Geometry, MultiPolygon, Point, Polygon};
 use rusqlite::Connection;
+
+use crate::io::wkb::{EncodeError, Envelope, WKB_MULTIPOLYGON, WkbWriter};
 
 /// `PRAGMA application_id` of a GeoPackage: "GPKG" in ASCII.
 const APPLICATION_ID: i32 = 0x4750_4B47;
@@ -410,53 +412,6 @@ fn io_reason(error: &io::Error) -> String {
     }
 }
 
-/// An XY bounding box.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Envelope {
-    min_x: f64,
-    max_x: f64,
-    min_y: f64,
-    max_y: f64,
-}
-
-impl Envelope {
-    /// An envelope that every point extends (min = +inf, max = -inf).
-    const NONE: Self = Self {
-        min_x: f64::INFINITY,
-        max_x: f64::NEG_INFINITY,
-        min_y: f64::INFINITY,
-        max_y: f64::NEG_INFINITY,
-    };
-
-    fn add(&mut self, x: f64, y: f64) {
-        self.min_x = self.min_x.min(x);
-        self.max_x = self.max_x.max(x);
-        self.min_y = self.min_y.min(y);
-        self.max_y = self.max_y.max(y);
-    }
-
-    fn merge(&mut self, other: &Self) {
-        self.min_x = self.min_x.min(other.min_x);
-        self.max_x = self.max_x.max(other.max_x);
-        self.min_y = self.min_y.min(other.min_y);
-        self.max_y = self.max_y.max(other.max_y);
-    }
-}
-
-/// Why a geometry could not be encoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum EncodeError {
-    /// A NaN or infinite coordinate.
-    NonFinite,
-    /// A count that does not fit WKB's `uint32`.
-    TooLarge,
-}
-
-/// WKB geometry type codes (ISO 13249-3 / OGC 06-103r4, 2D).
-const WKB_POINT: u32 = 1;
-const WKB_POLYGON: u32 = 3;
-const WKB_MULTIPOLYGON: u32 = 6;
-
 /// Flags byte: little-endian header (bit 0), XY envelope (envelope code 1 in bits 1-3).
 const FLAGS_XY_ENVELOPE: u8 = 0b0000_0011;
 /// Flags byte: little-endian header, empty geometry (bit 4), no envelope.
@@ -478,12 +433,7 @@ fn encode_gpkg_geometry(
     out.push(FLAGS_XY_ENVELOPE);
     out.extend_from_slice(&SRS_ID.to_le_bytes());
     out.extend_from_slice(&[0; 32]); // envelope, filled below
-    let mut wkb = WkbWriter {
-        out,
-        envelope: Envelope::NONE,
-        finite: true,
-        coordinates: 0,
-    };
+    let mut wkb = WkbWriter::new(out);
     match geometry {
         GeometryRef::Point(point) => wkb.point(*point),
         GeometryRef::Polygon(polygon) => {
@@ -526,63 +476,6 @@ enum GeometryRef<'a> {
     Point(Point<f64>),
     Polygon(&'a Polygon<f64>),
     MultiPolygon(&'a MultiPolygon<f64>),
-}
-
-/// Little-endian ISO WKB encoder that tracks the envelope and finiteness of what it writes.
-struct WkbWriter<'a> {
-    out: &'a mut Vec<u8>,
-    envelope: Envelope,
-    finite: bool,
-    coordinates: usize,
-}
-
-impl WkbWriter<'_> {
-    fn header(&mut self, kind: u32) {
-        self.out.push(1); // little endian
-        self.out.extend_from_slice(&kind.to_le_bytes());
-    }
-
-    fn count(&mut self, n: usize) -> Result<(), EncodeError> {
-        let n = u32::try_from(n).map_err(|_too_large| EncodeError::TooLarge)?;
-        self.out.extend_from_slice(&n.to_le_bytes());
-        Ok(())
-    }
-
-    fn xy(&mut self, x: f64, y: f64) {
-        self.finite &= x.is_finite() & y.is_finite();
-        self.envelope.add(x, y);
-        self.coordinates += 1;
-        self.out.extend_from_slice(&x.to_le_bytes());
-        self.out.extend_from_slice(&y.to_le_bytes());
-    }
-
-    fn point(&mut self, point: Point<f64>) {
-        self.header(WKB_POINT);
-        self.xy(point.x(), point.y());
-    }
-
-    fn polygon(&mut self, polygon: &Polygon<f64>) -> Result<(), EncodeError> {
-        self.header(WKB_POLYGON);
-        if polygon.exterior().0.is_empty() {
-            // POLYGON EMPTY: no rings (holes of an empty shell mean nothing).
-            return self.count(0);
-        }
-        self.count(1 + polygon.interiors().len())?;
-        self.ring(polygon.exterior())?;
-        for ring in polygon.interiors() {
-            self.ring(ring)?;
-        }
-        Ok(())
-    }
-
-    fn ring(&mut self, ring: &LineString<f64>) -> Result<(), EncodeError> {
-        self.count(ring.0.len())?;
-        self.out.reserve(ring.0.len() * 16);
-        for c in &ring.0 {
-            self.xy(c.x, c.y);
-        }
-        Ok(())
-    }
 }
 
 /// Name of a geometry's type, for error messages.

@@ -25,11 +25,12 @@ pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
                 super::clock::backfill(tx).map_err(|e| HookError::Hook(e.to_string()))
             },
         ),
+        M::up(include_str!("migrations/0011_hub_link.sql")),
     ])
 });
 
 /// The schema version this build writes.
-pub const LATEST_SCHEMA_VERSION: i64 = 10;
+pub const LATEST_SCHEMA_VERSION: i64 = 11;
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,7 @@
 mod architecture;
 mod cli;
 mod fuzz_regressions;
+mod hub;
 mod import_export;
 mod projection;
 mod reference;

@@ -357,7 +357,7 @@ fn a_store_from_before_the_change_log_gets_a_version_for_every_record_when_it_op
     {
         let conn = rusqlite::Connection::open(&t.path).unwrap();
         conn.execute_batch(
-            "DROP TABLE record_version; DROP TABLE record_head; DROP TABLE sync_conflict;
+            "DROP TABLE hub_link; DROP TABLE record_version; DROP TABLE record_head; DROP TABLE sync_conflict;
              DROP TABLE sync_peer; DROP TABLE sync_import_log; DROP TABLE code_alias;
              ALTER TABLE land DROP COLUMN version_id; ALTER TABLE activity DROP COLUMN version_id;
              ALTER TABLE hazard_report DROP COLUMN version_id; PRAGMA user_version = 9;",

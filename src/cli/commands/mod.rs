@@ -15,6 +15,7 @@ use crate::storage::{OpenMode, StoreError};
 
 mod changes;
 mod edits;
+mod hub;
 mod layers;
 mod reading;
 mod survey;
@@ -31,6 +32,7 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let cli_user = cli.user;
     match command {
         Command::Convert { coord, to, json } => convert(out, &coord, to, json),
+        Command::Hub { action } => hub::run(out, err, cli_user.as_deref(), action),
         Command::Traverse {
             start,
             declination,
@@ -56,7 +58,8 @@ pub(super) fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 Command::Demo { .. }
                 | Command::Import { .. }
                 | Command::Sync {
-                    action: crate::cli::SyncAction::Import { .. },
+                    action:
+                        crate::cli::SyncAction::Import { .. } | crate::cli::SyncAction::Hub { .. },
                 } => OpenMode::CreateIfMissing,
                 _ => OpenMode::Existing,
             };
@@ -231,6 +234,9 @@ fn run_on_store(
                     export(out, &store, actor, &request)
                 }
                 Command::Layers { action } => layers::run(out, &mut store, action),
+                Command::Sync {
+                    action: crate::cli::SyncAction::Hub { url, json },
+                } => hub::sync(out, err, &mut store, actor, url.as_deref(), json),
                 Command::Sync { action } => sync::run(out, &mut store, actor, action),
                 Command::Audit {
                     who,
@@ -278,7 +284,7 @@ fn run_on_store(
                     }
                     check(out, &store, json, gps_threshold_m)
                 }
-                Command::Convert { .. } | Command::Traverse { .. } => Ok(()),
+                Command::Convert { .. } | Command::Traverse { .. } | Command::Hub { .. } => Ok(()),
             }
         }
     }

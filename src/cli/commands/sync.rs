@@ -97,6 +97,8 @@ pub(super) fn run(
             Ok(())
         }
         SyncAction::Conflicts { json } => conflicts(out, store, actor, json),
+        // Run by `hub::sync`, which also needs the error stream.
+        SyncAction::Hub { .. } => Ok(()),
         SyncAction::Resolve { code, field, take } => {
             let take = match take.as_str() {
                 "local" => Take::Local,
