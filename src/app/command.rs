@@ -133,6 +133,14 @@ pub enum Command {
     },
     /// Apply a sync bundle (one transaction, after a backup).
     SyncImport(PathBuf),
+    /// Sync with the programme's hub (the office server): send, receive.
+    SyncHub {
+        /// Its `postgres://` URL (no password).
+        url: String,
+        /// The password the person typed (empty: `PGPASSWORD` or `~/.pgpass`); kept in memory
+        /// only, never stored or shown.
+        password: Secret,
+    },
     /// Settle conflicts (code, field), each with the same choice.
     ResolveConflicts {
         /// The conflicts: record code and field.
@@ -187,6 +195,8 @@ pub enum Outcome {
         /// Why it was refused, if it was.
         refused: Option<Arc<AppError>>,
     },
+    /// What a long job is doing now (replaces the busy text).
+    Stage(String),
     /// Progress of a long job.
     Progress {
         /// Records done.
@@ -266,4 +276,18 @@ pub struct LoadedLayer {
     pub spec: crate::domain::LayerSpec,
     /// Its features (none for a tile package), or why its file could not be read.
     pub features: Result<Arc<crate::domain::ReferenceLayer>, Arc<AppError>>,
+}
+
+/// A secret the person typed (a password): its `Debug` never shows it.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_empty() {
+            "(none)"
+        } else {
+            "(hidden)"
+        })
+    }
 }

@@ -7,7 +7,7 @@ mod error;
 mod state;
 mod worker;
 
-pub use command::{Command, Form, LoadedLayer, Outcome};
+pub use command::{Command, Form, LoadedLayer, Outcome, Secret};
 pub use error::AppError;
 pub use state::{
     AppState, ConflictPolygons, ConflictRow, LandDetail, Notification, NotificationLevel, Records,

@@ -69,6 +69,8 @@ pub struct SyncOverview {
     pub parked: Vec<crate::storage::ParkedVersion>,
     /// The last bundle imports, newest first.
     pub imports: Vec<crate::storage::ImportLogEntry>,
+    /// The office server (hub) this store syncs with, and how the last sync went.
+    pub hub: Option<crate::storage::hub::HubLink>,
 }
 
 /// One land with everything the detail panel shows.
@@ -309,6 +311,7 @@ impl AppState {
                 self.form_error = Some((form, message));
             }
             Outcome::Progress { done, total } => self.progress = Some((done, total)),
+            Outcome::Stage(text) => self.busy = Some(text),
             Outcome::Dashboard(figures) => {
                 self.dashboard_scope = figures.lands.iter().map(|l| l.id).collect();
                 self.dashboard = Some(*figures);

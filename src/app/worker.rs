@@ -436,6 +436,7 @@ impl WorkerLoop {
                 | Command::RemovePhoto { .. }
                 | Command::Workflow { .. }
                 | Command::SyncImport(_)
+                | Command::SyncHub { .. }
                 | Command::ResolveConflicts { .. }
         );
         if writes && let Some(message) = self.writes_refused() {
@@ -693,6 +694,7 @@ impl WorkerLoop {
             Command::LoadSync
             | Command::SyncExport { .. }
             | Command::SyncImport(_)
+            | Command::SyncHub { .. }
             | Command::ResolveConflicts { .. } => self.handle_sync(command),
         }
     }

@@ -201,6 +201,7 @@ impl SafegroundApp {
                 Command::Export(_) => Some("Exporting…"),
                 Command::LoadDemo => Some("Loading the demo programme…"),
                 Command::OpenStore(_) => Some("Opening the store…"),
+                Command::SyncHub { .. } => Some("Syncing with the office server…"),
                 _ => None,
             };
             if self.worker.send(command) {

@@ -9,7 +9,7 @@ use super::SafegroundApp;
 use super::file_picker::PickPurpose;
 use super::map::ConflictPolygons;
 use super::theme;
-use crate::app::Command;
+use crate::app::{Command, Secret};
 use crate::app::{ConflictRow, SyncOverview};
 use crate::domain::merge::Take;
 
@@ -24,6 +24,10 @@ pub struct ReconciliationWindow {
     export_to: Option<String>,
     /// The geometry conflict drawn on the map.
     pub overlay: Option<ConflictPolygons>,
+    /// The office server's URL as typed (filled from the last sync).
+    hub_url: String,
+    /// The password as typed: in memory only, never stored.
+    hub_password: String,
 }
 
 /// What the person asked for this frame.
@@ -33,6 +37,7 @@ enum Action {
     ShowOnMap(usize),
     Import,
     Export,
+    SyncHub,
 }
 
 impl SafegroundApp {
@@ -64,6 +69,14 @@ impl SafegroundApp {
                     return;
                 };
                 alarms(ui, o);
+                office_server(
+                    ui,
+                    o,
+                    &mut self.reconciliation,
+                    self.state.busy.as_deref(),
+                    &mut action,
+                );
+                ui.separator();
                 bundles(ui, o, &mut self.reconciliation, &mut action);
                 ui.separator();
                 conflicts(ui, o, &mut self.reconciliation, &mut action);
@@ -93,6 +106,13 @@ impl SafegroundApp {
                 }
             }
             Action::Import => self.open_picker(ctx, PickPurpose::SyncImport),
+            Action::SyncHub => {
+                let password = std::mem::take(&mut self.reconciliation.hub_password);
+                self.send(Command::SyncHub {
+                    url: self.reconciliation.hub_url.trim().to_owned(),
+                    password: Secret(password),
+                });
+            }
             Action::Export => {
                 let to = self
                     .reconciliation
@@ -144,6 +164,85 @@ fn alarms(ui: &mut egui::Ui, o: &SyncOverview) {
                     ));
                 }
             });
+    }
+}
+
+/// The office server (the programme's hub): its address, a password field, the sync button, and
+/// when the last sync happened and what it did (in red when it failed).
+fn office_server(
+    ui: &mut egui::Ui,
+    o: &SyncOverview,
+    w: &mut ReconciliationWindow,
+    busy: Option<&str>,
+    action: &mut Action,
+) {
+    if w.hub_url.is_empty()
+        && let Some(h) = &o.hub
+    {
+        w.hub_url.clone_from(&h.url);
+    }
+    ui.strong("Office server");
+    egui::Grid::new("office-server").num_columns(2).show(ui, |ui| {
+        let label = ui.label("Address");
+        ui.add(
+            egui::TextEdit::singleline(&mut w.hub_url)
+                .hint_text("postgres://name@server/programme")
+                .desired_width(360.0),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("The hub's address, from your IM officer; add ?sslmode=require for an encrypted link");
+        ui.end_row();
+        let label = ui.label("Password");
+        ui.add(
+            egui::TextEdit::singleline(&mut w.hub_password)
+                .password(true)
+                .hint_text("(or from ~/.pgpass)")
+                .desired_width(200.0),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("Used for this sync only; Safeground never stores it");
+        ui.end_row();
+    });
+    ui.horizontal(|ui| {
+        let syncing = busy.is_some_and(|b| b.contains("office server"));
+        let ready = !w.hub_url.trim().is_empty() && busy.is_none();
+        if ui
+            .add_enabled(ready, egui::Button::new("Sync with the office server"))
+            .on_hover_text("Sends this laptop's changes and receives everyone else's, each in one transaction; safe to repeat")
+            .clicked()
+        {
+            *action = Action::SyncHub;
+        }
+        if syncing {
+            ui.spinner();
+            ui.label(busy.unwrap_or_default());
+        }
+    });
+    match &o.hub {
+        Some(h) => {
+            let when = h.last_sync_at.as_deref().map_or("never", short_time);
+            let who = if h.role.is_empty() {
+                h.user.clone()
+            } else {
+                format!(
+                    "{} ({} of {})",
+                    h.user,
+                    h.role.replace('_', " "),
+                    h.organisation
+                )
+            };
+            if h.last_outcome == "failed" {
+                ui.colored_label(
+                    theme::ERROR_TEXT,
+                    format!("Last sync {when}, as {who}, failed: {}", h.last_summary),
+                );
+            } else {
+                ui.label(format!("Last sync {when}, as {who}: {}", h.last_summary));
+            }
+        }
+        None => {
+            ui.label("Not synced with an office server yet.");
+        }
     }
 }
 

@@ -524,3 +524,139 @@ fn a_store_of_another_programme_is_refused_and_tls_is_verified() {
         assert!(e.contains("cannot reach the hub"), "{e}");
     }
 }
+
+/// The app's *Sync with the office server*: a laptop that synced once types its password, syncs,
+/// sees the other laptop's change and when the sync happened, also after a restart.
+#[test]
+fn the_app_syncs_with_the_office_server_and_shows_when_it_last_did() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use safeground::ui::{Person, Prefs, SafegroundApp};
+    use std::time::{Duration, Instant};
+
+    let Some(server) = server() else { return };
+    let mut hub = TestHub::new(&server);
+    hub.init();
+    let one = hub.user("one", "NPA", "surveyor");
+    let two = hub.user("two", "NPA", "surveyor");
+    let a = TestStore::new();
+    let b = TestStore::new();
+    assert_eq!(run(&["--db", &db(&a.path), "demo"]).0, 0);
+    sync(&db(&a.path), &one);
+    sync(&db(&b.path), &two);
+    let (code, _, err) = run(&[
+        "--db",
+        &db(&a.path),
+        "edit",
+        "HA-0003",
+        "--set",
+        "name=Renamed at the office",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    sync(&db(&a.path), &one);
+    // The password the person types; the address the store remembers has none.
+    let password = two
+        .split_once(':')
+        .unwrap()
+        .1
+        .split_once(':')
+        .unwrap()
+        .1
+        .split_once('@')
+        .unwrap()
+        .0
+        .to_owned();
+
+    let prefs = || Prefs {
+        person: Some(Person {
+            name: "Amra Begić".into(),
+            organisation: "NPA".into(),
+            role: "surveyor".into(),
+        }),
+        ..Prefs::default()
+    };
+    let open_app = || {
+        let app = SafegroundApp::with_store(&egui::Context::default(), b.path.clone(), prefs());
+        Harness::builder()
+            .with_size([1400.0, 900.0])
+            .build_ui_state(
+                |ui, app: &mut SafegroundApp| {
+                    app.drain_outcomes();
+                    app.frame_ui(ui);
+                },
+                app,
+            )
+    };
+    let step_until = |harness: &mut Harness<'_, SafegroundApp>,
+                      what: &str,
+                      done: &dyn Fn(&SafegroundApp) -> bool| {
+        let start = Instant::now();
+        while !done(harness.state()) {
+            let s = harness.state();
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "timed out waiting for {what}: hub {:?}, busy {:?}, notifications {:?}",
+                s.state.sync.as_ref().map(|o| o.hub.clone()),
+                s.state.busy,
+                s.state
+                    .notifications
+                    .iter()
+                    .map(|n| n.text.clone())
+                    .collect::<Vec<_>>()
+            );
+            harness.step();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        harness.run_steps(2);
+    };
+    let mut harness = open_app();
+    step_until(&mut harness, "the records", &|app| {
+        app.state.records.lands.len() == 30
+    });
+    harness.get_by_label("Reconciliation").click();
+    step_until(&mut harness, "the sync state", &|app| {
+        app.state.sync.is_some()
+    });
+    harness.get_by_label_contains("Last sync");
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::PasswordInput, "Password");
+    field.click();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::PasswordInput, "Password")
+        .type_text(&password);
+    harness.run_steps(2);
+    harness.get_by_label("Sync with the office server").click();
+    step_until(&mut harness, "the sync", &|app| {
+        app.state
+            .records
+            .lands
+            .iter()
+            .any(|l| l.summary.name == "Renamed at the office")
+            && app
+                .state
+                .sync
+                .as_ref()
+                .and_then(|s| s.hub.as_ref())
+                .is_some_and(|h| h.last_summary.contains("received 1 new version"))
+    });
+    // Said twice: in the notification and in the window.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("received 1 new version")
+            .count(),
+        2
+    );
+    drop(harness);
+    // After a restart the window still says when the last sync happened and what it did.
+    let mut harness = open_app();
+    step_until(&mut harness, "the records", &|app| {
+        app.state.records.lands.len() == 30
+    });
+    harness.get_by_label("Reconciliation").click();
+    step_until(&mut harness, "the sync state", &|app| {
+        app.state.sync.is_some()
+    });
+    harness.get_by_label_contains("received 1 new version");
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    harness.get_by_label_contains(&format!("Last sync {today}"));
+}

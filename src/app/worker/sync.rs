@@ -5,7 +5,10 @@ use super::{Command, Outcome, WorkerLoop};
 use crate::app::{ConflictRow, SyncOverview};
 use crate::domain::merge::GEOMETRY_FIELD;
 use crate::domain::{LandId, RecordKind};
-use crate::storage::{BundleScope, OpenConflict, conflict_polygon, import_summary, value_text};
+use crate::storage::hub::{HubStage, HubTarget, hub_summary};
+use crate::storage::{
+    BundleScope, OpenConflict, StoreError, conflict_polygon, import_summary, value_text,
+};
 
 impl WorkerLoop {
     pub(super) fn handle_sync(&mut self, command: Command) {
@@ -42,6 +45,11 @@ impl WorkerLoop {
                 self.send_records();
                 self.send_sync();
             }
+            Command::SyncHub { url, password } => {
+                self.sync_hub(&url, &password.0);
+                self.send_records();
+                self.send_sync();
+            }
             Command::ResolveConflicts { items, take } => {
                 let Some(store) = self.store.as_mut() else {
                     return;
@@ -66,6 +74,48 @@ impl WorkerLoop {
                 self.send_sync();
             }
             _ => {}
+        }
+    }
+
+    /// Syncs with the hub, saying each stage (connecting, receiving, sending) as it starts.
+    fn sync_hub(&mut self, url: &str, password: &str) {
+        let mut target = match HubTarget::parse(url, Some(&self.actor.who)) {
+            Ok(t) => t,
+            Err(e) => return self.fail("Syncing with the office server", StoreError::from(e)),
+        };
+        if password.is_empty() {
+            target.resolve_password();
+        } else {
+            target.set_password(password);
+        }
+        let outcomes = self.outcomes.clone();
+        let waker = self.waker.clone();
+        let mut progress = |stage: HubStage| {
+            let (text, done) = match stage {
+                HubStage::Connecting => (format!("Connecting to {}…", target.server()), 0),
+                HubStage::Pulling(n) => {
+                    (format!("Receiving {n} changes from the office server…"), 1)
+                }
+                HubStage::Pushing(n) => (format!("Sending {n} changes to the office server…"), 2),
+            };
+            // Best effort: a full queue only loses a progress line.
+            if outcomes.try_send(Outcome::Stage(text)).is_ok()
+                && outcomes
+                    .try_send(Outcome::Progress { done, total: 3 })
+                    .is_ok()
+            {
+                waker();
+            }
+        };
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        match store.sync_hub(&target, &self.actor.device, &mut progress) {
+            Ok(s) => self.send(Outcome::Done(format!(
+                "Synced with the office server: {}",
+                hub_summary(&s)
+            ))),
+            Err(e) => self.fail("Syncing with the office server", e),
         }
     }
 
@@ -94,6 +144,7 @@ impl WorkerLoop {
                 conflicts,
                 parked: store.sync_parked()?,
                 imports: store.sync_import_log(20)?,
+                hub: store.hub_link()?,
             })
         })();
         match overview {

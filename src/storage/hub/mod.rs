@@ -429,13 +429,14 @@ pub struct HubSync {
 
 /// One line: what a sync did.
 pub fn hub_summary(s: &HubSync) -> String {
+    let versions = |n: usize| format!("{n} {}", if n == 1 { "version" } else { "versions" });
     let mut line = format!(
-        "received {} new versions (records: {} new, {} updated, {} merged); sent {} versions",
-        s.pulled.versions_new,
+        "received {} (records: {} new, {} updated, {} merged); sent {}",
+        versions(s.pulled.versions_new).replacen(' ', " new ", 1),
         s.pulled.records_new,
         s.pulled.records_updated,
         s.pulled.records_merged,
-        s.pushed
+        versions(s.pushed)
     );
     if let Some(n) = s.push_seq {
         write!(line, " (push {n})").ok();
