@@ -8,9 +8,9 @@
 //! 3. Each round, every laptop (in its own thread, as separate `safeground` processes) edits
 //!    fields of lands it shares with the others (HA-0001 … HA-0008, so the same fields change on
 //!    several laptops) and of a land of its own, imports a new land of its own, and then all sync
-//!    at once. With `--kills F`, a fraction F of those syncs is killed (`SIGKILL`) at a random moment; with
-//!    `--restart`, the server is crashed (`pg_ctl -m immediate`) and restarted once per round, in
-//!    the middle of the syncs.
+//!    at once. With `--kills F`, a fraction F of those syncs is killed (`SIGKILL`) at a random
+//!    moment (5–1500 ms in); with `--restart`, the server is crashed (`pg_ctl -m immediate`) and
+//!    restarted in the middle of the syncs of every other round.
 //! 4. At the end, every laptop syncs in turn twice (send what is left, then receive everything).
 //!
 //! Then it checks: the hub holds every version any laptop made, and every laptop holds every
@@ -217,6 +217,8 @@ fn main() -> Result<()> {
     let mut killed = 0usize;
     let mut restarts = 0usize;
     let mut sync_times: Vec<f64> = Vec::new();
+    let mut killed_in: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut unexpected: Vec<String> = Vec::new();
     let fields = ["name", "team", "donor", "project", "notes"];
     for round in 0..args.rounds {
         // Local work, each laptop in its own thread.
@@ -278,12 +280,12 @@ fn main() -> Result<()> {
             .iter()
             .map(|_| {
                 rng.chance(args.kills)
-                    .then(|| Duration::from_millis(rng.between(5, 400)))
+                    .then(|| Duration::from_millis(rng.between(5, 1500)))
             })
             .collect();
-        let restart_at = args
-            .restart
-            .then(|| Duration::from_millis(rng.between(20, 300)));
+        // The server crashes in every other round (the rounds between see kills alone).
+        let restart_at =
+            (args.restart && round % 2 == 1).then(|| Duration::from_millis(rng.between(50, 1000)));
         let round_start = Instant::now();
         let mut children = Vec::new();
         for l in &laptops {
@@ -308,6 +310,12 @@ fn main() -> Result<()> {
                         sync_times.push(at.elapsed().as_secs_f64());
                     } else {
                         failed_syncs += 1;
+                        let said = stderr_of(child);
+                        // Only the server going away may fail a sync.
+                        let expected = ["connection to the hub broke", "cannot reach the hub"];
+                        if !expected.iter().any(|e| said.contains(e)) {
+                            unexpected.push(said);
+                        }
                     }
                     continue;
                 }
@@ -317,6 +325,15 @@ fn main() -> Result<()> {
                     child.kill()?;
                     child.wait()?;
                     killed += 1;
+                    let said = stderr_of(child);
+                    let stage = if said.contains("Sending") {
+                        "sending"
+                    } else if said.contains("Receiving") {
+                        "receiving"
+                    } else {
+                        "connecting"
+                    };
+                    *killed_in.entry(stage).or_insert(0usize) += 1;
                     done[i] = true;
                 }
             }
@@ -354,6 +371,11 @@ fn main() -> Result<()> {
 
     // Checks.
     let mut failures = Vec::new();
+    for u in &unexpected {
+        failures.push(format!(
+            "a sync failed for another reason than the server going away: {u}"
+        ));
+    }
     let mut hub = HubTarget::parse(&reader_url, None)?.connect()?;
     let hub_ids: BTreeSet<String> = hub
         .query("SELECT version_id FROM safeground.record_version", &[])?
@@ -491,7 +513,7 @@ fn main() -> Result<()> {
     let median = sync_times.get(sync_times.len() / 2).copied().unwrap_or(0.0);
     let worst = sync_times.last().copied().unwrap_or(0.0);
     say(&format!(
-        "{} laptops, {} rounds: {} versions on the hub, {} lands, {} open conflicts; {killed} syncs killed, {failed_syncs} failed (server restarted {restarts} times); a concurrent sync took {median:.2} s (median), {worst:.2} s (slowest); {:.1} s in all",
+        "{} laptops, {} rounds: {} versions on the hub, {} lands, {} open conflicts; {killed} syncs killed ({killed_in:?}), {failed_syncs} failed as the server went away (restarted {restarts} times); a concurrent sync took {median:.2} s (median), {worst:.2} s (slowest); {:.1} s in all",
         laptops.len(),
         args.rounds,
         hub_ids.len(),
@@ -519,6 +541,16 @@ fn main() -> Result<()> {
         ));
         bail!("{} checks failed", failures.len())
     }
+}
+
+/// What a finished (or killed) sync process wrote to stderr.
+fn stderr_of(child: &mut std::process::Child) -> String {
+    use std::io::Read as _;
+    let mut text = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        e.read_to_string(&mut text).ok();
+    }
+    text
 }
 
 fn say(line: &str) {
