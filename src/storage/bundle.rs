@@ -554,15 +554,25 @@ impl Store {
         }
         let mut clock = last_hlc(&tx)?;
         let now_ms = wall_ms();
+        let mut applier = Applier::default();
         for v in &bundle.versions {
-            if insert_incoming(&tx, source, v, identity.device, &mut clock, now_ms)? {
+            if insert_incoming(
+                &tx,
+                source,
+                v,
+                identity.device,
+                &mut clock,
+                now_ms,
+                &mut applier,
+            )? {
                 report.versions_new += 1;
             }
         }
         if let Some(c) = clock {
             save_hlc(&tx, c)?;
         }
-        let touched = unpark(&tx)?;
+        let mut touched = applier.touched;
+        touched.extend(unpark(&tx)?);
         let mut lands_to_project: BTreeSet<String> = BTreeSet::new();
         for kind in RecordKind::ALL {
             for (record_id, _) in touched.iter().filter(|(_, k)| **k == kind) {
@@ -917,6 +927,7 @@ fn insert_incoming(
     me: DeviceId,
     clock: &mut Option<Hlc>,
     now_ms: u64,
+    applier: &mut Applier,
 ) -> Result<bool, StoreError> {
     let known: Option<String> = conn
         .prepare_cached("SELECT version_id FROM record_version WHERE version_id = ?1")?
@@ -970,7 +981,7 @@ fn insert_incoming(
         if !single_base || !derived_ok {
             return Err(bad("compact body"));
         }
-        insert_parked(conn, path, v)?;
+        insert_version(conn, path, v, kind, &bases, applier)?;
         return Ok(true);
     }
     let record_matches = match kind {
@@ -987,13 +998,30 @@ fn insert_incoming(
     if !record_matches {
         return Err(bad("body (it names another record)"));
     }
-    insert_parked(conn, path, v)?;
+    insert_version(conn, path, v, kind, &bases, applier)?;
     Ok(true)
 }
 
-/// Stores a checked incoming version, parked (see [`unpark`]); refuses a second change with
-/// one device's running number.
-fn insert_parked(conn: &Connection, path: &Path, v: &WireVersion) -> Result<(), StoreError> {
+/// The versions of one import applied as they were stored (their bases were all there), and the
+/// records whose heads they moved.
+#[derive(Default)]
+struct Applier {
+    applied: std::collections::HashSet<String>,
+    touched: BTreeMap<String, RecordKind>,
+}
+
+/// Stores a checked incoming version: applied at once when every base is applied (in this import
+/// or before: the usual case, as bundles and the hub carry versions in causal order), with the
+/// record's heads moved; otherwise parked until they arrive ([`unpark`]). Refuses a second change
+/// with one device's running number.
+fn insert_version(
+    conn: &Connection,
+    path: &Path,
+    v: &WireVersion,
+    kind: RecordKind,
+    bases: &[VersionId],
+    applier: &mut Applier,
+) -> Result<(), StoreError> {
     let clash: Option<String> = conn
         .prepare_cached(
             "SELECT version_id FROM record_version WHERE origin_device = ?1 AND origin_seq = ?2",
@@ -1009,11 +1037,27 @@ fn insert_parked(conn: &Connection, path: &Path, v: &WireVersion) -> Result<(), 
             ),
         ));
     }
+    let mut ready = true;
+    for b in bases {
+        let b = b.to_string();
+        if applier.applied.contains(&b) {
+            continue;
+        }
+        let held: bool = conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM record_version WHERE version_id = ?1 AND parked = 0)",
+            )?
+            .query_row([&b], |r| r.get(0))?;
+        if !held {
+            ready = false;
+            break;
+        }
+    }
     conn.prepare_cached(
         "INSERT INTO record_version (version_id, record_type, record_id, bases, hlc, origin_device,
             origin_seq, who, state, state_reason, open_conflicts, body_json, parked, received_at,
             hub_seq)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13, ?14)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?15, ?13, ?14)",
     )?
     .execute(params![
         v.version_id,
@@ -1030,7 +1074,23 @@ fn insert_parked(conn: &Connection, path: &Path, v: &WireVersion) -> Result<(), 
         v.body_json,
         now_text(),
         v.hub_seq,
+        !ready,
     ])?;
+    if ready {
+        // A version nobody applied was made from yet: a head, replacing its bases.
+        for b in bases {
+            conn.prepare_cached(
+                "DELETE FROM record_head WHERE record_id = ?1 AND version_id = ?2",
+            )?
+            .execute(params![v.record_id, b.to_string()])?;
+        }
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO record_head (record_id, version_id) VALUES (?1, ?2)",
+        )?
+        .execute(params![v.record_id, v.version_id])?;
+        applier.applied.insert(v.version_id.clone());
+        applier.touched.insert(v.record_id.clone(), kind);
+    }
     Ok(())
 }
 

@@ -520,7 +520,7 @@ fn fetch(
             "SELECT version_id, record_type, record_id, bases, hlc, origin_device, origin_seq, who,
                     state, state_reason, open_conflicts, body_json, push_seq
              FROM safeground.record_version WHERE push_seq > $1 AND push_seq <= $2
-             ORDER BY push_seq, version_id",
+             ORDER BY push_seq, push_pos",
             &[&after, &upto],
         )
         .on(target)?;
@@ -814,7 +814,7 @@ impl Store {
             .execute(
                 "INSERT INTO safeground.record_version
                  SELECT version_id, record_type, record_id, bases, hlc, origin_device, origin_seq,
-                        who, state, state_reason, open_conflicts, body_json, $1, $2
+                        who, state, state_reason, open_conflicts, body_json, $1, $2, pos
                  FROM sg_in_version ON CONFLICT DO NOTHING",
                 &[&organisation, &n],
             )
@@ -1270,11 +1270,11 @@ fn copy_versions(
         "CREATE TEMP TABLE sg_in_version (
             version_id text, record_type text, record_id text, bases text, hlc text,
             origin_device text, origin_seq bigint, who text, state text, state_reason text,
-            open_conflicts text, body_json text) ON COMMIT DROP",
+            open_conflicts text, body_json text, pos integer) ON COMMIT DROP",
     )
     .on(target)?;
     let mut data = String::new();
-    for v in versions {
+    for (pos, v) in versions.iter().enumerate() {
         for (i, field) in [
             &v.version_id,
             &v.record_type,
@@ -1302,7 +1302,7 @@ fn copy_versions(
             data.push('\t');
             copy_text(&mut data, field);
         }
-        data.push('\n');
+        writeln!(data, "\t{pos}").ok();
     }
     let mut writer = tx.copy_in("COPY sg_in_version FROM STDIN").on(target)?;
     writer

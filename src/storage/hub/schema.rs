@@ -8,7 +8,8 @@
 //! - `push_counter`: one row; every push takes the next number by updating it inside its own
 //!   transaction, so pushes commit in number order and a reader's cursor never skips one.
 //! - `record_version`: the append-only change log (the bundle's versions), with the
-//!   `organisation` that owns the record and the `push_seq` that brought it.
+//!   `organisation` that owns the record, the `push_seq` that brought it and its position in that
+//!   push (`push_pos`: the sender's order, in which every version comes after its bases).
 //! - `record_owner`: which organisation owns each record (the first pusher's).
 //! - `push_log`, `device`: who pushed what, when, from which laptop (the audit of syncs).
 //! - `photo`: hazard report photos.
@@ -104,9 +105,10 @@ CREATE TABLE safeground.record_version (
     body_json      text NOT NULL,
     organisation   text NOT NULL,
     push_seq       bigint NOT NULL,
+    push_pos       integer NOT NULL,
     UNIQUE (origin_device, origin_seq)
 );
-CREATE INDEX record_version_push ON safeground.record_version (push_seq);
+CREATE INDEX record_version_push ON safeground.record_version (push_seq, push_pos);
 CREATE INDEX record_version_record ON safeground.record_version (record_id);
 CREATE TABLE safeground.push_log (
     push_seq     bigint PRIMARY KEY,
