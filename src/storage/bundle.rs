@@ -102,6 +102,9 @@ pub struct BundleImport {
     pub backup: Option<PathBuf>,
     /// Nothing was written (`--dry-run`).
     pub dry_run: bool,
+    /// Versions left out because they cannot be read (a pull from the hub leaves a bad version
+    /// there and says so; a bundle with one is refused whole): what was wrong with each.
+    pub skipped: Vec<String>,
 }
 
 /// One version as it travels.
@@ -554,7 +557,10 @@ impl Store {
         }
         let mut clock = last_hlc(&tx)?;
         let now_ms = wall_ms();
-        let mut applier = Applier::default();
+        let mut applier = Applier {
+            lenient: hub_cursor.is_some(),
+            ..Applier::default()
+        };
         for v in &bundle.versions {
             if insert_incoming(
                 &tx,
@@ -571,6 +577,7 @@ impl Store {
         if let Some(c) = clock {
             save_hlc(&tx, c)?;
         }
+        report.skipped = std::mem::take(&mut applier.skipped);
         let mut touched = applier.touched;
         touched.extend(unpark(&tx)?);
         let mut lands_to_project: BTreeSet<String> = BTreeSet::new();
@@ -918,9 +925,28 @@ fn read_bundle(path: &Path) -> Result<Bundle, StoreError> {
     })
 }
 
-/// Checks one incoming version and stores it parked (applied by [`unpark`]). `false` when the
-/// store already holds it.
+/// Checks one incoming version and stores it ([`insert_version`]). `false` when the store
+/// already holds it, or, from the hub, when it cannot be read: then it is left out and said
+/// (one bad version written on the hub by hand must not stop every laptop's sync).
 fn insert_incoming(
+    conn: &Connection,
+    path: &Path,
+    v: &WireVersion,
+    me: DeviceId,
+    clock: &mut Option<Hlc>,
+    now_ms: u64,
+    applier: &mut Applier,
+) -> Result<bool, StoreError> {
+    match insert_checked(conn, path, v, me, clock, now_ms, applier) {
+        Err(StoreError::Bundle { detail, .. }) if applier.lenient => {
+            applier.skipped.push(detail);
+            Ok(false)
+        }
+        other => other,
+    }
+}
+
+fn insert_checked(
     conn: &Connection,
     path: &Path,
     v: &WireVersion,
@@ -1008,6 +1034,9 @@ fn insert_incoming(
 struct Applier {
     applied: std::collections::HashSet<String>,
     touched: BTreeMap<String, RecordKind>,
+    /// Leave out (and say) a version that cannot be read instead of refusing the whole batch.
+    lenient: bool,
+    skipped: Vec<String>,
 }
 
 /// Stores a checked incoming version: applied at once when every base is applied (in this import

@@ -253,6 +253,38 @@ fn two_organisations_see_only_their_own_records_and_the_authority_sees_all() {
             .is_err(),
         "the change log is append-only"
     );
+    // Nobody sets the push counter back (later pushes would hide behind every laptop's cursor)
+    // or takes push numbers ahead in the log (later pushes would fail).
+    assert!(
+        halo_sql
+            .execute("UPDATE safeground.push_counter SET n = 0", &[])
+            .is_err()
+    );
+    assert!(
+        halo_sql
+            .execute(
+                "INSERT INTO safeground.push_log (push_seq, organisation, device_id, device_name, versions)
+                 VALUES (1000, 'HALO Trust', 'x', 'x', 1)",
+                &[],
+            )
+            .is_err()
+    );
+    assert!(
+        halo_sql
+            .execute("SELECT safeground.log_push(1000, 'x', 'x', 1)", &[])
+            .is_err()
+    );
+    // Nor writes a version by hand under a push number of its choosing.
+    let forged = "INSERT INTO safeground.record_version SELECT version_id || 'x', record_type,
+        record_id, bases, hlc, origin_device, origin_seq + 1000, who, state, state_reason,
+        open_conflicts, body_json, organisation, 1, 0 FROM safeground.record_version LIMIT 1";
+    let refused = halo_sql.execute(forged, &[]).unwrap_err();
+    assert!(
+        refused
+            .as_db_error()
+            .is_some_and(|e| e.message().contains("only by a push")),
+        "{refused:?}"
+    );
     // The coordinator reads only: a local change is kept and said, not sent.
     {
         let mut s = coord_laptop.open();
@@ -342,7 +374,28 @@ fn laptops_of_one_organisation_converge_through_the_hub() {
         .unwrap()
         .get(0);
     assert_eq!(team, "Team B2");
+    // A version written on the hub by hand (by its administrator, under a proper push number)
+    // that no Safeground can read is left there and said; it stops nobody's sync.
+    hub.admin_sql(
+        &hub.name,
+        "BEGIN;
+         UPDATE safeground.push_counter SET n = n + 1;
+         INSERT INTO safeground.record_version SELECT gen_random_uuid()::text, 'land', record_id,
+            '[]', hlc, origin_device, origin_seq + 100000, who, state, state_reason,
+            open_conflicts, '{\"not\": \"a land\"}', organisation,
+            (SELECT n FROM safeground.push_counter), 0
+         FROM safeground.record_version WHERE record_type = 'land' LIMIT 1;
+         COMMIT;",
+    );
+    let said = sync(&sb, &two);
+    assert!(
+        said.contains("1 changes on the hub cannot be read and were left there"),
+        "{said}"
+    );
+    let said = sync(&sb, &two);
+    assert!(said.contains("received 0 new versions"), "{said}");
     // A second sync changes nothing on either side.
+    sync(&sa, &one);
     let said = sync(&sa, &one);
     assert!(
         said.contains("received 0 new versions") && said.contains("sent 0 versions"),

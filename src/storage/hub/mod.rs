@@ -455,6 +455,15 @@ pub fn hub_summary(s: &HubSync) -> String {
         )
         .ok();
     }
+    if !s.pulled.skipped.is_empty() {
+        write!(
+            line,
+            "; {} changes on the hub cannot be read and were left there (first: {})",
+            s.pulled.skipped.len(),
+            s.pulled.skipped.first().map_or("", String::as_str)
+        )
+        .ok();
+    }
     if s.read_only_unsent > 0 {
         write!(
             line,
@@ -732,10 +741,7 @@ impl Store {
         progress(HubStage::Pushing(candidates.len()));
         let mut tx = client.transaction().on(target)?;
         let n: i64 = tx
-            .query_one(
-                "UPDATE safeground.push_counter SET n = n + 1 RETURNING n",
-                &[],
-            )
+            .query_one("SELECT safeground.next_push()", &[])
             .on(target)?
             .get(0);
         hub_programme = tx
@@ -822,21 +828,9 @@ impl Store {
         let touched = self.touched_records(&sending)?;
         self.write_current_state(&mut tx, target, &touched, &organisation, n)?;
         tx.execute(
-            "INSERT INTO safeground.device (device_id, device_name, organisation) VALUES ($1, $2, $3)
-             ON CONFLICT (device_id) DO UPDATE SET device_name = excluded.device_name",
-            &[
-                &identity.device.to_string(),
-                &identity.device_name,
-                &organisation,
-            ],
-        )
-        .on(target)?;
-        tx.execute(
-            "INSERT INTO safeground.push_log (push_seq, organisation, device_id, device_name, versions)
-             VALUES ($1, $2, $3, $4, $5)",
+            "SELECT safeground.log_push($1, $2, $3, $4)",
             &[
                 &n,
-                &organisation,
                 &identity.device.to_string(),
                 &identity.device_name,
                 &i32::try_from(sent).unwrap_or(i32::MAX),
@@ -1206,6 +1200,7 @@ fn add_import(into: &mut BundleImport, more: &BundleImport) {
     into.records_merged += more.records_merged;
     into.photos_new += more.photos_new;
     into.conflicts_open = more.conflicts_open;
+    into.skipped.extend(more.skipped.iter().cloned());
     into.parked = more.parked;
 }
 

@@ -6,12 +6,14 @@
 //!   and `member_role` (the group role every hub user belongs to).
 //! - `hub_user`: each login role's organisation and Safeground role.
 //! - `push_counter`: one row; every push takes the next number by updating it inside its own
-//!   transaction, so pushes commit in number order and a reader's cursor never skips one.
+//!   transaction (`next_push()`, the only way to change it), so pushes commit in number order
+//!   and a reader's cursor never skips one.
 //! - `record_version`: the append-only change log (the bundle's versions), with the
 //!   `organisation` that owns the record, the `push_seq` that brought it and its position in that
 //!   push (`push_pos`: the sender's order, in which every version comes after its bases).
 //! - `record_owner`: which organisation owns each record (the first pusher's).
-//! - `push_log`, `device`: who pushed what, when, from which laptop (the audit of syncs).
+//! - `push_log`, `device`: who pushed what, when, from which laptop (the audit of syncs), written
+//!   only by `log_push()` for the push number the transaction holds.
 //! - `photo`: hazard report photos.
 //! - `conflicts`: the open conflicts, as the laptops list them.
 //! - `lands` (`geometry(MultiPolygon, 4326)`), `activities` (the released sub-area,
@@ -163,6 +165,55 @@ CREATE FUNCTION safeground.claim_programme(p text) RETURNS text
         RETURN (SELECT value FROM safeground.hub_meta WHERE key = 'programme_id');
     END $$;
 REVOKE ALL ON FUNCTION safeground.claim_programme(text) FROM PUBLIC;
+-- The next push number, for a writer only. Nobody updates the counter directly: a counter set
+-- back would hide later pushes from every laptop's cursor.
+CREATE FUNCTION safeground.next_push() RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog
+    AS $$
+    DECLARE taken bigint;
+    BEGIN
+        IF safeground.role_of(session_user) IS DISTINCT FROM 'surveyor'
+           AND safeground.role_of(session_user) IS DISTINCT FROM 'im_officer' THEN
+            RAISE EXCEPTION 'only surveyors and IM officers push' USING ERRCODE = '42501';
+        END IF;
+        UPDATE safeground.push_counter SET n = n + 1 RETURNING n INTO taken;
+        RETURN taken;
+    END $$;
+REVOKE ALL ON FUNCTION safeground.next_push() FROM PUBLIC;
+-- Records a push in the audit of syncs (and the device's name), as the pushing login's
+-- organisation, for the push number this transaction holds only: no one can take a number ahead.
+CREATE FUNCTION safeground.log_push(push bigint, device text, name text, sent integer) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog
+    AS $$
+    DECLARE org text := safeground.organisation_of(session_user);
+    BEGIN
+        IF org IS NULL OR push IS DISTINCT FROM (SELECT n FROM safeground.push_counter) THEN
+            RAISE EXCEPTION 'not the push this transaction holds' USING ERRCODE = '42501';
+        END IF;
+        INSERT INTO safeground.push_log (push_seq, organisation, pushed_by, device_id, device_name, versions)
+            VALUES (push, org, session_user, device, name, sent);
+        INSERT INTO safeground.device (device_id, device_name, organisation) VALUES (device, name, org)
+            ON CONFLICT (device_id) DO UPDATE SET device_name = excluded.device_name;
+    END $$;
+REVOKE ALL ON FUNCTION safeground.log_push(bigint, text, text, integer) FROM PUBLIC;
+-- A version enters the change log only in the transaction that took its push number: one
+-- written by hand under another number would hide behind the laptops' cursors.
+CREATE FUNCTION safeground.check_push() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog
+    AS $$
+    BEGIN
+        IF EXISTS (SELECT 1 FROM new_rows
+                   WHERE push_seq IS DISTINCT FROM (SELECT n FROM safeground.push_counter))
+           OR NOT (SELECT xmin = pg_current_xact_id()::xid FROM safeground.push_counter) THEN
+            RAISE EXCEPTION 'versions are added only by a push, under the number it took'
+                USING ERRCODE = '42501';
+        END IF;
+        RETURN NULL;
+    END $$;
+CREATE TRIGGER record_version_push AFTER INSERT ON safeground.record_version
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION safeground.check_push();
+CREATE TRIGGER photo_push AFTER INSERT ON safeground.photo
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION safeground.check_push();
 ",
     );
     for (table, geometry) in layers() {
@@ -191,8 +242,8 @@ REVOKE ALL ON FUNCTION safeground.claim_programme(text) FROM PUBLIC;
     let policies: [(&str, &str, &str); 9] = [
         ("record_version", "organisation", "SELECT INSERT"),
         ("record_owner", "organisation", "SELECT INSERT"),
-        ("push_log", "organisation", "SELECT INSERT"),
-        ("device", "organisation", "SELECT INSERT UPDATE"),
+        ("push_log", "organisation", "SELECT"),
+        ("device", "organisation", "SELECT"),
         ("photo", "organisation", "SELECT INSERT UPDATE"),
         ("conflicts", "organisation", "SELECT INSERT DELETE"),
         ("lands", "owner_organisation", "SELECT INSERT UPDATE DELETE"),
@@ -211,11 +262,11 @@ REVOKE ALL ON FUNCTION safeground.claim_programme(text) FROM PUBLIC;
         sql,
         "GRANT USAGE ON SCHEMA safeground TO {member};\n\
          GRANT SELECT ON safeground.hub_meta, safeground.push_counter TO {member};\n\
-         GRANT UPDATE ON safeground.push_counter TO {member};\n\
          GRANT SELECT ON safeground.hub_user TO {member};\n\
          GRANT USAGE ON ALL SEQUENCES IN SCHEMA safeground TO {member};\n\
          GRANT EXECUTE ON FUNCTION safeground.organisation_of(name), safeground.role_of(name), \
-            safeground.claim_programme(text) TO {member};\n\
+            safeground.claim_programme(text), safeground.next_push(), \
+            safeground.log_push(bigint, text, text, integer) TO {member};\n\
          ALTER TABLE safeground.hub_user ENABLE ROW LEVEL SECURITY;\n\
          CREATE POLICY own_row ON safeground.hub_user FOR SELECT USING \
             (role_name = current_user::text OR safeground.role_of(current_user) = 'authority');\n"
