@@ -60,14 +60,14 @@ for i in $(seq 1 "$runs"); do
 done
 p=$(median < "$work/pull.txt"); o=$(median < "$work/ogr.txt")
 echo "median: first full pull $p s, ogr2ogr $o s, ratio $(echo "scale=2; $p / $o" | bc)"
-"$bin" --db "$work/laptop.sqlite" list lands --json | python3 -c 'import json,sys; print("the new laptop holds", len(json.load(sys.stdin)), "lands")'
+"$bin" --db "$work/laptop.sqlite" list lands --json 2>/dev/null | python3 -c 'import json,sys; print("the new laptop holds", len(json.load(sys.stdin)), "lands")'
 
 # Incremental: 100 land edits on the office store, sent; then received by the laptop.
-"$bin" --db "$work/office.sqlite" list lands --json | python3 -c 'import json,sys; [print(l["code"]) for l in json.load(sys.stdin)[:100]]' > "$work/codes.txt"
+"$bin" --db "$work/office.sqlite" list lands --json 2>/dev/null | python3 -c 'import json,sys; [print(l["code"]) for l in json.load(sys.stdin)[:100]]' > "$work/codes.txt"
 : > "$work/push100.txt"; : > "$work/pull100.txt"
 for i in $(seq 1 "$runs"); do
   while read -r code; do
-    "$bin" --db "$work/office.sqlite" edit "$code" --set "notes=bench edit $i" >/dev/null
+    "$bin" --db "$work/office.sqlite" edit "$code" --set "notes=bench edit $i" >/dev/null 2>&1
   done < "$work/codes.txt"
   r=$(timed "incremental sync sending 100 changes (run $i):" "$bin" --db "$work/office.sqlite" sync hub "$office") || exit 1; echo "$r"; echo "${r##* }" >> "$work/push100.txt"
   r=$(timed "incremental sync receiving 100 changes (run $i):" "$bin" --db "$work/laptop.sqlite" sync hub "$reader") || exit 1; echo "$r"; echo "${r##* }" >> "$work/pull100.txt"

@@ -442,4 +442,24 @@ mod tests {
         deep.extend(le_point(0.0, 0.0));
         assert!(matches!(decode_wkb(&deep), Err(WkbError::TooDeep)));
     }
+
+    #[test]
+    fn the_encoder_round_trips_through_the_decoder() {
+        use geo_types::{LineString, MultiPolygon, Polygon};
+        let ring = |x: f64, y: f64, d: f64| {
+            LineString::from(vec![(x, y), (x + d, y), (x + d, y + d), (x, y + d), (x, y)])
+        };
+        let shape = MultiPolygon(vec![
+            Polygon::new(ring(18.0, 44.0, 0.01), vec![ring(18.002, 44.002, 0.001)]),
+            Polygon::new(ring(18.1, 44.1, 0.02), vec![]),
+        ]);
+        let bytes = encode_multipolygon(&shape).unwrap();
+        assert_eq!(decode_wkb(&bytes).unwrap(), Geometry::MultiPolygon(shape));
+        let point = geo_types::Point::new(18.4, 43.8);
+        assert_eq!(
+            decode_wkb(&encode_point(point).unwrap()).unwrap(),
+            Geometry::Point(point)
+        );
+        assert!(encode_point(geo_types::Point::new(f64::NAN, 1.0)).is_err());
+    }
 }

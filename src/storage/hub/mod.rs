@@ -619,7 +619,8 @@ impl Store {
     }
 
     /// Syncs with the hub: pull, push, mark (see the module documentation). The outcome (or the
-    /// failure) is remembered for the app.
+    /// failure) is remembered in the hub link for the app (not in the bundle import log: a hub
+    /// out of reach is not a refused bundle).
     pub fn sync_hub(
         &mut self,
         target: &HubTarget,
@@ -635,15 +636,6 @@ impl Store {
             "UPDATE hub_link SET last_sync_at = ?1, last_outcome = ?2, last_summary = ?3
              WHERE singleton = 1",
             params![now_text(), outcome, summary],
-        )?;
-        self.conn.execute(
-            "INSERT INTO sync_import_log (at, file_name, sender, outcome, summary) VALUES (?1, ?2, 'hub', ?3, ?4)",
-            params![
-                now_text(),
-                target.display_url,
-                if outcome == "ok" { "applied" } else { "refused" },
-                summary
-            ],
         )?;
         result
     }
