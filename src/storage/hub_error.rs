@@ -122,10 +122,20 @@ impl HubError {
             };
         }
         let text = std::error::Error::source(e).map_or_else(|| e.to_string(), ToString::to_string);
+        let lower = format!("{e} {text}").to_lowercase();
+        if lower.contains("password missing") || lower.contains("authentication") {
+            return Self::Login {
+                user: user.to_owned(),
+                detail: if lower.contains("password missing") {
+                    "no password was given".to_owned()
+                } else {
+                    text
+                },
+            };
+        }
         if e.is_closed() {
             return Self::Interrupted(text);
         }
-        let lower = e.to_string().to_lowercase();
         if lower.contains("error connecting") || lower.contains("timeout") || lower.contains("tls")
         {
             return Self::Unreachable {

@@ -18,7 +18,8 @@ fn target(url: &str, user: Option<&str>, err: &mut dyn Write) -> Result<HubTarge
         let prompt = format!("Password of {} at {}: ", t.user, t.server());
         err.flush().ok();
         match rpassword::prompt_password(&prompt) {
-            Ok(pw) => t.set_password(&pw),
+            Ok(pw) if !pw.is_empty() => t.set_password(&pw),
+            Ok(_) => {}
             Err(e) => {
                 writeln!(
                     err,
