@@ -1244,7 +1244,7 @@ fn materialize(
         spill(conn, kind, record_id, None)?;
     }
     let voided_at = merged.deleted.as_ref().map(|_| now_text());
-    let land = match kind {
+    let (land, code) = match kind {
         RecordKind::Land => {
             let mut land = land_from_wire(merged.body.clone())?;
             let shape = land_shape(&land.points, land.geometry.as_ref());
@@ -1253,11 +1253,14 @@ fn materialize(
             land.code = settle_code(conn, kind, record_id, &land.code)?;
             write_land_row_as(conn, &land, !exists, None)?;
             replace_history(conn, &land)?;
-            conn.prepare_cached(
-                "UPDATE land SET deleted_at = CASE WHEN ?2 IS NULL THEN NULL ELSE COALESCE(deleted_at, ?2) END WHERE id = ?1",
-            )?
-            .execute(params![record_id, voided_at])?;
-            Some(record_id.to_owned())
+            // A new live land was written without a deletion date: nothing to change.
+            if exists || voided_at.is_some() {
+                conn.prepare_cached(
+                    "UPDATE land SET deleted_at = CASE WHEN ?2 IS NULL THEN NULL ELSE COALESCE(deleted_at, ?2) END WHERE id = ?1",
+                )?
+                .execute(params![record_id, voided_at])?;
+            }
+            (Some(record_id.to_owned()), land.code)
         }
         RecordKind::Activity => {
             let mut activity = activity_from_wire(merged.body.clone())?;
@@ -1281,7 +1284,7 @@ fn materialize(
                     .execute([record_id])?;
             }
             insert_activity_row_as(conn, &activity, None, voided_at.as_deref())?;
-            Some(activity.land_id.to_string())
+            (Some(activity.land_id.to_string()), activity.code)
         }
         RecordKind::HazardReport => {
             let mut report = report_from_wire(merged.body.clone())?;
@@ -1295,17 +1298,14 @@ fn materialize(
                 }
             }
             write_report_row(conn, &report, !exists, None, voided_at.as_deref())?;
-            None
+            (None, report.code)
         }
     };
-    conn.prepare_cached("DELETE FROM sync_conflict WHERE record_id = ?1")?
-        .execute([record_id])?;
-    let code: String = conn
-        .prepare_cached(&format!(
-            "SELECT code FROM {} WHERE id = ?1",
-            table_of(kind)
-        ))?
-        .query_row([record_id], |r| r.get(0))?;
+    // A record new to this store has no conflicts listed yet.
+    if exists {
+        conn.prepare_cached("DELETE FROM sync_conflict WHERE record_id = ?1")?
+            .execute([record_id])?;
+    }
     write_conflicts(conn, kind, record_id, &code, &merged.conflicts)?;
     Ok(Materialized {
         change: if !exists {
