@@ -41,7 +41,7 @@ pub use schema::{HUB_FORMAT, HUB_SCHEMA_VERSION, ROLES};
 use super::bodies::{
     load_activity_including_voided, load_land_including_deleted, load_report_including_voided,
 };
-use super::bundle::{Bundle, BundleImport, WirePhoto, WireVersion, local_wire_versions};
+use super::bundle::{Bundle, BundleImport, WirePhoto, WireVersion, hex, local_wire_versions};
 use super::codec::now_text;
 use super::error::StoreError;
 use super::gpkg::GpkgValue;
@@ -992,7 +992,7 @@ impl Store {
                 .prepare_cached(&format!("SELECT deleted_at FROM {table} WHERE id = ?1"))?
                 .query_row([&t.id], |r| r.get(0))
                 .optional()?;
-            let (layer, _) = layer_names(t.kind);
+            let layer = layer_name(t.kind);
             match deleted {
                 None | Some(Some(_)) => {
                     gone.entry(layer).or_default().push(t.id.clone());
@@ -1010,7 +1010,9 @@ impl Store {
                     }));
                     (
                         values,
-                        shape.and_then(|g| encode_multipolygon(g).ok()).map(hex),
+                        shape
+                            .and_then(|g| encode_multipolygon(g).ok())
+                            .map(|b| hex(&b)),
                     )
                 }
                 RecordKind::Activity => {
@@ -1019,7 +1021,9 @@ impl Store {
                     let shape = a.released_geometry.as_ref().filter(|g| !g.0.is_empty());
                     (
                         activity_row(&a, &land_code),
-                        shape.and_then(|g| encode_multipolygon(g).ok()).map(hex),
+                        shape
+                            .and_then(|g| encode_multipolygon(g).ok())
+                            .map(|b| hex(&b)),
                     )
                 }
                 RecordKind::HazardReport => {
@@ -1032,7 +1036,7 @@ impl Store {
                     let point = geo_types::Point::new(p.lon_deg, p.lat_deg);
                     (
                         report_row(&h, &land_code),
-                        encode_point(point).ok().map(hex),
+                        encode_point(point).ok().map(|b| hex(&b)),
                     )
                 }
             };
@@ -1196,12 +1200,12 @@ fn add_import(into: &mut BundleImport, more: &BundleImport) {
     into.parked = more.parked;
 }
 
-/// The hub table of a record kind, and its geometry type.
-fn layer_names(kind: RecordKind) -> (&'static str, &'static str) {
+/// The hub table of a record kind.
+fn layer_name(kind: RecordKind) -> &'static str {
     match kind {
-        RecordKind::Land => ("lands", "MultiPolygon"),
-        RecordKind::Activity => ("activities", "MultiPolygon"),
-        RecordKind::HazardReport => ("hazard_reports", "Point"),
+        RecordKind::Land => "lands",
+        RecordKind::Activity => "activities",
+        RecordKind::HazardReport => "hazard_reports",
     }
 }
 
@@ -1211,14 +1215,6 @@ fn land_code(conn: &Connection, land_id: &str) -> Result<String, StoreError> {
         .query_row([land_id], |r| r.get(0))
         .optional()?
         .unwrap_or_default())
-}
-
-fn hex(bytes: Vec<u8>) -> String {
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        write!(out, "{b:02x}").ok();
-    }
-    out
 }
 
 /// One value in `COPY … FROM STDIN` text format.
