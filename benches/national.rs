@@ -376,6 +376,7 @@ fn main() {
             filter: ReportFilter::default(),
             output: dir.path().join("report.html"),
             replace: safeground::io::output::Replace::Allowed,
+            lang: safeground::i18n::Lang::En,
         };
         let start = Instant::now();
         safeground::exports::write(

@@ -2,7 +2,8 @@
 # Peer checks of the exports on the demo store, as a GIS user and a donor would open them:
 #   - the GeoPackage (every profile) with GDAL's ogrinfo (feature counts per layer, EPSG:4326) and
 #     GDAL's validate_gpkg.py (Debian python3-gdal);
-#   - the donor report rendered by headless Chromium to a PNG (and a PDF, as it prints on A4);
+#   - the donor report rendered by headless Chromium to a PNG (and a PDF, as it prints on A4),
+#     and in each of its languages (en, fr, uk, es, ar) to a PNG;
 #   - the donor GeoJSON read by ogrinfo.
 # Usage: scripts/check_exports.sh OUT_DIR   (SAFEGROUND_BIN: the binary, default target/debug/safeground)
 set -euo pipefail
@@ -71,3 +72,21 @@ colours=$(convert "$out/report.png" -format %k info:)
 [ "$colours" -ge 50 ] || fail "the report screenshot is blank ($colours colours)"
 pages=$(grep -c "/Type /Page\b" "$out/report.pdf" || true)
 echo "report rendered: $out/report.png ($colours colours), $out/report.pdf ($pages A4 pages)"
+
+# The same report in each language (SPEC C12): rendered by Chromium, right to left in Arabic, with
+# the codes and figures still there to read.
+for lang in en fr uk es ar; do
+  page="$out/report-$lang.html"
+  "$bin" --db "$db" report --from 2025-01-01 --to 2026-12-31 --donor "Fondation Horizon" \
+    --lang "$lang" -o "$page" --overwrite >/dev/null
+  head -c 200 "$page" | grep -q "<html lang=\"$lang\"" || fail "report-$lang.html does not say lang=\"$lang\""
+  grep -q "HA-0016" "$page" || fail "report-$lang.html lost the land code HA-0016"
+  rm -f "$out/report-$lang.png"
+  timeout 120 "$chromium" "${flags[@]}" --window-size=1000,3600 --screenshot="$out/report-$lang.png" \
+    "file://$page" >/dev/null 2>&1 || true
+  [ -s "$out/report-$lang.png" ] || fail "chromium wrote no screenshot of report-$lang.html"
+  colours=$(convert "$out/report-$lang.png" -format %k info:)
+  [ "$colours" -ge 50 ] || fail "report-$lang.png is blank ($colours colours)"
+  echo "report in $lang rendered: $out/report-$lang.png ($colours colours)"
+done
+grep -q '<html lang="ar" dir="rtl">' "$out/report-ar.html" || fail "the Arabic report is not right to left"

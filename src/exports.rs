@@ -61,6 +61,8 @@ pub struct ExportRequest {
     pub output: PathBuf,
     /// Whether existing files may be replaced (`--overwrite`; a confirmation in the app).
     pub replace: Replace,
+    /// The report's language (data exports keep codes and are the same in every language).
+    pub lang: crate::i18n::Lang,
 }
 
 /// What an export wrote.
@@ -195,7 +197,7 @@ pub fn export(
     let records = read_records_for(store, request.format)?;
     let done = write(records, request, &reference, &protected, progress)?;
     let filter = if request.format == ExportFormat::Report {
-        request.filter.describe()
+        request.filter.describe(crate::i18n::Tr::default())
     } else {
         "whole store".to_owned()
     };
@@ -286,6 +288,7 @@ pub fn write(
                 &ReportOptions {
                     filter: request.filter.clone(),
                     profile: request.profile,
+                    lang: request.lang,
                 },
                 basemap.as_ref(),
                 reference,

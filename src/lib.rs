@@ -13,6 +13,7 @@ pub mod cli;
 pub mod domain;
 pub mod exports;
 pub mod geometry;
+pub mod i18n;
 pub mod io;
 pub mod reports;
 pub mod session;

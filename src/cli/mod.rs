@@ -101,6 +101,9 @@ pub enum Command {
         /// Replace existing files of those names (never the store, never a device or FIFO).
         #[arg(long)]
         overwrite: bool,
+        /// The report's language, its CSV headers too (else `$SAFEGROUND_LANG`, else English).
+        #[arg(long, value_enum, value_name = "LANG")]
+        lang: Option<LangArg>,
     },
     /// Write a consistent copy of the store to a new file (SQLite online backup; safe while the
     /// app is open).
@@ -402,6 +405,33 @@ pub enum ExportFormat {
     Csv,
     /// GeoPackage (feature tables lands, activities, `hazard_reports`; EPSG:4326).
     Gpkg,
+}
+
+/// The languages of the report (SPEC C12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// French.
+    Fr,
+    /// Ukrainian.
+    Uk,
+    /// Spanish.
+    Es,
+    /// Arabic (right to left).
+    Ar,
+}
+
+impl From<LangArg> for crate::i18n::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::En => Self::En,
+            LangArg::Fr => Self::Fr,
+            LangArg::Uk => Self::Uk,
+            LangArg::Es => Self::Es,
+            LangArg::Ar => Self::Ar,
+        }
+    }
 }
 
 /// Export profiles (SPEC C10).

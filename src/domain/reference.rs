@@ -120,6 +120,18 @@ impl LayerRole {
         }
     }
 
+    /// The id of the label's message in the message files: `vocab-LayerRole-<code>`.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Self::AdminBoundaries => "vocab-LayerRole-admin_boundaries",
+            Self::Settlements => "vocab-LayerRole-settlements",
+            Self::Roads => "vocab-LayerRole-roads",
+            Self::Water => "vocab-LayerRole-water",
+            Self::Other => "vocab-LayerRole-other",
+            Self::Tiles => "vocab-LayerRole-tiles",
+        }
+    }
+
     /// A label for people.
     pub fn label(self) -> &'static str {
         match self {

@@ -41,6 +41,12 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $label),+ }
             }
 
+            /// The id of the label's message in the message files (`assets/i18n/*.ftl`):
+            /// `vocab-<Type>-<code>`.
+            pub fn label_id(self) -> &'static str {
+                match self { $($name::$variant => concat!("vocab-", stringify!($name), "-", $code)),+ }
+            }
+
             /// Exact lookup by machine code.
             pub fn from_code(code: &str) -> Option<Self> {
                 match code { $($code => Some($name::$variant),)+ _ => None }

@@ -28,6 +28,24 @@ impl fmt::Display for Escaped<'_> {
     }
 }
 
+/// [`Escaped`] text as the content of an SVG `<text>`: text holding right-to-left letters
+/// (Arabic) is isolated as right to left (U+2067 … U+2069), so within a chart laid out left to right
+/// it reads right to left with its codes and figures in place; other text is written as
+/// [`Escaped`] writes it.
+pub(crate) struct TextContent<'a>(pub(crate) &'a str);
+
+impl fmt::Display for TextContent<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if crate::i18n::bidi::has_rtl(self.0) {
+            // RIGHT-TO-LEFT ISOLATE … POP DIRECTIONAL ISOLATE: the chart's anchoring (left to
+            // right) is kept; a `<tspan direction="rtl">` would move the text's anchor.
+            write!(f, "\u{2067}{}\u{2069}", Escaped(self.0))
+        } else {
+            Escaped(self.0).fmt(f)
+        }
+    }
+}
+
 /// [`Escaped`] as a string.
 pub(crate) fn esc(text: &str) -> String {
     Escaped(text).to_string()

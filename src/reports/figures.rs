@@ -15,6 +15,7 @@
 //! - productivity is area reduced or cleared by activities that record deminer-days, divided by
 //!   those deminer-days; the find rate is items found per 1 000 m² reduced or cleared.
 
+use crate::i18n::Tr;
 use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -62,27 +63,34 @@ impl ReportFilter {
         }
     }
 
-    /// The filter as people read it, e.g. `2025-01-01 to 2026-12-31; donor Fondation Horizon`,
-    /// or `whole store`.
-    pub fn describe(&self) -> String {
+    /// The filter as people read it in `tr`'s language, e.g. `2025-01-01 to 2026-12-31; donor
+    /// Fondation Horizon`, or `whole store`.
+    pub fn describe(&self, tr: Tr) -> String {
+        let date = |d: Date| crate::i18n::format::date_short(tr.lang(), d);
         let mut parts = Vec::new();
         match (self.from, self.to) {
-            (Some(f), Some(t)) => parts.push(format!("{f} to {t}")),
-            (Some(f), None) => parts.push(format!("from {f}")),
-            (None, Some(t)) => parts.push(format!("up to {t}")),
+            (Some(f), Some(t)) => parts.push(tr.filter_period(date(f), date(t))),
+            (Some(f), None) => parts.push(tr.filter_from(date(f))),
+            (None, Some(t)) => parts.push(tr.filter_up_to(date(t))),
             (None, None) => {}
         }
-        for (label, value) in [
-            ("donor", &self.donor),
-            ("organisation", &self.organisation),
-            ("admin area", &self.admin_area),
-        ] {
-            if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
-                parts.push(format!("{label} {}", v.trim()));
-            }
+        let text = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        if let Some(v) = text(&self.donor) {
+            parts.push(tr.filter_donor(v));
+        }
+        if let Some(v) = text(&self.organisation) {
+            parts.push(tr.filter_organisation(v));
+        }
+        if let Some(v) = text(&self.admin_area) {
+            parts.push(tr.filter_admin_area(v));
         }
         if parts.is_empty() {
-            "whole store".to_owned()
+            tr.filter_whole_store()
         } else {
             parts.join("; ")
         }
@@ -593,7 +601,7 @@ fn compute_figures(
         .count();
 
     Figures {
-        filter_text: filter.describe(),
+        filter_text: filter.describe(Tr::default()),
         period_from,
         period_to,
         data_as_of,

@@ -17,7 +17,8 @@ use time::Date;
 use super::escape::esc;
 use super::figures::{Figures, LandRow, distinct_trimmed};
 use super::svg::{self, LegendEntry, LegendSwatch, MapPoint, MapPolygon, Rgb, Series};
-use crate::domain::{ExportProfile, RecordSet, group_thousands};
+use crate::domain::{ExportProfile, RecordSet};
+use crate::i18n::{Arg, Tr, format};
 
 /// What the HTML needs besides the figures.
 pub struct HtmlInput<'a> {
@@ -33,33 +34,31 @@ pub struct HtmlInput<'a> {
     pub basemap: Vec<&'a geo_types::MultiPolygon<f64>>,
     /// The store's reference layers chosen for the report, bottom first.
     pub reference: &'a [super::svg::ReportLayer<'a>],
+    /// The language it is written in.
+    pub tr: Tr,
 }
 
-/// `12 346 m²`.
-pub(crate) fn m2(value: f64) -> String {
-    format!("{} m²", group_thousands(value))
+/// `12 346 m²` (in the report's language).
+pub(crate) fn m2(tr: Tr, value: f64) -> String {
+    tr.unit_m2(Arg::decimal(value, 0))
 }
 
 /// `1.2 ha` (one decimal; two under 1 ha).
-pub(crate) fn ha(value_m2: f64) -> String {
+pub(crate) fn ha(tr: Tr, value_m2: f64) -> String {
     let ha = value_m2 / 10_000.0;
-    if ha < 1.0 {
-        format!("{ha:.2} ha")
-    } else {
-        format!("{} ha", svg::format_number(ha, 1))
-    }
+    tr.unit_ha(Arg::decimal(ha, if ha < 1.0 { 2 } else { 1 }))
 }
 
-fn date_text(d: Option<Date>) -> String {
-    d.map_or_else(|| "—".to_owned(), |d| d.to_string())
+fn date_text(tr: Tr, d: Option<Date>) -> String {
+    d.map_or_else(|| tr.figure_none(), |d| format::date_short(tr.lang(), d))
 }
 
 /// A count of people as the profile may show it.
-pub(crate) fn people(profile: ExportProfile, count: u64) -> String {
+pub(crate) fn people(tr: Tr, profile: ExportProfile, count: u64) -> String {
     let small = u32::try_from(count).unwrap_or(u32::MAX);
     match profile.people_count(small) {
-        Some(_) => group_thousands(count as f64),
-        None => format!("< {}", crate::domain::SMALL_CELL_THRESHOLD),
+        Some(_) => tr.count(count),
+        None => tr.people_suppressed(crate::domain::SMALL_CELL_THRESHOLD),
     }
 }
 
@@ -86,14 +85,16 @@ figcaption { font-size: 8.5pt; color: #55606e; margin-top: 1mm; }
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 2mm 0; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border-bottom: 1px solid #e1e5ea; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
+th, td { border-bottom: 1px solid #e1e5ea; padding: 1mm 1.5mm; text-align: start; vertical-align: top; }
 th { background: #f2f4f7; font-weight: 600; }
 td.code { white-space: nowrap; }
-td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.n, th.n { text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tfoot td { font-weight: 700; border-top: 1.5px solid #1d2430; }
-.swatch { display: inline-block; width: 3mm; height: 3mm; border-radius: .5mm; margin-right: 1mm; vertical-align: -.3mm; }
+.swatch { display: inline-block; width: 3mm; height: 3mm; border-radius: .5mm; margin-inline-end: 1mm; vertical-align: -.3mm; }
 .note { font-size: 8.5pt; color: #55606e; }
-section.method dt { font-weight: 600; margin-top: 1.5mm; } section.method dd { margin: 0 0 0 4mm; }
+section.method dt { font-weight: 600; margin-top: 1.5mm; } section.method dd { margin: 0; margin-inline-start: 4mm; }
+html[dir=rtl] body { font-family: 'Noto Sans Arabic', 'Noto Naskh Arabic', 'DejaVu Sans', Tahoma, Arial, sans-serif; }
+html[dir=rtl] header.cover .kicker { letter-spacing: 0; }
 footer { margin-top: 8mm; border-top: 1px solid #d5dae0; padding-top: 2mm; font-size: 8pt; color: #55606e; }
 @media print { body { max-width: none; } h2 { break-before: auto; } .page-break { break-before: page; } }
 ";
@@ -123,6 +124,8 @@ pub fn render(input: &HtmlInput<'_>) -> String {
 fn page(input: &HtmlInput<'_>, map_svg: impl FnOnce() -> String) -> String {
     let f = input.figures;
     let t = &f.totals;
+    let tr = input.tr;
+    let num = |v: f64| tr.number(v, 0);
     let mut h = String::with_capacity(64 * 1024);
     let organisations =
         distinct_trimmed(input.records.lands.iter().map(|l| l.organisation.as_str()));
@@ -138,15 +141,22 @@ fn page(input: &HtmlInput<'_>, map_svg: impl FnOnce() -> String) -> String {
             })
             .map(|a| a.project.as_str()),
     );
-    let period = format!("{} to {}", date_text(f.period_from), date_text(f.period_to));
-    let donor = input.donor.unwrap_or("All donors");
+    let period = tr.report_period(date_text(tr, f.period_from), date_text(tr, f.period_to));
+    let all_donors = tr.report_all_donors();
+    let donor = input.donor.unwrap_or(&all_donors);
+    let lang = tr.lang();
+    // A right-to-left page mirrors its layout; codes and figures keep their own direction.
+    let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
 
-    h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out!(
         h,
-        "<title>Land release progress report — {} — {}</title>",
-        esc(donor),
-        esc(&period)
+        "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">",
+        lang.code()
+    );
+    out!(
+        h,
+        "<title>{}</title>",
+        esc(&tr.report_html_title(donor, &period))
     );
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out!(
@@ -157,44 +167,54 @@ fn page(input: &HtmlInput<'_>, map_svg: impl FnOnce() -> String) -> String {
     out!(h, "<style>{CSS}</style>\n</head>\n<body>");
 
     // ---- cover ----
-    h.push_str("<header class=\"cover\">\n<p class=\"kicker\">Humanitarian mine action · land release</p>\n");
     out!(
         h,
-        "<h1>Land release progress report</h1>\n<dl class=\"meta\">"
+        "<header class=\"cover\">\n<p class=\"kicker\">{}</p>",
+        esc(&tr.report_kicker())
     );
+    out!(
+        h,
+        "<h1>{}</h1>\n<dl class=\"meta\">",
+        esc(&tr.report_title())
+    );
+    let dash = tr.figure_none();
     let meta = [
-        ("Donor", donor.to_owned()),
-        ("Period", period.clone()),
+        (tr.report_meta_donor(), donor.to_owned()),
+        (tr.report_meta_period(), period.clone()),
         (
-            "Organisation",
+            tr.report_meta_organisation(),
             if organisations.is_empty() {
-                "—".to_owned()
+                dash.clone()
             } else {
                 organisations.join(", ")
             },
         ),
         (
-            "Project",
+            tr.report_meta_project(),
             if projects.is_empty() {
-                "—".to_owned()
+                dash.clone()
             } else {
                 projects.join("; ")
             },
         ),
-        ("Data as of", date_text(f.data_as_of)),
-        ("Scope", f.filter_text.clone()),
+        (tr.report_meta_data_as_of(), date_text(tr, f.data_as_of)),
+        (tr.report_meta_scope(), f.filter_text.clone()),
     ];
     for (k, v) in meta {
-        out!(h, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(&v));
+        out!(h, "<dt>{}</dt><dd><bdi>{}</bdi></dd>", esc(&k), esc(&v));
     }
     h.push_str("</dl>\n</header>\n");
 
     // ---- headline numbers ----
-    h.push_str("<section>\n<h2>Headline figures</h2>\n<div class=\"cards\">\n");
+    out!(
+        h,
+        "<section>\n<h2>{}</h2>\n<div class=\"cards\">",
+        esc(&tr.report_headline())
+    );
     let card = |h: &mut String, class: &str, value: &str, label: &str| {
         out!(
             h,
-            "<div class=\"card{class}\"><div class=\"value\">{}</div><div class=\"label\">{}</div></div>",
+            "<div class=\"card{class}\"><div class=\"value\"><bdi>{}</bdi></div><div class=\"label\">{}</div></div>",
             esc(value),
             esc(label)
         );
@@ -202,90 +222,95 @@ fn page(input: &HtmlInput<'_>, map_svg: impl FnOnce() -> String) -> String {
     card(
         &mut h,
         " lead",
-        &m2(t.released.total_m2()),
+        &m2(tr, t.released.total_m2()),
+        &tr.report_card_released(ha(tr, t.released.total_m2())),
+    );
+    card(
+        &mut h,
+        "",
+        &m2(tr, t.released.cancelled_m2),
+        &tr.report_card_cancelled(),
+    );
+    card(
+        &mut h,
+        "",
+        &m2(tr, t.released.reduced_m2),
+        &tr.report_card_reduced(),
+    );
+    card(
+        &mut h,
+        "",
+        &m2(tr, t.released.cleared_m2),
+        &tr.report_card_cleared(),
+    );
+    card(
+        &mut h,
+        "",
+        &m2(tr, t.remaining_m2),
+        &tr.report_card_remaining(),
+    );
+    card(
+        &mut h,
+        "",
         &format!(
-            "land released in the period ({}), returned to communities as safe",
-            ha(t.released.total_m2())
+            "{} / {}",
+            tr.count(t.lands_closed as u64),
+            tr.count(t.lands_handed_over as u64)
         ),
+        &tr.report_card_closed(),
     );
     card(
         &mut h,
         "",
-        &m2(t.released.cancelled_m2),
-        "cancelled by non-technical survey",
+        &tr.count(t.items_found),
+        &tr.report_card_items(tr.count(t.items_destroyed)),
     );
     card(
         &mut h,
         "",
-        &m2(t.released.reduced_m2),
-        "reduced by technical survey",
-    );
-    card(&mut h, "", &m2(t.released.cleared_m2), "cleared");
-    card(
-        &mut h,
-        "",
-        &m2(t.remaining_m2),
-        "contaminated area remaining at the end of the period",
-    );
-    card(
-        &mut h,
-        "",
-        &format!("{} / {}", t.lands_closed, t.lands_handed_over),
-        "hazardous areas closed / handed over in the period",
-    );
-    card(
-        &mut h,
-        "",
-        &group_thousands(t.items_found as f64),
-        &format!(
-            "explosive items found ({} destroyed)",
-            group_thousands(t.items_destroyed as f64)
-        ),
-    );
-    card(
-        &mut h,
-        "",
-        &t.productivity_m2_per_deminer_day.map_or_else(
-            || "—".to_owned(),
-            |p| format!("{} m²", svg::format_number(p, 0)),
-        ),
-        "per deminer-day (productivity)",
+        &t.productivity_m2_per_deminer_day
+            .map_or_else(|| dash.clone(), |p| m2(tr, p)),
+        &tr.report_card_productivity(),
     );
     card(
         &mut h,
         "",
         &t.find_rate_per_1000_m2
-            .map_or_else(|| "—".to_owned(), |r| svg::format_number(r, 2)),
-        "items found per 1 000 m² reduced or cleared",
+            .map_or_else(|| dash.clone(), |r| tr.number(r, 2)),
+        &tr.report_card_find_rate(),
     );
     card(
         &mut h,
         "",
-        &people(input.profile, f.participation.total()),
-        "people took part in handovers",
+        &people(tr, input.profile, f.participation.total()),
+        &tr.report_card_people(),
     );
     card(
         &mut h,
         "",
-        &group_thousands(t.lands as f64),
-        "hazardous areas in scope",
+        &tr.count(t.lands as u64),
+        &tr.report_card_lands(),
     );
     h.push_str("</div>\n</section>\n");
 
     // ---- charts ----
-    h.push_str("<section>\n<h2>Land released</h2>\n<figure>\n");
+    out!(
+        h,
+        "<section>\n<h2>{}</h2>\n<figure>",
+        esc(&tr.report_released())
+    );
     let categories: Vec<String> = f
         .released_by_period
         .iter()
-        .map(|p| p.period.clone())
+        .map(|p| format::digits(lang, &p.period))
         .collect();
     let series = [
-        ("Cancelled", symbology::CANCELLED, 0),
-        ("Reduced", symbology::REDUCED, 1),
-        ("Cleared", symbology::CLEARED, 2),
+        (tr.report_series_cancelled(), symbology::CANCELLED, 0),
+        (tr.report_series_reduced(), symbology::REDUCED, 1),
+        (tr.report_series_cleared(), symbology::CLEARED, 2),
     ]
     .map(|(label, colour, i)| Series {
-        label: label.to_owned(),
+        label,
         colour,
         values: f
             .released_by_period
@@ -297,15 +322,21 @@ fn page(input: &HtmlInput<'_>, map_svg: impl FnOnce() -> String) -> String {
             })
             .collect(),
     });
+    let unit_m2 = tr.unit_m2("").trim().to_owned();
     h.push_str(&svg::stacked_bar_chart(
-        "Area released per month, by method of release",
-        "m²",
+        tr,
+        &tr.report_chart_released(),
+        &unit_m2,
         &categories,
         &series,
         720,
         300,
     ));
-    h.push_str("<figcaption>Each bar is the area released in one month (one year for periods over three years), stacked by bucket: cancelled (non-technical survey), reduced (technical survey) and cleared.</figcaption>\n</figure>\n");
+    out!(
+        h,
+        "<figcaption>{}</figcaption>\n</figure>",
+        esc(&tr.report_chart_released_caption())
+    );
 
     h.push_str("<div class=\"pair\">\n<figure>\n");
     let remaining: Vec<(String, f64, Rgb)> = f
@@ -313,15 +344,16 @@ fn page(input: &HtmlInput<'_>, map_svg: impl FnOnce() -> String) -> String {
         .iter()
         .map(|r| {
             (
-                format!("{} ({} lands)", r.classification.label(), r.lands),
+                tr.report_chart_remaining_bar(tr.label(r.classification.label_id()), r.lands),
                 r.remaining_m2,
                 symbology::classification_colour(r.classification),
             )
         })
         .collect();
     h.push_str(&svg::horizontal_bar_chart(
-        "Remaining contaminated area by classification",
-        "m²",
+        tr,
+        &tr.report_chart_remaining(),
+        &unit_m2,
         &remaining,
         360,
     ));
@@ -331,84 +363,117 @@ fn page(input: &HtmlInput<'_>, map_svg: impl FnOnce() -> String) -> String {
         .iter()
         .map(|(s, n)| {
             (
-                s.label().to_owned(),
+                tr.label(s.label_id()),
                 *n as f64,
                 symbology::status_outline(*s).0,
             )
         })
         .collect();
     h.push_str(&svg::horizontal_bar_chart(
-        "Hazardous areas by status at the end of the period",
-        "lands",
+        tr,
+        &tr.report_chart_status(),
+        &tr.report_unit_lands(),
         &statuses,
         360,
     ));
     h.push_str("</figure>\n</div>\n</section>\n");
 
     // ---- map ----
-    h.push_str("<section>\n<h2>Map of the hazardous areas</h2>\n<figure>\n");
+    out!(h, "<section>\n<h2>{}</h2>\n<figure>", esc(&tr.report_map()));
     h.push_str(&map_svg());
-    out!(
-        h,
-        "<figcaption>IMAS land-release symbology: fill by classification, outline by status (dashed while work is under way), released parts in light green.{}</figcaption>",
-        if input.profile.is_redacted() {
-            " Areas whose location is not safe to publish are not drawn; item sightings are not mapped in this edition."
-        } else {
-            ""
-        }
-    );
+    let caption = if input.profile.is_redacted() {
+        format!(
+            "{} {}",
+            tr.report_map_caption(),
+            tr.report_map_caption_redacted()
+        )
+    } else {
+        tr.report_map_caption()
+    };
+    out!(h, "<figcaption>{}</figcaption>", esc(&caption));
     h.push_str("</figure>\n</section>\n");
 
     // ---- per land ----
-    h.push_str("<section>\n<h2>Progress by hazardous area</h2>\n<table>\n<thead><tr><th>Code</th><th>Name</th><th>Admin area</th><th>Class.</th><th>Status</th><th class=\"n\">Cancelled m²</th><th class=\"n\">Reduced m²</th><th class=\"n\">Cleared m²</th><th class=\"n\">Remaining m²</th></tr></thead>\n<tbody>\n");
+    out!(
+        h,
+        "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead>\n<tbody>",
+        esc(&tr.report_per_land()),
+        esc(&tr.report_col_code()),
+        esc(&tr.report_col_name()),
+        esc(&tr.report_col_admin_area()),
+        esc(&tr.report_col_classification()),
+        esc(&tr.report_col_status()),
+        esc(&tr.report_col_cancelled()),
+        esc(&tr.report_col_reduced()),
+        esc(&tr.report_col_cleared()),
+        esc(&tr.report_col_remaining()),
+    );
     let listed = table_rows(&f.lands);
+    let classification_labels: Vec<String> = crate::domain::Classification::ALL
+        .iter()
+        .map(|c| tr.label(c.label_id()))
+        .collect();
+    let status_labels: Vec<String> = crate::domain::LandStatus::ALL
+        .iter()
+        .map(|s| tr.label(s.label_id()))
+        .collect();
+    let label_of = |labels: &[String], i: Option<usize>| -> String {
+        i.and_then(|i| labels.get(i)).cloned().unwrap_or_default()
+    };
     for row in &listed {
+        let class_index = crate::domain::Classification::ALL
+            .iter()
+            .position(|c| *c == row.classification);
+        let status_index = crate::domain::LandStatus::ALL
+            .iter()
+            .position(|s| *s == row.status);
         out!(
             h,
-            "<tr><td class=\"code\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            "<tr><td class=\"code\" dir=\"ltr\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             esc(&row.code),
             esc(&row.name),
             esc(&row.admin_area),
-            esc(row.classification.label()),
-            esc(row.status.label()),
-            group_thousands(row.released.cancelled_m2),
-            group_thousands(row.released.reduced_m2),
-            group_thousands(row.released.cleared_m2),
-            group_thousands(row.remaining_m2),
+            esc(&label_of(&classification_labels, class_index)),
+            esc(&label_of(&status_labels, status_index)),
+            num(row.released.cancelled_m2),
+            num(row.released.reduced_m2),
+            num(row.released.cleared_m2),
+            num(row.remaining_m2),
         );
     }
     out!(
         h,
-        "</tbody>\n<tfoot><tr><td colspan=\"5\">Total ({} hazardous areas)</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tfoot>\n</table>",
-        f.lands.len(),
-        group_thousands(t.released.cancelled_m2),
-        group_thousands(t.released.reduced_m2),
-        group_thousands(t.released.cleared_m2),
-        group_thousands(t.remaining_m2),
+        "</tbody>\n<tfoot><tr><td colspan=\"5\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tfoot>\n</table>",
+        esc(&tr.report_total_lands(f.lands.len())),
+        num(t.released.cancelled_m2),
+        num(t.released.reduced_m2),
+        num(t.released.cleared_m2),
+        num(t.remaining_m2),
     );
     if listed.len() < f.lands.len() {
         out!(
             h,
-            "<p class=\"note\">The table lists the {} hazardous areas with the most land released in the period (of {} in this report; the total row counts them all). Every area is in the report's lands CSV file.</p>",
-            group_thousands(listed.len() as f64),
-            group_thousands(f.lands.len() as f64),
+            "<p class=\"note\">{}</p>",
+            esc(&tr.report_table_truncated(listed.len(), f.lands.len()))
         );
     }
-    h.push_str("<p class=\"note\">Cancelled, reduced and cleared: released in the period by the activities counted for this report. Remaining: the whole area still suspected or confirmed at the end of the period.</p>\n</section>\n");
+    out!(
+        h,
+        "<p class=\"note\">{}</p>\n</section>",
+        esc(&tr.report_table_note())
+    );
 
     // ---- items ----
-    h.push_str("<section>\n<h2>Explosive ordnance found and destroyed</h2>\n");
+    out!(h, "<section>\n<h2>{}</h2>", esc(&tr.report_items()));
     if f.items_by_category.is_empty() {
-        h.push_str(
-            "<p>No explosive items were found by the activities counted in this period.</p>\n",
-        );
+        out!(h, "<p>{}</p>", esc(&tr.report_items_none()));
     } else {
         let bars: Vec<(String, f64, Rgb)> = f
             .items_by_category
             .iter()
             .map(|r| {
                 (
-                    r.category.label().to_owned(),
+                    tr.label(r.category.label_id()),
                     r.found as f64,
                     symbology::eo_colour(r.category),
                 )
@@ -416,87 +481,116 @@ fn page(input: &HtmlInput<'_>, map_svg: impl FnOnce() -> String) -> String {
             .collect();
         h.push_str("<div class=\"pair\">\n<figure>\n");
         h.push_str(&svg::horizontal_bar_chart(
-            "Items found by category",
-            "items",
+            tr,
+            &tr.report_items_chart(),
+            &tr.report_unit_items(),
             &bars,
             360,
         ));
-        h.push_str("</figure>\n<div>\n<table>\n<thead><tr><th>Category</th><th class=\"n\">Found</th><th class=\"n\">Destroyed</th></tr></thead>\n<tbody>\n");
+        out!(
+            h,
+            "</figure>\n<div>\n<table>\n<thead><tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead>\n<tbody>",
+            esc(&tr.report_col_category()),
+            esc(&tr.report_col_found()),
+            esc(&tr.report_col_destroyed())
+        );
         for r in &f.items_by_category {
             out!(
                 h,
                 "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-                esc(r.category.label()),
-                group_thousands(r.found as f64),
-                group_thousands(r.destroyed as f64)
+                esc(&tr.label(r.category.label_id())),
+                tr.count(r.found),
+                tr.count(r.destroyed)
             );
         }
         out!(
             h,
-            "</tbody>\n<tfoot><tr><td>Total</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tfoot>\n</table>\n</div>\n</div>",
-            group_thousands(t.items_found as f64),
-            group_thousands(t.items_destroyed as f64)
+            "</tbody>\n<tfoot><tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tfoot>\n</table>\n</div>\n</div>",
+            esc(&tr.report_total()),
+            tr.count(t.items_found),
+            tr.count(t.items_destroyed)
         );
     }
     h.push_str("</section>\n");
 
     // ---- handover participation ----
     let p = &f.participation;
-    h.push_str("<section>\n<h2>Handover participation</h2>\n<table>\n<thead><tr><th>Men</th><th>Women</th><th>Boys</th><th>Girls</th><th>Total</th></tr></thead>\n<tbody>\n");
+    out!(
+        h,
+        "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        esc(&tr.report_participation()),
+        esc(&tr.report_col_men()),
+        esc(&tr.report_col_women()),
+        esc(&tr.report_col_boys()),
+        esc(&tr.report_col_girls()),
+        esc(&tr.report_total())
+    );
     out!(
         h,
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n</tbody>\n</table>",
-        people(input.profile, p.men),
-        people(input.profile, p.women),
-        people(input.profile, p.boys),
-        people(input.profile, p.girls),
-        people(input.profile, p.total()),
+        esc(&people(tr, input.profile, p.men)),
+        esc(&people(tr, input.profile, p.women)),
+        esc(&people(tr, input.profile, p.boys)),
+        esc(&people(tr, input.profile, p.girls)),
+        esc(&people(tr, input.profile, p.total())),
     );
-    out!(
-        h,
-        "<p class=\"note\">People of the community who took part in the handover of released land in the period, from the handover certificates.{}</p>\n</section>",
-        if input.profile.suppresses_small_cells() {
-            " Counts of fewer than 5 people are shown as “&lt; 5” to protect individuals."
-        } else {
-            ""
-        }
-    );
+    let note = if input.profile.suppresses_small_cells() {
+        format!(
+            "{} {}",
+            tr.report_participation_note(),
+            tr.report_participation_small(crate::domain::SMALL_CELL_THRESHOLD)
+        )
+    } else {
+        tr.report_participation_note()
+    };
+    out!(h, "<p class=\"note\">{}</p>\n</section>", esc(&note));
 
     // ---- methodology ----
-    h.push_str(METHODOLOGY);
+    methodology(&mut h, tr);
+    let edition = if input.profile.is_redacted() {
+        tr.report_edition_redacted()
+    } else {
+        tr.report_edition_internal()
+    };
     out!(
         h,
-        "<footer>Prepared with Safeground {} from the programme's information management store · profile: {} · {}. Figures are computed from the records as entered and validated by the organisation; the same figures are provided as CSV beside this file.</footer>\n</body>\n</html>",
-        env!("CARGO_PKG_VERSION"),
-        esc(input.profile.label()),
-        if input.profile.is_redacted() {
-            "no personal data: names and contact details of informants and reporters, narratives and unsafe locations are left out"
-        } else {
-            "internal edition: may contain personal data, do not share outside the organisation"
-        }
+        "<footer>{}</footer>\n</body>\n</html>",
+        esc(&tr.report_footer(
+            env!("CARGO_PKG_VERSION"),
+            tr.label(input.profile.label_id()),
+            edition
+        ))
     );
     h
 }
 
-const METHODOLOGY: &str = "<section class=\"method\">
-<h2>Methodology and definitions</h2>
-<p>Definitions follow the International Mine Action Standards (IMAS 04.10, 07.11, 08.10, 08.20, 08.30) and the IMSMA information model.</p>
-<dl>
-<dt>Land release</dt><dd>The process of applying all reasonable effort to identify, define and remove all presence and suspicion of explosive ordnance through non-technical survey, technical survey and/or clearance.</dd>
-<dt>Suspected hazardous area (SHA)</dt><dd>An area where there is an indication of contamination by explosive ordnance.</dd>
-<dt>Confirmed hazardous area (CHA)</dt><dd>An area where the presence of mine/ERW contamination has been confirmed on the basis of direct evidence.</dd>
-<dt>Cancelled</dt><dd>Area released by non-technical survey: no evidence of contamination was found, without technical intervention.</dd>
-<dt>Reduced</dt><dd>Area released by technical survey (with or without a technical asset such as a machine or a dog).</dd>
-<dt>Cleared</dt><dd>Area where all explosive ordnance has been removed and/or destroyed to the specified depth.</dd>
-<dt>Area accounting</dt><dd>For every hazardous area, estimated area = cancelled + reduced + cleared + remaining, all in square metres (1 ha = 10 000 m²); no other units are mixed.</dd>
-<dt>Period</dt><dd>An activity counts in the period by its end date. Remaining area and status are as at the last day of the period: the estimated area less everything released on the area up to that day.</dd>
-<dt>Attribution</dt><dd>An activity counts for a donor when the activity names the donor, or names none and its hazardous area does.</dd>
-<dt>Productivity</dt><dd>Square metres reduced or cleared per deminer-day, over the activities that record deminer-days.</dd>
-<dt>Find rate</dt><dd>Explosive items found per 1 000 m² reduced or cleared.</dd>
-<dt>Handover</dt><dd>The process by which the beneficiary receives and accepts land which was previously suspected of containing an explosive hazard.</dd>
-</dl>
-</section>
-";
+/// The definitions behind the figures (IMAS), in the report's language.
+fn methodology(h: &mut String, tr: Tr) {
+    out!(
+        h,
+        "<section class=\"method\">\n<h2>{}</h2>\n<p>{}</p>\n<dl>",
+        esc(&tr.report_method()),
+        esc(&tr.report_method_intro())
+    );
+    let terms = [
+        (tr.report_term_land_release(), tr.report_def_land_release()),
+        (tr.report_term_sha(), tr.report_def_sha()),
+        (tr.report_term_cha(), tr.report_def_cha()),
+        (tr.report_term_cancelled(), tr.report_def_cancelled()),
+        (tr.report_term_reduced(), tr.report_def_reduced()),
+        (tr.report_term_cleared(), tr.report_def_cleared()),
+        (tr.report_term_accounting(), tr.report_def_accounting()),
+        (tr.report_term_period(), tr.report_def_period()),
+        (tr.report_term_attribution(), tr.report_def_attribution()),
+        (tr.report_term_productivity(), tr.report_def_productivity()),
+        (tr.report_term_find_rate(), tr.report_def_find_rate()),
+        (tr.report_term_handover(), tr.report_def_handover()),
+    ];
+    for (term, definition) in terms {
+        out!(h, "<dt>{}</dt><dd>{}</dd>", esc(&term), esc(&definition));
+    }
+    h.push_str("</dl>\n</section>\n");
+}
 
 /// Most rows the printed per-land table holds: a national report of 100 000 areas lists the
 /// [`MAX_TABLE_ROWS`] with the most land released in the period (then by code), and points to
@@ -522,6 +616,7 @@ fn table_rows(rows: &[LandRow]) -> Vec<&LandRow> {
 }
 
 fn map(input: &HtmlInput<'_>) -> String {
+    let tr = input.tr;
     // The lands in scope, with their status at the end of the period.
     let status_of: rustc_hash::FxHashMap<_, _> = input
         .figures
@@ -586,7 +681,7 @@ fn map(input: &HtmlInput<'_>) -> String {
                 outline: symbology::OPEN,
                 dashed: false,
             },
-            text: "Confirmed hazardous area (CHA), open".to_owned(),
+            text: tr.report_legend_cha_open(),
         },
         LegendEntry {
             swatch: LegendSwatch::Area {
@@ -595,7 +690,7 @@ fn map(input: &HtmlInput<'_>) -> String {
                 outline: symbology::WORKED_ON,
                 dashed: true,
             },
-            text: "Suspected hazardous area (SHA), work under way".to_owned(),
+            text: tr.report_legend_sha_worked_on(),
         },
         LegendEntry {
             swatch: LegendSwatch::Area {
@@ -604,7 +699,7 @@ fn map(input: &HtmlInput<'_>) -> String {
                 outline: symbology::CLOSED,
                 dashed: false,
             },
-            text: "Closed or handed over".to_owned(),
+            text: tr.report_legend_closed(),
         },
         LegendEntry {
             swatch: LegendSwatch::Area {
@@ -613,7 +708,7 @@ fn map(input: &HtmlInput<'_>) -> String {
                 outline: symbology::CLOSED,
                 dashed: false,
             },
-            text: "Released part".to_owned(),
+            text: tr.report_legend_released(),
         },
     ];
     if !points.is_empty() {
@@ -622,7 +717,7 @@ fn map(input: &HtmlInput<'_>) -> String {
                 colour: symbology::NEUTRAL,
                 symbol: "U".to_owned(),
             },
-            text: "Hazard report (letter: EO category)".to_owned(),
+            text: tr.report_legend_hazard_report(),
         });
     }
     for (spec, _) in input.reference.iter().rev() {
@@ -633,15 +728,16 @@ fn map(input: &HtmlInput<'_>) -> String {
                 outline: symbology::reference_colour(spec.role),
                 dashed: false,
             },
-            text: format!("{} ({})", spec.name, spec.role.label()),
+            text: tr.report_legend_reference(&spec.name, tr.label(spec.role.label_id())),
         });
     }
     let attribution = if input.reference.is_empty() {
-        "Basemap: Natural Earth (public domain). Boundaries are not authoritative.".to_owned()
+        tr.report_attribution()
     } else {
-        "Basemap: Natural Earth (public domain); reference layers: the programme's own files. Boundaries are not authoritative.".to_owned()
+        tr.report_attribution_reference()
     };
     svg::map_svg_with_reference(
+        tr,
         &lands,
         &released,
         &points,

@@ -15,7 +15,8 @@ pub use figures::{
 };
 
 use crate::basemap::Basemap;
-use crate::domain::{ExportProfile, RecordSet, group_thousands};
+use crate::domain::{ExportProfile, RecordSet};
+use crate::i18n::{Lang, Tr};
 
 /// What to report on and for whom.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub struct ReportOptions {
     pub filter: ReportFilter,
     /// Who the report is for (donor by default).
     pub profile: ExportProfile,
+    /// The language it is written in (its CSV headers too; codes and figures stay machine-readable).
+    pub lang: Lang,
 }
 
 /// A rendered report: the HTML page and its tables as CSV.
@@ -48,9 +51,13 @@ pub struct Report {
 /// ```
 /// use safeground::domain::{ExportProfile, RecordSet};
 /// use safeground::reports::{ReportFilter, ReportOptions, build};
-/// let options = ReportOptions { filter: ReportFilter::default(), profile: ExportProfile::Donor };
+/// let options = ReportOptions {
+///     filter: ReportFilter::default(),
+///     profile: ExportProfile::Donor,
+///     lang: safeground::i18n::Lang::Fr,
+/// };
 /// let report = build(RecordSet::default(), &options, None, &[]).unwrap();
-/// assert!(report.html.starts_with("<!DOCTYPE html>"));
+/// assert!(report.html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\""));
 /// ```
 pub fn build(
     records: RecordSet,
@@ -60,12 +67,14 @@ pub fn build(
 ) -> Result<Report, FilterError> {
     options.filter.validate()?;
     let records = options.profile.apply_for_aggregates(records);
-    let figures = compute(
+    let tr = Tr::new(options.lang);
+    let mut figures = compute(
         &records.lands,
         &records.activities,
         &records.hazard_reports,
         &options.filter,
     );
+    figures.filter_text = options.filter.describe(tr);
     let basemap_shapes = basemap.map_or_else(Vec::new, |b| countries_near(b, &records, &figures));
     let donor = options
         .filter
@@ -80,20 +89,21 @@ pub fn build(
         donor,
         basemap: basemap_shapes,
         reference,
+        tr,
     };
     // The page and the lands CSV (100 000 rows at national scale) are written at once.
     let (html, lands_csv) = std::thread::scope(|scope| {
         let csv = std::thread::Builder::new()
             .name("report-csv".to_owned())
-            .spawn_scoped(scope, || lands_csv(&figures));
+            .spawn_scoped(scope, || lands_csv(tr, &figures));
         let html = html::render(&input);
         let csv = match csv.map(std::thread::ScopedJoinHandle::join) {
             Ok(Ok(csv)) => csv,
-            _ => lands_csv(&figures),
+            _ => lands_csv(tr, &figures),
         };
         (html, csv)
     });
-    let summary_csv = summary_csv(&figures, options.profile);
+    let summary_csv = summary_csv(tr, &figures, options.profile);
     let counts = [
         figures.lands.len(),
         figures.totals.activities,
@@ -180,7 +190,7 @@ fn push_number(out: &mut String, value: f64) {
     }
 }
 
-fn summary_csv(f: &Figures, profile: ExportProfile) -> String {
+fn summary_csv(tr: Tr, f: &Figures, profile: ExportProfile) -> String {
     let mut rows: Vec<[String; 4]> = Vec::new();
     let mut row = |section: &str, item: &str, value: String, unit: &str| {
         rows.push([section.to_owned(), item.to_owned(), value, unit.to_owned()]);
@@ -343,11 +353,12 @@ fn summary_csv(f: &Figures, profile: ExportProfile) -> String {
         row(
             "handover_participation",
             who,
-            html::people(profile, n).replace(' ', ""),
+            html::people(Tr::default(), profile, n).replace(' ', ""),
             "people",
         );
     }
-    let mut out = String::from("section,item,value,unit\n");
+    let mut out = tr.report_csv_summary_header();
+    out.push('\n');
     for r in rows {
         out.push_str(&r.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
         out.push('\n');
@@ -355,11 +366,10 @@ fn summary_csv(f: &Figures, profile: ExportProfile) -> String {
     out
 }
 
-fn lands_csv(f: &Figures) -> String {
+fn lands_csv(tr: Tr, f: &Figures) -> String {
     let mut out = String::with_capacity(64 + f.lands.len() * 96);
-    out.push_str(
-        "code,name,admin_area,classification,status,estimated_m2,cancelled_m2,reduced_m2,cleared_m2,remaining_m2,items_found\n",
-    );
+    out.push_str(&tr.report_csv_lands_header());
+    out.push('\n');
     for r in &f.lands {
         for text in [r.code.as_str(), &r.name, &r.admin_area] {
             push_csv_field(&mut out, text);
@@ -385,14 +395,16 @@ fn lands_csv(f: &Figures) -> String {
     out
 }
 
-/// Formats an area for people: `12 346 m² (1.2 ha)`.
+/// Formats an area for people in `tr`'s language: `12 346 m² (1.2 ha)`.
 ///
 /// # Examples
 /// ```
-/// assert_eq!(safeground::reports::area_text(12_345.6), "12 346 m² (1.2 ha)");
+/// use safeground::i18n::{Lang, Tr};
+/// assert_eq!(safeground::reports::area_text(Tr::new(Lang::En), 12_345.6), "12 346 m² (1.2 ha)");
+/// assert_eq!(safeground::reports::area_text(Tr::new(Lang::Es), 12_345.6), "12.346 m² (1,2 ha)");
 /// ```
-pub fn area_text(m2: f64) -> String {
-    format!("{} m² ({})", group_thousands(m2), html::ha(m2))
+pub fn area_text(tr: Tr, m2: f64) -> String {
+    format!("{} ({})", html::m2(tr, m2), html::ha(tr, m2))
 }
 
 #[cfg(test)]

@@ -72,6 +72,16 @@ impl SafegroundApp {
             };
         }
         super::theme::apply_appearance(ctx, prefs.appearance);
+        // `$SAFEGROUND_LANG` (en, fr, uk, es, ar) wins too; else the choice made in Settings,
+        // else the system's language.
+        if let Some(lang) = std::env::var("SAFEGROUND_LANG")
+            .ok()
+            .and_then(|v| crate::i18n::Lang::parse(&v))
+        {
+            prefs.language = Some(lang);
+        }
+        super::language::install_fonts(ctx);
+        let system_lang = crate::i18n::Lang::from_system();
         let raster_path = prefs.mbtiles.clone();
         let mut app = Self {
             state,
@@ -105,6 +115,7 @@ impl SafegroundApp {
             ask_create: None,
             person_form: None,
             window_width: 1280.0,
+            system_lang,
         };
         // A device set up for one person ($SAFEGROUND_USER and $SAFEGROUND_ROLE, e.g. a
         // shared office laptop's session) does not ask.
@@ -129,6 +140,11 @@ impl SafegroundApp {
             app.set_online_tiles(true, ctx);
         }
         app
+    }
+
+    /// The language the app is drawn in: the one chosen in Settings, else the system's.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.prefs.language.unwrap_or(self.system_lang)
     }
 
     /// The points of the current measurement on the map.
@@ -397,6 +413,7 @@ impl eframe::App for SafegroundApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let start = std::time::Instant::now();
+        super::language::set_lang(ui.ctx(), self.lang());
         self.frame_ui(ui);
         self.frame_stats.record(start.elapsed());
     }

@@ -194,6 +194,7 @@ fn combo(ui: &mut Ui, label: &str, id: &str, value: &mut String, choices: &[Stri
 }
 
 fn totals(ui: &mut Ui, f: &Figures) {
+    let tr = super::language::tr(ui.ctx());
     let t = &f.totals;
     let period = match (f.period_from, f.period_to) {
         (Some(a), Some(b)) => format!("{a} to {b}"),
@@ -212,21 +213,21 @@ fn totals(ui: &mut Ui, f: &Figures) {
             cell(
                 ui,
                 "Released in the period",
-                area_text(t.released.total_m2()),
+                area_text(tr, t.released.total_m2()),
             );
             cell(ui, "Lands in scope", group_thousands(t.lands as f64));
             ui.end_row();
-            cell(ui, "Cancelled", area_text(t.released.cancelled_m2));
-            cell(ui, "Remaining at the end", area_text(t.remaining_m2));
+            cell(ui, "Cancelled", area_text(tr, t.released.cancelled_m2));
+            cell(ui, "Remaining at the end", area_text(tr, t.remaining_m2));
             ui.end_row();
-            cell(ui, "Reduced", area_text(t.released.reduced_m2));
+            cell(ui, "Reduced", area_text(tr, t.released.reduced_m2));
             cell(
                 ui,
                 "Closed / handed over",
                 format!("{} / {}", t.lands_closed, t.lands_handed_over),
             );
             ui.end_row();
-            cell(ui, "Cleared", area_text(t.released.cleared_m2));
+            cell(ui, "Cleared", area_text(tr, t.released.cleared_m2));
             cell(
                 ui,
                 "Items found / destroyed",

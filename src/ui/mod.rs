@@ -17,6 +17,7 @@ mod form_keys;
 mod history;
 mod import_mapping;
 mod land_editor;
+mod language;
 mod layers;
 mod list;
 mod map;
@@ -140,6 +141,8 @@ pub struct SafegroundApp {
     person_form: Option<prefs::Person>,
     /// The window's width this frame (points): side panels take at most a quarter each.
     window_width: f32,
+    /// The system's language, read at start (followed unless Settings chose another).
+    system_lang: crate::i18n::Lang,
     /// The land being recorded.
     pub editor: Option<LandEditor>,
     /// The activity being recorded.

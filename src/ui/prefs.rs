@@ -35,6 +35,8 @@ pub struct Prefs {
     pub show_typed_points: bool,
     /// Light, dark or following the system.
     pub appearance: super::theme::Appearance,
+    /// The language of the app; `None` follows the system's.
+    pub language: Option<crate::i18n::Lang>,
     /// Import mappings chosen before, by the shape of the file (its sorted property names).
     pub import_mappings: std::collections::BTreeMap<String, crate::domain::ImportMapping>,
 }
@@ -100,6 +102,7 @@ impl Default for Prefs {
             import_mappings: std::collections::BTreeMap::new(),
             appearance: super::theme::Appearance::System,
             show_typed_points: true,
+            language: None,
         }
     }
 }

@@ -179,6 +179,19 @@ impl SafegroundApp {
                 self.person_form = Some(self.prefs.person.clone().unwrap_or_default());
             }
             ui.menu_button("Settings", |ui| {
+                let tr = super::language::tr(&ctx);
+                ui.label(tr.settings_language());
+                let system = tr.settings_language_system(self.system_lang.native_name());
+                ui.radio_value(&mut self.prefs.language, None, system);
+                for lang in crate::i18n::Lang::ALL {
+                    let name = if lang.is_rtl() {
+                        tr.settings_language_beta(lang.native_name())
+                    } else {
+                        lang.native_name().to_owned()
+                    };
+                    ui.radio_value(&mut self.prefs.language, Some(lang), name);
+                }
+                ui.separator();
                 ui.label("Appearance");
                 for a in theme::Appearance::ALL {
                     if ui

@@ -241,6 +241,7 @@ impl SafegroundApp {
                             filter,
                             output: path,
                             replace,
+                            lang: self.lang(),
                         }))
                     }
                     PickPurpose::Mbtiles

@@ -111,9 +111,10 @@ const ALLOWED_EDGES: &[(&str, &[&str])] = &[
     ("domain", &[]),
     ("geometry", &["domain"]),
     ("basemap", &[]),
+    ("i18n", &[]),
     ("io", &["domain", "geometry"]),
     ("storage", &["domain", "geometry", "io"]),
-    ("reports", &["domain", "geometry", "basemap"]),
+    ("reports", &["domain", "geometry", "basemap", "i18n"]),
     (
         "exports",
         &[
@@ -124,6 +125,7 @@ const ALLOWED_EDGES: &[(&str, &[&str])] = &[
             "storage",
             "basemap",
             "synthetic",
+            "i18n",
         ],
     ),
     ("check", &["domain", "geometry"]),
@@ -132,7 +134,7 @@ const ALLOWED_EDGES: &[(&str, &[&str])] = &[
     (
         "app",
         &[
-            "domain", "geometry", "io", "reports", "exports", "session", "storage",
+            "domain", "geometry", "io", "reports", "exports", "session", "storage", "i18n",
         ],
     ),
     (
@@ -140,7 +142,7 @@ const ALLOWED_EDGES: &[(&str, &[&str])] = &[
         // `storage` only for the MBTiles reader, which runs on the tile thread.
         &[
             "app", "domain", "geometry", "io", "reports", "exports", "session", "storage",
-            "basemap",
+            "basemap", "i18n",
         ],
     ),
     (
@@ -155,6 +157,7 @@ const ALLOWED_EDGES: &[(&str, &[&str])] = &[
             "storage",
             "check",
             "synthetic",
+            "i18n",
         ],
     ),
 ];

@@ -62,6 +62,7 @@ fn export_all(t: &TestStore, profile: ExportProfile) -> Vec<PathBuf> {
             filter: ReportFilter::default(),
             output: t.dir.path().join(format!("{}-{name}", profile.code())),
             replace: safeground::io::output::Replace::Never,
+            lang: safeground::i18n::Lang::En,
         };
         let done =
             safeground::exports::export(&store, &actor(), &request, &mut |_, _| true).unwrap();
@@ -196,6 +197,7 @@ fn the_donor_report_is_deterministic_and_matches_its_golden_file() {
     let options = ReportOptions {
         filter: donor_filter(),
         profile: ExportProfile::Donor,
+        lang: safeground::i18n::Lang::En,
     };
     let basemap = safeground::basemap::Basemap::embedded().unwrap();
     let build = || {
@@ -258,6 +260,7 @@ fn the_public_profile_suppresses_small_counts_of_people() {
     let options = ReportOptions {
         filter: ReportFilter::default(),
         profile: ExportProfile::Public,
+        lang: safeground::i18n::Lang::En,
     };
     let report = safeground::reports::build(records, &options, None, &[]).unwrap();
     assert!(
@@ -509,6 +512,7 @@ fn the_lean_aggregate_read_gives_the_same_report_as_whole_records() {
             let options = ReportOptions {
                 filter: filter.clone(),
                 profile,
+                lang: safeground::i18n::Lang::En,
             };
             let lean = store.records_for_aggregates().unwrap();
             assert_eq!(lean.lands.len(), whole.lands.len());

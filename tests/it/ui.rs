@@ -712,7 +712,10 @@ fn dashboard_shows_the_report_figures_and_the_map_follows_its_filter() {
         .unwrap();
     assert!(released > 0.0);
     // The dashboard shows the report's figure, formatted for people.
-    harness.get_by_label(&safeground::reports::area_text(released));
+    harness.get_by_label(&safeground::reports::area_text(
+        safeground::i18n::Tr::default(),
+        released,
+    ));
     let figures = harness.state().state.dashboard.clone().unwrap();
     assert_eq!(figures.totals.released.total_m2(), released);
     // The map shows only the lands in scope.

@@ -195,6 +195,7 @@ fn run_on_store(
                         filter: ReportFilter::default(),
                         output,
                         replace: Replace::from_flag(overwrite),
+                        lang: crate::i18n::Lang::En,
                     };
                     export(out, &store, actor, &request)
                 }
@@ -207,7 +208,12 @@ fn run_on_store(
                     profile,
                     output,
                     overwrite,
+                    lang,
                 } => {
+                    let lang = match lang {
+                        Some(l) => l.into(),
+                        None => report_lang_from_env()?,
+                    };
                     let date = |field: &str, value: Option<String>| -> Result<Option<time::Date>> {
                         value
                             .map(|v| {
@@ -230,6 +236,7 @@ fn run_on_store(
                         filter,
                         output,
                         replace: Replace::from_flag(overwrite),
+                        lang,
                     };
                     export(out, &store, actor, &request)
                 }
@@ -287,5 +294,19 @@ fn run_on_store(
                 Command::Convert { .. } | Command::Traverse { .. } | Command::Hub { .. } => Ok(()),
             }
         }
+    }
+}
+
+/// The report's language from `$SAFEGROUND_LANG` (English when it is not set); a value that
+/// names no language Safeground speaks is refused, not silently ignored.
+fn report_lang_from_env() -> Result<crate::i18n::Lang> {
+    match std::env::var("SAFEGROUND_LANG") {
+        Ok(v) if !v.trim().is_empty() => crate::i18n::Lang::parse(&v).ok_or_else(|| {
+            anyhow!(
+                "$SAFEGROUND_LANG '{}' is not a language the report is written in; use en, fr, uk, es or ar",
+                v.chars().take(20).collect::<String>()
+            )
+        }),
+        _ => Ok(crate::i18n::Lang::En),
     }
 }

@@ -4,9 +4,8 @@ use super::frame::{
     close_svg, open_svg, title_bottom, title_lines, write_message_box, write_title,
 };
 use super::text::{D1, Ticks, clean, fit_text, text_width, to_count, two_lines, value_decimals};
-use super::{AXIS, GRID, LABEL_SIZE, NO_DATA_TEXT, PAD, Rgb, SMALL_SIZE, Series, TEXT};
-use crate::domain::format_number;
-use crate::reports::escape::Escaped;
+use super::{AXIS, GRID, LABEL_SIZE, PAD, Rgb, SMALL_SIZE, Series, TEXT, Tr};
+use crate::reports::escape::{Escaped, TextContent};
 use std::fmt::{self, Write as _};
 
 // ---------------------------------------------------------------------------------------------
@@ -21,8 +20,9 @@ use std::fmt::{self, Write as _};
 /// sits under the title, and each non-zero bar has its total written above it (turned upright
 /// when the bars are too narrow for it). Category labels are turned 45° and, for many
 /// categories, thinned out so they never overlap; works for 1..=60 categories and more. Without
-/// any non-zero value (or without categories) the chart says [`NO_DATA_TEXT`].
+/// any non-zero value (or without categories) the chart says so (`chart-no-data`).
 pub fn stacked_bar_chart(
+    tr: Tr,
     title: &str,
     unit: &str,
     categories: &[String],
@@ -32,7 +32,7 @@ pub fn stacked_bar_chart(
 ) -> String {
     let mut out = String::new();
     write_stacked(
-        &mut out, title, unit, categories, series, width_px, height_px,
+        &mut out, tr, title, unit, categories, series, width_px, height_px,
     )
     .map(|()| out)
     .unwrap_or_default()
@@ -61,6 +61,7 @@ pub(super) struct BarInputs {
     pub(super) category_w: f64,
     pub(super) total_w: f64,
     pub(super) max_total: f64,
+    pub(super) tr: Tr,
 }
 
 impl BarLayout {
@@ -112,7 +113,7 @@ impl BarLayout {
     pub(super) fn needed_left(&self, inp: &BarInputs) -> f64 {
         let tick_w = self
             .ticks
-            .labels()
+            .labels(inp.tr)
             .iter()
             .map(|l| text_width(l, LABEL_SIZE))
             .fold(0.0, f64::max);
@@ -129,8 +130,13 @@ impl BarLayout {
     }
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the chart's language, texts, data and size, each separately"
+)]
 pub(super) fn write_stacked(
     out: &mut String,
+    tr: Tr,
     title: &str,
     unit: &str,
     categories: &[String],
@@ -145,8 +151,9 @@ pub(super) fn write_stacked(
         .map(|i| series.iter().map(|s| clean(s.values.get(i).copied())).sum())
         .collect();
     let max_total = totals.iter().copied().fold(0.0, f64::max);
+    let stacked_label = tr.chart_stacked();
     let label = if title.trim().is_empty() {
-        "Stacked bar chart"
+        &stacked_label
     } else {
         title
     };
@@ -157,7 +164,7 @@ pub(super) fn write_stacked(
         write_message_box(
             out,
             (PAD, top + 4.0, width - 2.0 * PAD, height - top - 4.0 - PAD),
-            NO_DATA_TEXT,
+            &tr.chart_no_data(),
         )?;
         return close_svg(out);
     }
@@ -185,7 +192,7 @@ pub(super) fn write_stacked(
 
     let title_bottom = title_bottom(&title_lines(title, width));
     let decimals = value_decimals(&totals);
-    let total_labels: Vec<String> = totals.iter().map(|&t| format_number(t, decimals)).collect();
+    let total_labels: Vec<String> = totals.iter().map(|&t| tr.number(t, decimals)).collect();
     let inputs = BarInputs {
         width,
         height,
@@ -201,6 +208,7 @@ pub(super) fn write_stacked(
             .map(|l| text_width(l, SMALL_SIZE))
             .fold(0.0, f64::max),
         max_total,
+        tr,
     };
     let mut plot_left = PAD + inputs.axis_title_w + 40.0;
     let mut layout = BarLayout::compute(&inputs, plot_left);
@@ -224,12 +232,13 @@ pub(super) fn write_stacked(
             D1(y),
             D1(x + 17.0),
             D1(y + 10.0),
-            Escaped(text)
+            TextContent(text)
         )?;
     }
     write_value_axis(out, &layout, &inputs, unit)?;
     write_stacks(
         out,
+        tr,
         &layout,
         categories,
         series,
@@ -249,7 +258,12 @@ pub(super) fn write_value_axis(
     unit: &str,
 ) -> fmt::Result {
     let right = inputs.width - PAD;
-    for (value, text) in layout.ticks.values.iter().zip(layout.ticks.labels()) {
+    for (value, text) in layout
+        .ticks
+        .values
+        .iter()
+        .zip(layout.ticks.labels(inputs.tr))
+    {
         let y = layout.y(*value);
         writeln!(
             out,
@@ -258,7 +272,7 @@ pub(super) fn write_value_axis(
             D1(right),
             D1(layout.plot_left - 6.0),
             D1(y + 4.0),
-            Escaped(&text),
+            TextContent(&text),
             y = D1(y),
         )?;
     }
@@ -269,7 +283,7 @@ pub(super) fn write_value_axis(
             "<text transform=\"translate({} {}) rotate(-90)\" font-size=\"{LABEL_SIZE}\" fill=\"{AXIS}\" text-anchor=\"middle\">{}</text>",
             D1(PAD + LABEL_SIZE - 1.0),
             D1(layout.plot_bottom - layout.plot_h / 2.0),
-            Escaped(&unit)
+            TextContent(&unit)
         )?;
     }
     writeln!(
@@ -282,8 +296,13 @@ pub(super) fn write_value_axis(
 }
 
 /// The bar segments and the totals above the bars.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the layout and the chart's data, each separately"
+)]
 pub(super) fn write_stacks(
     out: &mut String,
+    tr: Tr,
     layout: &BarLayout,
     categories: &[String],
     series: &[Series],
@@ -318,7 +337,7 @@ pub(super) fn write_stacks(
                 s.colour,
                 Escaped(category),
                 Escaped(&s.label),
-                Escaped(&format_number(v, decimals)),
+                Escaped(&tr.number(v, decimals)),
                 Escaped(unit)
             )?;
         }
@@ -333,7 +352,7 @@ pub(super) fn write_stacks(
                 "<text transform=\"translate({} {}) rotate(-90)\" font-size=\"{SMALL_SIZE}\" fill=\"{TEXT}\">{}</text>",
                 D1(centre + 3.6),
                 D1(top - 4.0),
-                Escaped(&total_labels[i])
+                TextContent(&total_labels[i])
             )?;
         } else {
             writeln!(
@@ -341,7 +360,7 @@ pub(super) fn write_stacks(
                 "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_SIZE}\" fill=\"{TEXT}\" text-anchor=\"middle\">{}</text>",
                 D1(centre),
                 D1(top - 4.0),
-                Escaped(&total_labels[i])
+                TextContent(&total_labels[i])
             )?;
         }
     }
@@ -366,7 +385,7 @@ pub(super) fn write_category_labels(
                 "<text transform=\"translate({} {}) rotate(-45)\" font-size=\"{SMALL_SIZE}\" fill=\"{AXIS}\" text-anchor=\"end\">{}</text>",
                 D1(centre + 3.0),
                 D1(layout.plot_bottom + 10.0),
-                Escaped(&text)
+                TextContent(&text)
             )?;
         } else {
             writeln!(
@@ -374,7 +393,7 @@ pub(super) fn write_category_labels(
                 "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_SIZE}\" fill=\"{AXIS}\" text-anchor=\"middle\">{}</text>",
                 D1(centre),
                 D1(layout.plot_bottom + SMALL_SIZE + 4.0),
-                Escaped(&text)
+                TextContent(&text)
             )?;
         }
     }
@@ -391,29 +410,32 @@ pub(super) fn write_category_labels(
 /// Labels sit left of the bars (in up to two lines, cut with `…` beyond), each bar's value is
 /// written at its end, and the value axis at the bottom has "nice" ticks with thousands
 /// separators and `unit` as its title. Negative and non-finite values count as 0. Without bars
-/// or without any non-zero value the chart says [`NO_DATA_TEXT`].
+/// or without any non-zero value the chart says so (`chart-no-data`).
 pub fn horizontal_bar_chart(
+    tr: Tr,
     title: &str,
     unit: &str,
     bars: &[(String, f64, Rgb)],
     width_px: u32,
 ) -> String {
     let mut out = String::new();
-    write_horizontal(&mut out, title, unit, bars, width_px)
+    write_horizontal(&mut out, tr, title, unit, bars, width_px)
         .map(|()| out)
         .unwrap_or_default()
 }
 
 pub(super) fn write_horizontal(
     out: &mut String,
+    tr: Tr,
     title: &str,
     unit: &str,
     bars: &[(String, f64, Rgb)],
     width_px: u32,
 ) -> fmt::Result {
     let width = f64::from(width_px.max(200));
+    let bars_label = tr.chart_bars();
     let label = if title.trim().is_empty() {
-        "Bar chart"
+        &bars_label
     } else {
         title
     };
@@ -427,7 +449,7 @@ pub(super) fn write_horizontal(
         write_message_box(
             out,
             (PAD, top + 4.0, width - 2.0 * PAD, height - top - 4.0 - PAD),
-            NO_DATA_TEXT,
+            &tr.chart_no_data(),
         )?;
         return close_svg(out);
     }
@@ -448,7 +470,7 @@ pub(super) fn write_horizontal(
         24.0
     };
     let decimals = value_decimals(&values);
-    let value_labels: Vec<String> = values.iter().map(|&v| format_number(v, decimals)).collect();
+    let value_labels: Vec<String> = values.iter().map(|&v| tr.number(v, decimals)).collect();
     let plot_left = PAD + label_w + 8.0;
     // Leave half a tick label of room on the right for the last tick.
     let plot_right = width - PAD - 14.0;
@@ -461,7 +483,7 @@ pub(super) fn write_horizontal(
         .map(|l| text_width(l, LABEL_SIZE))
         .collect();
     let min_gap = |t: &Ticks| {
-        t.labels()
+        t.labels(tr)
             .iter()
             .map(|l| text_width(l, SMALL_SIZE))
             .fold(0.0, f64::max)
@@ -506,7 +528,7 @@ pub(super) fn write_horizontal(
 
     open_svg(out, width, height, label)?;
     write_title(out, title, width)?;
-    for (value, text) in ticks.values.iter().zip(ticks.labels()) {
+    for (value, text) in ticks.values.iter().zip(ticks.labels(tr)) {
         let x = x_of(*value);
         writeln!(
             out,
@@ -514,7 +536,7 @@ pub(super) fn write_horizontal(
             D1(rows_top),
             D1(axis_y),
             D1(axis_y + 14.0),
-            Escaped(&text),
+            TextContent(&text),
             x = D1(x),
         )?;
     }
@@ -524,7 +546,7 @@ pub(super) fn write_horizontal(
             "<text x=\"{}\" y=\"{}\" font-size=\"{LABEL_SIZE}\" fill=\"{AXIS}\" text-anchor=\"middle\">{}</text>",
             D1(plot_left + plot_w / 2.0),
             D1(axis_y + 31.0),
-            Escaped(&fit_text(unit, LABEL_SIZE, plot_w))
+            TextContent(&fit_text(unit, LABEL_SIZE, plot_w))
         )?;
     }
     let bar_h = 16.0;
@@ -551,7 +573,7 @@ pub(super) fn write_horizontal(
                 "<text x=\"{}\" y=\"{}\" font-size=\"{LABEL_SIZE}\" fill=\"{TEXT}\" text-anchor=\"end\">{}</text>",
                 D1(plot_left - 8.0),
                 D1(first_baseline + k as f64 * 13.0),
-                Escaped(line)
+                TextContent(line)
             )?;
         }
         if label_inside(&ticks, *value, value_widths[i]) {
@@ -565,7 +587,7 @@ pub(super) fn write_horizontal(
                 } else {
                     "#111111"
                 },
-                Escaped(&value_labels[i])
+                TextContent(&value_labels[i])
             )?;
         } else {
             writeln!(
@@ -573,7 +595,7 @@ pub(super) fn write_horizontal(
                 "<text x=\"{}\" y=\"{}\" font-size=\"{LABEL_SIZE}\" fill=\"{TEXT}\">{}</text>",
                 D1(end + 5.0),
                 D1(centre + 4.0),
-                Escaped(&value_labels[i])
+                TextContent(&value_labels[i])
             )?;
         }
     }

@@ -6,7 +6,7 @@ use super::{
     Rgb, SMALL_SIZE,
 };
 use crate::geometry::mercator_unit_sphere;
-use crate::reports::escape::Escaped;
+use crate::reports::escape::TextContent;
 use geo::BoundingRect;
 use geo_types::{Coord, MultiPolygon};
 use std::fmt::{self, Write as _};
@@ -135,7 +135,7 @@ pub(super) fn write_point_symbol(
             } else {
                 "#111111"
             },
-            Escaped(&symbol)
+            TextContent(&symbol)
         )?;
     }
     out.push('\n');

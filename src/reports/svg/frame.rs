@@ -2,14 +2,16 @@
 
 use super::text::{D1, two_lines};
 use super::{FONT_FAMILY, MUTED, PAD, TEXT, TITLE_HEIGHT, TITLE_LINE, TITLE_SIZE};
-use crate::reports::escape::Escaped;
+use crate::reports::escape::{Escaped, TextContent};
 use std::fmt::{self, Write as _};
 
 // ---------------------------------------------------------------------------------------------
 // Shared SVG pieces
 // ---------------------------------------------------------------------------------------------
 
-/// Writes the root element (and its `<title>`).
+/// Writes the root element (and its `<title>`). Charts and maps are laid out left to right in
+/// every language (`direction="ltr"`: a right-to-left page would otherwise anchor every text on
+/// the wrong side); a right-to-left label still reads right to left within itself.
 pub(super) fn open_svg(out: &mut String, width: f64, height: f64, label: &str) -> fmt::Result {
     let w = width.round();
     let h = height.ceil();
@@ -17,7 +19,7 @@ pub(super) fn open_svg(out: &mut String, width: f64, height: f64, label: &str) -
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
          style=\"max-width:{w}px;height:auto;display:block\" role=\"img\" aria-label=\"{label}\" \
-         font-family=\"{FONT_FAMILY}\"><title>{label}</title>",
+         font-family=\"{FONT_FAMILY}\" direction=\"ltr\"><title>{label}</title>",
         label = Escaped(label),
     )
 }
@@ -33,7 +35,7 @@ pub(super) fn write_title(out: &mut String, title: &str, width: f64) -> Result<f
         writeln!(
             out,
             "<text x=\"{x}\" y=\"{y}\" font-size=\"{TITLE_SIZE}\" font-weight=\"bold\" fill=\"{TEXT}\">{}</text>",
-            Escaped(line),
+            TextContent(line),
             x = D1(PAD),
             y = D1(PAD + 11.0 + i as f64 * TITLE_LINE),
         )?;
@@ -74,6 +76,6 @@ pub(super) fn write_message_box(
         "<text x=\"{}\" y=\"{}\" font-size=\"13\" fill=\"{MUTED}\" text-anchor=\"middle\">{}</text>",
         D1(x + w / 2.0),
         D1(y + h / 2.0 + 4.5),
-        Escaped(message)
+        TextContent(message)
     )
 }

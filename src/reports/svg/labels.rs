@@ -3,8 +3,7 @@
 use super::canvas::{MapLayers, Projection, PxRect, dash_attr, drawn_box, write_point_symbol};
 use super::text::{D1, Opacity, bold_width, fit_text, pow10, text_width, to_count};
 use super::{LABEL_SIZE, LegendEntry, LegendSwatch, PAD, POINT_RADIUS, TEXT};
-use crate::domain::format_number;
-use crate::reports::escape::Escaped;
+use crate::reports::escape::TextContent;
 use geo::{Centroid, InteriorPoint};
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt::{self, Write as _};
@@ -239,7 +238,7 @@ impl MapLegend {
                 "<text x=\"{}\" y=\"{}\" font-size=\"{LABEL_SIZE}\" fill=\"{TEXT}\">{}</text>",
                 D1(x + 34.0),
                 D1(centre + 4.0),
-                Escaped(text)
+                TextContent(text)
             )?;
         }
         Ok(())
@@ -354,7 +353,7 @@ pub(super) fn write_labels(
             "<text x=\"{}\" y=\"{}\">{}</text>",
             D1(f64::midpoint(rect.x0, rect.x1)),
             D1(f64::midpoint(rect.y0, rect.y1) + LABEL_SIZE * 0.36),
-            Escaped(&text)
+            TextContent(&text)
         )?;
     }
     if wrote_group {
@@ -382,23 +381,24 @@ pub(super) fn round_distance(limit: f64) -> f64 {
 }
 
 /// `500 m`, `1 km`, `2 000 km`.
-pub(super) fn distance_label(metres: f64) -> String {
+pub(super) fn distance_label(tr: super::Tr, metres: f64) -> String {
     if metres >= 1000.0 {
-        format!("{} km", format_number(metres / 1000.0, 0))
+        tr.unit_km(crate::i18n::Arg::decimal(metres / 1000.0, 0))
     } else {
-        format!("{} m", format_number(metres, 0))
+        tr.unit_m(crate::i18n::Arg::decimal(metres, 0))
     }
 }
 
 /// The scale bar (bottom left) and the north arrow (top right); returns their boxes.
 pub(super) fn write_furniture(
     out: &mut String,
+    tr: super::Tr,
     projection: &Projection,
     frame: &PxRect,
 ) -> Result<Vec<PxRect>, fmt::Error> {
     let distance = round_distance(frame.width() * 0.22 * projection.metres_per_px);
     let length = distance / projection.metres_per_px;
-    let text = distance_label(distance);
+    let text = distance_label(tr, distance);
     let x0 = frame.x0 + 14.0;
     let bar_y = frame.y1 - 18.0;
     let text_w = text_width(&text, LABEL_SIZE);
@@ -430,7 +430,7 @@ pub(super) fn write_furniture(
         "<text x=\"{}\" y=\"{}\" font-size=\"{LABEL_SIZE}\" fill=\"{TEXT}\">{}</text>",
         D1(x0 + length + 8.0),
         D1(bar_y + 7.0),
-        Escaped(&text)
+        TextContent(&text)
     )?;
 
     let cx = frame.x1 - 22.0;

@@ -8,10 +8,10 @@ use super::reference::{write_reference, write_reference_labels};
 use super::text::{D1, Opacity, wrap_text};
 use super::{
     BOUNDARY, LAND, LegendEntry, MARKER_PX, MIN_LAND_PX, MIN_VERTEX_STEP_PX, MUTED, MapPoint,
-    MapPolygon, NO_LANDS_TEXT, SEA, SMALL_SIZE,
+    MapPolygon, SEA, SMALL_SIZE, Tr,
 };
 use crate::geometry::mercator_unit_sphere;
-use crate::reports::escape::Escaped;
+use crate::reports::escape::TextContent;
 use geo::BoundingRect;
 use geo_types::{LineString, MultiPolygon};
 use rustc_hash::FxHashSet as HashSet;
@@ -207,12 +207,13 @@ impl PathWriter<'_> {
 /// `stroke-dasharray="5 3"` when dashed. To keep the SVG bounded for very many lands, vertices
 /// closer than 0.5 px to the previous drawn one are skipped, and a land smaller than 2 px is a
 /// small square marker (one per 3-px cell). Without any finite coordinate in `lands` and
-/// `points`, the map is a framed box saying [`NO_LANDS_TEXT`].
+/// `points`, the map is a framed box saying so (`chart-no-lands`).
 #[expect(
     clippy::too_many_arguments,
     reason = "the report calls it with each layer separately; the signature is fixed"
 )]
 pub fn map_svg(
+    tr: Tr,
     lands: &[MapPolygon<'_>],
     released: &[MapPolygon<'_>],
     points: &[MapPoint],
@@ -223,6 +224,7 @@ pub fn map_svg(
     height_px: u32,
 ) -> String {
     map_svg_with_reference(
+        tr,
         lands,
         released,
         points,
@@ -242,6 +244,7 @@ pub fn map_svg(
     reason = "map_svg's layers and the reference layers, each separately"
 )]
 pub fn map_svg_with_reference(
+    tr: Tr,
     lands: &[MapPolygon<'_>],
     released: &[MapPolygon<'_>],
     points: &[MapPoint],
@@ -260,13 +263,22 @@ pub fn map_svg_with_reference(
         basemap,
         reference,
     };
-    write_map(&mut out, &layers, legend, attribution, width_px, height_px)
-        .map(|()| out)
-        .unwrap_or_default()
+    write_map(
+        &mut out,
+        tr,
+        &layers,
+        legend,
+        attribution,
+        width_px,
+        height_px,
+    )
+    .map(|()| out)
+    .unwrap_or_default()
 }
 
 pub(super) fn write_map(
     out: &mut String,
+    tr: Tr,
     layers: &MapLayers<'_>,
     legend: &[LegendEntry],
     attribution: &str,
@@ -275,19 +287,19 @@ pub(super) fn write_map(
 ) -> fmt::Result {
     let width = f64::from(width_px.max(240));
     let height = f64::from(height_px.max(120));
-    let label = format!(
-        "Map of {} land{}, {} released area{} and {} point{}",
+    let label = tr.map_label(
         layers.lands.len(),
-        if layers.lands.len() == 1 { "" } else { "s" },
         layers.released.len(),
-        if layers.released.len() == 1 { "" } else { "s" },
         layers.points.len(),
-        if layers.points.len() == 1 { "" } else { "s" },
     );
     let Some(bounds) = data_bounds(layers.lands, layers.points) else {
         let height = height.min(120.0);
-        open_svg(out, width, height, "Map: no lands to show")?;
-        write_message_box(out, (0.5, 0.5, width - 1.0, height - 1.0), NO_LANDS_TEXT)?;
+        open_svg(out, width, height, &tr.map_no_lands())?;
+        write_message_box(
+            out,
+            (0.5, 0.5, width - 1.0, height - 1.0),
+            &tr.chart_no_lands(),
+        )?;
         return close_svg(out);
     };
 
@@ -354,7 +366,7 @@ pub(super) fn write_map(
         hard: BoxGrid::new(),
         soft: Coverage::new(&frame),
     };
-    let furniture = write_furniture(out, &projection, &frame)?;
+    let furniture = write_furniture(out, tr, &projection, &frame)?;
     for rect in furniture {
         placer.hard.insert(rect);
     }
@@ -377,7 +389,7 @@ pub(super) fn write_map(
             out,
             "<text x=\"1\" y=\"{}\" font-size=\"{SMALL_SIZE}\" fill=\"{MUTED}\">{}</text>",
             D1(frame.y1 + legend_h + 14.0 + i as f64 * 13.0),
-            Escaped(line)
+            TextContent(line)
         )?;
     }
     close_svg(out)

@@ -12,8 +12,9 @@
 //!   maps can share one page);
 //! * uses font sizes of 10 px or more in the view box, which read well on A4.
 //!
-//! Numbers are grouped by thousands with [`THOUSANDS_SEPARATOR`] (a plain space, as the rest of
-//! the report): `format_number(12000.0, 0)` is `"12 000"`.
+//! Every text comes from the message files through the [`Tr`] each function is given (a chart
+//! without data says `chart-no-data`); numbers are written for its language: in English grouped
+//! by thousands with [`THOUSANDS_SEPARATOR`] (a plain space, as the rest of the report), `12 000`.
 
 pub use crate::domain::symbology::Rgb;
 use crate::domain::symbology::{BOUNDARY, LAND, SEA};
@@ -43,10 +44,7 @@ pub use text::nice_ticks;
 /// The font stack written on every SVG root (`DejaVu Sans` first: the font of the report's page).
 pub const FONT_FAMILY: &str = "DejaVu Sans, Arial, Helvetica, sans-serif";
 pub use crate::domain::{THOUSANDS_SEPARATOR, format_number};
-/// What a chart without any non-zero value says.
-pub const NO_DATA_TEXT: &str = "No data for this period";
-/// What a map without lands or points says.
-pub const NO_LANDS_TEXT: &str = "No lands to show";
+pub use crate::i18n::{Lang, Tr};
 
 const TEXT: &str = "#222222";
 const MUTED: &str = "#555555";

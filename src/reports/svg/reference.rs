@@ -12,7 +12,7 @@ use super::text::{D1, fit_text, text_width};
 use super::{MIN_VERTEX_STEP_PX, ReportLayer, TEXT};
 use crate::domain::LayerRole;
 use crate::domain::symbology::{reference_colour, reference_line_px};
-use crate::reports::escape::Escaped;
+use crate::reports::escape::TextContent;
 
 /// Font size of reference labels, in pixels.
 const REFERENCE_LABEL_SIZE: f64 = 10.0;
@@ -221,7 +221,7 @@ pub(super) fn write_reference_labels(
                 "<text x=\"{}\" y=\"{}\" fill=\"{fill}\">{}</text>",
                 D1(spot.x0 + 2.0),
                 D1(spot.y1 - 4.0),
-                Escaped(&text)
+                TextContent(&text)
             )?;
             written += 1;
         }

@@ -93,14 +93,33 @@ fn nice_ticks_use_1_2_5_steps() {
         assert!(ticks.len() - 1 <= 5 * 2, "{max}: {ticks:?}");
     }
     let ticks = Ticks::new(0.8, 4);
-    assert_eq!(ticks.labels(), vec!["0.0", "0.2", "0.4", "0.6", "0.8"]);
+    assert_eq!(
+        ticks.labels(Tr::default()),
+        vec!["0.0", "0.2", "0.4", "0.6", "0.8"]
+    );
 }
 
 #[test]
 fn charts_are_deterministic() {
     let (categories, series) = sample_series();
-    let a = stacked_bar_chart("Released", "m²", &categories, &series, 700, 300);
-    let b = stacked_bar_chart("Released", "m²", &categories, &series, 700, 300);
+    let a = stacked_bar_chart(
+        Tr::default(),
+        "Released",
+        "m²",
+        &categories,
+        &series,
+        700,
+        300,
+    );
+    let b = stacked_bar_chart(
+        Tr::default(),
+        "Released",
+        "m²",
+        &categories,
+        &series,
+        700,
+        300,
+    );
     assert_eq!(a, b);
     assert!(a.starts_with("<svg "));
     assert!(a.contains("role=\"img\""));
@@ -110,12 +129,24 @@ fn charts_are_deterministic() {
         ("SHA".to_owned(), 99.5, Rgb(244, 167, 24)),
     ];
     assert_eq!(
-        horizontal_bar_chart("Remaining", "m²", &bars, 360),
-        horizontal_bar_chart("Remaining", "m²", &bars, 360)
+        horizontal_bar_chart(Tr::default(), "Remaining", "m²", &bars, 360),
+        horizontal_bar_chart(Tr::default(), "Remaining", "m²", &bars, 360)
     );
     let lands = [land(18.1, 44.7, "L-1"), land(18.2, 44.75, "L-2")];
     let country = basemap_country();
-    let map = || map_svg(&lands, &[], &[], &[&country], &[], "Basemap", 700, 500);
+    let map = || {
+        map_svg(
+            Tr::default(),
+            &lands,
+            &[],
+            &[],
+            &[&country],
+            &[],
+            "Basemap",
+            700,
+            500,
+        )
+    };
     assert_eq!(map(), map());
 }
 
@@ -124,9 +155,9 @@ fn text_is_escaped() {
     let nasty = "<b>&\"'</b>";
     let (categories, mut series) = sample_series();
     series[0].label = nasty.to_owned();
-    let chart = stacked_bar_chart(nasty, nasty, &categories, &series, 700, 300);
+    let chart = stacked_bar_chart(Tr::default(), nasty, nasty, &categories, &series, 700, 300);
     let bars = vec![(nasty.to_owned(), 3.0, Rgb(1, 2, 3))];
-    let hbar = horizontal_bar_chart(nasty, nasty, &bars, 500);
+    let hbar = horizontal_bar_chart(Tr::default(), nasty, nasty, &bars, 500);
     let mut l = land(18.1, 44.7, nasty);
     l.label = Some("A<&>".to_owned());
     let legend = [LegendEntry {
@@ -142,7 +173,17 @@ fn text_is_escaped() {
         colour: Rgb(0, 0, 0),
         symbol: "&".to_owned(),
     };
-    let map = map_svg(&[l], &[], &[point], &[], &legend, nasty, 700, 500);
+    let map = map_svg(
+        Tr::default(),
+        &[l],
+        &[],
+        &[point],
+        &[],
+        &legend,
+        nasty,
+        700,
+        500,
+    );
     for svg in [&chart, &hbar, &map] {
         assert!(!svg.contains("<b>"), "{svg}");
         assert!(!svg.contains("&\""), "{svg}");
@@ -159,25 +200,60 @@ fn empty_data_says_so() {
     for s in &mut series {
         s.values = vec![0.0; 12];
     }
-    let chart = stacked_bar_chart("T", "m²", &categories, &series, 700, 300);
-    assert!(chart.contains(NO_DATA_TEXT));
+    let chart = stacked_bar_chart(Tr::default(), "T", "m²", &categories, &series, 700, 300);
+    assert!(chart.contains(Tr::default().chart_no_data().as_str()));
     assert!(!chart.contains("NaN") && !chart.contains("inf"));
-    assert!(stacked_bar_chart("T", "m²", &[], &[], 700, 300).contains(NO_DATA_TEXT));
-    assert!(stacked_bar_chart("T", "m²", &categories, &[], 700, 300).contains(NO_DATA_TEXT));
+    assert!(
+        stacked_bar_chart(Tr::default(), "T", "m²", &[], &[], 700, 300)
+            .contains(Tr::default().chart_no_data().as_str())
+    );
+    assert!(
+        stacked_bar_chart(Tr::default(), "T", "m²", &categories, &[], 700, 300)
+            .contains(Tr::default().chart_no_data().as_str())
+    );
     let bars = vec![
         ("A".to_owned(), 0.0, Rgb(1, 2, 3)),
         ("B".to_owned(), f64::NAN, Rgb(1, 2, 3)),
     ];
-    assert!(horizontal_bar_chart("T", "m²", &bars, 360).contains(NO_DATA_TEXT));
-    assert!(horizontal_bar_chart("T", "m²", &[], 360).contains(NO_DATA_TEXT));
+    assert!(
+        horizontal_bar_chart(Tr::default(), "T", "m²", &bars, 360)
+            .contains(Tr::default().chart_no_data().as_str())
+    );
+    assert!(
+        horizontal_bar_chart(Tr::default(), "T", "m²", &[], 360)
+            .contains(Tr::default().chart_no_data().as_str())
+    );
     let country = basemap_country();
-    let map = map_svg(&[], &[], &[], &[&country], &[], "Basemap", 700, 500);
-    assert!(map.contains(NO_LANDS_TEXT));
+    let map = map_svg(
+        Tr::default(),
+        &[],
+        &[],
+        &[],
+        &[&country],
+        &[],
+        "Basemap",
+        700,
+        500,
+    );
+    assert!(map.contains(Tr::default().chart_no_lands().as_str()));
     let empty_land = MapPolygon {
         shape: Cow::Owned(MultiPolygon(vec![])),
         ..land(0.0, 0.0, "X")
     };
-    assert!(map_svg(&[empty_land], &[], &[], &[], &[], "", 700, 500).contains(NO_LANDS_TEXT));
+    assert!(
+        map_svg(
+            Tr::default(),
+            &[empty_land],
+            &[],
+            &[],
+            &[],
+            &[],
+            "",
+            700,
+            500
+        )
+        .contains(Tr::default().chart_no_lands().as_str())
+    );
 }
 
 #[test]
@@ -190,7 +266,7 @@ fn sixty_categories_fit() {
         colour: Rgb(40, 150, 70),
         values: (0..60).map(|i| f64::from(i) * 1234.5).collect(),
     }];
-    let chart = stacked_bar_chart("Sixty", "m²", &categories, &series, 700, 320);
+    let chart = stacked_bar_chart(Tr::default(), "Sixty", "m²", &categories, &series, 700, 320);
     assert!(chart.contains("rotate(-45)"));
     assert!(chart.contains(">2020-01<"));
     assert!(!chart.contains(">2020-02<"), "labels are thinned out");
@@ -205,14 +281,34 @@ fn a_land_far_outside_the_basemap_does_not_break_the_map() {
         land(-70.0, -30.0, "FAR"),
         land(170.0, 84.9, "NORTH"),
     ];
-    let map = map_svg(&far, &[], &[], &[&country], &[], "Basemap", 700, 500);
+    let map = map_svg(
+        Tr::default(),
+        &far,
+        &[],
+        &[],
+        &[&country],
+        &[],
+        "Basemap",
+        700,
+        500,
+    );
     assert!(
         map.contains(">FAR</text>") && map.contains(">NEAR</text>"),
         "{map}"
     );
     assert!(!map.contains("NaN") && !map.contains("inf"));
     // Only a land far away from the basemap: the country is culled.
-    let alone = map_svg(&far[1..2], &[], &[], &[&country], &[], "Basemap", 700, 500);
+    let alone = map_svg(
+        Tr::default(),
+        &far[1..2],
+        &[],
+        &[],
+        &[&country],
+        &[],
+        "Basemap",
+        700,
+        500,
+    );
     assert!(
         alone.contains("stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n</g>"),
         "country culled: {alone}"
@@ -237,7 +333,7 @@ fn tiny_lands_become_markers_and_the_svg_stays_bounded() {
             }
         })
         .collect();
-    let map = map_svg(&lands, &[], &[], &[], &[], "", 700, 500);
+    let map = map_svg(Tr::default(), &lands, &[], &[], &[], &[], "", 700, 500);
     assert!(map.contains("<rect"), "markers drawn");
     assert!(map.len() < 2_000_000, "{} bytes", map.len());
 }
@@ -266,7 +362,7 @@ fn clipping_and_thinning() {
         shape: Cow::Owned(holed),
         ..land(0.0, 0.0, "H")
     };
-    let map = map_svg(&[l], &[], &[], &[], &[], "", 700, 500);
+    let map = map_svg(Tr::default(), &[l], &[], &[], &[], &[], "", 700, 500);
     assert!(map.matches('Z').count() >= 4, "{map}");
 }
 
@@ -279,7 +375,17 @@ fn overlapping_labels_are_skipped_in_input_order() {
     second.label = Some("SECOND".to_owned());
     let mut third = land(18.3, 44.9, "THIRD");
     third.shape = Cow::Owned(square(18.3, 44.9, 0.06));
-    let map = map_svg(&[first, second, third], &[], &[], &[], &[], "", 700, 500);
+    let map = map_svg(
+        Tr::default(),
+        &[first, second, third],
+        &[],
+        &[],
+        &[],
+        &[],
+        "",
+        700,
+        500,
+    );
     assert!(map.contains(">FIRST</text>"), "{map}");
     assert!(!map.contains(">SECOND</text>"), "{map}");
     assert!(map.contains(">THIRD</text>"), "{map}");
@@ -291,7 +397,17 @@ fn overlapping_labels_are_skipped_in_input_order() {
         fill_opacity: 0.6,
         ..land(18.2, 44.8, "")
     };
-    let map = map_svg(&[dashed], &[released], &[], &[], &[], "", 700, 500);
+    let map = map_svg(
+        Tr::default(),
+        &[dashed],
+        &[released],
+        &[],
+        &[],
+        &[],
+        "",
+        700,
+        500,
+    );
     assert!(map.contains("stroke-dasharray=\"5 3\""));
     assert!(map.contains("fill-rule=\"evenodd\""));
     let land_fill = map.find("fill=\"#ff0000\"").unwrap();
@@ -305,7 +421,7 @@ fn scale_bar_distances_are_round() {
     assert!((round_distance(1_300.0) - 1_000.0).abs() < 1e-9);
     assert!((round_distance(4_999.0) - 2_000.0).abs() < 1e-9);
     assert!((round_distance(730.0) - 500.0).abs() < 1e-9);
-    assert_eq!(distance_label(500.0), "500 m");
-    assert_eq!(distance_label(2_000.0), "2 km");
-    assert_eq!(distance_label(2_000_000.0), "2 000 km");
+    assert_eq!(distance_label(Tr::default(), 500.0), "500 m");
+    assert_eq!(distance_label(Tr::default(), 2_000.0), "2 km");
+    assert_eq!(distance_label(Tr::default(), 2_000_000.0), "2 000 km");
 }

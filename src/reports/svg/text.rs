@@ -1,6 +1,5 @@
 //! Numbers and text in SVG: formatted numbers, nice axis ticks, escaped text, text widths.
 
-use crate::domain::format_number;
 use std::fmt;
 
 // ---------------------------------------------------------------------------------------------
@@ -61,10 +60,10 @@ impl Ticks {
         self.values.last().copied().unwrap_or(1.0)
     }
 
-    pub(super) fn labels(&self) -> Vec<String> {
+    pub(super) fn labels(&self, tr: super::Tr) -> Vec<String> {
         self.values
             .iter()
-            .map(|&v| format_number(v, self.decimals))
+            .map(|&v| tr.number(v, self.decimals))
             .collect()
     }
 

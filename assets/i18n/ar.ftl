@@ -1,0 +1,327 @@
+# رسائل Safeground بالعربية. المعرّفات نفسها الموجودة في en.ftl (يتحقق اختبار من ذلك).
+
+## الوحدات والأرقام
+
+unit-m2 = { $value } م²
+unit-ha = { $value } هكتار
+unit-km = { $value } كم
+unit-m = { $value } م
+figure-none = —
+people-suppressed = < { $threshold }
+
+## تقرير الجهات المانحة
+
+report-title = تقرير التقدم في الإفراج عن الأراضي
+report-kicker = الأعمال الإنسانية المتعلقة بالألغام · الإفراج عن الأراضي
+report-html-title = تقرير التقدم في الإفراج عن الأراضي — { $donor } — { $period }
+report-period = من { $from } إلى { $to }
+report-all-donors = جميع الجهات المانحة
+report-meta-donor = الجهة المانحة
+report-meta-period = الفترة
+report-meta-organisation = المنظمة
+report-meta-project = المشروع
+report-meta-data-as-of = البيانات حتى
+report-meta-scope = النطاق
+report-headline = الأرقام الرئيسية
+report-card-released = من الأراضي أُفرج عنها خلال الفترة ({ $hectares })، وأُعيدت إلى المجتمعات آمنةً
+report-card-cancelled = أُلغيت بالمسح غير التقني
+report-card-reduced = خُفّضت بالمسح التقني
+report-card-cleared = طُهّرت
+report-card-remaining = المساحة الملوثة المتبقية في نهاية الفترة
+report-card-closed = مناطق خطرة أُغلقت / سُلّمت خلال الفترة
+report-card-items = من الذخائر المتفجرة عُثر عليها (أُتلف منها { $destroyed })
+report-card-productivity = لكل يوم عمل لنازع ألغام (الإنتاجية)
+report-card-find-rate = مادة عُثر عليها لكل ١٠٠٠ م² خُفّضت أو طُهّرت
+report-card-people = شخصًا شاركوا في عمليات التسليم
+report-card-lands = منطقة خطرة ضمن النطاق
+report-released = الأراضي المُفرج عنها
+report-series-cancelled = أُلغيت
+report-series-reduced = خُفّضت
+report-series-cleared = طُهّرت
+report-chart-released = المساحة المُفرج عنها شهريًا حسب طريقة الإفراج
+report-chart-released-caption = يمثل كل عمود المساحة المُفرج عنها في شهر واحد (في سنة واحدة للفترات التي تزيد على ثلاث سنوات)، مقسّمة حسب الفئة: ملغاة (مسح غير تقني)، ومخفّضة (مسح تقني)، ومطهّرة.
+report-chart-remaining = المساحة الملوثة المتبقية حسب التصنيف
+report-chart-remaining-bar = { $classification } ({ $lands ->
+        [zero] لا مناطق
+        [one] منطقة واحدة
+        [two] منطقتان
+        [few] { $lands } مناطق
+       *[other] { $lands } منطقة
+    })
+report-chart-status = المناطق الخطرة حسب الحالة في نهاية الفترة
+report-unit-lands = مناطق
+report-unit-items = مواد
+report-map = خريطة المناطق الخطرة
+report-map-caption = رموز المعايير الدولية (IMAS) للإفراج عن الأراضي: اللون الداخلي حسب التصنيف، والحدود حسب الحالة (متقطعة أثناء العمل)، والأجزاء المُفرج عنها باللون الأخضر الفاتح.
+report-map-caption-redacted = لا تُرسم المناطق التي لا يكون نشر موقعها آمنًا؛ ولا تظهر مشاهدات الذخائر على الخريطة في هذه النسخة.
+report-per-land = التقدم حسب المنطقة الخطرة
+report-col-code = الرمز
+report-col-name = الاسم
+report-col-admin-area = الوحدة الإدارية
+report-col-classification = التصنيف
+report-col-status = الحالة
+report-col-cancelled = ملغاة م²
+report-col-reduced = مخفّضة م²
+report-col-cleared = مطهّرة م²
+report-col-remaining = متبقية م²
+report-total-lands = المجموع ({ $count ->
+        [zero] لا مناطق خطرة
+        [one] منطقة خطرة واحدة
+        [two] منطقتان خطرتان
+        [few] { $count } مناطق خطرة
+       *[other] { $count } منطقة خطرة
+    })
+report-table-truncated = يعرض الجدول { $listed } منطقة خطرة أُفرج فيها عن أكبر مساحة خلال الفترة (من أصل { $total } في هذا التقرير؛ ويحتسب سطر المجموع جميعها). وكل منطقة موجودة في ملف CSV للمناطق المرفق بالتقرير.
+report-table-note = ملغاة ومخفّضة ومطهّرة: ما أُفرج عنه خلال الفترة بالأنشطة المحتسبة في هذا التقرير. متبقية: كامل المساحة التي لا تزال مشتبهًا بها أو مؤكدة في نهاية الفترة.
+report-items = الذخائر المتفجرة التي عُثر عليها وأُتلفت
+report-items-none = لم تعثر الأنشطة المحتسبة في هذه الفترة على أي ذخائر متفجرة.
+report-items-chart = المواد التي عُثر عليها حسب الفئة
+report-col-category = الفئة
+report-col-found = عُثر عليها
+report-col-destroyed = أُتلفت
+report-total = المجموع
+report-participation = المشاركة في التسليم
+report-col-men = رجال
+report-col-women = نساء
+report-col-boys = فتيان
+report-col-girls = فتيات
+report-participation-note = أفراد المجتمع الذين شاركوا في تسليم الأراضي المُفرج عنها خلال الفترة، بحسب شهادات التسليم.
+report-participation-small = تُعرض الأعداد التي تقل عن { $threshold } أشخاص على أنها «< { $threshold }» حمايةً للأفراد.
+report-footer = أُعدّ باستخدام Safeground { $version } من قاعدة بيانات إدارة المعلومات للبرنامج · الملف: { $profile } · { $edition }. حُسبت الأرقام من السجلات كما أدخلتها المنظمة وتحققت منها؛ وتُقدَّم الأرقام نفسها بصيغة CSV بجانب هذا الملف.
+report-edition-redacted = دون بيانات شخصية: حُذفت أسماء المُبلّغين ومصادر المعلومات وبيانات الاتصال بهم والسرديات والمواقع غير الآمنة للنشر
+report-edition-internal = نسخة داخلية: قد تحتوي على بيانات شخصية، لا تُشارك خارج المنظمة
+report-method = المنهجية والتعاريف
+report-method-intro = تتبع التعاريف المعايير الدولية للأعمال المتعلقة بالألغام (IMAS 04.10 و07.11 و08.10 و08.20 و08.30) ونموذج معلومات IMSMA.
+report-term-land-release = الإفراج عن الأراضي
+report-def-land-release = عملية بذل كل جهد معقول لتحديد وجود الذخائر المتفجرة أو الاشتباه في وجودها ورسم حدوده وإزالته بالكامل، من خلال المسح غير التقني و/أو المسح التقني و/أو التطهير.
+report-term-sha = منطقة خطرة مشتبه بها (SHA)
+report-def-sha = منطقة توجد فيها مؤشرات على التلوث بالذخائر المتفجرة.
+report-term-cha = منطقة خطرة مؤكدة (CHA)
+report-def-cha = منطقة تأكد وجود تلوث فيها بالألغام أو مخلفات الحرب القابلة للانفجار استنادًا إلى أدلة مباشرة.
+report-term-cancelled = ملغاة
+report-def-cancelled = مساحة أُفرج عنها بالمسح غير التقني: لم يُعثر على دليل على التلوث، دون تدخل تقني.
+report-term-reduced = مخفّضة
+report-def-reduced = مساحة أُفرج عنها بالمسح التقني (بوسيلة تقنية مثل آلة أو كلب أو من دونها).
+report-term-cleared = مطهّرة
+report-def-cleared = مساحة أُزيلت منها جميع الذخائر المتفجرة و/أو أُتلفت حتى العمق المحدد.
+report-term-accounting = حساب المساحات
+report-def-accounting = لكل منطقة خطرة: المساحة المقدّرة = الملغاة + المخفّضة + المطهّرة + المتبقية، وكلها بالمتر المربع (١ هكتار = ١٠٠٠٠ م²)؛ ولا تُخلط وحدات أخرى.
+report-term-period = الفترة
+report-def-period = يُحتسب النشاط في الفترة بحسب تاريخ انتهائه. والمساحة المتبقية والحالة هما كما في آخر يوم من الفترة: المساحة المقدّرة مطروحًا منها كل ما أُفرج عنه في المنطقة حتى ذلك اليوم.
+report-term-attribution = الإسناد
+report-def-attribution = يُحتسب النشاط لجهة مانحة عندما يذكرها النشاط، أو عندما لا يذكر أي جهة وتذكرها منطقته الخطرة.
+report-term-productivity = الإنتاجية
+report-def-productivity = الأمتار المربعة المخفّضة أو المطهّرة لكل يوم عمل لنازع ألغام، في الأنشطة التي تسجّل أيام عمل نازعي الألغام.
+report-term-find-rate = معدل العثور
+report-def-find-rate = الذخائر المتفجرة التي عُثر عليها لكل ١٠٠٠ م² خُفّضت أو طُهّرت.
+report-term-handover = التسليم
+report-def-handover = العملية التي يتسلّم بها المستفيد أرضًا كان يُشتبه سابقًا في احتوائها على خطر متفجر ويقبلها.
+report-legend-cha-open = منطقة خطرة مؤكدة (CHA)، مفتوحة
+report-legend-sha-worked-on = منطقة خطرة مشتبه بها (SHA)، العمل جارٍ
+report-legend-closed = مغلقة أو مُسلّمة
+report-legend-released = جزء مُفرج عنه
+report-legend-hazard-report = بلاغ خطر (الحرف: فئة الذخيرة)
+report-legend-reference = { $name } ({ $role })
+report-attribution = الخريطة الأساسية: Natural Earth (ملكية عامة). الحدود غير معتمدة رسميًا.
+report-attribution-reference = الخريطة الأساسية: Natural Earth (ملكية عامة)؛ الطبقات المرجعية: ملفات البرنامج نفسه. الحدود غير معتمدة رسميًا.
+report-csv-lands-header = الرمز,الاسم,الوحدة_الإدارية,التصنيف,الحالة,المقدرة_م2,الملغاة_م2,المخفضة_م2,المطهرة_م2,المتبقية_م2,المواد_المعثور_عليها
+report-csv-summary-header = القسم,البند,القيمة,الوحدة
+
+## مرشّح التقرير
+
+filter-whole-store = قاعدة البيانات كاملة
+filter-period = من { $from } إلى { $to }
+filter-from = ابتداءً من { $from }
+filter-up-to = حتى { $to }
+filter-donor = الجهة المانحة { $donor }
+filter-organisation = المنظمة { $organisation }
+filter-admin-area = الوحدة الإدارية { $area }
+
+## الرسوم البيانية والخرائط (SVG)
+
+chart-no-data = لا توجد بيانات لهذه الفترة
+chart-no-lands = لا توجد مناطق لعرضها
+chart-stacked = رسم بياني بأعمدة مكدّسة
+chart-bars = رسم بياني بالأعمدة
+map-no-lands = خريطة: لا توجد مناطق لعرضها
+map-label = خريطة { $lands ->
+        [zero] بلا مناطق
+        [one] لمنطقة واحدة
+        [two] لمنطقتين
+        [few] لـ{ $lands } مناطق
+       *[other] لـ{ $lands } منطقة
+    } و{ $released ->
+        [zero] بلا أجزاء مُفرج عنها
+        [one] جزء واحد مُفرج عنه
+        [two] جزأين مُفرج عنهما
+        [few] { $released } أجزاء مُفرج عنها
+       *[other] { $released } جزءًا مُفرجًا عنه
+    } و{ $points ->
+        [zero] بلا نقاط
+        [one] نقطة واحدة
+        [two] نقطتين
+        [few] { $points } نقاط
+       *[other] { $points } نقطة
+    }
+
+## الإعدادات
+
+settings-language = اللغة
+settings-language-system = لغة النظام ({ $language })
+settings-language-beta = { $language } (تجريبية: التخطيط من اليمين إلى اليسار غير مكتمل)
+
+## Classification
+vocab-Classification-indication = مؤشر
+vocab-Classification-sha = مشتبه بها
+vocab-Classification-cha = مؤكدة
+vocab-Classification-ammunition_storage = مخزن ذخيرة
+vocab-Classification-eod_spot_task = مهمة تخلّص موضعية
+
+## Role
+vocab-Role-surveyor = مسؤول مسح
+vocab-Role-im_officer = مسؤول إدارة المعلومات
+vocab-Role-coordinator = منسّق
+
+## LandStatus
+vocab-LandStatus-open = مفتوحة
+vocab-LandStatus-worked_on = قيد العمل
+vocab-LandStatus-closed = مغلقة
+vocab-LandStatus-handed_over = مُسلّمة
+
+## EvidenceOfContamination
+vocab-EvidenceOfContamination-direct = مباشر
+vocab-EvidenceOfContamination-indirect = غير مباشر
+vocab-EvidenceOfContamination-none = لا يوجد
+vocab-EvidenceOfContamination-not_specified = غير محدد
+
+## SourceModality
+vocab-SourceModality-visual = ملاحظة بصرية
+vocab-SourceModality-verbal = معلومات شفهية
+vocab-SourceModality-records = سجلات سابقة
+
+## HazardType
+vocab-HazardType-ap_mines = ألغام مضادة للأفراد
+vocab-HazardType-at_mines = ألغام مضادة للدبابات
+vocab-HazardType-cmr = مخلفات الذخائر العنقودية
+vocab-HazardType-uxo = ذخائر غير منفجرة
+vocab-HazardType-axo = ذخائر متفجرة متروكة
+vocab-HazardType-ied = عبوات ناسفة بدائية الصنع
+vocab-HazardType-booby_traps = أفخاخ متفجرة
+
+## EoCategory
+vocab-EoCategory-ap_mine = لغم مضاد للأفراد
+vocab-EoCategory-at_mine = لغم مضاد للدبابات
+vocab-EoCategory-cmr = مخلّف ذخيرة عنقودية
+vocab-EoCategory-uxo = ذخيرة غير منفجرة
+vocab-EoCategory-axo = ذخيرة متروكة
+vocab-EoCategory-ied = عبوة ناسفة بدائية
+vocab-EoCategory-booby_trap = فخ متفجر
+vocab-EoCategory-saa = ذخيرة أسلحة خفيفة
+vocab-EoCategory-other = أخرى
+
+## ActivityKind
+vocab-ActivityKind-nts = مسح غير تقني
+vocab-ActivityKind-ts = مسح تقني
+vocab-ActivityKind-clearance = تطهير
+vocab-ActivityKind-bac = تطهير مناطق القتال
+vocab-ActivityKind-eod_spot_task = مهمة تخلّص موضعية
+vocab-ActivityKind-progress_report = تقرير تقدم
+vocab-ActivityKind-cancellation_report = تقرير إلغاء
+vocab-ActivityKind-completion_report = تقرير إنجاز
+vocab-ActivityKind-handover_certificate = شهادة تسليم
+vocab-ActivityKind-post_clearance_inspection = فحص ما بعد التطهير
+
+## Method
+vocab-Method-manual = يدوي
+vocab-Method-mechanical = آلي
+vocab-Method-mdd = كلاب كشف الألغام
+vocab-Method-other = أخرى
+
+## Disposal
+vocab-Disposal-destroyed_in_situ = أُتلف في موقعه
+vocab-Disposal-removed_destroyed = أُزيل وأُتلف
+vocab-Disposal-handed_over = سُلّم
+vocab-Disposal-pending = قيد الانتظار
+
+## Priority
+vocab-Priority-high = عالية
+vocab-Priority-medium = متوسطة
+vocab-Priority-low = منخفضة
+
+## HazardReportStatus
+vocab-HazardReportStatus-reported = مُبلّغ عنه
+vocab-HazardReportStatus-verified = تم التحقق منه
+vocab-HazardReportStatus-destroyed_removed = أُتلف / أُزيل
+vocab-HazardReportStatus-no_item_found = لم يُعثر على أي مادة
+
+## ItemCondition
+vocab-ItemCondition-intact = سليم
+vocab-ItemCondition-damaged = متضرر
+vocab-ItemCondition-fragments = شظايا
+vocab-ItemCondition-unknown = غير معروف
+
+## PointKind
+vocab-PointKind-reference = نقطة مرجعية
+vocab-PointKind-benchmark = علامة مساحية
+vocab-PointKind-start = نقطة البداية
+vocab-PointKind-turning = نقطة انعطاف
+vocab-PointKind-intermediate = نقطة وسيطة
+vocab-PointKind-end = نقطة النهاية
+vocab-PointKind-evidence = نقطة دليل
+vocab-PointKind-usage = نقطة استخدام
+
+## ValidationState
+vocab-ValidationState-draft = مسودة
+vocab-ValidationState-submitted = مُقدّم
+vocab-ValidationState-approved = معتمد
+vocab-ValidationState-returned = مُعاد
+
+## BearingUnit
+vocab-BearingUnit-deg = درجات
+vocab-BearingUnit-mil = ميلات
+
+## NorthReference
+vocab-NorthReference-magnetic = مغناطيسي
+vocab-NorthReference-true = جغرافي
+vocab-NorthReference-grid = الشبكة
+
+## Instrument
+vocab-Instrument-compass_tape = بوصلة وشريط قياس
+vocab-Instrument-laser_rangefinder = مقياس مسافة ليزري
+vocab-Instrument-total_station = محطة شاملة
+vocab-Instrument-other = أخرى
+
+## EntityKind
+vocab-EntityKind-land = منطقة
+vocab-EntityKind-activity = نشاط
+vocab-EntityKind-hazard_report = بلاغ خطر
+vocab-EntityKind-store = قاعدة البيانات
+
+## AuditAction
+vocab-AuditAction-create = أُنشئ
+vocab-AuditAction-update = عُدّل
+vocab-AuditAction-delete = حُذف
+vocab-AuditAction-workflow = سير العمل
+vocab-AuditAction-import = استُورد
+vocab-AuditAction-void = أُلغي
+
+## CoordFormat
+vocab-CoordFormat-dd = DD
+vocab-CoordFormat-dms = DMS
+vocab-CoordFormat-ddm = DDM
+vocab-CoordFormat-utm = UTM
+vocab-CoordFormat-mgrs = MGRS
+
+## ExportProfile
+vocab-ExportProfile-full = كامل (داخلي)
+vocab-ExportProfile-authority = السلطة الوطنية
+vocab-ExportProfile-donor = الجهة المانحة
+vocab-ExportProfile-public = عام
+
+## LayerRole
+vocab-LayerRole-admin_boundaries = الحدود الإدارية (P-codes)
+vocab-LayerRole-settlements = التجمعات السكنية
+vocab-LayerRole-roads = الطرق
+vocab-LayerRole-water = الأنهار والمسطحات المائية
+vocab-LayerRole-other = أخرى
+vocab-LayerRole-tiles = حزمة بلاطات الخريطة

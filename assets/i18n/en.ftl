@@ -1,0 +1,314 @@
+# Safeground's messages in English, the source language. Every other language file has the same
+# ids (a test fails otherwise). Arguments in { $braces } are filled in by the program; numbers are
+# written for the language by the program, so write { $count }, never a figure.
+
+## Units and figures
+
+unit-m2 = { $value } m²
+unit-ha = { $value } ha
+unit-km = { $value } km
+unit-m = { $value } m
+figure-none = —
+people-suppressed = < { $threshold }
+
+## The donor report
+
+report-title = Land release progress report
+report-kicker = Humanitarian mine action · land release
+report-html-title = Land release progress report — { $donor } — { $period }
+report-period = { $from } to { $to }
+report-all-donors = All donors
+report-meta-donor = Donor
+report-meta-period = Period
+report-meta-organisation = Organisation
+report-meta-project = Project
+report-meta-data-as-of = Data as of
+report-meta-scope = Scope
+report-headline = Headline figures
+report-card-released = land released in the period ({ $hectares }), returned to communities as safe
+report-card-cancelled = cancelled by non-technical survey
+report-card-reduced = reduced by technical survey
+report-card-cleared = cleared
+report-card-remaining = contaminated area remaining at the end of the period
+report-card-closed = hazardous areas closed / handed over in the period
+report-card-items = explosive items found ({ $destroyed } destroyed)
+report-card-productivity = per deminer-day (productivity)
+report-card-find-rate = items found per 1 000 m² reduced or cleared
+report-card-people = people took part in handovers
+report-card-lands = hazardous areas in scope
+report-released = Land released
+report-series-cancelled = Cancelled
+report-series-reduced = Reduced
+report-series-cleared = Cleared
+report-chart-released = Area released per month, by method of release
+report-chart-released-caption = Each bar is the area released in one month (one year for periods over three years), stacked by bucket: cancelled (non-technical survey), reduced (technical survey) and cleared.
+report-chart-remaining = Remaining contaminated area by classification
+report-chart-remaining-bar = { $classification } ({ $lands ->
+        [one] { $lands } land
+       *[other] { $lands } lands
+    })
+report-chart-status = Hazardous areas by status at the end of the period
+report-unit-lands = lands
+report-unit-items = items
+report-map = Map of the hazardous areas
+report-map-caption = IMAS land-release symbology: fill by classification, outline by status (dashed while work is under way), released parts in light green.
+report-map-caption-redacted = Areas whose location is not safe to publish are not drawn; item sightings are not mapped in this edition.
+report-per-land = Progress by hazardous area
+report-col-code = Code
+report-col-name = Name
+report-col-admin-area = Admin area
+report-col-classification = Class.
+report-col-status = Status
+report-col-cancelled = Cancelled m²
+report-col-reduced = Reduced m²
+report-col-cleared = Cleared m²
+report-col-remaining = Remaining m²
+report-total-lands = Total ({ $count ->
+        [one] { $count } hazardous area
+       *[other] { $count } hazardous areas
+    })
+report-table-truncated = The table lists the { $listed } hazardous areas with the most land released in the period (of { $total } in this report; the total row counts them all). Every area is in the report's lands CSV file.
+report-table-note = Cancelled, reduced and cleared: released in the period by the activities counted for this report. Remaining: the whole area still suspected or confirmed at the end of the period.
+report-items = Explosive ordnance found and destroyed
+report-items-none = No explosive items were found by the activities counted in this period.
+report-items-chart = Items found by category
+report-col-category = Category
+report-col-found = Found
+report-col-destroyed = Destroyed
+report-total = Total
+report-participation = Handover participation
+report-col-men = Men
+report-col-women = Women
+report-col-boys = Boys
+report-col-girls = Girls
+report-participation-note = People of the community who took part in the handover of released land in the period, from the handover certificates.
+report-participation-small = Counts of fewer than { $threshold } people are shown as “< { $threshold }” to protect individuals.
+report-footer = Prepared with Safeground { $version } from the programme's information management store · profile: { $profile } · { $edition }. Figures are computed from the records as entered and validated by the organisation; the same figures are provided as CSV beside this file.
+report-edition-redacted = no personal data: names and contact details of informants and reporters, narratives and unsafe locations are left out
+report-edition-internal = internal edition: may contain personal data, do not share outside the organisation
+report-method = Methodology and definitions
+report-method-intro = Definitions follow the International Mine Action Standards (IMAS 04.10, 07.11, 08.10, 08.20, 08.30) and the IMSMA information model.
+report-term-land-release = Land release
+report-def-land-release = The process of applying all reasonable effort to identify, define and remove all presence and suspicion of explosive ordnance through non-technical survey, technical survey and/or clearance.
+report-term-sha = Suspected hazardous area (SHA)
+report-def-sha = An area where there is an indication of contamination by explosive ordnance.
+report-term-cha = Confirmed hazardous area (CHA)
+report-def-cha = An area where the presence of mine/ERW contamination has been confirmed on the basis of direct evidence.
+report-term-cancelled = Cancelled
+report-def-cancelled = Area released by non-technical survey: no evidence of contamination was found, without technical intervention.
+report-term-reduced = Reduced
+report-def-reduced = Area released by technical survey (with or without a technical asset such as a machine or a dog).
+report-term-cleared = Cleared
+report-def-cleared = Area where all explosive ordnance has been removed and/or destroyed to the specified depth.
+report-term-accounting = Area accounting
+report-def-accounting = For every hazardous area, estimated area = cancelled + reduced + cleared + remaining, all in square metres (1 ha = 10 000 m²); no other units are mixed.
+report-term-period = Period
+report-def-period = An activity counts in the period by its end date. Remaining area and status are as at the last day of the period: the estimated area less everything released on the area up to that day.
+report-term-attribution = Attribution
+report-def-attribution = An activity counts for a donor when the activity names the donor, or names none and its hazardous area does.
+report-term-productivity = Productivity
+report-def-productivity = Square metres reduced or cleared per deminer-day, over the activities that record deminer-days.
+report-term-find-rate = Find rate
+report-def-find-rate = Explosive items found per 1 000 m² reduced or cleared.
+report-term-handover = Handover
+report-def-handover = The process by which the beneficiary receives and accepts land which was previously suspected of containing an explosive hazard.
+report-legend-cha-open = Confirmed hazardous area (CHA), open
+report-legend-sha-worked-on = Suspected hazardous area (SHA), work under way
+report-legend-closed = Closed or handed over
+report-legend-released = Released part
+report-legend-hazard-report = Hazard report (letter: EO category)
+report-legend-reference = { $name } ({ $role })
+report-attribution = Basemap: Natural Earth (public domain). Boundaries are not authoritative.
+report-attribution-reference = Basemap: Natural Earth (public domain); reference layers: the programme's own files. Boundaries are not authoritative.
+report-csv-lands-header = code,name,admin_area,classification,status,estimated_m2,cancelled_m2,reduced_m2,cleared_m2,remaining_m2,items_found
+report-csv-summary-header = section,item,value,unit
+
+## The report's filter, as people read it
+
+filter-whole-store = whole store
+filter-period = { $from } to { $to }
+filter-from = from { $from }
+filter-up-to = up to { $to }
+filter-donor = donor { $donor }
+filter-organisation = organisation { $organisation }
+filter-admin-area = admin area { $area }
+
+## Charts and maps (SVG)
+
+chart-no-data = No data for this period
+chart-no-lands = No lands to show
+chart-stacked = Stacked bar chart
+chart-bars = Bar chart
+map-no-lands = Map: no lands to show
+map-label = Map of { $lands ->
+        [one] { $lands } land
+       *[other] { $lands } lands
+    }, { $released ->
+        [one] { $released } released area
+       *[other] { $released } released areas
+    } and { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    }
+
+## Settings
+
+settings-language = Language
+settings-language-system = Follow the system ({ $language })
+settings-language-beta = { $language } (beta: right-to-left layout is incomplete)
+
+## Classification
+vocab-Classification-indication = Indication
+vocab-Classification-sha = SHA
+vocab-Classification-cha = CHA
+vocab-Classification-ammunition_storage = Ammunition storage
+vocab-Classification-eod_spot_task = EOD spot task
+
+## Role
+vocab-Role-surveyor = Surveyor
+vocab-Role-im_officer = IM officer
+vocab-Role-coordinator = Coordinator
+
+## LandStatus
+vocab-LandStatus-open = Open
+vocab-LandStatus-worked_on = Worked on
+vocab-LandStatus-closed = Closed
+vocab-LandStatus-handed_over = Handed over
+
+## EvidenceOfContamination
+vocab-EvidenceOfContamination-direct = Direct
+vocab-EvidenceOfContamination-indirect = Indirect
+vocab-EvidenceOfContamination-none = None
+vocab-EvidenceOfContamination-not_specified = Not specified
+
+## SourceModality
+vocab-SourceModality-visual = Visual observation
+vocab-SourceModality-verbal = Verbal information
+vocab-SourceModality-records = Former records
+
+## HazardType
+vocab-HazardType-ap_mines = AP mines
+vocab-HazardType-at_mines = AT mines
+vocab-HazardType-cmr = Cluster munition remnants
+vocab-HazardType-uxo = UXO
+vocab-HazardType-axo = AXO
+vocab-HazardType-ied = IED
+vocab-HazardType-booby_traps = Booby traps
+
+## EoCategory
+vocab-EoCategory-ap_mine = AP mine
+vocab-EoCategory-at_mine = AT mine
+vocab-EoCategory-cmr = Cluster munition remnant
+vocab-EoCategory-uxo = UXO
+vocab-EoCategory-axo = AXO
+vocab-EoCategory-ied = IED
+vocab-EoCategory-booby_trap = Booby trap
+vocab-EoCategory-saa = Small arms ammunition
+vocab-EoCategory-other = Other
+
+## ActivityKind
+vocab-ActivityKind-nts = Non-technical survey
+vocab-ActivityKind-ts = Technical survey
+vocab-ActivityKind-clearance = Clearance
+vocab-ActivityKind-bac = Battle area clearance
+vocab-ActivityKind-eod_spot_task = EOD spot task
+vocab-ActivityKind-progress_report = Progress report
+vocab-ActivityKind-cancellation_report = Cancellation report
+vocab-ActivityKind-completion_report = Completion report
+vocab-ActivityKind-handover_certificate = Handover certificate
+vocab-ActivityKind-post_clearance_inspection = Post-clearance inspection
+
+## Method
+vocab-Method-manual = Manual
+vocab-Method-mechanical = Mechanical
+vocab-Method-mdd = Mine detection dogs
+vocab-Method-other = Other
+
+## Disposal
+vocab-Disposal-destroyed_in_situ = Destroyed in situ
+vocab-Disposal-removed_destroyed = Removed and destroyed
+vocab-Disposal-handed_over = Handed over
+vocab-Disposal-pending = Pending
+
+## Priority
+vocab-Priority-high = High
+vocab-Priority-medium = Medium
+vocab-Priority-low = Low
+
+## HazardReportStatus
+vocab-HazardReportStatus-reported = Reported
+vocab-HazardReportStatus-verified = Verified
+vocab-HazardReportStatus-destroyed_removed = Destroyed / removed
+vocab-HazardReportStatus-no_item_found = No item found
+
+## ItemCondition
+vocab-ItemCondition-intact = Intact
+vocab-ItemCondition-damaged = Damaged
+vocab-ItemCondition-fragments = Fragments
+vocab-ItemCondition-unknown = Unknown
+
+## PointKind
+vocab-PointKind-reference = Reference point
+vocab-PointKind-benchmark = Benchmark
+vocab-PointKind-start = Start point
+vocab-PointKind-turning = Turning point
+vocab-PointKind-intermediate = Intermediate point
+vocab-PointKind-end = End point
+vocab-PointKind-evidence = Evidence point
+vocab-PointKind-usage = Usage point
+
+## ValidationState
+vocab-ValidationState-draft = Draft
+vocab-ValidationState-submitted = Submitted
+vocab-ValidationState-approved = Approved
+vocab-ValidationState-returned = Returned
+
+## BearingUnit
+vocab-BearingUnit-deg = Degrees
+vocab-BearingUnit-mil = Mils
+
+## NorthReference
+vocab-NorthReference-magnetic = Magnetic
+vocab-NorthReference-true = True
+vocab-NorthReference-grid = Grid
+
+## Instrument
+vocab-Instrument-compass_tape = Compass and tape
+vocab-Instrument-laser_rangefinder = Laser rangefinder
+vocab-Instrument-total_station = Total station
+vocab-Instrument-other = Other
+
+## EntityKind
+vocab-EntityKind-land = Land
+vocab-EntityKind-activity = Activity
+vocab-EntityKind-hazard_report = Hazard report
+vocab-EntityKind-store = Store
+
+## AuditAction
+vocab-AuditAction-create = Created
+vocab-AuditAction-update = Updated
+vocab-AuditAction-delete = Deleted
+vocab-AuditAction-workflow = Workflow
+vocab-AuditAction-import = Imported
+vocab-AuditAction-void = Voided
+
+## CoordFormat
+vocab-CoordFormat-dd = DD
+vocab-CoordFormat-dms = DMS
+vocab-CoordFormat-ddm = DDM
+vocab-CoordFormat-utm = UTM
+vocab-CoordFormat-mgrs = MGRS
+
+## ExportProfile
+vocab-ExportProfile-full = Full (internal)
+vocab-ExportProfile-authority = National authority
+vocab-ExportProfile-donor = Donor
+vocab-ExportProfile-public = Public
+
+## LayerRole
+vocab-LayerRole-admin_boundaries = Admin boundaries (P-codes)
+vocab-LayerRole-settlements = Settlements
+vocab-LayerRole-roads = Roads
+vocab-LayerRole-water = Rivers and water
+vocab-LayerRole-other = Other
+vocab-LayerRole-tiles = Tile package

@@ -1,0 +1,312 @@
+# Mensajes de Safeground en español. Los mismos identificadores que en.ftl (lo comprueba una prueba).
+
+## Unidades y cifras
+
+unit-m2 = { $value } m²
+unit-ha = { $value } ha
+unit-km = { $value } km
+unit-m = { $value } m
+figure-none = —
+people-suppressed = < { $threshold }
+
+## El informe para donantes
+
+report-title = Informe de avance de la liberación de tierras
+report-kicker = Acción humanitaria contra minas · liberación de tierras
+report-html-title = Informe de avance de la liberación de tierras — { $donor } — { $period }
+report-period = del { $from } al { $to }
+report-all-donors = Todos los donantes
+report-meta-donor = Donante
+report-meta-period = Período
+report-meta-organisation = Organización
+report-meta-project = Proyecto
+report-meta-data-as-of = Datos a
+report-meta-scope = Alcance
+report-headline = Cifras principales
+report-card-released = de tierra liberada en el período ({ $hectares }), devuelta a las comunidades como segura
+report-card-cancelled = cancelada mediante estudio no técnico
+report-card-reduced = reducida mediante estudio técnico
+report-card-cleared = despejada
+report-card-remaining = superficie contaminada restante al final del período
+report-card-closed = áreas peligrosas cerradas / entregadas en el período
+report-card-items = artefactos explosivos encontrados ({ $destroyed } destruidos)
+report-card-productivity = por día-desminador (productividad)
+report-card-find-rate = artefactos encontrados por cada 1000 m² reducidos o despejados
+report-card-people = personas participaron en las entregas
+report-card-lands = áreas peligrosas en el alcance
+report-released = Tierra liberada
+report-series-cancelled = Cancelada
+report-series-reduced = Reducida
+report-series-cleared = Despejada
+report-chart-released = Superficie liberada por mes, según el método de liberación
+report-chart-released-caption = Cada barra es la superficie liberada en un mes (en un año para períodos de más de tres años), apilada por categoría: cancelada (estudio no técnico), reducida (estudio técnico) y despejada.
+report-chart-remaining = Superficie contaminada restante por clasificación
+report-chart-remaining-bar = { $classification } ({ $lands ->
+        [one] { $lands } área
+       *[other] { $lands } áreas
+    })
+report-chart-status = Áreas peligrosas por estado al final del período
+report-unit-lands = áreas
+report-unit-items = artefactos
+report-map = Mapa de las áreas peligrosas
+report-map-caption = Simbología IMAS de liberación de tierras: relleno según la clasificación, contorno según el estado (discontinuo mientras hay trabajos en curso), partes liberadas en verde claro.
+report-map-caption-redacted = No se dibujan las áreas cuya ubicación no es seguro publicar; los avistamientos de artefactos no figuran en el mapa en esta edición.
+report-per-land = Avance por área peligrosa
+report-col-code = Código
+report-col-name = Nombre
+report-col-admin-area = Unidad administrativa
+report-col-classification = Clasif.
+report-col-status = Estado
+report-col-cancelled = Cancelada m²
+report-col-reduced = Reducida m²
+report-col-cleared = Despejada m²
+report-col-remaining = Restante m²
+report-total-lands = Total ({ $count ->
+        [one] { $count } área peligrosa
+       *[other] { $count } áreas peligrosas
+    })
+report-table-truncated = La tabla recoge las { $listed } áreas peligrosas con más tierra liberada en el período (de { $total } en este informe; la fila de total las cuenta todas). Todas las áreas figuran en el archivo CSV de áreas del informe.
+report-table-note = Cancelada, reducida y despejada: liberada en el período por las actividades contabilizadas en este informe. Restante: toda la superficie aún sospechosa o confirmada al final del período.
+report-items = Artefactos explosivos encontrados y destruidos
+report-items-none = Las actividades contabilizadas en este período no encontraron ningún artefacto explosivo.
+report-items-chart = Artefactos encontrados por categoría
+report-col-category = Categoría
+report-col-found = Encontrados
+report-col-destroyed = Destruidos
+report-total = Total
+report-participation = Participación en las entregas
+report-col-men = Hombres
+report-col-women = Mujeres
+report-col-boys = Niños
+report-col-girls = Niñas
+report-participation-note = Personas de la comunidad que participaron en la entrega de tierras liberadas en el período, según los certificados de entrega.
+report-participation-small = Los recuentos de menos de { $threshold } personas se muestran como «< { $threshold }» para proteger a las personas.
+report-footer = Elaborado con Safeground { $version } a partir de la base de gestión de información del programa · perfil: { $profile } · { $edition }. Las cifras se calculan a partir de los registros introducidos y validados por la organización; las mismas cifras se entregan en CSV junto a este archivo.
+report-edition-redacted = sin datos personales: se omiten los nombres y datos de contacto de informantes y notificantes, las narraciones y las ubicaciones sensibles
+report-edition-internal = edición interna: puede contener datos personales, no compartir fuera de la organización
+report-method = Metodología y definiciones
+report-method-intro = Las definiciones siguen las Normas Internacionales para la Acción contra Minas (IMAS 04.10, 07.11, 08.10, 08.20, 08.30) y el modelo de información de IMSMA.
+report-term-land-release = Liberación de tierras
+report-def-land-release = Proceso de aplicar todos los esfuerzos razonables para identificar, definir y eliminar toda presencia y sospecha de artefactos explosivos mediante estudio no técnico, estudio técnico y/o despeje.
+report-term-sha = Área peligrosa sospechosa (APS)
+report-def-sha = Área donde hay indicios de contaminación por artefactos explosivos.
+report-term-cha = Área peligrosa confirmada (APC)
+report-def-cha = Área donde se ha confirmado la presencia de contaminación por minas o REG sobre la base de pruebas directas.
+report-term-cancelled = Cancelada
+report-def-cancelled = Superficie liberada mediante estudio no técnico: no se encontraron pruebas de contaminación, sin intervención técnica.
+report-term-reduced = Reducida
+report-def-reduced = Superficie liberada mediante estudio técnico (con o sin un medio técnico como una máquina o un perro).
+report-term-cleared = Despejada
+report-def-cleared = Superficie de la que se han retirado y/o destruido todos los artefactos explosivos hasta la profundidad especificada.
+report-term-accounting = Contabilidad de superficies
+report-def-accounting = Para cada área peligrosa, superficie estimada = cancelada + reducida + despejada + restante, todo en metros cuadrados (1 ha = 10.000 m²); no se mezclan otras unidades.
+report-term-period = Período
+report-def-period = Una actividad cuenta en el período según su fecha de fin. La superficie restante y el estado son los del último día del período: la superficie estimada menos todo lo liberado en el área hasta ese día.
+report-term-attribution = Atribución
+report-def-attribution = Una actividad cuenta para un donante cuando la actividad nombra al donante, o no nombra a ninguno y su área peligrosa sí lo hace.
+report-term-productivity = Productividad
+report-def-productivity = Metros cuadrados reducidos o despejados por día-desminador, en las actividades que registran días-desminador.
+report-term-find-rate = Tasa de hallazgo
+report-def-find-rate = Artefactos explosivos encontrados por cada 1000 m² reducidos o despejados.
+report-term-handover = Entrega
+report-def-handover = Proceso por el que el beneficiario recibe y acepta una tierra de la que antes se sospechaba que contenía un peligro explosivo.
+report-legend-cha-open = Área peligrosa confirmada (APC), abierta
+report-legend-sha-worked-on = Área peligrosa sospechosa (APS), trabajos en curso
+report-legend-closed = Cerrada o entregada
+report-legend-released = Parte liberada
+report-legend-hazard-report = Informe de peligro (letra: categoría de artefacto)
+report-legend-reference = { $name } ({ $role })
+report-attribution = Mapa base: Natural Earth (dominio público). Los límites no son oficiales.
+report-attribution-reference = Mapa base: Natural Earth (dominio público); capas de referencia: archivos propios del programa. Los límites no son oficiales.
+report-csv-lands-header = codigo,nombre,unidad_administrativa,clasificacion,estado,estimada_m2,cancelada_m2,reducida_m2,despejada_m2,restante_m2,artefactos_encontrados
+report-csv-summary-header = seccion,elemento,valor,unidad
+
+## El filtro del informe
+
+filter-whole-store = toda la base
+filter-period = del { $from } al { $to }
+filter-from = desde el { $from }
+filter-up-to = hasta el { $to }
+filter-donor = donante { $donor }
+filter-organisation = organización { $organisation }
+filter-admin-area = unidad administrativa { $area }
+
+## Gráficos y mapas (SVG)
+
+chart-no-data = No hay datos para este período
+chart-no-lands = No hay áreas que mostrar
+chart-stacked = Gráfico de barras apiladas
+chart-bars = Gráfico de barras
+map-no-lands = Mapa: no hay áreas que mostrar
+map-label = Mapa de { $lands ->
+        [one] { $lands } área
+       *[other] { $lands } áreas
+    }, { $released ->
+        [one] { $released } parte liberada
+       *[other] { $released } partes liberadas
+    } y { $points ->
+        [one] { $points } punto
+       *[other] { $points } puntos
+    }
+
+## Ajustes
+
+settings-language = Idioma
+settings-language-system = Seguir el sistema ({ $language })
+settings-language-beta = { $language } (beta: el diseño de derecha a izquierda está incompleto)
+
+## Classification
+vocab-Classification-indication = Indicio
+vocab-Classification-sha = APS
+vocab-Classification-cha = APC
+vocab-Classification-ammunition_storage = Almacén de municiones
+vocab-Classification-eod_spot_task = Tarea puntual de EOD
+
+## Role
+vocab-Role-surveyor = Encuestador
+vocab-Role-im_officer = Oficial de gestión de información
+vocab-Role-coordinator = Coordinador
+
+## LandStatus
+vocab-LandStatus-open = Abierta
+vocab-LandStatus-worked_on = En intervención
+vocab-LandStatus-closed = Cerrada
+vocab-LandStatus-handed_over = Entregada
+
+## EvidenceOfContamination
+vocab-EvidenceOfContamination-direct = Directa
+vocab-EvidenceOfContamination-indirect = Indirecta
+vocab-EvidenceOfContamination-none = Ninguna
+vocab-EvidenceOfContamination-not_specified = Sin especificar
+
+## SourceModality
+vocab-SourceModality-visual = Observación visual
+vocab-SourceModality-verbal = Información verbal
+vocab-SourceModality-records = Registros anteriores
+
+## HazardType
+vocab-HazardType-ap_mines = Minas antipersonal
+vocab-HazardType-at_mines = Minas antitanque
+vocab-HazardType-cmr = Restos de municiones en racimo
+vocab-HazardType-uxo = Municiones sin explotar (MUSE)
+vocab-HazardType-axo = Artefactos explosivos abandonados (AEA)
+vocab-HazardType-ied = Artefactos explosivos improvisados (AEI)
+vocab-HazardType-booby_traps = Trampas explosivas
+
+## EoCategory
+vocab-EoCategory-ap_mine = Mina antipersonal
+vocab-EoCategory-at_mine = Mina antitanque
+vocab-EoCategory-cmr = Resto de munición en racimo
+vocab-EoCategory-uxo = MUSE
+vocab-EoCategory-axo = AEA
+vocab-EoCategory-ied = AEI
+vocab-EoCategory-booby_trap = Trampa explosiva
+vocab-EoCategory-saa = Munición de armas ligeras
+vocab-EoCategory-other = Otro
+
+## ActivityKind
+vocab-ActivityKind-nts = Estudio no técnico
+vocab-ActivityKind-ts = Estudio técnico
+vocab-ActivityKind-clearance = Despeje
+vocab-ActivityKind-bac = Despeje de zona de combate
+vocab-ActivityKind-eod_spot_task = Tarea puntual de EOD
+vocab-ActivityKind-progress_report = Informe de avance
+vocab-ActivityKind-cancellation_report = Informe de cancelación
+vocab-ActivityKind-completion_report = Informe de finalización
+vocab-ActivityKind-handover_certificate = Certificado de entrega
+vocab-ActivityKind-post_clearance_inspection = Inspección posterior al despeje
+
+## Method
+vocab-Method-manual = Manual
+vocab-Method-mechanical = Mecánico
+vocab-Method-mdd = Perros detectores de minas
+vocab-Method-other = Otro
+
+## Disposal
+vocab-Disposal-destroyed_in_situ = Destruido in situ
+vocab-Disposal-removed_destroyed = Retirado y destruido
+vocab-Disposal-handed_over = Entregado
+vocab-Disposal-pending = Pendiente
+
+## Priority
+vocab-Priority-high = Alta
+vocab-Priority-medium = Media
+vocab-Priority-low = Baja
+
+## HazardReportStatus
+vocab-HazardReportStatus-reported = Notificado
+vocab-HazardReportStatus-verified = Verificado
+vocab-HazardReportStatus-destroyed_removed = Destruido / retirado
+vocab-HazardReportStatus-no_item_found = No se encontró ningún artefacto
+
+## ItemCondition
+vocab-ItemCondition-intact = Intacto
+vocab-ItemCondition-damaged = Dañado
+vocab-ItemCondition-fragments = Fragmentos
+vocab-ItemCondition-unknown = Desconocido
+
+## PointKind
+vocab-PointKind-reference = Punto de referencia
+vocab-PointKind-benchmark = Punto de control
+vocab-PointKind-start = Punto de inicio
+vocab-PointKind-turning = Punto de giro
+vocab-PointKind-intermediate = Punto intermedio
+vocab-PointKind-end = Punto final
+vocab-PointKind-evidence = Punto de evidencia
+vocab-PointKind-usage = Punto de uso
+
+## ValidationState
+vocab-ValidationState-draft = Borrador
+vocab-ValidationState-submitted = Enviado
+vocab-ValidationState-approved = Aprobado
+vocab-ValidationState-returned = Devuelto
+
+## BearingUnit
+vocab-BearingUnit-deg = Grados
+vocab-BearingUnit-mil = Milésimas
+
+## NorthReference
+vocab-NorthReference-magnetic = Magnético
+vocab-NorthReference-true = Geográfico
+vocab-NorthReference-grid = Cuadrícula
+
+## Instrument
+vocab-Instrument-compass_tape = Brújula y cinta
+vocab-Instrument-laser_rangefinder = Telémetro láser
+vocab-Instrument-total_station = Estación total
+vocab-Instrument-other = Otro
+
+## EntityKind
+vocab-EntityKind-land = Área
+vocab-EntityKind-activity = Actividad
+vocab-EntityKind-hazard_report = Informe de peligro
+vocab-EntityKind-store = Base
+
+## AuditAction
+vocab-AuditAction-create = Creado
+vocab-AuditAction-update = Modificado
+vocab-AuditAction-delete = Eliminado
+vocab-AuditAction-workflow = Flujo de validación
+vocab-AuditAction-import = Importado
+vocab-AuditAction-void = Anulado
+
+## CoordFormat
+vocab-CoordFormat-dd = DD
+vocab-CoordFormat-dms = DMS
+vocab-CoordFormat-ddm = DDM
+vocab-CoordFormat-utm = UTM
+vocab-CoordFormat-mgrs = MGRS
+
+## ExportProfile
+vocab-ExportProfile-full = Completo (interno)
+vocab-ExportProfile-authority = Autoridad nacional
+vocab-ExportProfile-donor = Donante
+vocab-ExportProfile-public = Público
+
+## LayerRole
+vocab-LayerRole-admin_boundaries = Límites administrativos (P-codes)
+vocab-LayerRole-settlements = Localidades
+vocab-LayerRole-roads = Carreteras
+vocab-LayerRole-water = Ríos y masas de agua
+vocab-LayerRole-other = Otro
+vocab-LayerRole-tiles = Paquete de teselas

@@ -1,0 +1,312 @@
+# Messages de Safeground en français. Mêmes identifiants que en.ftl (un test le vérifie).
+
+## Unités et chiffres
+
+unit-m2 = { $value } m²
+unit-ha = { $value } ha
+unit-km = { $value } km
+unit-m = { $value } m
+figure-none = —
+people-suppressed = < { $threshold }
+
+## Le rapport aux bailleurs
+
+report-title = Rapport d’avancement de la remise à disposition des terres
+report-kicker = Action humanitaire contre les mines · remise à disposition des terres
+report-html-title = Rapport d’avancement de la remise à disposition des terres — { $donor } — { $period }
+report-period = du { $from } au { $to }
+report-all-donors = Tous les bailleurs
+report-meta-donor = Bailleur
+report-meta-period = Période
+report-meta-organisation = Organisation
+report-meta-project = Projet
+report-meta-data-as-of = Données au
+report-meta-scope = Périmètre
+report-headline = Chiffres clés
+report-card-released = terres remises à disposition sur la période ({ $hectares }), rendues aux communautés comme sûres
+report-card-cancelled = annulées par enquête non technique
+report-card-reduced = réduites par enquête technique
+report-card-cleared = dépolluées
+report-card-remaining = superficie contaminée restante en fin de période
+report-card-closed = zones dangereuses clôturées / remises sur la période
+report-card-items = engins explosifs trouvés ({ $destroyed } détruits)
+report-card-productivity = par jour-démineur (productivité)
+report-card-find-rate = engins trouvés pour 1 000 m² réduits ou dépollués
+report-card-people = personnes ont participé aux remises
+report-card-lands = zones dangereuses dans le périmètre
+report-released = Terres remises à disposition
+report-series-cancelled = Annulées
+report-series-reduced = Réduites
+report-series-cleared = Dépolluées
+report-chart-released = Superficie remise à disposition par mois, par méthode
+report-chart-released-caption = Chaque barre représente la superficie remise à disposition en un mois (en un an pour les périodes de plus de trois ans), empilée par catégorie : annulée (enquête non technique), réduite (enquête technique) et dépolluée.
+report-chart-remaining = Superficie contaminée restante par classification
+report-chart-remaining-bar = { $classification } ({ $lands ->
+        [one] { $lands } zone
+       *[other] { $lands } zones
+    })
+report-chart-status = Zones dangereuses par statut en fin de période
+report-unit-lands = zones
+report-unit-items = engins
+report-map = Carte des zones dangereuses
+report-map-caption = Symbologie NILAM de la remise à disposition des terres : remplissage selon la classification, contour selon le statut (en tirets pendant les travaux), parties remises à disposition en vert clair.
+report-map-caption-redacted = Les zones dont l’emplacement ne peut être publié sans risque ne sont pas dessinées ; les signalements d’engins ne figurent pas sur la carte dans cette édition.
+report-per-land = Avancement par zone dangereuse
+report-col-code = Code
+report-col-name = Nom
+report-col-admin-area = Zone administrative
+report-col-classification = Class.
+report-col-status = Statut
+report-col-cancelled = Annulée m²
+report-col-reduced = Réduite m²
+report-col-cleared = Dépolluée m²
+report-col-remaining = Restante m²
+report-total-lands = Total ({ $count ->
+        [one] { $count } zone dangereuse
+       *[other] { $count } zones dangereuses
+    })
+report-table-truncated = Le tableau présente les { $listed } zones dangereuses où le plus de terres a été remis à disposition sur la période (sur { $total } dans ce rapport ; la ligne de total les compte toutes). Toutes les zones figurent dans le fichier CSV des zones joint au rapport.
+report-table-note = Annulée, réduite et dépolluée : remise à disposition sur la période par les activités retenues pour ce rapport. Restante : toute la superficie encore suspectée ou confirmée en fin de période.
+report-items = Engins explosifs trouvés et détruits
+report-items-none = Aucun engin explosif n’a été trouvé par les activités retenues sur cette période.
+report-items-chart = Engins trouvés par catégorie
+report-col-category = Catégorie
+report-col-found = Trouvés
+report-col-destroyed = Détruits
+report-total = Total
+report-participation = Participation aux remises
+report-col-men = Hommes
+report-col-women = Femmes
+report-col-boys = Garçons
+report-col-girls = Filles
+report-participation-note = Membres de la communauté ayant participé à la remise des terres libérées sur la période, d’après les certificats de remise.
+report-participation-small = Les effectifs de moins de { $threshold } personnes sont indiqués « < { $threshold } » pour protéger les personnes.
+report-footer = Établi avec Safeground { $version } à partir de la base de gestion de l’information du programme · profil : { $profile } · { $edition }. Les chiffres sont calculés à partir des enregistrements saisis et validés par l’organisation ; les mêmes chiffres sont fournis en CSV à côté de ce fichier.
+report-edition-redacted = sans données personnelles : les noms et coordonnées des informateurs et déclarants, les récits et les emplacements sensibles sont omis
+report-edition-internal = édition interne : peut contenir des données personnelles, ne pas diffuser hors de l’organisation
+report-method = Méthodologie et définitions
+report-method-intro = Les définitions suivent les Normes internationales de l’action contre les mines (IMAS 04.10, 07.11, 08.10, 08.20, 08.30) et le modèle d’information IMSMA.
+report-term-land-release = Remise à disposition des terres
+report-def-land-release = Processus consistant à déployer tous les efforts raisonnables pour identifier, délimiter et éliminer toute présence et tout soupçon de présence d’engins explosifs par l’enquête non technique, l’enquête technique et/ou la dépollution.
+report-term-sha = Zone suspectée dangereuse (ZSD)
+report-def-sha = Zone où existe une indication de contamination par des engins explosifs.
+report-term-cha = Zone dangereuse confirmée (ZDC)
+report-def-cha = Zone où la présence d’une contamination par des mines ou des REG a été confirmée sur la base de preuves directes.
+report-term-cancelled = Annulée
+report-def-cancelled = Superficie remise à disposition par enquête non technique : aucune preuve de contamination n’a été trouvée, sans intervention technique.
+report-term-reduced = Réduite
+report-def-reduced = Superficie remise à disposition par enquête technique (avec ou sans moyen technique tel qu’une machine ou un chien).
+report-term-cleared = Dépolluée
+report-def-cleared = Superficie dont tous les engins explosifs ont été enlevés et/ou détruits jusqu’à la profondeur spécifiée.
+report-term-accounting = Bilan des superficies
+report-def-accounting = Pour chaque zone dangereuse, superficie estimée = annulée + réduite + dépolluée + restante, le tout en mètres carrés (1 ha = 10 000 m²) ; aucune autre unité n’est mêlée.
+report-term-period = Période
+report-def-period = Une activité compte dans la période selon sa date de fin. La superficie restante et le statut sont ceux du dernier jour de la période : la superficie estimée moins tout ce qui a été remis à disposition sur la zone jusqu’à ce jour.
+report-term-attribution = Attribution
+report-def-attribution = Une activité compte pour un bailleur lorsqu’elle le nomme, ou n’en nomme aucun et que sa zone dangereuse le nomme.
+report-term-productivity = Productivité
+report-def-productivity = Mètres carrés réduits ou dépollués par jour-démineur, sur les activités qui enregistrent des jours-démineurs.
+report-term-find-rate = Taux de découverte
+report-def-find-rate = Engins explosifs trouvés pour 1 000 m² réduits ou dépollués.
+report-term-handover = Remise
+report-def-handover = Processus par lequel le bénéficiaire reçoit et accepte une terre auparavant soupçonnée de contenir un danger explosif.
+report-legend-cha-open = Zone dangereuse confirmée (ZDC), ouverte
+report-legend-sha-worked-on = Zone suspectée dangereuse (ZSD), travaux en cours
+report-legend-closed = Clôturée ou remise
+report-legend-released = Partie remise à disposition
+report-legend-hazard-report = Signalement de danger (lettre : catégorie d’engin)
+report-legend-reference = { $name } ({ $role })
+report-attribution = Fond de carte : Natural Earth (domaine public). Les frontières ne font pas autorité.
+report-attribution-reference = Fond de carte : Natural Earth (domaine public) ; couches de référence : fichiers propres au programme. Les frontières ne font pas autorité.
+report-csv-lands-header = code,nom,zone_administrative,classification,statut,estimee_m2,annulee_m2,reduite_m2,depolluee_m2,restante_m2,engins_trouves
+report-csv-summary-header = section,element,valeur,unite
+
+## Le filtre du rapport
+
+filter-whole-store = toute la base
+filter-period = du { $from } au { $to }
+filter-from = à partir du { $from }
+filter-up-to = jusqu’au { $to }
+filter-donor = bailleur { $donor }
+filter-organisation = organisation { $organisation }
+filter-admin-area = zone administrative { $area }
+
+## Graphiques et cartes (SVG)
+
+chart-no-data = Aucune donnée pour cette période
+chart-no-lands = Aucune zone à afficher
+chart-stacked = Diagramme en barres empilées
+chart-bars = Diagramme en barres
+map-no-lands = Carte : aucune zone à afficher
+map-label = Carte de { $lands ->
+        [one] { $lands } zone
+       *[other] { $lands } zones
+    }, { $released ->
+        [one] { $released } partie remise à disposition
+       *[other] { $released } parties remises à disposition
+    } et { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    }
+
+## Réglages
+
+settings-language = Langue
+settings-language-system = Suivre le système ({ $language })
+settings-language-beta = { $language } (bêta : la mise en page de droite à gauche est incomplète)
+
+## Classification
+vocab-Classification-indication = Indication
+vocab-Classification-sha = ZSD
+vocab-Classification-cha = ZDC
+vocab-Classification-ammunition_storage = Stockage de munitions
+vocab-Classification-eod_spot_task = Intervention NEDEX ponctuelle
+
+## Role
+vocab-Role-surveyor = Enquêteur
+vocab-Role-im_officer = Chargé de gestion de l’information
+vocab-Role-coordinator = Coordinateur
+
+## LandStatus
+vocab-LandStatus-open = Ouverte
+vocab-LandStatus-worked_on = En cours de traitement
+vocab-LandStatus-closed = Clôturée
+vocab-LandStatus-handed_over = Remise
+
+## EvidenceOfContamination
+vocab-EvidenceOfContamination-direct = Directe
+vocab-EvidenceOfContamination-indirect = Indirecte
+vocab-EvidenceOfContamination-none = Aucune
+vocab-EvidenceOfContamination-not_specified = Non précisée
+
+## SourceModality
+vocab-SourceModality-visual = Observation visuelle
+vocab-SourceModality-verbal = Information verbale
+vocab-SourceModality-records = Archives
+
+## HazardType
+vocab-HazardType-ap_mines = Mines antipersonnel
+vocab-HazardType-at_mines = Mines antichar
+vocab-HazardType-cmr = Restes d’armes à sous-munitions
+vocab-HazardType-uxo = Munitions non explosées (UXO)
+vocab-HazardType-axo = Munitions explosives abandonnées (AXO)
+vocab-HazardType-ied = Engins explosifs improvisés (EEI)
+vocab-HazardType-booby_traps = Pièges
+
+## EoCategory
+vocab-EoCategory-ap_mine = Mine antipersonnel
+vocab-EoCategory-at_mine = Mine antichar
+vocab-EoCategory-cmr = Reste d’arme à sous-munitions
+vocab-EoCategory-uxo = UXO
+vocab-EoCategory-axo = AXO
+vocab-EoCategory-ied = EEI
+vocab-EoCategory-booby_trap = Piège
+vocab-EoCategory-saa = Munitions d’armes légères
+vocab-EoCategory-other = Autre
+
+## ActivityKind
+vocab-ActivityKind-nts = Enquête non technique
+vocab-ActivityKind-ts = Enquête technique
+vocab-ActivityKind-clearance = Dépollution
+vocab-ActivityKind-bac = Dépollution de zone de combat
+vocab-ActivityKind-eod_spot_task = Intervention NEDEX ponctuelle
+vocab-ActivityKind-progress_report = Rapport d’avancement
+vocab-ActivityKind-cancellation_report = Rapport d’annulation
+vocab-ActivityKind-completion_report = Rapport d’achèvement
+vocab-ActivityKind-handover_certificate = Certificat de remise
+vocab-ActivityKind-post_clearance_inspection = Inspection après dépollution
+
+## Method
+vocab-Method-manual = Manuelle
+vocab-Method-mechanical = Mécanique
+vocab-Method-mdd = Chiens détecteurs de mines
+vocab-Method-other = Autre
+
+## Disposal
+vocab-Disposal-destroyed_in_situ = Détruit sur place
+vocab-Disposal-removed_destroyed = Enlevé et détruit
+vocab-Disposal-handed_over = Remis
+vocab-Disposal-pending = En attente
+
+## Priority
+vocab-Priority-high = Haute
+vocab-Priority-medium = Moyenne
+vocab-Priority-low = Basse
+
+## HazardReportStatus
+vocab-HazardReportStatus-reported = Signalé
+vocab-HazardReportStatus-verified = Vérifié
+vocab-HazardReportStatus-destroyed_removed = Détruit / enlevé
+vocab-HazardReportStatus-no_item_found = Aucun engin trouvé
+
+## ItemCondition
+vocab-ItemCondition-intact = Intact
+vocab-ItemCondition-damaged = Endommagé
+vocab-ItemCondition-fragments = Fragments
+vocab-ItemCondition-unknown = Inconnu
+
+## PointKind
+vocab-PointKind-reference = Point de référence
+vocab-PointKind-benchmark = Repère
+vocab-PointKind-start = Point de départ
+vocab-PointKind-turning = Point de virage
+vocab-PointKind-intermediate = Point intermédiaire
+vocab-PointKind-end = Point final
+vocab-PointKind-evidence = Point de preuve
+vocab-PointKind-usage = Point d’usage
+
+## ValidationState
+vocab-ValidationState-draft = Brouillon
+vocab-ValidationState-submitted = Soumis
+vocab-ValidationState-approved = Approuvé
+vocab-ValidationState-returned = Renvoyé
+
+## BearingUnit
+vocab-BearingUnit-deg = Degrés
+vocab-BearingUnit-mil = Millièmes
+
+## NorthReference
+vocab-NorthReference-magnetic = Magnétique
+vocab-NorthReference-true = Géographique
+vocab-NorthReference-grid = Quadrillage
+
+## Instrument
+vocab-Instrument-compass_tape = Boussole et ruban
+vocab-Instrument-laser_rangefinder = Télémètre laser
+vocab-Instrument-total_station = Station totale
+vocab-Instrument-other = Autre
+
+## EntityKind
+vocab-EntityKind-land = Zone
+vocab-EntityKind-activity = Activité
+vocab-EntityKind-hazard_report = Signalement de danger
+vocab-EntityKind-store = Base
+
+## AuditAction
+vocab-AuditAction-create = Créé
+vocab-AuditAction-update = Modifié
+vocab-AuditAction-delete = Supprimé
+vocab-AuditAction-workflow = Circuit de validation
+vocab-AuditAction-import = Importé
+vocab-AuditAction-void = Annulé
+
+## CoordFormat
+vocab-CoordFormat-dd = DD
+vocab-CoordFormat-dms = DMS
+vocab-CoordFormat-ddm = DDM
+vocab-CoordFormat-utm = UTM
+vocab-CoordFormat-mgrs = MGRS
+
+## ExportProfile
+vocab-ExportProfile-full = Complet (interne)
+vocab-ExportProfile-authority = Autorité nationale
+vocab-ExportProfile-donor = Bailleur
+vocab-ExportProfile-public = Public
+
+## LayerRole
+vocab-LayerRole-admin_boundaries = Limites administratives (P-codes)
+vocab-LayerRole-settlements = Localités
+vocab-LayerRole-roads = Routes
+vocab-LayerRole-water = Cours d’eau et plans d’eau
+vocab-LayerRole-other = Autre
+vocab-LayerRole-tiles = Paquet de tuiles

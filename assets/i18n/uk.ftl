@@ -1,0 +1,322 @@
+# Повідомлення Safeground українською. Ті самі ідентифікатори, що й у en.ftl (це перевіряє тест).
+
+## Одиниці та числа
+
+unit-m2 = { $value } м²
+unit-ha = { $value } га
+unit-km = { $value } км
+unit-m = { $value } м
+figure-none = —
+people-suppressed = < { $threshold }
+
+## Звіт для донорів
+
+report-title = Звіт про хід звільнення земель
+report-kicker = Гуманітарна протимінна діяльність · звільнення земель
+report-html-title = Звіт про хід звільнення земель — { $donor } — { $period }
+report-period = з { $from } по { $to }
+report-all-donors = Усі донори
+report-meta-donor = Донор
+report-meta-period = Період
+report-meta-organisation = Організація
+report-meta-project = Проєкт
+report-meta-data-as-of = Дані станом на
+report-meta-scope = Охоплення
+report-headline = Основні показники
+report-card-released = земель звільнено за період ({ $hectares }) і повернено громадам як безпечні
+report-card-cancelled = скасовано нетехнічним обстеженням
+report-card-reduced = зменшено технічним обстеженням
+report-card-cleared = очищено
+report-card-remaining = забруднена площа, що залишилася на кінець періоду
+report-card-closed = небезпечних територій закрито / передано за період
+report-card-items = вибухонебезпечних предметів виявлено ({ $destroyed } знищено)
+report-card-productivity = на сапера за день (продуктивність)
+report-card-find-rate = предметів виявлено на 1 000 м² зменшеної чи очищеної площі
+report-card-people = людей взяли участь у передачі земель
+report-card-lands = небезпечних територій в охопленні
+report-released = Звільнені землі
+report-series-cancelled = Скасовано
+report-series-reduced = Зменшено
+report-series-cleared = Очищено
+report-chart-released = Площа, звільнена за місяць, за способом звільнення
+report-chart-released-caption = Кожен стовпчик — площа, звільнена за один місяць (за рік, якщо період довший за три роки), поділена на частини: скасована (нетехнічне обстеження), зменшена (технічне обстеження) та очищена.
+report-chart-remaining = Забруднена площа, що залишилася, за класифікацією
+report-chart-remaining-bar = { $classification } ({ $lands ->
+        [one] { $lands } територія
+        [few] { $lands } території
+        [many] { $lands } територій
+       *[other] { $lands } території
+    })
+report-chart-status = Небезпечні території за статусом на кінець періоду
+report-unit-lands = території
+report-unit-items = предмети
+report-map = Карта небезпечних територій
+report-map-caption = Умовні позначення IMAS для звільнення земель: заливка — за класифікацією, контур — за статусом (пунктир, поки тривають роботи), звільнені частини — світло-зеленим.
+report-map-caption-redacted = Території, місце яких небезпечно оприлюднювати, не показано; виявлені предмети в цьому виданні на карту не нанесено.
+report-per-land = Хід робіт за небезпечними територіями
+report-col-code = Код
+report-col-name = Назва
+report-col-admin-area = Адмінодиниця
+report-col-classification = Клас.
+report-col-status = Статус
+report-col-cancelled = Скасовано, м²
+report-col-reduced = Зменшено, м²
+report-col-cleared = Очищено, м²
+report-col-remaining = Залишилося, м²
+report-total-lands = Разом ({ $count ->
+        [one] { $count } небезпечна територія
+        [few] { $count } небезпечні території
+        [many] { $count } небезпечних територій
+       *[other] { $count } небезпечної території
+    })
+report-table-truncated = У таблиці — { $listed } небезпечних територій, де за період звільнено найбільше землі (із { $total } у цьому звіті; рядок «Разом» враховує всі). Кожна територія є у CSV-файлі територій, доданому до звіту.
+report-table-note = Скасовано, зменшено й очищено: звільнено за період роботами, врахованими в цьому звіті. Залишилося: уся площа, яка на кінець періоду ще підозріла або підтверджена.
+report-items = Виявлені та знищені вибухонебезпечні предмети
+report-items-none = Роботи, враховані за цей період, не виявили жодного вибухонебезпечного предмета.
+report-items-chart = Виявлені предмети за категорією
+report-col-category = Категорія
+report-col-found = Виявлено
+report-col-destroyed = Знищено
+report-total = Разом
+report-participation = Участь у передачі земель
+report-col-men = Чоловіки
+report-col-women = Жінки
+report-col-boys = Хлопці
+report-col-girls = Дівчата
+report-participation-note = Члени громади, які за період взяли участь у передачі звільнених земель, за актами передачі.
+report-participation-small = Кількість менше ніж { $threshold } осіб показано як «< { $threshold }», щоб захистити людей.
+report-footer = Підготовлено в Safeground { $version } з бази даних управління інформацією програми · профіль: { $profile } · { $edition }. Показники обчислено із записів, внесених і перевірених організацією; ті самі показники надано у CSV поруч із цим файлом.
+report-edition-redacted = без персональних даних: імена та контакти інформаторів і заявників, описи та небезпечні для оприлюднення місця вилучено
+report-edition-internal = внутрішнє видання: може містити персональні дані, не поширювати за межі організації
+report-method = Методологія та визначення
+report-method-intro = Визначення відповідають Міжнародним стандартам протимінної діяльності (IMAS 04.10, 07.11, 08.10, 08.20, 08.30) та інформаційній моделі IMSMA.
+report-term-land-release = Звільнення земель
+report-def-land-release = Процес докладання всіх обґрунтованих зусиль, щоб виявити, визначити й усунути всю присутність і підозру присутності вибухонебезпечних предметів за допомогою нетехнічного обстеження, технічного обстеження та/або розмінування.
+report-term-sha = Підозріла небезпечна територія (ПНТ)
+report-def-sha = Територія, щодо якої є ознаки забруднення вибухонебезпечними предметами.
+report-term-cha = Підтверджена небезпечна територія (ПдНТ)
+report-def-cha = Територія, забруднення якої мінами чи вибухонебезпечними залишками війни підтверджено на підставі прямих доказів.
+report-term-cancelled = Скасовано
+report-def-cancelled = Площа, звільнена нетехнічним обстеженням: доказів забруднення не знайдено, без технічного втручання.
+report-term-reduced = Зменшено
+report-def-reduced = Площа, звільнена технічним обстеженням (із технічним засобом, як-от машина чи собака, або без нього).
+report-term-cleared = Очищено
+report-def-cleared = Площа, з якої всі вибухонебезпечні предмети вилучено та/або знищено до визначеної глибини.
+report-term-accounting = Облік площ
+report-def-accounting = Для кожної небезпечної території оцінена площа = скасовано + зменшено + очищено + залишилося, усе в квадратних метрах (1 га = 10 000 м²); інших одиниць не змішують.
+report-term-period = Період
+report-def-period = Робота входить у період за датою її завершення. Залишок площі та статус — на останній день періоду: оцінена площа мінус усе, що звільнено на території до цього дня.
+report-term-attribution = Віднесення до донора
+report-def-attribution = Робота зараховується донору, якщо в ній зазначено цього донора, або не зазначено жодного, а донора зазначено в її небезпечній території.
+report-term-productivity = Продуктивність
+report-def-productivity = Квадратні метри, зменшені чи очищені на сапера за день, за роботами, де облікуються дні роботи саперів.
+report-term-find-rate = Частота виявлення
+report-def-find-rate = Вибухонебезпечні предмети, виявлені на 1 000 м² зменшеної чи очищеної площі.
+report-term-handover = Передача
+report-def-handover = Процес, у якому бенефіціар отримує та приймає землю, яку раніше підозрювали в наявності вибухонебезпеки.
+report-legend-cha-open = Підтверджена небезпечна територія (ПдНТ), відкрита
+report-legend-sha-worked-on = Підозріла небезпечна територія (ПНТ), роботи тривають
+report-legend-closed = Закрита або передана
+report-legend-released = Звільнена частина
+report-legend-hazard-report = Повідомлення про небезпеку (літера: категорія ВНП)
+report-legend-reference = { $name } ({ $role })
+report-attribution = Основа карти: Natural Earth (суспільне надбання). Кордони не є офіційними.
+report-attribution-reference = Основа карти: Natural Earth (суспільне надбання); довідкові шари: власні файли програми. Кордони не є офіційними.
+report-csv-lands-header = код,назва,адмінодиниця,класифікація,статус,оцінена_м2,скасовано_м2,зменшено_м2,очищено_м2,залишилося_м2,виявлено_предметів
+report-csv-summary-header = розділ,показник,значення,одиниця
+
+## Фільтр звіту
+
+filter-whole-store = уся база
+filter-period = з { $from } по { $to }
+filter-from = з { $from }
+filter-up-to = по { $to }
+filter-donor = донор { $donor }
+filter-organisation = організація { $organisation }
+filter-admin-area = адмінодиниця { $area }
+
+## Діаграми та карти (SVG)
+
+chart-no-data = Немає даних за цей період
+chart-no-lands = Немає територій для показу
+chart-stacked = Стовпчикова діаграма з накопиченням
+chart-bars = Стовпчикова діаграма
+map-no-lands = Карта: немає територій для показу
+map-label = Карта: { $lands ->
+        [one] { $lands } територія
+        [few] { $lands } території
+        [many] { $lands } територій
+       *[other] { $lands } території
+    }, { $released ->
+        [one] { $released } звільнена частина
+        [few] { $released } звільнені частини
+        [many] { $released } звільнених частин
+       *[other] { $released } звільненої частини
+    } і { $points ->
+        [one] { $points } точка
+        [few] { $points } точки
+        [many] { $points } точок
+       *[other] { $points } точки
+    }
+
+## Налаштування
+
+settings-language = Мова
+settings-language-system = Як у системі ({ $language })
+settings-language-beta = { $language } (бета: розкладка справа наліво неповна)
+
+## Classification
+vocab-Classification-indication = Ознака
+vocab-Classification-sha = ПНТ
+vocab-Classification-cha = ПдНТ
+vocab-Classification-ammunition_storage = Склад боєприпасів
+vocab-Classification-eod_spot_task = Разове завдання з ЗВНП
+
+## Role
+vocab-Role-surveyor = Обстежувач
+vocab-Role-im_officer = Фахівець з управління інформацією
+vocab-Role-coordinator = Координатор
+
+## LandStatus
+vocab-LandStatus-open = Відкрита
+vocab-LandStatus-worked_on = Роботи тривають
+vocab-LandStatus-closed = Закрита
+vocab-LandStatus-handed_over = Передана
+
+## EvidenceOfContamination
+vocab-EvidenceOfContamination-direct = Прямі
+vocab-EvidenceOfContamination-indirect = Непрямі
+vocab-EvidenceOfContamination-none = Немає
+vocab-EvidenceOfContamination-not_specified = Не зазначено
+
+## SourceModality
+vocab-SourceModality-visual = Візуальне спостереження
+vocab-SourceModality-verbal = Усна інформація
+vocab-SourceModality-records = Попередні записи
+
+## HazardType
+vocab-HazardType-ap_mines = Протипіхотні міни
+vocab-HazardType-at_mines = Протитанкові міни
+vocab-HazardType-cmr = Залишки касетних боєприпасів
+vocab-HazardType-uxo = Нерозірвані боєприпаси (НРБ)
+vocab-HazardType-axo = Залишені вибухонебезпечні боєприпаси (ЗВБ)
+vocab-HazardType-ied = Саморобні вибухові пристрої (СВП)
+vocab-HazardType-booby_traps = Міни-пастки
+
+## EoCategory
+vocab-EoCategory-ap_mine = Протипіхотна міна
+vocab-EoCategory-at_mine = Протитанкова міна
+vocab-EoCategory-cmr = Залишок касетного боєприпасу
+vocab-EoCategory-uxo = НРБ
+vocab-EoCategory-axo = ЗВБ
+vocab-EoCategory-ied = СВП
+vocab-EoCategory-booby_trap = Міна-пастка
+vocab-EoCategory-saa = Набої до стрілецької зброї
+vocab-EoCategory-other = Інше
+
+## ActivityKind
+vocab-ActivityKind-nts = Нетехнічне обстеження
+vocab-ActivityKind-ts = Технічне обстеження
+vocab-ActivityKind-clearance = Розмінування
+vocab-ActivityKind-bac = Очищення району бойових дій
+vocab-ActivityKind-eod_spot_task = Разове завдання з ЗВНП
+vocab-ActivityKind-progress_report = Звіт про хід робіт
+vocab-ActivityKind-cancellation_report = Звіт про скасування
+vocab-ActivityKind-completion_report = Звіт про завершення
+vocab-ActivityKind-handover_certificate = Акт передачі
+vocab-ActivityKind-post_clearance_inspection = Перевірка після розмінування
+
+## Method
+vocab-Method-manual = Ручний
+vocab-Method-mechanical = Механізований
+vocab-Method-mdd = Мінно-розшукові собаки
+vocab-Method-other = Інший
+
+## Disposal
+vocab-Disposal-destroyed_in_situ = Знищено на місці
+vocab-Disposal-removed_destroyed = Вилучено та знищено
+vocab-Disposal-handed_over = Передано
+vocab-Disposal-pending = Очікує
+
+## Priority
+vocab-Priority-high = Високий
+vocab-Priority-medium = Середній
+vocab-Priority-low = Низький
+
+## HazardReportStatus
+vocab-HazardReportStatus-reported = Повідомлено
+vocab-HazardReportStatus-verified = Перевірено
+vocab-HazardReportStatus-destroyed_removed = Знищено / вилучено
+vocab-HazardReportStatus-no_item_found = Предмет не знайдено
+
+## ItemCondition
+vocab-ItemCondition-intact = Цілий
+vocab-ItemCondition-damaged = Пошкоджений
+vocab-ItemCondition-fragments = Уламки
+vocab-ItemCondition-unknown = Невідомо
+
+## PointKind
+vocab-PointKind-reference = Орієнтир
+vocab-PointKind-benchmark = Репер
+vocab-PointKind-start = Початкова точка
+vocab-PointKind-turning = Поворотна точка
+vocab-PointKind-intermediate = Проміжна точка
+vocab-PointKind-end = Кінцева точка
+vocab-PointKind-evidence = Точка доказу
+vocab-PointKind-usage = Точка використання
+
+## ValidationState
+vocab-ValidationState-draft = Чернетка
+vocab-ValidationState-submitted = Подано
+vocab-ValidationState-approved = Затверджено
+vocab-ValidationState-returned = Повернено
+
+## BearingUnit
+vocab-BearingUnit-deg = Градуси
+vocab-BearingUnit-mil = Тисячні
+
+## NorthReference
+vocab-NorthReference-magnetic = Магнітна
+vocab-NorthReference-true = Географічна
+vocab-NorthReference-grid = Координатна сітка
+
+## Instrument
+vocab-Instrument-compass_tape = Компас і рулетка
+vocab-Instrument-laser_rangefinder = Лазерний далекомір
+vocab-Instrument-total_station = Тахеометр
+vocab-Instrument-other = Інше
+
+## EntityKind
+vocab-EntityKind-land = Територія
+vocab-EntityKind-activity = Робота
+vocab-EntityKind-hazard_report = Повідомлення про небезпеку
+vocab-EntityKind-store = База
+
+## AuditAction
+vocab-AuditAction-create = Створено
+vocab-AuditAction-update = Змінено
+vocab-AuditAction-delete = Видалено
+vocab-AuditAction-workflow = Погодження
+vocab-AuditAction-import = Імпортовано
+vocab-AuditAction-void = Анульовано
+
+## CoordFormat
+vocab-CoordFormat-dd = DD
+vocab-CoordFormat-dms = DMS
+vocab-CoordFormat-ddm = DDM
+vocab-CoordFormat-utm = UTM
+vocab-CoordFormat-mgrs = MGRS
+
+## ExportProfile
+vocab-ExportProfile-full = Повний (внутрішній)
+vocab-ExportProfile-authority = Національний орган
+vocab-ExportProfile-donor = Донор
+vocab-ExportProfile-public = Публічний
+
+## LayerRole
+vocab-LayerRole-admin_boundaries = Адміністративні межі (P-коди)
+vocab-LayerRole-settlements = Населені пункти
+vocab-LayerRole-roads = Дороги
+vocab-LayerRole-water = Річки та водойми
+vocab-LayerRole-other = Інше
+vocab-LayerRole-tiles = Пакет тайлів

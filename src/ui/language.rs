@@ -1,0 +1,54 @@
+//! The app's language: chosen in Settings (or following the system), kept in the egui context so
+//! every panel reads it without a restart, and the Arabic font the default fonts lack.
+
+use eframe::egui;
+
+use crate::i18n::{Lang, Tr};
+
+fn key() -> egui::Id {
+    egui::Id::unique("safeground-language")
+}
+
+/// The translator of the language this frame is drawn in.
+pub fn tr(ctx: &egui::Context) -> Tr {
+    Tr::new(ctx.data(|d| d.get_temp::<Lang>(key())).unwrap_or_default())
+}
+
+/// Draws from now on in `lang`.
+pub fn set_lang(ctx: &egui::Context, lang: Lang) {
+    ctx.data_mut(|d| d.insert_temp(key(), lang));
+}
+
+/// The font family of right-to-left runs ([`crate::i18n::bidi`]): Noto Sans Arabic first, so egui
+/// never merges an Arabic run with its Latin neighbours.
+pub const RTL_FAMILY: &str = "rtl";
+
+/// Adds Noto Sans Arabic (SIL Open Font Licence, `assets/fonts/OFL.txt`) behind egui's default
+/// fonts, which cover Latin and Cyrillic but not Arabic, and as the first font of [`RTL_FAMILY`].
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "NotoSansArabic".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/NotoSansArabic-Regular.ttf"
+        ))),
+    );
+    let proportional = fonts
+        .families
+        .get(&egui::FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("NotoSansArabic".to_owned());
+    }
+    let mut rtl = vec!["NotoSansArabic".to_owned()];
+    rtl.extend(proportional);
+    fonts
+        .families
+        .insert(egui::FontFamily::Name(RTL_FAMILY.into()), rtl);
+    ctx.set_fonts(fonts);
+}
