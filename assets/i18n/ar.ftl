@@ -170,6 +170,170 @@ settings-language = اللغة
 settings-language-system = لغة النظام ({ $language })
 settings-language-beta = { $language } (تجريبية: التخطيط من اليمين إلى اليسار غير مكتمل)
 
+## The top bar and its menus
+
+menu-store = قاعدة البيانات
+menu-new-programme = برنامج جديد…
+menu-open-store = فتح قاعدة بيانات…
+menu-load-demo = تحميل البرنامج التجريبي
+top-new-land = منطقة جديدة
+top-new-hazard-report = بلاغ خطر جديد
+top-import = استيراد…
+top-export = تصدير
+export-profile = الملف التعريفي (لمن الملف)
+export-geojson = GeoJSON…
+export-csv = سجل المساحات والأنشطة (CSV)…
+export-gpkg = GeoPackage…
+export-report = تقرير التقدم للجهة المانحة…
+export-log = سجل التصدير
+top-dashboard = لوحة المؤشرات
+top-who-is-recording = من يُدخل البيانات؟
+top-recording-as = يُدخل البيانات: { $name } ({ $role })
+top-recording-hint = الشخص المسجّل في السجل والتدقيق وسجل التصدير؛ يمكن تغييره هنا
+top-settings = الإعدادات
+settings-appearance = المظهر
+appearance-system = مثل النظام
+appearance-daylight = ضوء النهار (تباين عالٍ، للعمل في الخارج)
+appearance-dark = داكن
+settings-coord-format = صيغة الإحداثيات
+settings-gps-threshold = حد دقة GPS (م)
+settings-land-codes = رموز المناطق على الخريطة
+settings-online-tiles = بلاطات الخريطة عبر الإنترنت (OpenStreetMap؛ تحتاج إلى شبكة، وتُخزَّن على القرص)
+settings-raster = خريطة أساسية نقطية (MBTiles)…
+settings-raster-remove = إزالة الخريطة الأساسية النقطية
+settings-raster-name = الخريطة النقطية: { $name }
+settings-show-reports = بلاغات الخطر على الخريطة
+settings-typed-points = النقاط المُدخلة للمنطقة المحددة (علامة مساحية، نقطة مرجعية، نقاط انعطاف)
+top-history = السجل
+top-history-hint = من غيّر ماذا ومتى: سجل التدقيق للبرنامج كله (Ctrl+H)
+reconciliation = المطابقة
+reconciliation-with = المطابقة ({ $problems })
+reconciliation-waiting = { $count } قيد الانتظار
+reconciliation-bundle-refused = رُفضت الحزمة
+top-reconciliation-hint = مزامنة الحزم مع الحواسيب الأخرى والمكتب؛ وحل التعارضات (Ctrl+R)
+top-layers = الطبقات
+top-layers-hint = الطبقات المرجعية: الحدود الإدارية، التجمعات السكنية، الطرق، البلاطات (Ctrl+L)
+top-zoom-all = عرض الكل
+top-measure = قياس
+top-stop-measuring = إيقاف القياس
+top-measure-hint = انقر على الخريطة لقياس المسافة والمساحة
+top-store = قاعدة البيانات: { $path }
+button-cancel = إلغاء
+top-ready = جاهز.
+top-import-summary = ملخص الاستيراد
+top-messages = الرسائل ({ $count })
+top-online-tiles-cached = تم تشغيل البلاطات عبر الإنترنت؛ التخزين المؤقت في { $folder }
+top-raster-unreadable = تعذّرت قراءة الخريطة الأساسية النقطية: { $error }
+unsaved-land = في المنطقة التي يجري إدخالها تغييرات غير محفوظة: احفظها أو ألغها أولًا
+unsaved-hazard-report = في بلاغ الخطر الذي يجري إدخاله تغييرات غير محفوظة: احفظه أو ألغه أولًا
+unsaved-activity = في النشاط الذي يجري إدخاله تغييرات غير محفوظة: احفظه أو ألغه أولًا
+
+## The list and the hazard report panel
+
+list-lands-tab = المناطق ({ $count })
+list-reports-tab = بلاغات الخطر ({ $count })
+list-search = بحث
+list-search-lands-hint = الرمز، الاسم، الجهة المانحة…
+list-search-reports-hint = الرمز، فئة الذخيرة، المنطقة…
+list-only = { $count } منطقة فقط: { $reason }
+list-show-all = عرض الكل
+list-all = الكل
+list-class = التصنيف
+list-status = الحالة
+list-sort = الترتيب
+list-code = الرمز
+list-name = الاسم
+list-remaining-m2 = المتبقي م²
+list-eo = الذخيرة
+list-quantity = العدد
+list-land = المنطقة
+list-lands-shown = { $shown } من أصل { $total } منطقة
+list-reports-shown = { $shown } من أصل { $total } بلاغ خطر
+detail-void = إبطال…
+report-type-model = النوع / الطراز
+report-location = الموقع
+report-as-entered = كما أُدخل
+report-reported-on = تاريخ البلاغ
+report-reported-by = المُبلّغ
+report-phone = الهاتف
+report-organisation = المنظمة
+report-notes = ملاحظات
+report-photos = الصور ({ $count })
+report-photo-hint = { $file } — انقر لفتحها بالحجم الكامل
+report-add-photo = إضافة صورة…
+photo-title = صورة — { $file }
+photo-caption = التعليق
+photo-save-caption = حفظ التعليق
+photo-remove = إزالة الصورة…
+photo-remove-confirm = هل تريد إزالة هذه الصورة من البلاغ؟ (تبقى في سجل تدقيق قاعدة البيانات.)
+photo-remove-yes = إزالة
+photo-keep = الإبقاء عليها
+
+## The land detail panel
+
+void-because = إبطال { $code } لأن
+void-hint = مثلًا: أُدخل مرتين
+void-yes = إبطال
+void-keep = إبقاء
+detail-returned = مُعادة: { $comment }
+detail-polygon-flagged = مضلع مُعلَّم: { $issue }
+detail-zoom = تكبير إلى المنطقة
+detail-record-activity = تسجيل نشاط
+detail-edit = تعديل المنطقة
+detail-submit = تقديم
+detail-comment-hint = تعليق (مطلوب للإعادة)
+detail-approve = اعتماد
+detail-return = إعادة
+detail-ledger = سجل المساحات
+detail-details = التفاصيل
+detail-date-of-information = تاريخ المعلومات
+detail-evidence = الأدلة
+detail-hazard-types = أنواع الخطر
+detail-admin = الوحدة الإدارية
+detail-pcode = الرمز P
+detail-priority = الأولوية
+detail-team = الفريق
+detail-donor = الجهة المانحة
+detail-project = المشروع
+detail-blockage = العرقلة
+detail-terrain = التضاريس
+detail-beneficiaries = المستفيدون
+detail-geo-unsafe = تسجيل الموقع غير آمن
+detail-yes = نعم
+detail-evidence-items = الأدلة ({ $count })
+detail-informant = مصدر معلومات: { $name } ({ $role }) { $phone }
+detail-source-attributes = سمات المصدر ({ $count })
+detail-source-attributes-hint = كما في الملف المستورد؛ ويعثر عليها البحث في القائمة.
+detail-points = النقاط المُدخلة ({ $count })
+detail-point = النقطة
+detail-point-type = النوع
+detail-position = الموقع
+detail-source = المصدر
+source-gps = GPS ±{ $accuracy } م
+source-gps-poor = GPS ±{ $accuracy } م (ضعيفة)
+source-traverse = من { $from }: { $bearing }، { $distance } م
+source-slope = (الميل { $degrees }°)
+source-map-click = نقرة على الخريطة
+source-import = استيراد
+source-typed = مُدخلة يدويًا
+detail-activities = الأنشطة ({ $count })
+detail-void-activity-hint = إبطال { $code }: يُحتفظ به ويُعلَّم باطلًا ويُستبعد من سجل المساحات
+detail-activity-released = أُفرج عن { $area }{ $items ->
+        [0] {""}
+        [one] ، مادة واحدة
+        [two] ، مادتان
+        [few] ، { $items } مواد
+       *[other] ، { $items } مادة
+    }
+detail-status-history = سجل الحالات ({ $count })
+detail-superseded = { $text } [مُستبدَل]
+detail-history = السجل ({ $count })
+ledger-estimated = المقدّرة
+ledger-cancelled = الملغاة
+ledger-reduced = المخفّضة
+ledger-cleared = المطهّرة
+ledger-remaining = المتبقية
+
 ## Classification
 vocab-Classification-indication = مؤشر
 vocab-Classification-sha = مشتبه بها

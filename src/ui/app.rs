@@ -147,6 +147,11 @@ impl SafegroundApp {
         self.prefs.language.unwrap_or(self.system_lang)
     }
 
+    /// The translator of the app's language.
+    pub(super) fn tr(&self) -> crate::i18n::Tr {
+        crate::i18n::Tr::new(self.lang())
+    }
+
     /// The points of the current measurement on the map.
     pub fn measure_points(&self) -> &[crate::domain::LonLat] {
         &self.map.measure

@@ -140,25 +140,26 @@ impl ListPanel {
 
     /// Draws the panel. Returns what the user selected, if anything.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState) -> Option<Picked> {
+        let tr = super::language::tr(ui.ctx());
         let mut picked = None;
         ui.horizontal(|ui| {
             ui.selectable_value(
                 &mut self.tab,
                 ListTab::Lands,
-                format!("Lands ({})", state.records.lands.len()),
+                tr.list_lands_tab(state.records.lands.len()),
             );
             ui.selectable_value(
                 &mut self.tab,
                 ListTab::Reports,
-                format!("Hazard reports ({})", state.records.reports.len()),
+                tr.list_reports_tab(state.records.reports.len()),
             );
         });
         let (search, hint) = match self.tab {
-            ListTab::Lands => (&mut self.search, "code, name, donor…"),
-            ListTab::Reports => (&mut self.report_search, "code, EO category, land…"),
+            ListTab::Lands => (&mut self.search, tr.list_search_lands_hint()),
+            ListTab::Reports => (&mut self.report_search, tr.list_search_reports_hint()),
         };
         ui.horizontal(|ui| {
-            let l = ui.label("Search");
+            let l = ui.label(tr.list_search());
             ui.add(
                 egui::TextEdit::singleline(search)
                     .hint_text(hint)
@@ -180,44 +181,60 @@ impl ListPanel {
         if let Some((label, codes)) = &self.only {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
-                    egui::RichText::new(format!("Only {} lands: {label}", codes.len()))
+                    egui::RichText::new(tr.list_only(codes.len(), label.as_str()))
                         .color(theme::WARNING_TEXT),
                 );
-                clear_only = ui.small_button("Show all").clicked();
+                clear_only = ui.small_button(tr.list_show_all()).clicked();
             });
         }
         if clear_only {
             self.only = None;
         }
         ui.horizontal_wrapped(|ui| {
-            egui::ComboBox::from_label("Class")
-                .selected_text(self.classification.map_or("All", Classification::label))
+            let all = tr.list_all();
+            egui::ComboBox::from_label(tr.list_class())
+                .selected_text(
+                    self.classification
+                        .map_or_else(|| all.clone(), |c| tr.label(c.label_id())),
+                )
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.classification, None, "All");
+                    ui.selectable_value(&mut self.classification, None, &all);
                     for c in Classification::ALL {
-                        ui.selectable_value(&mut self.classification, Some(*c), c.label());
+                        ui.selectable_value(
+                            &mut self.classification,
+                            Some(*c),
+                            tr.label(c.label_id()),
+                        );
                     }
                 });
-            egui::ComboBox::from_label("Status")
-                .selected_text(self.status.map_or("All", LandStatus::label))
+            egui::ComboBox::from_label(tr.list_status())
+                .selected_text(
+                    self.status
+                        .map_or_else(|| all.clone(), |s| tr.label(s.label_id())),
+                )
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.status, None, "All");
+                    ui.selectable_value(&mut self.status, None, &all);
                     for s in LandStatus::ALL {
-                        ui.selectable_value(&mut self.status, Some(*s), s.label());
+                        ui.selectable_value(&mut self.status, Some(*s), tr.label(s.label_id()));
                     }
                 });
-            egui::ComboBox::from_label("Sort")
-                .selected_text(match self.sort {
-                    SortBy::Code => "Code",
-                    SortBy::Name => "Name",
-                    SortBy::Remaining => "Remaining m²",
-                    SortBy::Status => "Status",
-                })
+            let sort_label = |s: SortBy| match s {
+                SortBy::Code => tr.list_code(),
+                SortBy::Name => tr.list_name(),
+                SortBy::Remaining => tr.list_remaining_m2(),
+                SortBy::Status => tr.list_status(),
+            };
+            egui::ComboBox::from_label(tr.list_sort())
+                .selected_text(sort_label(self.sort))
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.sort, SortBy::Code, "Code");
-                    ui.selectable_value(&mut self.sort, SortBy::Name, "Name");
-                    ui.selectable_value(&mut self.sort, SortBy::Remaining, "Remaining m²");
-                    ui.selectable_value(&mut self.sort, SortBy::Status, "Status");
+                    for s in [
+                        SortBy::Code,
+                        SortBy::Name,
+                        SortBy::Remaining,
+                        SortBy::Status,
+                    ] {
+                        ui.selectable_value(&mut self.sort, s, sort_label(s));
+                    }
                 });
         });
         let key = RowsKey {
@@ -243,11 +260,7 @@ impl ListPanel {
                 rows
             }
         };
-        ui.label(format!(
-            "{} of {} lands",
-            rows.len(),
-            state.records.lands.len()
-        ));
+        ui.label(tr.list_lands_shown(rows.len(), state.records.lands.len()));
         TableBuilder::new(ui)
             .striped(true)
             .sense(egui::Sense::click())
@@ -259,7 +272,13 @@ impl ListPanel {
             .column(Column::auto().at_most(62.0).clip(true))
             .column(Column::auto().at_least(56.0))
             .header(20.0, |mut h| {
-                for title in ["Code", "Name", "Class", "Status", "Remaining m²"] {
+                for title in [
+                    tr.list_code(),
+                    tr.list_name(),
+                    tr.list_class(),
+                    tr.list_status(),
+                    tr.list_remaining_m2(),
+                ] {
                     h.col(|ui| {
                         ui.strong(title);
                     });
@@ -279,10 +298,10 @@ impl ListPanel {
                         ui.label(&land.name);
                     });
                     row.col(|ui| {
-                        ui.label(land.classification.label());
+                        ui.label(tr.label(land.classification.label_id()));
                     });
                     row.col(|ui| {
-                        ui.label(land.status.label());
+                        ui.label(tr.label(land.status.label_id()));
                     });
                     row.col(|ui| {
                         ui.label(group_thousands(land.ledger.remaining().m2()));
@@ -321,23 +340,34 @@ fn reports_ui(
     filters: &mut ReportFilters,
     cache: &mut ReportRows,
 ) -> Option<HazardReportId> {
+    let tr = super::language::tr(ui.ctx());
     let needle = search.trim().to_lowercase();
     let mut picked = None;
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_label("EO")
-            .selected_text(filters.category.map_or("All", EoCategory::label))
+        let all = tr.list_all();
+        egui::ComboBox::from_label(tr.list_eo())
+            .selected_text(
+                filters
+                    .category
+                    .map_or_else(|| all.clone(), |c| tr.label(c.label_id())),
+            )
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filters.category, None, "All");
+                ui.selectable_value(&mut filters.category, None, &all);
                 for c in EoCategory::ALL {
-                    ui.selectable_value(&mut filters.category, Some(*c), c.label());
+                    ui.selectable_value(&mut filters.category, Some(*c), tr.label(c.label_id()));
                 }
             });
-        egui::ComboBox::from_label("Status ")
-            .selected_text(filters.status.map_or("All", HazardReportStatus::label))
+        // The trailing space keeps the two "Status" boxes' ids apart.
+        egui::ComboBox::from_label(format!("{} ", tr.list_status()))
+            .selected_text(
+                filters
+                    .status
+                    .map_or_else(|| all.clone(), |s| tr.label(s.label_id())),
+            )
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filters.status, None, "All");
+                ui.selectable_value(&mut filters.status, None, &all);
                 for s in HazardReportStatus::ALL {
-                    ui.selectable_value(&mut filters.status, Some(*s), s.label());
+                    ui.selectable_value(&mut filters.status, Some(*s), tr.label(s.label_id()));
                 }
             });
     });
@@ -380,11 +410,7 @@ fn reports_ui(
         cache.key = Some(key);
     }
     let reports = std::rc::Rc::clone(&cache.rows);
-    ui.label(format!(
-        "{} of {} hazard reports",
-        reports.len(),
-        state.records.reports.len()
-    ));
+    ui.label(tr.list_reports_shown(reports.len(), state.records.reports.len()));
     // Only the rows on screen are laid out (50 000 reports stay cheap).
     TableBuilder::new(ui)
         .id_salt("report_rows")
@@ -396,7 +422,13 @@ fn reports_ui(
         .column(Column::auto().at_most(70.0).clip(true))
         .column(Column::auto().at_least(58.0))
         .header(20.0, |mut h| {
-            for title in ["Code", "EO", "Qty", "Status", "Land"] {
+            for title in [
+                tr.list_code(),
+                tr.list_eo(),
+                tr.list_quantity(),
+                tr.list_status(),
+                tr.list_land(),
+            ] {
                 h.col(|ui| {
                     ui.strong(title);
                 });
@@ -414,13 +446,14 @@ fn reports_ui(
                     }
                 });
                 row.col(|ui| {
-                    ui.label(r.eo_category.label()).on_hover_text(&r.type_model);
+                    ui.label(tr.label(r.eo_category.label_id()))
+                        .on_hover_text(&r.type_model);
                 });
                 row.col(|ui| {
-                    ui.label(r.quantity.to_string());
+                    ui.label(tr.count(u64::from(r.quantity)));
                 });
                 row.col(|ui| {
-                    ui.label(r.status.label());
+                    ui.label(tr.label(r.status.label_id()));
                 });
                 row.col(|ui| {
                     ui.label(land);

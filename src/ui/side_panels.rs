@@ -15,6 +15,7 @@ impl SafegroundApp {
     pub(super) fn report_panel(&mut self, ui: &mut egui::Ui) {
         let share = self.right_share();
         let ctx = ui.ctx().clone();
+        let tr = self.tr();
         let mut add_photo = false;
         let mut command = None;
         let thumbnails = &mut self.thumbnails;
@@ -34,24 +35,24 @@ impl SafegroundApp {
             ui.heading(format!(
                 "{} — {} ×{}",
                 r.code,
-                r.eo_category.label(),
-                r.quantity
+                tr.label(r.eo_category.label_id()),
+                tr.count(u64::from(r.quantity))
             ));
             ui.label(format!(
                 "{} · {} · {}",
-                r.status.label(),
-                r.condition.label(),
-                r.validation.label()
+                tr.label(r.status.label_id()),
+                tr.label(r.condition.label_id()),
+                tr.label(r.validation.label_id())
             ));
             // Correct the status (an audited edit) or void the report (kept, marked void).
             ui.horizontal_wrapped(|ui| {
-                let label = ui.label("Status");
+                let label = ui.label(tr.list_status());
                 let mut status = r.status;
                 egui::ComboBox::from_id_salt("report_status")
-                    .selected_text(status.label())
+                    .selected_text(tr.label(status.label_id()))
                     .show_ui(ui, |ui| {
                         for s in crate::domain::HazardReportStatus::ALL {
-                            ui.selectable_value(&mut status, *s, s.label());
+                            ui.selectable_value(&mut status, *s, tr.label(s.label_id()));
                         }
                     })
                     .response
@@ -61,7 +62,7 @@ impl SafegroundApp {
                     edited.status = status;
                     command = Some(Command::UpdateHazardReport(Box::new(edited)));
                 }
-                if ui.small_button("Void…").clicked() {
+                if ui.small_button(tr.detail_void()).clicked() {
                     *void_entry = detail::VoidEntry {
                         code: Some(r.code.clone()),
                         reason: String::new(),
@@ -75,30 +76,33 @@ impl SafegroundApp {
                 });
             }
             detail::fields_grid(ui, "report_grid", |row| {
-                row("Type / model", r.type_model.clone());
+                row(&tr.report_type_model(), r.type_model.clone());
                 row(
-                    "Location",
+                    &tr.report_location(),
                     crate::geometry::coords::format_coord(
                         r.location.lon_lat,
                         self.prefs.coord_format,
                     ),
                 );
                 row(
-                    "As entered",
+                    &tr.report_as_entered(),
                     r.location
                         .entered
                         .as_ref()
-                        .map(|e| format!("{} ({})", e.text, e.format.label()))
+                        .map(|e| format!("{} ({})", e.text, tr.label(e.format.label_id())))
                         .unwrap_or_default(),
                 );
-                row("Reported on", r.reported_on.to_string());
-                row("Reported by", r.reported_by.clone());
-                row("Phone", r.reporter_phone.clone());
-                row("Organisation", r.organisation.clone());
-                row("Notes", r.notes.clone());
+                row(
+                    &tr.report_reported_on(),
+                    crate::i18n::format::date_short(tr.lang(), r.reported_on),
+                );
+                row(&tr.report_reported_by(), r.reported_by.clone());
+                row(&tr.report_phone(), r.reporter_phone.clone());
+                row(&tr.report_organisation(), r.organisation.clone());
+                row(&tr.report_notes(), r.notes.clone());
             });
             ui.separator();
-            ui.strong(format!("Photos ({})", d.thumbnails.len()));
+            ui.strong(tr.report_photos(d.thumbnails.len()));
             ui.horizontal_wrapped(|ui| {
                 for t in &d.thumbnails {
                     let texture = thumbnails.entry(t.id).or_insert_with(|| {
@@ -117,7 +121,7 @@ impl SafegroundApp {
                                     .max_size(egui::vec2(160.0, 160.0))
                                     .sense(egui::Sense::click()),
                             )
-                            .on_hover_text(format!("{} — click to open full size", t.file_name));
+                            .on_hover_text(tr.report_photo_hint(t.file_name.as_str()));
                         if r.clicked() {
                             command = Some(Command::LoadPhoto(t.id));
                         }
@@ -129,7 +133,7 @@ impl SafegroundApp {
                     });
                 }
             });
-            if ui.button("Add photo…").clicked() {
+            if ui.button(tr.report_add_photo()).clicked() {
                 add_photo = true;
             }
         });
@@ -333,6 +337,7 @@ impl SafegroundApp {
     /// A photo opened full size: its caption (set and changed here, audited) and removal
     /// (asked first; soft and audited).
     pub(super) fn photo_window(&mut self, ctx: &egui::Context) {
+        let tr = self.tr();
         let Some(photo) = &self.state.photo else {
             return;
         };
@@ -358,15 +363,15 @@ impl SafegroundApp {
         let mut open = true;
         let mut command = None;
         let mut close = false;
-        egui::Window::new(format!("Photo — {}", photo.file_name))
+        egui::Window::new(tr.photo_title(photo.file_name.as_str()))
             .open(&mut open)
             .default_size([720.0, 560.0])
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
-                    let l = ui.label("Caption");
+                    let l = ui.label(tr.photo_caption());
                     ui.add(egui::TextEdit::singleline(&mut view.caption).desired_width(360.0))
                         .labelled_by(l.id);
-                    if ui.button("Save caption").clicked()
+                    if ui.button(tr.photo_save_caption()).clicked()
                         && let Some(report) = report
                     {
                         command = Some(Command::SetPhotoCaption {
@@ -375,23 +380,20 @@ impl SafegroundApp {
                             caption: view.caption.clone(),
                         });
                     }
-                    if ui.button("Remove photo…").clicked() {
+                    if ui.button(tr.photo_remove()).clicked() {
                         view.confirm_remove = true;
                     }
                 });
                 if view.confirm_remove {
                     ui.horizontal(|ui| {
-                        ui.colored_label(
-                            theme::WARNING_TEXT,
-                            "Remove this photo from the report? (It is kept in the store's audit.)",
-                        );
-                        if ui.button("Remove").clicked()
+                        ui.colored_label(theme::WARNING_TEXT, tr.photo_remove_confirm());
+                        if ui.button(tr.photo_remove_yes()).clicked()
                             && let Some(report) = report
                         {
                             command = Some(Command::RemovePhoto { report, photo: id });
                             close = true;
                         }
-                        if ui.button("Keep it").clicked() {
+                        if ui.button(tr.photo_keep()).clicked() {
                             view.confirm_remove = false;
                         }
                     });

@@ -98,11 +98,11 @@ impl Appearance {
     pub const ALL: &'static [Self] = &[Self::System, Self::Daylight, Self::Dark];
 
     /// A label for people.
-    pub fn label(self) -> &'static str {
+    pub fn label_id(self) -> &'static str {
         match self {
-            Self::System => "Follow the system",
-            Self::Daylight => "Daylight (high contrast, for outdoors)",
-            Self::Dark => "Dark",
+            Self::System => "appearance-system",
+            Self::Daylight => "appearance-daylight",
+            Self::Dark => "appearance-dark",
         }
     }
 }

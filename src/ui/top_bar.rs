@@ -41,7 +41,7 @@ impl SafegroundApp {
         if let Some(c) = cache {
             self.state.notify(
                 NotificationLevel::Info,
-                format!("Online tiles on; cached in {}", c.display()),
+                super::language::tr(ctx).top_online_tiles_cached(c.display().to_string()),
             );
         }
     }
@@ -58,7 +58,7 @@ impl SafegroundApp {
                 }
                 Err(e) => self.state.notify(
                     NotificationLevel::Error,
-                    format!("Cannot read the raster basemap: {e}"),
+                    super::language::tr(ctx).top_raster_unreadable(e.to_string()),
                 ),
             }
         }
@@ -66,15 +66,16 @@ impl SafegroundApp {
 
     pub(super) fn top_bar(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        let tr = super::language::tr(&ctx);
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("Store", |ui| {
-                if ui.button("New programme…").clicked() {
+            ui.menu_button(tr.menu_store(), |ui| {
+                if ui.button(tr.menu_new_programme()).clicked() {
                     self.open_picker(&ctx, PickPurpose::NewStore);
                 }
-                if ui.button("Open store…").clicked() {
+                if ui.button(tr.menu_open_store()).clicked() {
                     self.open_picker(&ctx, PickPurpose::OpenStore);
                 }
-                if ui.button("Load the demo programme").clicked() {
+                if ui.button(tr.menu_load_demo()).clicked() {
                     self.send(Command::LoadDemo);
                 }
             });
@@ -95,7 +96,11 @@ impl SafegroundApp {
             if shortcut(egui::Key::Q) {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            if (ui.button("New land").on_hover_text("Ctrl+N").clicked() || new_land)
+            if (ui
+                .button(tr.top_new_land())
+                .on_hover_text("Ctrl+N")
+                .clicked()
+                || new_land)
                 && self.may_open_form()
             {
                 self.report_form = None;
@@ -104,7 +109,7 @@ impl SafegroundApp {
                 self.state.form_error = None;
                 self.welcome_dismissed = true;
             }
-            if ui.button("New hazard report").clicked() && self.may_open_form() {
+            if ui.button(tr.top_new_hazard_report()).clicked() && self.may_open_form() {
                 self.editor = None;
                 self.activity_form = None;
                 self.report_form = Some(ReportForm::new(
@@ -114,37 +119,37 @@ impl SafegroundApp {
                 self.state.form_error = None;
                 self.welcome_dismissed = true;
             }
-            if ui.button("Import…").clicked() {
+            if ui.button(tr.top_import()).clicked() {
                 self.open_picker(&ctx, PickPurpose::Import);
             }
-            ui.menu_button("Export", |ui| {
-                ui.label("Profile (who the file is for)");
+            ui.menu_button(tr.top_export(), |ui| {
+                ui.label(tr.export_profile());
                 for p in crate::domain::ExportProfile::ALL {
-                    ui.radio_value(&mut self.export_profile, *p, p.label());
+                    ui.radio_value(&mut self.export_profile, *p, tr.label(p.label_id()));
                 }
                 ui.separator();
-                if ui.button("GeoJSON…").clicked() {
+                if ui.button(tr.export_geojson()).clicked() {
                     self.open_picker(&ctx, PickPurpose::Export(ExportFormat::Geojson));
                 }
-                if ui.button("Ledger and activities CSV…").clicked() {
+                if ui.button(tr.export_csv()).clicked() {
                     self.open_picker(&ctx, PickPurpose::Export(ExportFormat::Csv));
                 }
-                if ui.button("GeoPackage…").clicked() {
+                if ui.button(tr.export_gpkg()).clicked() {
                     self.open_picker(&ctx, PickPurpose::Export(ExportFormat::Gpkg));
                 }
                 ui.separator();
-                if ui.button("Donor progress report…").clicked() {
+                if ui.button(tr.export_report()).clicked() {
                     self.dashboard
                         .get_or_insert_with(dashboard::Dashboard::default);
                     self.open_picker(&ctx, PickPurpose::Export(ExportFormat::Report));
                 }
-                if ui.button("Export log").clicked() {
+                if ui.button(tr.export_log()).clicked() {
                     self.show_export_log = true;
                     self.send(Command::LoadExportLog);
                 }
             });
             if ui
-                .selectable_label(self.dashboard.is_some(), "Dashboard")
+                .selectable_label(self.dashboard.is_some(), tr.top_dashboard())
                 .on_hover_text("Ctrl+D")
                 .clicked()
                 || dashboard_key
@@ -160,26 +165,22 @@ impl SafegroundApp {
                 .as_ref()
                 .filter(|p| p.is_complete())
                 .map_or_else(
-                    || "Who is recording?".to_owned(),
+                    || tr.top_who_is_recording(),
                     |p| {
-                        format!(
-                            "Recording as {} ({})",
+                        tr.top_recording_as(
                             p.name.trim(),
-                            p.role().map_or("", crate::domain::Role::label)
+                            p.role().map(|r| tr.label(r.label_id())).unwrap_or_default(),
                         )
                     },
                 );
             if ui
                 .button(recording)
-                .on_hover_text(
-                    "The person recorded in history, audit and export log; change it here",
-                )
+                .on_hover_text(tr.top_recording_hint())
                 .clicked()
             {
                 self.person_form = Some(self.prefs.person.clone().unwrap_or_default());
             }
-            ui.menu_button("Settings", |ui| {
-                let tr = super::language::tr(&ctx);
+            ui.menu_button(tr.top_settings(), |ui| {
                 ui.label(tr.settings_language());
                 let system = tr.settings_language_system(self.system_lang.native_name());
                 ui.radio_value(&mut self.prefs.language, None, system);
@@ -192,45 +193,42 @@ impl SafegroundApp {
                     ui.radio_value(&mut self.prefs.language, Some(lang), name);
                 }
                 ui.separator();
-                ui.label("Appearance");
+                ui.label(tr.settings_appearance());
                 for a in theme::Appearance::ALL {
                     if ui
-                        .radio_value(&mut self.prefs.appearance, *a, a.label())
+                        .radio_value(&mut self.prefs.appearance, *a, tr.label(a.label_id()))
                         .changed()
                     {
                         theme::apply_appearance(&ctx, *a);
                     }
                 }
                 ui.separator();
-                ui.label("Coordinate format");
+                ui.label(tr.settings_coord_format());
                 for f in CoordFormat::ALL {
-                    ui.radio_value(&mut self.prefs.coord_format, *f, f.label());
+                    ui.radio_value(&mut self.prefs.coord_format, *f, tr.label(f.label_id()));
                 }
                 ui.separator();
                 ui.horizontal(|ui| {
-                    ui.label("GPS accuracy threshold (m)");
+                    ui.label(tr.settings_gps_threshold());
                     ui.add(
                         egui::DragValue::new(&mut self.prefs.gps_threshold_m)
                             .range(1.0..=100.0)
                             .speed(0.5),
                     );
                 });
-                ui.checkbox(&mut self.prefs.show_labels, "Land codes on the map");
+                ui.checkbox(&mut self.prefs.show_labels, tr.settings_land_codes());
                 let mut online = self.prefs.online_tiles;
                 if ui
-                    .checkbox(
-                        &mut online,
-                        "Online tiles (OpenStreetMap; needs a network, cached on disk)",
-                    )
+                    .checkbox(&mut online, tr.settings_online_tiles())
                     .changed()
                 {
                     self.set_online_tiles(online, &ctx);
                 }
                 ui.separator();
-                if ui.button("Raster basemap (MBTiles)…").clicked() {
+                if ui.button(tr.settings_raster()).clicked() {
                     self.open_picker(&ctx, PickPurpose::Mbtiles);
                 }
-                if self.map.raster.is_some() && ui.button("Remove the raster basemap").clicked() {
+                if self.map.raster.is_some() && ui.button(tr.settings_raster_remove()).clicked() {
                     self.set_raster(None, &ctx);
                 }
                 if let Some(r) = &self.map.raster {
@@ -239,60 +237,57 @@ impl SafegroundApp {
                             ui.colored_label(theme::ERROR_TEXT, e);
                         }
                         (None, name) => {
-                            ui.label(format!(
-                                "Raster: {}",
-                                name.clone()
-                                    .unwrap_or_else(|| r.path().display().to_string())
-                            ));
+                            ui.label(
+                                tr.settings_raster_name(
+                                    name.clone()
+                                        .unwrap_or_else(|| r.path().display().to_string()),
+                                ),
+                            );
                         }
                     }
                 }
-                ui.checkbox(&mut self.prefs.show_reports, "Hazard reports on the map");
+                ui.checkbox(&mut self.prefs.show_reports, tr.settings_show_reports());
                 ui.checkbox(
                     &mut self.prefs.show_typed_points,
-                    "Typed points of the selected land (benchmark, reference, turning points)",
+                    tr.settings_typed_points(),
                 );
             });
             if ui
-                .button("History")
-                .on_hover_text("Who changed what, when: the whole programme's audit trail (Ctrl+H)")
+                .button(tr.top_history())
+                .on_hover_text(tr.top_history_hint())
                 .clicked()
                 || history_key
             {
                 self.toggle_history();
             }
-            let label = reconciliation_label(&self.state.records);
+            let label = reconciliation_label(tr, &self.state.records);
             if ui
                 .button(label)
-                .on_hover_text(
-                    "Sync bundles with the other laptops and the office; settle conflicts (Ctrl+R)",
-                )
+                .on_hover_text(tr.top_reconciliation_hint())
                 .clicked()
                 || sync_key
             {
                 self.toggle_reconciliation();
             }
             if ui
-                .button("Layers")
-                .on_hover_text(
-                    "Reference layers: admin boundaries, settlements, roads, tiles (Ctrl+L)",
-                )
+                .button(tr.top_layers())
+                .on_hover_text(tr.top_layers_hint())
                 .clicked()
                 || layers_key
             {
                 self.show_layers = !self.show_layers;
             }
-            if ui.button("Zoom to all").clicked() {
+            if ui.button(tr.top_zoom_all()).clicked() {
                 self.map.fit_all();
             }
             let measure_label = if self.map.measuring {
-                "Stop measuring"
+                tr.top_stop_measuring()
             } else {
-                "Measure"
+                tr.top_measure()
             };
             if ui
                 .button(measure_label)
-                .on_hover_text("Click on the map to measure distance and area")
+                .on_hover_text(tr.top_measure_hint())
                 .clicked()
             {
                 self.map.measuring = !self.map.measuring;
@@ -300,7 +295,7 @@ impl SafegroundApp {
             }
             ui.separator();
             if let Some(p) = &self.state.store_path {
-                ui.label(format!("Store: {}", p.display()));
+                ui.label(tr.top_store(p.display().to_string()));
             }
             if let Some(b) = &self.state.busy {
                 ui.spinner();
@@ -318,7 +313,7 @@ impl SafegroundApp {
                     );
                 }
                 if (b.starts_with("Importing") || b.starts_with("Exporting"))
-                    && ui.button("Cancel").clicked()
+                    && ui.button(tr.button_cancel()).clicked()
                 {
                     self.worker.cancel();
                 }
@@ -327,6 +322,7 @@ impl SafegroundApp {
     }
 
     pub(super) fn notifications_bar(&mut self, ui: &mut egui::Ui) {
+        let tr = super::language::tr(ui.ctx());
         ui.horizontal(|ui| {
             if let Some(n) = self.state.notifications.last() {
                 let colour = match n.level {
@@ -336,13 +332,15 @@ impl SafegroundApp {
                 };
                 ui.colored_label(colour, &n.text);
             } else {
-                ui.label("Ready.");
+                ui.label(tr.top_ready());
             }
-            if !self.state.last_import_issues.is_empty() && ui.button("Import summary").clicked() {
+            if !self.state.last_import_issues.is_empty()
+                && ui.button(tr.top_import_summary()).clicked()
+            {
                 self.show_import_issues = !self.show_import_issues;
             }
             if ui
-                .button(format!("Messages ({})", self.state.notifications.len()))
+                .button(tr.top_messages(self.state.notifications.len()))
                 .clicked()
             {
                 self.show_notifications = !self.show_notifications;
@@ -355,35 +353,31 @@ impl SafegroundApp {
     /// Whether a new form may replace the open one: not while a form holds unsaved changes
     /// (the person is told to save or cancel it first; nothing is lost).
     pub(super) fn may_open_form(&mut self) -> bool {
+        let tr = self.tr();
         let busy = if self
             .editor
             .as_ref()
             .is_some_and(LandEditor::has_unsaved_changes)
         {
-            Some("land")
+            Some(tr.unsaved_land())
         } else if self
             .report_form
             .as_ref()
             .is_some_and(ReportForm::has_unsaved_changes)
         {
-            Some("hazard report")
+            Some(tr.unsaved_hazard_report())
         } else if self
             .activity_form
             .as_ref()
             .is_some_and(super::ActivityForm::has_unsaved_changes)
         {
-            Some("activity")
+            Some(tr.unsaved_activity())
         } else {
             None
         };
         match busy {
             Some(what) => {
-                self.state.notify(
-                    NotificationLevel::Warning,
-                    format!(
-                        "The {what} being recorded has unsaved changes: save it or cancel it first"
-                    ),
-                );
+                self.state.notify(NotificationLevel::Warning, what);
                 false
             }
             None => true,
@@ -393,21 +387,21 @@ impl SafegroundApp {
 
 /// The Reconciliation button: its open conflicts in red, and loudly a refused bundle or changes
 /// waiting for earlier ones.
-fn reconciliation_label(records: &crate::app::Records) -> egui::RichText {
+fn reconciliation_label(tr: crate::i18n::Tr, records: &crate::app::Records) -> egui::RichText {
     let mut parts = Vec::new();
     if records.open_conflicts > 0 {
-        parts.push(records.open_conflicts.to_string());
+        parts.push(tr.count(records.open_conflicts as u64));
     }
     if records.parked > 0 {
-        parts.push(format!("{} waiting", records.parked));
+        parts.push(tr.reconciliation_waiting(records.parked));
     }
     if records.last_bundle_refused {
-        parts.push("bundle refused".to_owned());
+        parts.push(tr.reconciliation_bundle_refused());
     }
     if parts.is_empty() {
-        egui::RichText::new("Reconciliation")
+        egui::RichText::new(tr.reconciliation())
     } else {
-        egui::RichText::new(format!("Reconciliation ({})", parts.join(", ")))
+        egui::RichText::new(tr.reconciliation_with(parts.join(", ")))
             .color(theme::ERROR_TEXT)
             .strong()
     }
