@@ -334,6 +334,101 @@ ledger-reduced = المخفّضة
 ledger-cleared = المطهّرة
 ledger-remaining = المتبقية
 
+## Forms and the land editor
+
+date-hint = سنة-شهر-يوم (YYYY-MM-DD)
+calendar = التقويم
+calendar-hint = اختيار التاريخ من التقويم
+calendar-previous = الشهر السابق
+calendar-next = الشهر التالي
+form-undo = تراجع
+form-redo = إعادة
+form-discard = تجاهل التغييرات
+form-keep-editing = متابعة التعديل
+form-close-land = في هذه المنطقة تغييرات غير محفوظة. هل تريد إغلاقها وفقدانها؟
+form-close-activity = في هذا النشاط تغييرات غير محفوظة. هل تريد إغلاقه وفقدانها؟
+form-close-hazard-report = في بلاغ الخطر هذا تغييرات غير محفوظة. هل تريد إغلاقه وفقدانها؟
+form-required = مطلوب
+form-store-refused = رفضت قاعدة البيانات: { $reason }
+editor-edit-title = تعديل { $code } — { $name }
+editor-classification = التصنيف
+editor-found-pcode = الرمز P { $pcode }
+editor-found-settlement = أقرب تجمع سكني { $settlement }
+editor-admin-from-layer = الوحدة الإدارية من الطبقة المرجعية { $layer }: { $found } (تُحفظ القيمة التي تكتبها)
+editor-click-points = إضافة نقاط بالنقر على الخريطة
+editor-traverse = مسار قياس من علامة مساحية
+editor-area = المساحة { $area } ({ $hectares })، جيوديسية WGS84
+editor-area-needs-points = المساحة: تحتاج إلى ثلاث نقاط محيط على الأقل
+editor-implausible-area = تحقّق من النقاط: { $hectares } هكتار أكبر من كل منطقة خطرة تقريبًا سُجّلت دفعة واحدة (أكثر من { $limit } هكتار)؛ ينتج هذا عن إحداثي مكتوب خطأ أو نقرة في غير مكانها
+editor-overlaps = تتداخل مع { $count ->
+        [one] منطقة مفتوحة واحدة
+        [two] منطقتين مفتوحتين
+        [few] { $count } مناطق مفتوحة
+       *[other] { $count } منطقة مفتوحة
+    }: { $codes } — تحقّق من أنها غير مسجّلة مرتين
+editor-save = حفظ المنطقة
+
+## Typed points, evidence and the traverse
+
+form-delete = حذف
+editor-evidence-items = عناصر الأدلة ({ $count })
+editor-evidence-what = ماذا (مثلًا علامات ألغام، حفر)
+editor-evidence-how = مصدر المعرفة
+editor-add-evidence = إضافة عنصر دليل
+editor-informants = مصادر المعلومات الرئيسية ({ $count })
+editor-informants-sensitive = بيانات حساسة: تبقى الأسماء والهواتف في قاعدة البيانات هذه وفي التصدير الكامل فقط؛ ويستبعدها التصدير للجهات المانحة وللعموم.
+editor-informant-role = الدور في المجتمع
+editor-add-informant = إضافة مصدر معلومات
+editor-point-label = التسمية
+editor-point-coordinate = الإحداثي (بأي صيغة)
+editor-point-gps = GPS ± م
+editor-point-number = النقطة { $number }
+editor-read-as = قُرئ بصيغة { $format }
+editor-gps-worse = أسوأ من حد { $threshold } م
+editor-gps-poor = ضعيفة
+editor-up = أعلى
+editor-move-up = نقل إلى أعلى
+editor-delete-point = حذف النقطة
+editor-add-point = إضافة نقطة
+editor-not-set = غير محددة
+editor-admin1 = المستوى الإداري ١
+editor-admin1-hint = محافظة، إقليم، ولاية
+editor-admin2 = المستوى الإداري ٢
+editor-admin2-hint = بلدية، قضاء
+editor-settlement = التجمع السكني
+editor-settlement-hint = قرية أو بلدة
+editor-pcode-hint = مثلًا BA-ZD-TSJ-014
+editor-blockage-hint = ما الذي يعرقله الخطر
+editor-terrain-hint = الغطاء النباتي، الانحدار، التربة
+editor-beneficiaries = المستفيدون المتوقعون
+editor-beneficiaries-hint = أشخاص
+editor-project-hint = مشروع الجهة المانحة
+traverse-benchmark = العلامة المساحية
+traverse-bearings-in = الاتجاهات بوحدة
+traverse-north = الشمال
+traverse-declination = الانحراف (° شرقًا)
+traverse-declination-date = تاريخ الانحراف
+traverse-instrument = الأداة
+traverse-leg = الضلع
+traverse-bearing = الاتجاه
+traverse-distance = المسافة م
+traverse-slope = الميل °
+traverse-first-leg = من BM إلى SP
+traverse-leg-bearing = اتجاه الضلع { $leg }
+traverse-leg-distance = مسافة الضلع { $leg }
+traverse-leg-slope = ميل الضلع { $leg }
+traverse-add-leg = إضافة ضلع
+traverse-exact = تام
+traverse-misclosure = خطأ الإغلاق { $misclosure } م باتجاه { $bearing }° (الإغلاق { $ratio })، المحيط { $perimeter } م
+traverse-use = استخدام نقاط المسار
+traverse-bad-benchmark = العلامة المساحية: { $error }
+traverse-bad-declination = الانحراف: ليس رقمًا
+traverse-bad-declination-date = تاريخ الانحراف: اكتبه بصيغة YYYY-MM-DD
+traverse-bad-bearing = الضلع { $leg }: الاتجاه ليس رقمًا
+traverse-bad-distance = الضلع { $leg }: المسافة ليست رقمًا
+traverse-bad-slope = الضلع { $leg }: الميل ليس رقمًا
+traverse-no-leg = أضف ضلعًا واحدًا على الأقل
+
 ## Classification
 vocab-Classification-indication = مؤشر
 vocab-Classification-sha = مشتبه بها

@@ -319,6 +319,99 @@ ledger-reduced = Reduced
 ledger-cleared = Cleared
 ledger-remaining = Remaining
 
+## Forms and the land editor
+
+date-hint = YYYY-MM-DD
+calendar = Calendar
+calendar-hint = Pick the date from a calendar
+calendar-previous = Previous month
+calendar-next = Next month
+form-undo = Undo
+form-redo = Redo
+form-discard = Discard changes
+form-keep-editing = Keep editing
+form-close-land = This land has unsaved changes. Close it and lose them?
+form-close-activity = This activity has unsaved changes. Close it and lose them?
+form-close-hazard-report = This hazard report has unsaved changes. Close it and lose them?
+form-required = Required
+form-store-refused = The store refused: { $reason }
+editor-edit-title = Edit { $code } — { $name }
+editor-classification = Classification
+editor-found-pcode = P-code { $pcode }
+editor-found-settlement = nearest settlement { $settlement }
+editor-admin-from-layer = Admin area from the reference layer { $layer }: { $found } (a value you type is kept)
+editor-click-points = Add points by clicking on the map
+editor-traverse = Traverse from a benchmark
+editor-area = Area { $area } ({ $hectares }), geodesic WGS84
+editor-area-needs-points = Area: needs at least three perimeter points
+editor-implausible-area = Check the points: { $hectares } ha is larger than nearly every hazard area recorded at once (over { $limit } ha); a mistyped coordinate or a click in the wrong place gives this
+editor-overlaps = Overlaps { $count ->
+        [one] { $count } open land
+       *[other] { $count } open lands
+    }: { $codes } — check it is not recorded twice
+editor-save = Save land
+
+## Typed points, evidence and the traverse
+
+form-delete = Delete
+editor-evidence-items = Evidence items ({ $count })
+editor-evidence-what = What (e.g. mine signs, craters)
+editor-evidence-how = How known
+editor-add-evidence = Add evidence item
+editor-informants = Key informants ({ $count })
+editor-informants-sensitive = Sensitive: names and phones stay in this store and full exports only; donor and public exports leave them out.
+editor-informant-role = Role in the community
+editor-add-informant = Add informant
+editor-point-label = Label
+editor-point-coordinate = Coordinate (any notation)
+editor-point-gps = GPS ± m
+editor-point-number = Point { $number }
+editor-read-as = read as { $format }
+editor-gps-worse = worse than the { $threshold } m threshold
+editor-gps-poor = poor
+editor-up = Up
+editor-move-up = Move up
+editor-delete-point = Delete point
+editor-add-point = Add point
+editor-not-set = Not set
+editor-admin1 = Admin level 1
+editor-admin1-hint = canton, oblast, province
+editor-admin2 = Admin level 2
+editor-admin2-hint = municipality, district
+editor-settlement = Settlement
+editor-settlement-hint = village or town
+editor-pcode-hint = e.g. BA-ZD-TSJ-014
+editor-blockage-hint = what the hazard blocks
+editor-terrain-hint = vegetation, slope, soil
+editor-beneficiaries = Expected beneficiaries
+editor-beneficiaries-hint = people
+editor-project-hint = donor project
+traverse-benchmark = Benchmark
+traverse-bearings-in = Bearings in
+traverse-north = North
+traverse-declination = Declination (° east)
+traverse-declination-date = Declination date
+traverse-instrument = Instrument
+traverse-leg = Leg
+traverse-bearing = Bearing
+traverse-distance = Distance m
+traverse-slope = Slope °
+traverse-first-leg = BM to SP
+traverse-leg-bearing = Leg { $leg } bearing
+traverse-leg-distance = Leg { $leg } distance
+traverse-leg-slope = Leg { $leg } slope
+traverse-add-leg = Add leg
+traverse-exact = exact
+traverse-misclosure = Misclosure { $misclosure } m at bearing { $bearing }° (closure { $ratio }), perimeter { $perimeter } m
+traverse-use = Use traverse points
+traverse-bad-benchmark = benchmark: { $error }
+traverse-bad-declination = declination: not a number
+traverse-bad-declination-date = declination date: write it as YYYY-MM-DD
+traverse-bad-bearing = leg { $leg }: bearing is not a number
+traverse-bad-distance = leg { $leg }: distance is not a number
+traverse-bad-slope = leg { $leg }: slope is not a number
+traverse-no-leg = add at least one leg
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = SHA

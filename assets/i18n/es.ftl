@@ -317,6 +317,99 @@ ledger-reduced = Reducida
 ledger-cleared = Despejada
 ledger-remaining = Restante
 
+## Forms and the land editor
+
+date-hint = AAAA-MM-DD
+calendar = Calendario
+calendar-hint = Elegir la fecha en un calendario
+calendar-previous = Mes anterior
+calendar-next = Mes siguiente
+form-undo = Deshacer
+form-redo = Rehacer
+form-discard = Descartar los cambios
+form-keep-editing = Seguir editando
+form-close-land = Esta área tiene cambios sin guardar. ¿Cerrarla y perderlos?
+form-close-activity = Esta actividad tiene cambios sin guardar. ¿Cerrarla y perderlos?
+form-close-hazard-report = Este informe de peligro tiene cambios sin guardar. ¿Cerrarlo y perderlos?
+form-required = Obligatorio
+form-store-refused = La base lo rechazó: { $reason }
+editor-edit-title = Editar { $code } — { $name }
+editor-classification = Clasificación
+editor-found-pcode = P-code { $pcode }
+editor-found-settlement = localidad más cercana { $settlement }
+editor-admin-from-layer = Unidad administrativa según la capa de referencia { $layer }: { $found } (se conserva el valor que escriba)
+editor-click-points = Añadir puntos haciendo clic en el mapa
+editor-traverse = Poligonal desde un punto de control
+editor-area = Superficie { $area } ({ $hectares }), geodésica WGS84
+editor-area-needs-points = Superficie: se necesitan al menos tres puntos del perímetro
+editor-implausible-area = Revise los puntos: { $hectares } ha supera casi cualquier área peligrosa registrada de una vez (más de { $limit } ha); una coordenada mal escrita o un clic en el lugar equivocado produce esto
+editor-overlaps = Se superpone con { $count ->
+        [one] { $count } área abierta
+       *[other] { $count } áreas abiertas
+    }: { $codes } — compruebe que no esté registrada dos veces
+editor-save = Guardar el área
+
+## Typed points, evidence and the traverse
+
+form-delete = Eliminar
+editor-evidence-items = Elementos de evidencia ({ $count })
+editor-evidence-what = Qué (p. ej., señales de minas, cráteres)
+editor-evidence-how = Cómo se sabe
+editor-add-evidence = Añadir elemento de evidencia
+editor-informants = Informantes clave ({ $count })
+editor-informants-sensitive = Sensible: los nombres y teléfonos quedan en esta base y en las exportaciones completas; las exportaciones para donantes y para el público los omiten.
+editor-informant-role = Papel en la comunidad
+editor-add-informant = Añadir informante
+editor-point-label = Etiqueta
+editor-point-coordinate = Coordenada (cualquier notación)
+editor-point-gps = GPS ± m
+editor-point-number = Punto { $number }
+editor-read-as = leída como { $format }
+editor-gps-worse = peor que el umbral de { $threshold } m
+editor-gps-poor = deficiente
+editor-up = Subir
+editor-move-up = Mover arriba
+editor-delete-point = Eliminar el punto
+editor-add-point = Añadir punto
+editor-not-set = Sin definir
+editor-admin1 = Nivel administrativo 1
+editor-admin1-hint = departamento, región, provincia
+editor-admin2 = Nivel administrativo 2
+editor-admin2-hint = municipio, distrito
+editor-settlement = Localidad
+editor-settlement-hint = pueblo o ciudad
+editor-pcode-hint = p. ej., BA-ZD-TSJ-014
+editor-blockage-hint = qué bloquea el peligro
+editor-terrain-hint = vegetación, pendiente, suelo
+editor-beneficiaries = Beneficiarios previstos
+editor-beneficiaries-hint = personas
+editor-project-hint = proyecto del donante
+traverse-benchmark = Punto de control
+traverse-bearings-in = Rumbos en
+traverse-north = Norte
+traverse-declination = Declinación (° este)
+traverse-declination-date = Fecha de la declinación
+traverse-instrument = Instrumento
+traverse-leg = Tramo
+traverse-bearing = Rumbo
+traverse-distance = Distancia m
+traverse-slope = Pendiente °
+traverse-first-leg = De BM a SP
+traverse-leg-bearing = Rumbo del tramo { $leg }
+traverse-leg-distance = Distancia del tramo { $leg }
+traverse-leg-slope = Pendiente del tramo { $leg }
+traverse-add-leg = Añadir tramo
+traverse-exact = exacto
+traverse-misclosure = Error de cierre { $misclosure } m con rumbo { $bearing }° (cierre { $ratio }), perímetro { $perimeter } m
+traverse-use = Usar los puntos de la poligonal
+traverse-bad-benchmark = punto de control: { $error }
+traverse-bad-declination = declinación: no es un número
+traverse-bad-declination-date = fecha de la declinación: escríbala como AAAA-MM-DD
+traverse-bad-bearing = tramo { $leg }: el rumbo no es un número
+traverse-bad-distance = tramo { $leg }: la distancia no es un número
+traverse-bad-slope = tramo { $leg }: la pendiente no es un número
+traverse-no-leg = añada al menos un tramo
+
 ## Classification
 vocab-Classification-indication = Indicio
 vocab-Classification-sha = APS

@@ -317,6 +317,99 @@ ledger-reduced = Réduite
 ledger-cleared = Dépolluée
 ledger-remaining = Restante
 
+## Forms and the land editor
+
+date-hint = AAAA-MM-JJ
+calendar = Calendrier
+calendar-hint = Choisir la date dans un calendrier
+calendar-previous = Mois précédent
+calendar-next = Mois suivant
+form-undo = Annuler la modification
+form-redo = Rétablir
+form-discard = Abandonner les modifications
+form-keep-editing = Continuer la saisie
+form-close-land = Cette zone a des modifications non enregistrées. La fermer et les perdre ?
+form-close-activity = Cette activité a des modifications non enregistrées. La fermer et les perdre ?
+form-close-hazard-report = Ce signalement de danger a des modifications non enregistrées. Le fermer et les perdre ?
+form-required = Obligatoire
+form-store-refused = La base a refusé : { $reason }
+editor-edit-title = Modifier { $code } — { $name }
+editor-classification = Classification
+editor-found-pcode = P-code { $pcode }
+editor-found-settlement = localité la plus proche { $settlement }
+editor-admin-from-layer = Zone administrative d’après la couche de référence { $layer } : { $found } (une valeur saisie est conservée)
+editor-click-points = Ajouter des points en cliquant sur la carte
+editor-traverse = Cheminement depuis un repère
+editor-area = Superficie { $area } ({ $hectares }), géodésique WGS84
+editor-area-needs-points = Superficie : il faut au moins trois points du périmètre
+editor-implausible-area = Vérifiez les points : { $hectares } ha dépasse presque toutes les zones dangereuses jamais saisies d’un coup (plus de { $limit } ha) ; une coordonnée mal tapée ou un clic au mauvais endroit donne cela
+editor-overlaps = Chevauche { $count ->
+        [one] { $count } zone ouverte
+       *[other] { $count } zones ouvertes
+    } : { $codes } — vérifiez qu’elle n’est pas saisie deux fois
+editor-save = Enregistrer la zone
+
+## Typed points, evidence and the traverse
+
+form-delete = Supprimer
+editor-evidence-items = Éléments de preuve ({ $count })
+editor-evidence-what = Quoi (p. ex. panneaux de mines, cratères)
+editor-evidence-how = Source
+editor-add-evidence = Ajouter un élément de preuve
+editor-informants = Informateurs clés ({ $count })
+editor-informants-sensitive = Sensible : les noms et téléphones restent dans cette base et dans les exports complets ; les exports pour bailleurs et pour le public les omettent.
+editor-informant-role = Rôle dans la communauté
+editor-add-informant = Ajouter un informateur
+editor-point-label = Libellé
+editor-point-coordinate = Coordonnée (toute notation)
+editor-point-gps = GPS ± m
+editor-point-number = Point { $number }
+editor-read-as = lu comme { $format }
+editor-gps-worse = moins bon que le seuil de { $threshold } m
+editor-gps-poor = médiocre
+editor-up = Monter
+editor-move-up = Remonter
+editor-delete-point = Supprimer le point
+editor-add-point = Ajouter un point
+editor-not-set = Non définie
+editor-admin1 = Niveau administratif 1
+editor-admin1-hint = canton, région, province
+editor-admin2 = Niveau administratif 2
+editor-admin2-hint = commune, district
+editor-settlement = Localité
+editor-settlement-hint = village ou ville
+editor-pcode-hint = p. ex. BA-ZD-TSJ-014
+editor-blockage-hint = ce que le danger bloque
+editor-terrain-hint = végétation, pente, sol
+editor-beneficiaries = Bénéficiaires attendus
+editor-beneficiaries-hint = personnes
+editor-project-hint = projet du bailleur
+traverse-benchmark = Repère
+traverse-bearings-in = Gisements en
+traverse-north = Nord
+traverse-declination = Déclinaison (° est)
+traverse-declination-date = Date de la déclinaison
+traverse-instrument = Instrument
+traverse-leg = Segment
+traverse-bearing = Gisement
+traverse-distance = Distance m
+traverse-slope = Pente °
+traverse-first-leg = BM vers SP
+traverse-leg-bearing = Gisement du segment { $leg }
+traverse-leg-distance = Distance du segment { $leg }
+traverse-leg-slope = Pente du segment { $leg }
+traverse-add-leg = Ajouter un segment
+traverse-exact = exacte
+traverse-misclosure = Écart de fermeture { $misclosure } m au gisement { $bearing }° (fermeture { $ratio }), périmètre { $perimeter } m
+traverse-use = Utiliser les points du cheminement
+traverse-bad-benchmark = repère : { $error }
+traverse-bad-declination = déclinaison : ce n’est pas un nombre
+traverse-bad-declination-date = date de la déclinaison : écrivez-la AAAA-MM-JJ
+traverse-bad-bearing = segment { $leg } : le gisement n’est pas un nombre
+traverse-bad-distance = segment { $leg } : la distance n’est pas un nombre
+traverse-bad-slope = segment { $leg } : la pente n’est pas un nombre
+traverse-no-leg = ajoutez au moins un segment
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = ZSD

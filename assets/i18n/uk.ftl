@@ -328,6 +328,100 @@ ledger-reduced = Зменшено
 ledger-cleared = Очищено
 ledger-remaining = Залишилося
 
+## Forms and the land editor
+
+date-hint = РРРР-ММ-ДД
+calendar = Календар
+calendar-hint = Вибрати дату в календарі
+calendar-previous = Попередній місяць
+calendar-next = Наступний місяць
+form-undo = Скасувати дію
+form-redo = Повторити
+form-discard = Відкинути зміни
+form-keep-editing = Продовжити редагування
+form-close-land = Територія має незбережені зміни. Закрити її й утратити їх?
+form-close-activity = Робота має незбережені зміни. Закрити її й утратити їх?
+form-close-hazard-report = Повідомлення про небезпеку має незбережені зміни. Закрити його й утратити їх?
+form-required = Обов’язкове поле
+form-store-refused = База відмовила: { $reason }
+editor-edit-title = Редагування { $code } — { $name }
+editor-classification = Класифікація
+editor-found-pcode = P-код { $pcode }
+editor-found-settlement = найближчий населений пункт { $settlement }
+editor-admin-from-layer = Адмінодиниця з довідкового шару { $layer }: { $found } (введене вами значення зберігається)
+editor-click-points = Додавати точки клацанням на карті
+editor-traverse = Хід від репера
+editor-area = Площа { $area } ({ $hectares }), геодезична WGS84
+editor-area-needs-points = Площа: потрібно щонайменше три точки периметра
+editor-implausible-area = Перевірте точки: { $hectares } га більше майже за будь-яку небезпечну територію, внесену за один раз (понад { $limit } га); так буває через помилку в координаті чи клацання не в тому місці
+editor-overlaps = Перекриває { $count ->
+        [one] { $count } відкриту територію
+        [few] { $count } відкриті території
+       *[other] { $count } відкритих територій
+    }: { $codes } — перевірте, чи її не внесено двічі
+editor-save = Зберегти територію
+
+## Typed points, evidence and the traverse
+
+form-delete = Видалити
+editor-evidence-items = Докази ({ $count })
+editor-evidence-what = Що (напр. знаки мін, вирви)
+editor-evidence-how = Звідки відомо
+editor-add-evidence = Додати доказ
+editor-informants = Ключові інформатори ({ $count })
+editor-informants-sensitive = Чутливі дані: імена й телефони залишаються в цій базі та в повних експортах; експорти для донорів і публіки їх не містять.
+editor-informant-role = Роль у громаді
+editor-add-informant = Додати інформатора
+editor-point-label = Позначка
+editor-point-coordinate = Координата (будь-який запис)
+editor-point-gps = GPS ± м
+editor-point-number = Точка { $number }
+editor-read-as = прочитано як { $format }
+editor-gps-worse = гірше за поріг { $threshold } м
+editor-gps-poor = низька точність
+editor-up = Вгору
+editor-move-up = Перемістити вгору
+editor-delete-point = Видалити точку
+editor-add-point = Додати точку
+editor-not-set = Не задано
+editor-admin1 = Адмінрівень 1
+editor-admin1-hint = область, кантон, провінція
+editor-admin2 = Адмінрівень 2
+editor-admin2-hint = громада, район
+editor-settlement = Населений пункт
+editor-settlement-hint = село чи місто
+editor-pcode-hint = напр. BA-ZD-TSJ-014
+editor-blockage-hint = що блокує небезпека
+editor-terrain-hint = рослинність, схил, ґрунт
+editor-beneficiaries = Очікувані бенефіціари
+editor-beneficiaries-hint = осіб
+editor-project-hint = проєкт донора
+traverse-benchmark = Репер
+traverse-bearings-in = Азимути в
+traverse-north = Північ
+traverse-declination = Схилення (° на схід)
+traverse-declination-date = Дата схилення
+traverse-instrument = Прилад
+traverse-leg = Відрізок
+traverse-bearing = Азимут
+traverse-distance = Відстань, м
+traverse-slope = Схил, °
+traverse-first-leg = Від BM до SP
+traverse-leg-bearing = Азимут відрізка { $leg }
+traverse-leg-distance = Відстань відрізка { $leg }
+traverse-leg-slope = Схил відрізка { $leg }
+traverse-add-leg = Додати відрізок
+traverse-exact = точна
+traverse-misclosure = Нев’язка { $misclosure } м за азимутом { $bearing }° (замикання { $ratio }), периметр { $perimeter } м
+traverse-use = Використати точки ходу
+traverse-bad-benchmark = репер: { $error }
+traverse-bad-declination = схилення: це не число
+traverse-bad-declination-date = дата схилення: запишіть її як РРРР-ММ-ДД
+traverse-bad-bearing = відрізок { $leg }: азимут — не число
+traverse-bad-distance = відрізок { $leg }: відстань — не число
+traverse-bad-slope = відрізок { $leg }: схил — не число
+traverse-no-leg = додайте принаймні один відрізок
+
 ## Classification
 vocab-Classification-indication = Ознака
 vocab-Classification-sha = ПНТ

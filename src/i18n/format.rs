@@ -134,6 +134,51 @@ pub fn date_long(lang: Lang, d: Date) -> String {
     digits(lang, &text)
 }
 
+/// The month's name standing alone (a calendar's heading): `December`, `décembre`, `грудень`,
+/// `diciembre`, `ديسمبر`. `month` is 1 to 12; another number gives an empty text.
+#[must_use]
+pub fn month_name(lang: Lang, month: u8) -> &'static str {
+    let names = match lang {
+        Lang::En => &MONTHS_EN,
+        Lang::Fr => &MONTHS_FR,
+        Lang::Uk => &MONTHS_UK_NOMINATIVE,
+        Lang::Es => &MONTHS_ES,
+        Lang::Ar => &MONTHS_AR,
+    };
+    usize::from(month)
+        .checked_sub(1)
+        .and_then(|i| names.get(i))
+        .copied()
+        .unwrap_or("")
+}
+
+/// The days of the week, Monday first, as a calendar's column heads.
+#[must_use]
+pub fn weekdays_short(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::En => ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"],
+        Lang::Fr => ["lu", "ma", "me", "je", "ve", "sa", "di"],
+        Lang::Uk => ["пн", "вт", "ср", "чт", "пт", "сб", "нд"],
+        Lang::Es => ["lu", "ma", "mi", "ju", "vi", "sá", "do"],
+        Lang::Ar => ["ن", "ث", "ر", "خ", "ج", "س", "ح"],
+    }
+}
+
+const MONTHS_UK_NOMINATIVE: [&str; 12] = [
+    "січень",
+    "лютий",
+    "березень",
+    "квітень",
+    "травень",
+    "червень",
+    "липень",
+    "серпень",
+    "вересень",
+    "жовтень",
+    "листопад",
+    "грудень",
+];
+
 const MONTHS_EN: [&str; 12] = [
     "January",
     "February",

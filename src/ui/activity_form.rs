@@ -91,7 +91,10 @@ impl ActivityForm {
         if keys.escape && self.history.request_close(&self.draft) {
             return Some(FormAction::Cancel);
         }
-        if self.history.confirm_ui(ui, "activity") {
+        if self
+            .history
+            .confirm_ui(ui, &super::language::tr(ui.ctx()).form_close_activity())
+        {
             return Some(FormAction::Cancel);
         }
         let d = &mut self.draft;

@@ -351,7 +351,7 @@ impl SafegroundApp {
                 let traverse: Vec<crate::domain::LonLat> = self
                     .editor
                     .as_ref()
-                    .and_then(|e| e.walk().ok())
+                    .and_then(|e| e.walk(crate::i18n::Tr::default()).ok())
                     .map(|t| {
                         std::iter::once(t.benchmark)
                             .chain(t.points.iter().map(|(p, _)| *p))

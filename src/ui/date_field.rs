@@ -7,11 +7,12 @@ use time::{Date, Month};
 
 /// A labelled date row of a two-column grid: the label, then the text field and its calendar.
 pub(super) fn date_row(ui: &mut Ui, label: &str, text: &mut String) {
+    let tr = super::language::tr(ui.ctx());
     let l = ui.label(label);
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(text)
-                .hint_text("YYYY-MM-DD")
+                .hint_text(tr.date_hint())
                 .desired_width(110.0),
         )
         .labelled_by(l.id);
@@ -23,9 +24,10 @@ pub(super) fn date_row(ui: &mut Ui, label: &str, text: &mut String) {
 /// The *Calendar* button and its popup: a month grid, Monday first; the day clicked is written
 /// into `text`. Opens on the typed date, else today.
 pub(super) fn calendar_button(ui: &mut Ui, id: &str, text: &mut String) {
+    let tr = super::language::tr(ui.ctx());
     let button = ui
-        .small_button("Calendar")
-        .on_hover_text("Pick the date from a calendar");
+        .small_button(tr.calendar())
+        .on_hover_text(tr.calendar_hint());
     let shown_id = ui.make_persistent_id(("calendar_month", id));
     if button.clicked() {
         let start = crate::domain::parse_date(text).unwrap_or_else(crate::session::today);
@@ -41,7 +43,7 @@ pub(super) fn calendar_button(ui: &mut Ui, id: &str, text: &mut String) {
             ui.horizontal(|ui| {
                 if ui
                     .small_button("<")
-                    .on_hover_text("Previous month")
+                    .on_hover_text(tr.calendar_previous())
                     .clicked()
                 {
                     (year, month) = if month == 1 {
@@ -50,9 +52,16 @@ pub(super) fn calendar_button(ui: &mut Ui, id: &str, text: &mut String) {
                         (year, month - 1)
                     };
                 }
-                let name = Month::try_from(month).map_or_else(|_| String::new(), |m| m.to_string());
-                ui.strong(format!("{name} {year}"));
-                if ui.small_button(">").on_hover_text("Next month").clicked() {
+                let name = crate::i18n::format::month_name(tr.lang(), month);
+                ui.strong(format!(
+                    "{name} {}",
+                    crate::i18n::format::digits(tr.lang(), &year.to_string())
+                ));
+                if ui
+                    .small_button(">")
+                    .on_hover_text(tr.calendar_next())
+                    .clicked()
+                {
                     (year, month) = if month == 12 {
                         (year + 1, 1)
                     } else {
@@ -71,7 +80,7 @@ pub(super) fn calendar_button(ui: &mut Ui, id: &str, text: &mut String) {
             let lead = first.weekday().number_days_from_monday();
             let picked = crate::domain::parse_date(text);
             egui::Grid::new(("calendar_grid", id)).show(ui, |ui| {
-                for d in ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] {
+                for d in crate::i18n::format::weekdays_short(tr.lang()) {
                     ui.weak(d);
                 }
                 ui.end_row();
@@ -83,10 +92,11 @@ pub(super) fn calendar_button(ui: &mut Ui, id: &str, text: &mut String) {
                         continue;
                     };
                     let selected = picked == Some(date);
+                    let day_text = crate::i18n::format::digits(tr.lang(), &day.to_string());
                     let label = if date == today {
-                        egui::RichText::new(day.to_string()).strong()
+                        egui::RichText::new(day_text).strong()
                     } else {
-                        egui::RichText::new(day.to_string())
+                        egui::RichText::new(day_text)
                     };
                     if ui.selectable_label(selected, label).clicked() {
                         *text = date.to_string();

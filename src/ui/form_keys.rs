@@ -117,7 +117,10 @@ impl<T: Clone + PartialEq + Send + Sync> FormHistory<T> {
         let mut restore = None;
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(self.undoer.has_undo(current), egui::Button::new("Undo"))
+                .add_enabled(
+                    self.undoer.has_undo(current),
+                    egui::Button::new(super::language::tr(ui.ctx()).form_undo()),
+                )
                 .on_hover_text("Ctrl+Z")
                 .clicked()
                 || keys.undo
@@ -125,7 +128,10 @@ impl<T: Clone + PartialEq + Send + Sync> FormHistory<T> {
                 restore = self.undo(current);
             }
             if ui
-                .add_enabled(self.undoer.has_redo(current), egui::Button::new("Redo"))
+                .add_enabled(
+                    self.undoer.has_redo(current),
+                    egui::Button::new(super::language::tr(ui.ctx()).form_redo()),
+                )
                 .on_hover_text("Ctrl+Shift+Z")
                 .clicked()
                 || keys.redo
@@ -155,20 +161,18 @@ impl<T: Clone + PartialEq + Send + Sync> FormHistory<T> {
 
     /// The "lose these changes?" question, while it is asked: true when the person chose to
     /// discard.
-    pub fn confirm_ui(&mut self, ui: &mut Ui, what: &str) -> bool {
+    pub fn confirm_ui(&mut self, ui: &mut Ui, question: &str) -> bool {
         if !self.confirm_discard {
             return false;
         }
+        let tr = super::language::tr(ui.ctx());
         let mut discard = false;
-        ui.colored_label(
-            theme::WARNING_TEXT,
-            format!("This {what} has unsaved changes. Close it and lose them?"),
-        );
+        ui.colored_label(theme::WARNING_TEXT, question);
         ui.horizontal(|ui| {
-            if ui.button("Discard changes").clicked() {
+            if ui.button(tr.form_discard()).clicked() {
                 discard = true;
             }
-            if ui.button("Keep editing").clicked() {
+            if ui.button(tr.form_keep_editing()).clicked() {
                 self.confirm_discard = false;
             }
         });

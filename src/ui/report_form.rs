@@ -78,7 +78,10 @@ impl ReportForm {
         if keys.escape && self.history.request_close(&self.draft) {
             return Some(ReportAction::Cancel);
         }
-        if self.history.confirm_ui(ui, "hazard report") {
+        if self.history.confirm_ui(
+            ui,
+            &super::language::tr(ui.ctx()).form_close_hazard_report(),
+        ) {
             return Some(ReportAction::Cancel);
         }
         let d = &mut self.draft;

@@ -226,7 +226,13 @@ fn traverse_entry_shows_the_misclosure_and_becomes_the_polygon() {
     }
     harness.run_steps(2);
     harness.get_by_label_contains("Misclosure ");
-    let walked = harness.state().editor.as_ref().unwrap().walk().unwrap();
+    let walked = harness
+        .state()
+        .editor
+        .as_ref()
+        .unwrap()
+        .walk(safeground::i18n::Tr::default())
+        .unwrap();
     assert!(
         walked.misclosure_m > 0.5 && walked.misclosure_m < 5.0,
         "{}",
@@ -292,7 +298,7 @@ fn traverse_entry_shows_the_misclosure_and_becomes_the_polygon() {
         safeground::domain::Instrument::LaserRangefinder
     );
     assert_eq!(editor.traverse.benchmark, "44.7200, 18.0300");
-    let again = editor.walk().unwrap();
+    let again = editor.walk(safeground::i18n::Tr::default()).unwrap();
     assert!(
         (again.misclosure_m - misclosure).abs() < 0.01,
         "{} vs {misclosure}",

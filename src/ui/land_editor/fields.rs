@@ -66,7 +66,8 @@ impl NtsFields {
 /// The evidence items and key informants as editable tables (add, edit, delete).
 pub(super) fn evidence_and_informants_ui(ui: &mut Ui, nts: &mut NtsFields) {
     use crate::domain::{EvidenceItem, KeyInformant, SourceModality};
-    egui::CollapsingHeader::new(format!("Evidence items ({})", nts.evidence_items.len()))
+    let tr = super::super::language::tr(ui.ctx());
+    egui::CollapsingHeader::new(tr.editor_evidence_items(nts.evidence_items.len()))
         .id_salt("evidence_items")
         .show(ui, |ui| {
             let mut remove = None;
@@ -74,10 +75,10 @@ pub(super) fn evidence_and_informants_ui(ui: &mut Ui, nts: &mut NtsFields) {
                 .num_columns(4)
                 .show(ui, |ui| {
                     for h in [
-                        "What (e.g. mine signs, craters)",
-                        "How known",
-                        "Details",
-                        "",
+                        tr.editor_evidence_what(),
+                        tr.editor_evidence_how(),
+                        tr.detail_details(),
+                        String::new(),
                     ] {
                         ui.strong(h);
                     }
@@ -87,10 +88,14 @@ pub(super) fn evidence_and_informants_ui(ui: &mut Ui, nts: &mut NtsFields) {
                             ui.add(egui::TextEdit::singleline(&mut item.kind).desired_width(150.0));
                         });
                         egui::ComboBox::from_id_salt(("modality", i))
-                            .selected_text(item.modality.label())
+                            .selected_text(tr.label(item.modality.label_id()))
                             .show_ui(ui, |ui| {
                                 for m in SourceModality::ALL {
-                                    ui.selectable_value(&mut item.modality, *m, m.label());
+                                    ui.selectable_value(
+                                        &mut item.modality,
+                                        *m,
+                                        tr.label(m.label_id()),
+                                    );
                                 }
                             });
                         ui.push_id(("details", i), |ui| {
@@ -99,7 +104,7 @@ pub(super) fn evidence_and_informants_ui(ui: &mut Ui, nts: &mut NtsFields) {
                                     .desired_width(150.0),
                             );
                         });
-                        if ui.small_button("Delete").clicked() {
+                        if ui.small_button(tr.form_delete()).clicked() {
                             remove = Some(i);
                         }
                         ui.end_row();
@@ -108,7 +113,7 @@ pub(super) fn evidence_and_informants_ui(ui: &mut Ui, nts: &mut NtsFields) {
             if let Some(i) = remove {
                 nts.evidence_items.remove(i);
             }
-            if ui.button("Add evidence item").clicked() {
+            if ui.button(tr.editor_add_evidence()).clicked() {
                 nts.evidence_items.push(EvidenceItem {
                     kind: String::new(),
                     modality: SourceModality::Visual,
@@ -116,39 +121,43 @@ pub(super) fn evidence_and_informants_ui(ui: &mut Ui, nts: &mut NtsFields) {
                 });
             }
         });
-    egui::CollapsingHeader::new(format!("Key informants ({})", nts.key_informants.len()))
+    egui::CollapsingHeader::new(tr.editor_informants(nts.key_informants.len()))
         .id_salt("key_informants")
         .show(ui, |ui| {
-            ui.colored_label(
-                super::theme::WARNING_TEXT,
-                "Sensitive: names and phones stay in this store and full exports only; donor and public exports leave them out.",
-            );
+            ui.colored_label(super::theme::WARNING_TEXT, tr.editor_informants_sensitive());
             let mut remove = None;
-            egui::Grid::new("informant_rows").num_columns(4).show(ui, |ui| {
-                for h in ["Name", "Role in the community", "Phone", ""] {
-                    ui.strong(h);
-                }
-                ui.end_row();
-                for (i, k) in nts.key_informants.iter_mut().enumerate() {
-                    ui.push_id(("informant", i), |ui| {
-                        ui.add(egui::TextEdit::singleline(&mut k.name).desired_width(130.0));
-                    });
-                    ui.push_id(("role", i), |ui| {
-                        ui.add(egui::TextEdit::singleline(&mut k.role).desired_width(120.0));
-                    });
-                    ui.push_id(("phone", i), |ui| {
-                        ui.add(egui::TextEdit::singleline(&mut k.phone).desired_width(110.0));
-                    });
-                    if ui.small_button("Delete").clicked() {
-                        remove = Some(i);
+            egui::Grid::new("informant_rows")
+                .num_columns(4)
+                .show(ui, |ui| {
+                    for h in [
+                        tr.list_name(),
+                        tr.editor_informant_role(),
+                        tr.report_phone(),
+                        String::new(),
+                    ] {
+                        ui.strong(h);
                     }
                     ui.end_row();
-                }
-            });
+                    for (i, k) in nts.key_informants.iter_mut().enumerate() {
+                        ui.push_id(("informant", i), |ui| {
+                            ui.add(egui::TextEdit::singleline(&mut k.name).desired_width(130.0));
+                        });
+                        ui.push_id(("role", i), |ui| {
+                            ui.add(egui::TextEdit::singleline(&mut k.role).desired_width(120.0));
+                        });
+                        ui.push_id(("phone", i), |ui| {
+                            ui.add(egui::TextEdit::singleline(&mut k.phone).desired_width(110.0));
+                        });
+                        if ui.small_button(tr.form_delete()).clicked() {
+                            remove = Some(i);
+                        }
+                        ui.end_row();
+                    }
+                });
             if let Some(i) = remove {
                 nts.key_informants.remove(i);
             }
-            if ui.button("Add informant").clicked() {
+            if ui.button(tr.editor_add_informant()).clicked() {
                 nts.key_informants.push(KeyInformant {
                     name: String::new(),
                     role: String::new(),
@@ -160,7 +169,8 @@ pub(super) fn evidence_and_informants_ui(ui: &mut Ui, nts: &mut NtsFields) {
 
 impl LandEditor {
     pub(super) fn points_ui(&mut self, ui: &mut Ui, gps_threshold_m: f64) {
-        ui.strong(format!("Typed points ({})", self.points.len()));
+        let tr = super::super::language::tr(ui.ctx());
+        ui.strong(tr.detail_points(self.points.len()));
         let mut remove = None;
         let mut move_up = None;
         egui::Grid::new("point_rows")
@@ -168,24 +178,24 @@ impl LandEditor {
             .striped(true)
             .show(ui, |ui| {
                 for h in [
-                    "#",
-                    "Type",
-                    "Label",
-                    "Coordinate (any notation)",
-                    "GPS ± m",
-                    "",
+                    "#".to_owned(),
+                    tr.detail_point_type(),
+                    tr.editor_point_label(),
+                    tr.editor_point_coordinate(),
+                    tr.editor_point_gps(),
+                    String::new(),
                 ] {
                     ui.strong(h);
                 }
                 ui.end_row();
                 for (i, row) in self.points.iter_mut().enumerate() {
-                    let number = ui.label(format!("Point {}", i + 1));
+                    let number = ui.label(tr.editor_point_number(i + 1));
                     egui::ComboBox::from_id_salt(("kind", i))
-                        .selected_text(row.kind.label())
+                        .selected_text(tr.label(row.kind.label_id()))
                         .width(120.0)
                         .show_ui(ui, |ui| {
                             for k in PointKind::ALL {
-                                ui.selectable_value(&mut row.kind, *k, k.label());
+                                ui.selectable_value(&mut row.kind, *k, tr.label(k.label_id()));
                             }
                         });
                     ui.add(egui::TextEdit::singleline(&mut row.label).desired_width(40.0));
@@ -196,7 +206,7 @@ impl LandEditor {
                         .labelled_by(number.id);
                         match row.parsed() {
                             Ok((_, f)) => {
-                                ui.small(format!("read as {}", f.label()));
+                                ui.small(tr.editor_read_as(tr.label(f.label_id())));
                             }
                             Err(e) => {
                                 ui.colored_label(theme::ERROR_TEXT, e);
@@ -206,16 +216,21 @@ impl LandEditor {
                     let acc =
                         ui.add(egui::TextEdit::singleline(&mut row.accuracy_m).desired_width(40.0));
                     if parse_number(&row.accuracy_m).is_some_and(|a| a > gps_threshold_m) {
-                        acc.on_hover_text(format!("worse than the {gps_threshold_m} m threshold"));
-                        ui.colored_label(theme::WARNING_TEXT, "poor");
+                        acc.on_hover_text(tr.editor_gps_worse(gps_threshold_m));
+                        ui.colored_label(theme::WARNING_TEXT, tr.editor_gps_poor());
                     }
                     ui.horizontal(|ui| {
-                        if ui.small_button("Up").on_hover_text("Move up").clicked() && i > 0 {
+                        if ui
+                            .small_button(tr.editor_up())
+                            .on_hover_text(tr.editor_move_up())
+                            .clicked()
+                            && i > 0
+                        {
                             move_up = Some(i);
                         }
                         if ui
-                            .small_button("Delete")
-                            .on_hover_text("Delete point")
+                            .small_button(tr.form_delete())
+                            .on_hover_text(tr.editor_delete_point())
                             .clicked()
                         {
                             remove = Some(i);
@@ -230,7 +245,7 @@ impl LandEditor {
         if let Some(i) = move_up {
             self.points.swap(i, i - 1);
         }
-        if ui.button("Add point").clicked() {
+        if ui.button(tr.editor_add_point()).clicked() {
             let kind = if self.points.iter().any(|p| p.kind.is_perimeter()) {
                 PointKind::Turning
             } else {
@@ -255,42 +270,76 @@ impl LandEditor {
 /// location, blockage, terrain, beneficiaries and project (two-column grid rows).
 pub(super) fn nts_fields_ui(ui: &mut Ui, nts: &mut NtsFields) {
     use crate::domain::{EvidenceOfContamination, Priority};
-    ui.label("Evidence");
-    let shown = EvidenceOfContamination::from_code(&nts.evidence)
-        .map_or("Not specified", EvidenceOfContamination::label);
+    let tr = super::super::language::tr(ui.ctx());
+    ui.label(tr.detail_evidence());
+    let shown = tr.label(
+        EvidenceOfContamination::from_code(&nts.evidence)
+            .unwrap_or(EvidenceOfContamination::NotSpecified)
+            .label_id(),
+    );
     egui::ComboBox::from_id_salt("evidence")
         .selected_text(shown)
         .show_ui(ui, |ui| {
             for e in EvidenceOfContamination::ALL {
-                ui.selectable_value(&mut nts.evidence, e.code().to_owned(), e.label());
+                ui.selectable_value(
+                    &mut nts.evidence,
+                    e.code().to_owned(),
+                    tr.label(e.label_id()),
+                );
             }
         });
     ui.end_row();
-    ui.label("Priority");
-    let shown = Priority::from_code(&nts.priority).map_or("Not set", Priority::label);
+    ui.label(tr.detail_priority());
+    let not_set = tr.editor_not_set();
+    let shown = Priority::from_code(&nts.priority)
+        .map_or_else(|| not_set.clone(), |p| tr.label(p.label_id()));
     egui::ComboBox::from_id_salt("priority")
         .selected_text(shown)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut nts.priority, String::new(), "Not set");
+            ui.selectable_value(&mut nts.priority, String::new(), &not_set);
             for p in Priority::ALL {
-                ui.selectable_value(&mut nts.priority, p.code().to_owned(), p.label());
+                ui.selectable_value(
+                    &mut nts.priority,
+                    p.code().to_owned(),
+                    tr.label(p.label_id()),
+                );
             }
         });
     ui.end_row();
-    let mut field = |label: &str, hint: &str, text: &mut String| {
+    let mut field = |label: String, hint: String, text: &mut String| {
         let l = ui.label(label);
         ui.add(egui::TextEdit::singleline(text).hint_text(hint))
             .labelled_by(l.id);
         ui.end_row();
     };
-    field("Admin level 1", "canton, oblast, province", &mut nts.admin1);
-    field("Admin level 2", "municipality, district", &mut nts.admin2);
-    field("Settlement", "village or town", &mut nts.settlement);
-    field("P-code", "e.g. BA-ZD-TSJ-014", &mut nts.pcode);
-    field("Blockage", "what the hazard blocks", &mut nts.blockage);
-    field("Terrain", "vegetation, slope, soil", &mut nts.terrain);
-    field("Expected beneficiaries", "people", &mut nts.beneficiaries);
-    field("Project", "donor project", &mut nts.project);
+    field(tr.editor_admin1(), tr.editor_admin1_hint(), &mut nts.admin1);
+    field(tr.editor_admin2(), tr.editor_admin2_hint(), &mut nts.admin2);
+    field(
+        tr.editor_settlement(),
+        tr.editor_settlement_hint(),
+        &mut nts.settlement,
+    );
+    field(tr.detail_pcode(), tr.editor_pcode_hint(), &mut nts.pcode);
+    field(
+        tr.detail_blockage(),
+        tr.editor_blockage_hint(),
+        &mut nts.blockage,
+    );
+    field(
+        tr.detail_terrain(),
+        tr.editor_terrain_hint(),
+        &mut nts.terrain,
+    );
+    field(
+        tr.editor_beneficiaries(),
+        tr.editor_beneficiaries_hint(),
+        &mut nts.beneficiaries,
+    );
+    field(
+        tr.detail_project(),
+        tr.editor_project_hint(),
+        &mut nts.project,
+    );
 }
 
 /// Hazard types as a pick list (checkboxes in vocabulary order), kept as the comma-separated codes
@@ -303,6 +352,7 @@ pub(super) fn hazard_types_ui(ui: &mut Ui, text: &mut String) {
         .map(|c| c.trim().to_owned())
         .filter(|c| !c.is_empty())
         .collect();
+    let tr = super::super::language::tr(ui.ctx());
     let mut changed = false;
     // Rows of three (a wrapped row inside a grid cell would overlap the next row).
     ui.vertical(|ui| {
@@ -310,7 +360,7 @@ pub(super) fn hazard_types_ui(ui: &mut Ui, text: &mut String) {
             ui.horizontal(|ui| {
                 for h in row {
                     let mut on = chosen.iter().any(|c| HazardType::parse(c) == Some(*h));
-                    if ui.checkbox(&mut on, h.label()).changed() {
+                    if ui.checkbox(&mut on, tr.label(h.label_id())).changed() {
                         changed = true;
                         chosen.retain(|c| HazardType::parse(c) != Some(*h));
                         if on {

@@ -549,11 +549,12 @@ impl LandEditor {
         gps_threshold_m: f64,
         refusal: Option<&str>,
     ) -> Option<EditorAction> {
+        let tr = super::language::tr(ui.ctx());
         let mut action = None;
         let keys = FormKeys::read(ui);
         match &self.original {
-            Some(o) => ui.heading(format!("Edit {} — {}", o.code, o.name)),
-            None => ui.heading("New land"),
+            Some(o) => ui.heading(tr.editor_edit_title(o.code.as_str(), o.name.as_str())),
+            None => ui.heading(tr.top_new_land()),
         };
         let current = self.content();
         if let Some(previous) = self.history.buttons(ui, keys, &current) {
@@ -562,7 +563,7 @@ impl LandEditor {
         if keys.escape && self.history.request_close(&self.content()) {
             return Some(EditorAction::Cancel);
         }
-        if self.history.confirm_ui(ui, "land") {
+        if self.history.confirm_ui(ui, &tr.form_close_land()) {
             action = Some(EditorAction::Cancel);
         }
         // After a first Save, errors are checked live: each shows beside its field, in words,
@@ -592,7 +593,7 @@ impl LandEditor {
                                     let l = ui.label(label);
                                     if required {
                                         ui.colored_label(theme::ERROR_TEXT, "*")
-                                            .on_hover_text("Required");
+                                            .on_hover_text(tr.form_required());
                                     }
                                     l
                                 })
@@ -601,33 +602,40 @@ impl LandEditor {
                             ui.end_row();
                             for e in live.iter().filter(|e| e.field == key) {
                                 ui.label("");
-                                ui.colored_label(theme::ERROR_TEXT, format!("{label} {}", e.message));
+                                ui.colored_label(
+                                    theme::ERROR_TEXT,
+                                    format!("{label} {}", e.message),
+                                );
                                 ui.end_row();
                             }
                         };
-                        field(ui, "Name", "name", &mut self.name);
-                        ui.label("Classification");
+                        field(ui, &tr.list_name(), "name", &mut self.name);
+                        ui.label(tr.editor_classification());
                         egui::ComboBox::from_id_salt("classification")
-                            .selected_text(self.classification.label())
+                            .selected_text(tr.label(self.classification.label_id()))
                             .show_ui(ui, |ui| {
                                 for c in Classification::ALL {
-                                    ui.selectable_value(&mut self.classification, *c, c.label());
+                                    ui.selectable_value(
+                                        &mut self.classification,
+                                        *c,
+                                        tr.label(c.label_id()),
+                                    );
                                 }
                             });
                         ui.end_row();
                         {
                             let l = ui
                                 .horizontal(|ui| {
-                                    let l = ui.label("Date of information");
+                                    let l = ui.label(tr.detail_date_of_information());
                                     ui.colored_label(theme::ERROR_TEXT, "*")
-                                        .on_hover_text("Required");
+                                        .on_hover_text(tr.form_required());
                                     l
                                 })
                                 .inner;
                             ui.horizontal(|ui| {
                                 ui.add(
                                     egui::TextEdit::singleline(&mut self.date_of_information)
-                                        .hint_text("YYYY-MM-DD")
+                                        .hint_text(tr.date_hint())
                                         .desired_width(110.0),
                                 )
                                 .labelled_by(l.id);
@@ -642,52 +650,55 @@ impl LandEditor {
                                 ui.label("");
                                 ui.colored_label(
                                     theme::ERROR_TEXT,
-                                    format!("Date of information {}", e.message),
+                                    format!("{} {}", tr.detail_date_of_information(), e.message),
                                 );
                                 ui.end_row();
                             }
                         }
-                        ui.label("Hazard types");
+                        ui.label(tr.detail_hazard_types());
                         hazard_types_ui(ui, &mut self.hazard_types);
                         ui.end_row();
-                        field(ui, "Organisation", "organisation", &mut self.organisation);
-                        field(ui, "Team", "team", &mut self.team);
-                        field(ui, "Donor", "donor", &mut self.donor);
-                        field(ui, "Notes", "notes", &mut self.notes);
+                        field(
+                            ui,
+                            &tr.report_organisation(),
+                            "organisation",
+                            &mut self.organisation,
+                        );
+                        field(ui, &tr.detail_team(), "team", &mut self.team);
+                        field(ui, &tr.detail_donor(), "donor", &mut self.donor);
+                        field(ui, &tr.report_notes(), "notes", &mut self.notes);
                         nts_fields_ui(ui, &mut self.nts);
                     });
                 if let Some(place) = self.admin_fill_source() {
                     let mut found = Vec::new();
                     if let Some(p) = &place.pcode {
-                        found.push(format!("P-code {p}"));
+                        found.push(tr.editor_found_pcode(p.as_str()));
                     }
                     if let Some(s) = &place.settlement {
-                        found.push(format!("nearest settlement {s}"));
+                        found.push(tr.editor_found_settlement(s.as_str()));
                     }
-                    ui.weak(format!(
-                        "Admin area from the reference layer {}: {} (a value you type is kept)",
-                        place.source.as_deref().unwrap_or("of settlements"),
-                        found.join(", ")
-                    ));
+                    let layer = place.source.clone().unwrap_or_else(|| {
+                        tr.label(crate::domain::LayerRole::Settlements.label_id())
+                    });
+                    ui.weak(tr.editor_admin_from_layer(layer, found.join(", ")));
                 }
                 evidence_and_informants_ui(ui, &mut self.nts);
                 ui.separator();
-                ui.checkbox(&mut self.drawing, "Add points by clicking on the map");
+                ui.checkbox(&mut self.drawing, tr.editor_click_points());
                 self.points_ui(ui, gps_threshold_m);
                 ui.separator();
-                egui::CollapsingHeader::new("Traverse from a benchmark")
+                egui::CollapsingHeader::new(tr.editor_traverse())
                     .default_open(false)
                     .show(ui, |ui| self.traverse_ui(ui, format));
                 ui.separator();
                 let shape = self.shape();
                 if shape.geometry.is_some() {
-                    ui.label(format!(
-                        "Area {} ({:.4} ha), geodesic WGS84",
-                        shape.area,
-                        shape.area.hectares()
+                    ui.label(tr.editor_area(
+                        tr.unit_m2(crate::i18n::Arg::decimal(shape.area.m2(), 0)),
+                        tr.unit_ha(crate::i18n::Arg::decimal(shape.area.hectares(), 4)),
                     ));
                 } else {
-                    ui.label("Area: needs at least three perimeter points");
+                    ui.label(tr.editor_area_needs_points());
                 }
                 for e in &shape.errors {
                     ui.colored_label(theme::ERROR_TEXT, e);
@@ -697,10 +708,12 @@ impl LandEditor {
                 {
                     ui.colored_label(
                         theme::WARNING_TEXT,
-                        format!(
-                            "Check the points: {:.0} ha is larger than nearly every hazard area recorded at once (over {:.0} ha); a mistyped coordinate or a click in the wrong place gives this",
-                            shape.area.hectares(),
-                            crate::domain::PLAUSIBLE_LAND_AREA_M2 / 10_000.0
+                        tr.editor_implausible_area(
+                            crate::i18n::Arg::decimal(shape.area.hectares(), 0),
+                            crate::i18n::Arg::decimal(
+                                crate::domain::PLAUSIBLE_LAND_AREA_M2 / 10_000.0,
+                                0,
+                            ),
                         ),
                     );
                 }
@@ -709,29 +722,38 @@ impl LandEditor {
                         self.overlaps.iter().take(6).map(String::as_str).collect();
                     ui.colored_label(
                         theme::WARNING_TEXT,
-                        format!(
-                            "Overlaps {} open land{}: {}{} — check it is not recorded twice",
+                        tr.editor_overlaps(
                             self.overlaps.len(),
-                            if self.overlaps.len() == 1 { "" } else { "s" },
-                            shown.join(", "),
-                            if self.overlaps.len() > 6 { ", …" } else { "" }
+                            format!(
+                                "{}{}",
+                                shown.join(", "),
+                                if self.overlaps.len() > 6 { ", …" } else { "" }
+                            ),
                         ),
                     );
                 }
                 for w in gps_accuracy_warnings(&self.survey_points(), gps_threshold_m) {
                     ui.colored_label(theme::WARNING_TEXT, w.to_string());
                 }
-                for e in live.iter().filter(|e| !shown_beside.contains(&e.field.as_str())) {
+                for e in live
+                    .iter()
+                    .filter(|e| !shown_beside.contains(&e.field.as_str()))
+                {
                     ui.colored_label(
                         theme::ERROR_TEXT,
                         format!("{}: {}", crate::domain::field_label(&e.field), e.message),
                     );
                 }
                 if let Some(r) = refusal {
-                    ui.colored_label(theme::ERROR_TEXT, format!("The store refused: {r}"));
+                    ui.colored_label(theme::ERROR_TEXT, tr.form_store_refused(r));
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("Save land").on_hover_text("Ctrl+Enter").clicked() || keys.save {
+                    if ui
+                        .button(tr.editor_save())
+                        .on_hover_text("Ctrl+Enter")
+                        .clicked()
+                        || keys.save
+                    {
                         match self.validate() {
                             Ok(land) => {
                                 self.errors.clear();
@@ -740,7 +762,10 @@ impl LandEditor {
                             Err(errors) => self.errors = errors,
                         }
                     }
-                    if ui.button("Cancel").on_hover_text("Escape").clicked()
+                    if ui
+                        .button(tr.button_cancel())
+                        .on_hover_text("Escape")
+                        .clicked()
                         && self.history.request_close(&self.content())
                     {
                         action = Some(EditorAction::Cancel);

@@ -127,32 +127,29 @@ pub struct TraverseResult {
 }
 
 impl LandEditor {
-    /// Walks the traverse entry, or says which input is wrong.
-    pub fn walk(&self) -> Result<TraverseResult, String> {
-        let (benchmark, _) =
-            parse_coord(&self.traverse.benchmark).map_err(|e| format!("benchmark: {e}"))?;
-        let declination =
-            parse_number(&self.traverse.declination_deg).ok_or("declination: not a number")?;
+    /// Walks the traverse entry, or says (in `tr`'s language) which input is wrong.
+    pub fn walk(&self, tr: crate::i18n::Tr) -> Result<TraverseResult, String> {
+        let (benchmark, _) = parse_coord(&self.traverse.benchmark)
+            .map_err(|e| tr.traverse_bad_benchmark(e.to_string()))?;
+        let declination = parse_number(&self.traverse.declination_deg)
+            .ok_or_else(|| tr.traverse_bad_declination())?;
         let declination_date = match self.traverse.declination_date.trim() {
             "" => None,
             text => Some(
                 crate::domain::parse_date(text)
-                    .ok_or("declination date: write it as YYYY-MM-DD")?,
+                    .ok_or_else(|| tr.traverse_bad_declination_date())?,
             ),
         };
         let mut legs = Vec::new();
         for (i, row) in self.traverse.legs.iter().enumerate() {
-            let bearing = parse_number(&row.bearing)
-                .ok_or_else(|| format!("leg {}: bearing is not a number", i + 1))?;
-            let distance_m = parse_number(&row.distance_m)
-                .ok_or_else(|| format!("leg {}: distance is not a number", i + 1))?;
+            let bearing =
+                parse_number(&row.bearing).ok_or_else(|| tr.traverse_bad_bearing(i + 1))?;
+            let distance_m =
+                parse_number(&row.distance_m).ok_or_else(|| tr.traverse_bad_distance(i + 1))?;
             let slope_deg = if row.slope_deg.trim().is_empty() {
                 None
             } else {
-                Some(
-                    parse_number(&row.slope_deg)
-                        .ok_or_else(|| format!("leg {}: slope is not a number", i + 1))?,
-                )
+                Some(parse_number(&row.slope_deg).ok_or_else(|| tr.traverse_bad_slope(i + 1))?)
             };
             let from_label = if i == 0 {
                 "BM1".to_owned()
@@ -173,7 +170,7 @@ impl LandEditor {
                 instrument: self.traverse.instrument,
             });
         }
-        let first = legs.first().ok_or("add at least one leg")?;
+        let first = legs.first().ok_or_else(|| tr.traverse_no_leg())?;
         let start = walk_leg(benchmark, first, 1).map_err(|e| e.to_string())?;
         let mut points = vec![(start, first.clone())];
         let (misclosure_m, misclosure_bearing_deg, perimeter_m) = if legs.len() > 1 {
@@ -231,45 +228,63 @@ impl LandEditor {
     }
 
     pub(super) fn traverse_ui(&mut self, ui: &mut Ui, format: CoordFormat) {
+        let tr = super::super::language::tr(ui.ctx());
         egui::Grid::new("traverse_head")
             .num_columns(2)
             .show(ui, |ui| {
-                let l = ui.label("Benchmark");
+                let l = ui.label(tr.traverse_benchmark());
                 ui.text_edit_singleline(&mut self.traverse.benchmark)
                     .labelled_by(l.id);
                 ui.end_row();
-                ui.label("Bearings in");
+                ui.label(tr.traverse_bearings_in());
                 ui.horizontal(|ui| {
-                    ui.radio_value(&mut self.traverse.unit, BearingUnit::Degrees, "degrees");
-                    ui.radio_value(&mut self.traverse.unit, BearingUnit::Mils, "mils");
+                    ui.radio_value(
+                        &mut self.traverse.unit,
+                        BearingUnit::Degrees,
+                        tr.label(BearingUnit::Degrees.label_id()),
+                    );
+                    ui.radio_value(
+                        &mut self.traverse.unit,
+                        BearingUnit::Mils,
+                        tr.label(BearingUnit::Mils.label_id()),
+                    );
                 });
                 ui.end_row();
-                ui.label("North");
+                ui.label(tr.traverse_north());
                 ui.horizontal(|ui| {
                     ui.radio_value(
                         &mut self.traverse.reference,
                         NorthReference::Magnetic,
-                        "magnetic",
+                        tr.label(NorthReference::Magnetic.label_id()),
                     );
-                    ui.radio_value(&mut self.traverse.reference, NorthReference::True, "true");
-                    ui.radio_value(&mut self.traverse.reference, NorthReference::Grid, "grid");
+                    for north in [NorthReference::True, NorthReference::Grid] {
+                        ui.radio_value(
+                            &mut self.traverse.reference,
+                            north,
+                            tr.label(north.label_id()),
+                        );
+                    }
                 });
                 ui.end_row();
-                let l = ui.label("Declination (° east)");
+                let l = ui.label(tr.traverse_declination());
                 ui.text_edit_singleline(&mut self.traverse.declination_deg)
                     .labelled_by(l.id);
                 ui.end_row();
                 crate::ui::date_field::date_row(
                     ui,
-                    "Declination date",
+                    &tr.traverse_declination_date(),
                     &mut self.traverse.declination_date,
                 );
-                ui.label("Instrument");
+                ui.label(tr.traverse_instrument());
                 egui::ComboBox::from_id_salt("instrument")
-                    .selected_text(self.traverse.instrument.label())
+                    .selected_text(tr.label(self.traverse.instrument.label_id()))
                     .show_ui(ui, |ui| {
                         for i in Instrument::ALL {
-                            ui.selectable_value(&mut self.traverse.instrument, *i, i.label());
+                            ui.selectable_value(
+                                &mut self.traverse.instrument,
+                                *i,
+                                tr.label(i.label_id()),
+                            );
                         }
                     });
                 ui.end_row();
@@ -279,15 +294,21 @@ impl LandEditor {
             .num_columns(5)
             .striped(true)
             .show(ui, |ui| {
-                for h in ["Leg", "Bearing", "Distance m", "Slope °", ""] {
+                for h in [
+                    tr.traverse_leg(),
+                    tr.traverse_bearing(),
+                    tr.traverse_distance(),
+                    tr.traverse_slope(),
+                    String::new(),
+                ] {
                     ui.strong(h);
                 }
                 ui.end_row();
                 for (i, leg) in self.traverse.legs.iter_mut().enumerate() {
                     ui.label(if i == 0 {
-                        "BM to SP".to_owned()
+                        tr.traverse_first_leg()
                     } else {
-                        format!("{i}")
+                        tr.count(i as u64)
                     });
                     let named = |name: String| {
                         move || {
@@ -299,12 +320,12 @@ impl LandEditor {
                         }
                     };
                     ui.add(egui::TextEdit::singleline(&mut leg.bearing).desired_width(60.0))
-                        .widget_info(named(format!("Leg {} bearing", i + 1)));
+                        .widget_info(named(tr.traverse_leg_bearing(i + 1)));
                     ui.add(egui::TextEdit::singleline(&mut leg.distance_m).desired_width(60.0))
-                        .widget_info(named(format!("Leg {} distance", i + 1)));
+                        .widget_info(named(tr.traverse_leg_distance(i + 1)));
                     ui.add(egui::TextEdit::singleline(&mut leg.slope_deg).desired_width(40.0))
-                        .widget_info(named(format!("Leg {} slope", i + 1)));
-                    if ui.small_button("Delete").clicked() {
+                        .widget_info(named(tr.traverse_leg_slope(i + 1)));
+                    if ui.small_button(tr.form_delete()).clicked() {
                         remove = Some(i);
                     }
                     ui.end_row();
@@ -313,21 +334,23 @@ impl LandEditor {
         if let Some(i) = remove {
             self.traverse.legs.remove(i);
         }
-        if ui.button("Add leg").clicked() {
+        if ui.button(tr.traverse_add_leg()).clicked() {
             self.traverse.legs.push(LegRow::default());
         }
-        match self.walk() {
+        match self.walk(tr) {
             Ok(t) => {
                 let ratio = if t.misclosure_m > 0.0 {
-                    format!("1:{:.0}", t.perimeter_m / t.misclosure_m)
+                    format!("1:{}", tr.number(t.perimeter_m / t.misclosure_m, 0))
                 } else {
-                    "exact".to_owned()
+                    tr.traverse_exact()
                 };
-                ui.label(format!(
-                    "Misclosure {:.2} m at bearing {:.1}° (closure {ratio}), perimeter {:.1} m",
-                    t.misclosure_m, t.misclosure_bearing_deg, t.perimeter_m
+                ui.label(tr.traverse_misclosure(
+                    crate::i18n::Arg::decimal(t.misclosure_m, 2),
+                    crate::i18n::Arg::decimal(t.misclosure_bearing_deg, 1),
+                    ratio,
+                    crate::i18n::Arg::decimal(t.perimeter_m, 1),
                 ));
-                if ui.button("Use traverse points").clicked() {
+                if ui.button(tr.traverse_use()).clicked() {
                     self.apply_traverse(&t, format);
                 }
             }
