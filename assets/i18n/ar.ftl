@@ -429,6 +429,32 @@ traverse-bad-distance = الضلع { $leg }: المسافة ليست رقمًا
 traverse-bad-slope = الضلع { $leg }: الميل ليس رقمًا
 traverse-no-leg = أضف ضلعًا واحدًا على الأقل
 
+## The activity and hazard report forms
+
+activity-title = تسجيل نشاط
+activity-start = تاريخ البدء
+activity-end = تاريخ الانتهاء
+activity-method = الطريقة
+activity-deminer-days = أيام عمل نازعي الألغام
+activity-reduced-with-asset = مخفّضة بوسيلة تقنية م²
+activity-reduced-without-asset = مخفّضة دون وسيلة تقنية م²
+activity-residual-risk = الخطر المتبقي
+activity-direct-evidence = تأكّد وجود دليل مباشر (تصبح المنطقة المشتبه بها مؤكدة)
+activity-devices = المواد التي عُثر عليها
+activity-type-model-hint = النوع/الطراز
+activity-quantity-hint = العدد
+activity-add-device = إضافة مادة
+activity-save = حفظ النشاط
+hazard-form-location-hint = اكتب الموقع بأي صيغة، أو انقر على الخريطة.
+hazard-form-eo-category = فئة الذخيرة
+hazard-form-quantity = الكمية
+hazard-form-condition = الحالة المادية
+hazard-form-reporter-phone = هاتف المُبلّغ
+hazard-form-gps-accuracy = دقة GPS م
+hazard-form-no-land = لا شيء
+hazard-form-geo-unsafe = تسجيل هذا الموقع غير آمن
+hazard-form-save = حفظ بلاغ الخطر
+
 ## Classification
 vocab-Classification-indication = مؤشر
 vocab-Classification-sha = مشتبه بها

@@ -412,6 +412,32 @@ traverse-bad-distance = leg { $leg }: distance is not a number
 traverse-bad-slope = leg { $leg }: slope is not a number
 traverse-no-leg = add at least one leg
 
+## The activity and hazard report forms
+
+activity-title = Record an activity
+activity-start = Start date
+activity-end = End date
+activity-method = Method
+activity-deminer-days = Deminer-days
+activity-reduced-with-asset = Reduced with asset m²
+activity-reduced-without-asset = Reduced without asset m²
+activity-residual-risk = Residual risk
+activity-direct-evidence = Direct evidence confirmed (SHA becomes CHA)
+activity-devices = Devices found
+activity-type-model-hint = type/model
+activity-quantity-hint = qty
+activity-add-device = Add device
+activity-save = Save activity
+hazard-form-location-hint = Type the location in any notation, or click on the map.
+hazard-form-eo-category = EO category
+hazard-form-quantity = Quantity
+hazard-form-condition = Condition
+hazard-form-reporter-phone = Reporter phone
+hazard-form-gps-accuracy = GPS accuracy m
+hazard-form-no-land = none
+hazard-form-geo-unsafe = Not safe to record this location
+hazard-form-save = Save hazard report
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = SHA

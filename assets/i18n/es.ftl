@@ -410,6 +410,32 @@ traverse-bad-distance = tramo { $leg }: la distancia no es un número
 traverse-bad-slope = tramo { $leg }: la pendiente no es un número
 traverse-no-leg = añada al menos un tramo
 
+## The activity and hazard report forms
+
+activity-title = Registrar una actividad
+activity-start = Fecha de inicio
+activity-end = Fecha de fin
+activity-method = Método
+activity-deminer-days = Días-desminador
+activity-reduced-with-asset = Reducida con medio técnico m²
+activity-reduced-without-asset = Reducida sin medio técnico m²
+activity-residual-risk = Riesgo residual
+activity-direct-evidence = Evidencia directa confirmada (el APS pasa a APC)
+activity-devices = Artefactos encontrados
+activity-type-model-hint = tipo/modelo
+activity-quantity-hint = cant.
+activity-add-device = Añadir artefacto
+activity-save = Guardar la actividad
+hazard-form-location-hint = Escriba la ubicación en cualquier notación, o haga clic en el mapa.
+hazard-form-eo-category = Categoría de artefacto
+hazard-form-quantity = Cantidad
+hazard-form-condition = Estado del artefacto
+hazard-form-reporter-phone = Teléfono del notificante
+hazard-form-gps-accuracy = Precisión GPS m
+hazard-form-no-land = ninguna
+hazard-form-geo-unsafe = No es seguro registrar esta ubicación
+hazard-form-save = Guardar el informe de peligro
+
 ## Classification
 vocab-Classification-indication = Indicio
 vocab-Classification-sha = APS

@@ -410,6 +410,32 @@ traverse-bad-distance = segment { $leg } : la distance n’est pas un nombre
 traverse-bad-slope = segment { $leg } : la pente n’est pas un nombre
 traverse-no-leg = ajoutez au moins un segment
 
+## The activity and hazard report forms
+
+activity-title = Saisir une activité
+activity-start = Date de début
+activity-end = Date de fin
+activity-method = Méthode
+activity-deminer-days = Jours-démineur
+activity-reduced-with-asset = Réduite avec moyen technique m²
+activity-reduced-without-asset = Réduite sans moyen technique m²
+activity-residual-risk = Risque résiduel
+activity-direct-evidence = Preuve directe confirmée (la ZSD devient ZDC)
+activity-devices = Engins trouvés
+activity-type-model-hint = type/modèle
+activity-quantity-hint = qté
+activity-add-device = Ajouter un engin
+activity-save = Enregistrer l’activité
+hazard-form-location-hint = Saisissez l’emplacement dans n’importe quelle notation, ou cliquez sur la carte.
+hazard-form-eo-category = Catégorie d’engin
+hazard-form-quantity = Quantité
+hazard-form-condition = État
+hazard-form-reporter-phone = Téléphone du déclarant
+hazard-form-gps-accuracy = Précision GPS m
+hazard-form-no-land = aucune
+hazard-form-geo-unsafe = Emplacement à ne pas enregistrer
+hazard-form-save = Enregistrer le signalement
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = ZSD

@@ -422,6 +422,32 @@ traverse-bad-distance = відрізок { $leg }: відстань — не ч�
 traverse-bad-slope = відрізок { $leg }: схил — не число
 traverse-no-leg = додайте принаймні один відрізок
 
+## The activity and hazard report forms
+
+activity-title = Внести роботу
+activity-start = Дата початку
+activity-end = Дата завершення
+activity-method = Метод
+activity-deminer-days = Людино-дні саперів
+activity-reduced-with-asset = Зменшено з технічним засобом, м²
+activity-reduced-without-asset = Зменшено без технічного засобу, м²
+activity-residual-risk = Залишковий ризик
+activity-direct-evidence = Прямі докази підтверджено (ПНТ стає ПдНТ)
+activity-devices = Виявлені предмети
+activity-type-model-hint = тип/модель
+activity-quantity-hint = к-сть
+activity-add-device = Додати предмет
+activity-save = Зберегти роботу
+hazard-form-location-hint = Введіть місце в будь-якому записі або клацніть на карті.
+hazard-form-eo-category = Категорія ВНП
+hazard-form-quantity = Кількість
+hazard-form-condition = Стан
+hazard-form-reporter-phone = Телефон заявника
+hazard-form-gps-accuracy = Точність GPS, м
+hazard-form-no-land = немає
+hazard-form-geo-unsafe = Місце небезпечно записувати
+hazard-form-save = Зберегти повідомлення про небезпеку
+
 ## Classification
 vocab-Classification-indication = Ознака
 vocab-Classification-sha = ПНТ

@@ -82,9 +82,10 @@ impl ActivityForm {
 
     /// Draws the form. `refusal` is the store's answer to the last attempt, if it refused.
     pub fn ui(&mut self, ui: &mut Ui, refusal: Option<&str>) -> Option<FormAction> {
+        let tr = super::language::tr(ui.ctx());
         let mut action = None;
         let keys = FormKeys::read(ui);
-        ui.strong("Record an activity");
+        ui.strong(tr.activity_title());
         if let Some(previous) = self.history.buttons(ui, keys, &self.draft) {
             self.draft = previous;
         }
@@ -93,7 +94,7 @@ impl ActivityForm {
         }
         if self
             .history
-            .confirm_ui(ui, &super::language::tr(ui.ctx()).form_close_activity())
+            .confirm_ui(ui, &tr.form_close_activity())
         {
             return Some(FormAction::Cancel);
         }
@@ -102,12 +103,15 @@ impl ActivityForm {
         egui::Grid::new("activity_fields")
             .num_columns(2)
             .show(ui, |ui| {
-                ui.label("Type");
+                ui.label(tr.detail_point_type());
                 egui::ComboBox::from_id_salt("activity_kind")
-                    .selected_text(kind.label())
+                    .selected_text(tr.label(kind.label_id()))
                     .show_ui(ui, |ui| {
                         for k in ActivityKind::ALL {
-                            if ui.selectable_label(kind == *k, k.label()).clicked() {
+                            if ui
+                                .selectable_label(kind == *k, tr.label(k.label_id()))
+                                .clicked()
+                            {
                                 k.code().clone_into(&mut d.kind);
                             }
                         }
@@ -118,21 +122,24 @@ impl ActivityForm {
                     ui.text_edit_singleline(text).labelled_by(l.id);
                     ui.end_row();
                 };
-                super::date_field::date_row(ui, "Start date", &mut d.start_date);
-                super::date_field::date_row(ui, "End date", &mut d.end_date);
-                field(ui, "Organisation", &mut d.organisation);
-                field(ui, "Team", &mut d.team);
-                field(ui, "Donor", &mut d.donor);
-                ui.label("Method");
+                super::date_field::date_row(ui, &tr.activity_start(), &mut d.start_date);
+                super::date_field::date_row(ui, &tr.activity_end(), &mut d.end_date);
+                field(ui, &tr.report_organisation(), &mut d.organisation);
+                field(ui, &tr.detail_team(), &mut d.team);
+                field(ui, &tr.detail_donor(), &mut d.donor);
+                ui.label(tr.activity_method());
                 let method = Method::parse(&d.method);
                 egui::ComboBox::from_id_salt("activity_method")
-                    .selected_text(method.map_or("—", Method::label))
+                    .selected_text(method.map_or_else(|| "—".to_owned(), |m| tr.label(m.label_id())))
                     .show_ui(ui, |ui| {
                         if ui.selectable_label(method.is_none(), "—").clicked() {
                             d.method.clear();
                         }
                         for m in Method::ALL {
-                            if ui.selectable_label(method == Some(*m), m.label()).clicked() {
+                            if ui
+                                .selectable_label(method == Some(*m), tr.label(m.label_id()))
+                                .clicked()
+                            {
                                 m.code().clone_into(&mut d.method);
                             }
                         }
@@ -143,62 +150,59 @@ impl ActivityForm {
                     ui.text_edit_singleline(text).labelled_by(l.id);
                     ui.end_row();
                 };
-                field(ui, "Deminer-days", &mut d.deminer_days);
+                field(ui, &tr.activity_deminer_days(), &mut d.deminer_days);
                 let allowed = kind.allowed_buckets();
                 if allowed.cancelled {
-                    field(ui, "Cancelled m²", &mut d.cancelled_m2);
+                    field(ui, &tr.report_col_cancelled(), &mut d.cancelled_m2);
                 }
                 if allowed.reduced {
-                    field(ui, "Reduced with asset m²", &mut d.reduced_with_asset_m2);
+                    field(ui, &tr.activity_reduced_with_asset(), &mut d.reduced_with_asset_m2);
                     field(
                         ui,
-                        "Reduced without asset m²",
+                        &tr.activity_reduced_without_asset(),
                         &mut d.reduced_without_asset_m2,
                     );
                 }
                 if allowed.cleared {
-                    field(ui, "Cleared m²", &mut d.cleared_m2);
+                    field(ui, &tr.report_col_cleared(), &mut d.cleared_m2);
                 }
                 if kind == ActivityKind::HandoverCertificate {
-                    field(ui, "Men", &mut d.handover_men);
-                    field(ui, "Women", &mut d.handover_women);
-                    field(ui, "Boys", &mut d.handover_boys);
-                    field(ui, "Girls", &mut d.handover_girls);
-                    field(ui, "Residual risk", &mut d.residual_risk_note);
+                    field(ui, &tr.report_col_men(), &mut d.handover_men);
+                    field(ui, &tr.report_col_women(), &mut d.handover_women);
+                    field(ui, &tr.report_col_boys(), &mut d.handover_boys);
+                    field(ui, &tr.report_col_girls(), &mut d.handover_girls);
+                    field(ui, &tr.activity_residual_risk(), &mut d.residual_risk_note);
                 }
-                field(ui, "Notes", &mut d.notes);
+                field(ui, &tr.report_notes(), &mut d.notes);
             });
         if kind == ActivityKind::TechnicalSurvey {
-            ui.checkbox(
-                &mut d.direct_evidence_confirmed,
-                "Direct evidence confirmed (SHA becomes CHA)",
-            );
+            ui.checkbox(&mut d.direct_evidence_confirmed, tr.activity_direct_evidence());
         }
-        ui.label("Devices found");
+        ui.label(tr.activity_devices());
         let mut remove = None;
         for (i, dev) in d.devices.iter_mut().enumerate() {
             ui.horizontal(|ui| {
                 let cat = EoCategory::parse(&dev.category).unwrap_or(EoCategory::Other);
                 egui::ComboBox::from_id_salt(("device_cat", i))
-                    .selected_text(cat.label())
+                    .selected_text(tr.label(cat.label_id()))
                     .show_ui(ui, |ui| {
                         for c in EoCategory::ALL {
-                            if ui.selectable_label(cat == *c, c.label()).clicked() {
+                            if ui.selectable_label(cat == *c, tr.label(c.label_id())).clicked() {
                                 c.code().clone_into(&mut dev.category);
                             }
                         }
                     });
                 ui.add(
                     egui::TextEdit::singleline(&mut dev.type_model)
-                        .hint_text("type/model")
+                        .hint_text(tr.activity_type_model_hint())
                         .desired_width(80.0),
                 );
                 ui.add(
                     egui::TextEdit::singleline(&mut dev.quantity)
-                        .hint_text("qty")
+                        .hint_text(tr.activity_quantity_hint())
                         .desired_width(30.0),
                 );
-                if ui.small_button("Delete").clicked() {
+                if ui.small_button(tr.form_delete()).clicked() {
                     remove = Some(i);
                 }
             });
@@ -206,7 +210,7 @@ impl ActivityForm {
         if let Some(i) = remove {
             d.devices.remove(i);
         }
-        if ui.button("Add device").clicked() {
+        if ui.button(tr.activity_add_device()).clicked() {
             d.devices.push(DeviceDraft {
                 category: EoCategory::ApMine.code().to_owned(),
                 quantity: "1".to_owned(),
@@ -217,11 +221,11 @@ impl ActivityForm {
             ui.colored_label(theme::ERROR_TEXT, e);
         }
         if let Some(r) = refusal {
-            ui.colored_label(theme::ERROR_TEXT, format!("Refused: {r}"));
+            ui.colored_label(theme::ERROR_TEXT, tr.form_store_refused(r));
         }
         ui.horizontal(|ui| {
             if ui
-                .button("Save activity")
+                .button(tr.activity_save())
                 .on_hover_text("Ctrl+Enter")
                 .clicked()
                 || keys.save
@@ -234,7 +238,10 @@ impl ActivityForm {
                     Err(errors) => self.errors = errors.iter().map(ToString::to_string).collect(),
                 }
             }
-            if ui.button("Cancel").on_hover_text("Escape").clicked()
+            if ui
+                .button(tr.button_cancel())
+                .on_hover_text("Escape")
+                .clicked()
                 && self.history.request_close(&self.draft)
             {
                 action = Some(FormAction::Cancel);

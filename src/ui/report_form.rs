@@ -69,45 +69,43 @@ impl ReportForm {
         lands: &[(LandId, String)],
         refusal: Option<&str>,
     ) -> Option<ReportAction> {
+        let tr = super::language::tr(ui.ctx());
         let mut action = None;
         let keys = FormKeys::read(ui);
-        ui.heading("New hazard report");
+        ui.heading(tr.top_new_hazard_report());
         if let Some(previous) = self.history.buttons(ui, keys, &self.draft) {
             self.draft = previous;
         }
         if keys.escape && self.history.request_close(&self.draft) {
             return Some(ReportAction::Cancel);
         }
-        if self.history.confirm_ui(
-            ui,
-            &super::language::tr(ui.ctx()).form_close_hazard_report(),
-        ) {
+        if self.history.confirm_ui(ui, &tr.form_close_hazard_report()) {
             return Some(ReportAction::Cancel);
         }
         let d = &mut self.draft;
-        ui.label("Type the location in any notation, or click on the map.");
+        ui.label(tr.hazard_form_location_hint());
         egui::Grid::new("report_fields")
             .num_columns(2)
             .show(ui, |ui| {
-                let l = ui.label("Location");
+                let l = ui.label(tr.report_location());
                 ui.text_edit_singleline(&mut d.location).labelled_by(l.id);
                 ui.end_row();
                 ui.label("");
                 match parse_coord(&d.location) {
-                    Ok((_, f)) => ui.small(format!("read as {}", f.label())),
+                    Ok((_, f)) => ui.small(tr.editor_read_as(tr.label(f.label_id()))),
                     Err(e) if !d.location.trim().is_empty() => {
                         ui.colored_label(theme::ERROR_TEXT, e.to_string())
                     }
                     Err(_) => ui.small(""),
                 };
                 ui.end_row();
-                ui.label("EO category");
+                ui.label(tr.hazard_form_eo_category());
                 let cat = EoCategory::parse(&d.eo_category).unwrap_or(EoCategory::Other);
                 egui::ComboBox::from_id_salt("report_category")
-                    .selected_text(cat.label())
+                    .selected_text(tr.label(cat.label_id()))
                     .show_ui(ui, |ui| {
                         for c in EoCategory::ALL {
-                            if ui.selectable_label(cat == *c, c.label()).clicked() {
+                            if ui.selectable_label(cat == *c, tr.label(c.label_id())).clicked() {
                                 c.code().clone_into(&mut d.eo_category);
                             }
                         }
@@ -118,46 +116,50 @@ impl ReportForm {
                     ui.text_edit_singleline(text).labelled_by(l.id);
                     ui.end_row();
                 };
-                field(ui, "Type / model", &mut d.type_model);
-                field(ui, "Quantity", &mut d.quantity);
-                ui.label("Condition");
+                field(ui, &tr.report_type_model(), &mut d.type_model);
+                field(ui, &tr.hazard_form_quantity(), &mut d.quantity);
+                ui.label(tr.hazard_form_condition());
                 let cond = ItemCondition::parse(&d.condition).unwrap_or(ItemCondition::Unknown);
                 egui::ComboBox::from_id_salt("report_condition")
-                    .selected_text(cond.label())
+                    .selected_text(tr.label(cond.label_id()))
                     .show_ui(ui, |ui| {
                         for c in ItemCondition::ALL {
-                            if ui.selectable_label(cond == *c, c.label()).clicked() {
+                            if ui.selectable_label(cond == *c, tr.label(c.label_id())).clicked() {
                                 c.code().clone_into(&mut d.condition);
                             }
                         }
                     });
                 ui.end_row();
-                ui.label("Status");
+                ui.label(tr.list_status());
                 let status =
                     HazardReportStatus::parse(&d.status).unwrap_or(HazardReportStatus::Reported);
                 egui::ComboBox::from_id_salt("report_status")
-                    .selected_text(status.label())
+                    .selected_text(tr.label(status.label_id()))
                     .show_ui(ui, |ui| {
                         for s in HazardReportStatus::ALL {
-                            if ui.selectable_label(status == *s, s.label()).clicked() {
+                            if ui
+                                .selectable_label(status == *s, tr.label(s.label_id()))
+                                .clicked()
+                            {
                                 s.code().clone_into(&mut d.status);
                             }
                         }
                     });
                 ui.end_row();
-                field(ui, "Reported by", &mut d.reported_by);
-                field(ui, "Reporter phone", &mut d.reporter_phone);
-                super::date_field::date_row(ui, "Reported on", &mut d.reported_on);
-                field(ui, "GPS accuracy m", &mut d.accuracy_m);
-                ui.label("Land");
+                field(ui, &tr.report_reported_by(), &mut d.reported_by);
+                field(ui, &tr.hazard_form_reporter_phone(), &mut d.reporter_phone);
+                super::date_field::date_row(ui, &tr.report_reported_on(), &mut d.reported_on);
+                field(ui, &tr.hazard_form_gps_accuracy(), &mut d.accuracy_m);
+                ui.label(tr.list_land());
+                let none = tr.hazard_form_no_land();
                 let linked = d
                     .land_id
                     .and_then(|id| lands.iter().find(|(l, _)| *l == id))
-                    .map_or("none", |(_, c)| c.as_str());
+                    .map_or(none.as_str(), |(_, c)| c.as_str());
                 egui::ComboBox::from_id_salt("report_land")
                     .selected_text(linked)
                     .show_ui(ui, |ui| {
-                        if ui.selectable_label(d.land_id.is_none(), "none").clicked() {
+                        if ui.selectable_label(d.land_id.is_none(), &none).clicked() {
                             d.land_id = None;
                         }
                         for (id, code) in lands {
@@ -167,18 +169,18 @@ impl ReportForm {
                         }
                     });
                 ui.end_row();
-                field(ui, "Notes", &mut d.notes);
+                field(ui, &tr.report_notes(), &mut d.notes);
             });
-        ui.checkbox(&mut d.geo_unsafe, "Not safe to record this location");
+        ui.checkbox(&mut d.geo_unsafe, tr.hazard_form_geo_unsafe());
         for e in &self.errors {
             ui.colored_label(theme::ERROR_TEXT, e);
         }
         if let Some(r) = refusal {
-            ui.colored_label(theme::ERROR_TEXT, format!("Refused: {r}"));
+            ui.colored_label(theme::ERROR_TEXT, tr.form_store_refused(r));
         }
         ui.horizontal(|ui| {
             if ui
-                .button("Save hazard report")
+                .button(tr.hazard_form_save())
                 .on_hover_text("Ctrl+Enter")
                 .clicked()
                 || keys.save
@@ -192,7 +194,10 @@ impl ReportForm {
                     Err(errors) => self.errors = errors.iter().map(ToString::to_string).collect(),
                 }
             }
-            if ui.button("Cancel").on_hover_text("Escape").clicked()
+            if ui
+                .button(tr.button_cancel())
+                .on_hover_text("Escape")
+                .clicked()
                 && self.history.request_close(&self.draft)
             {
                 action = Some(ReportAction::Cancel);
