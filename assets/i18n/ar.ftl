@@ -455,6 +455,128 @@ hazard-form-no-land = لا شيء
 hazard-form-geo-unsafe = تسجيل هذا الموقع غير آمن
 hazard-form-save = حفظ بلاغ الخطر
 
+## What the app says it did (and what failed)
+
+action-reading-unsaved-work = قراءة العمل غير المحفوظ
+action-opening-the-store = فتح قاعدة البيانات
+action-loading-the-records = تحميل السجلات
+action-loading-the-hazard-report = تحميل بلاغ الخطر
+action-this-action = هذا الإجراء
+action-saving = الحفظ
+action-loading-the-land = تحميل المنطقة
+action-loading-the-demo-programme = تحميل البرنامج التجريبي
+action-attaching-the-photo = إرفاق الصورة
+action-the-dashboard = لوحة المؤشرات
+action-writing-the-sample-layers = كتابة الطبقات النموذجية
+action-keeping-unsaved-work = الاحتفاظ بالعمل غير المحفوظ
+action-discarding-unsaved-work = تجاهل العمل غير المحفوظ
+action-saving-the-layer = حفظ الطبقة
+action-moving-the-layer = نقل الطبقة
+action-removing-the-layer = إزالة الطبقة
+action-saving-the-caption = حفظ التعليق
+action-removing-the-photo = إزالة الصورة
+action-opening-the-photo = فتح الصورة
+action-reading-the-history = قراءة السجل
+action-searching-source-attributes = البحث في سمات المصدر
+action-adding-the-layer = إضافة الطبقة
+action-reading-the-reference-layers = قراءة الطبقات المرجعية
+action-reading-the-export-log = قراءة سجل التصدير
+action-export = التصدير
+action-writing-the-sync-bundle = كتابة حزمة المزامنة
+action-applying-the-sync-bundle = تطبيق حزمة المزامنة
+action-syncing-with-the-office-server = المزامنة مع خادم المكتب
+action-reading-the-sync-state = قراءة حالة المزامنة
+
+action-settling = حسم { $field } في { $code }
+state-failed = تعذّر { $action }: { $error }
+state-not-saved = لم يُحفظ: { $error }
+state-store-busy = قاعدة البيانات مشغولة؛ حاول مجددًا بعد لحظة
+busy-importing = جارٍ الاستيراد…
+busy-exporting = جارٍ التصدير…
+busy-loading-demo = جارٍ تحميل البرنامج التجريبي…
+busy-opening-store = جارٍ فتح قاعدة البيانات…
+busy-syncing = جارٍ المزامنة مع خادم المكتب…
+stage-connecting = جارٍ الاتصال بـ { $server }…
+stage-receiving = جارٍ استلام { $count } تغيير من خادم المكتب…
+stage-sending = جارٍ إرسال { $count } تغيير إلى خادم المكتب…
+done-synced = تمت المزامنة مع خادم المكتب: { $summary }
+done-bundle-written = كُتبت حزمة المزامنة: { $path } ({ $versions } نسخة، { $photos } صورة)
+done-bundle-applied = طُبّقت حزمة المزامنة ({ $path }): { $summary }
+done-conflicts-settled = { $count ->
+        [one] حُسم تعارض واحد
+        [two] حُسم تعارضان
+        [few] حُسمت { $count } تعارضات
+       *[other] حُسم { $count } تعارضًا
+    }؛ ويصل الحسم إلى الحواسيب الأخرى مع الحزمة التالية
+done-demo-loaded = حُمّل البرنامج التجريبي في قاعدة بيانات خاصة به: { $lands } منطقة، { $activities } نشاطًا، { $reports } بلاغ خطر
+done-demo-backup = (السجلات التجريبية السابقة في { $path })
+done-land-edit-superseded = تاريخ التعديل أقدم من تاريخ معلومات المنطقة: حُفظ في السجل لكنه لم يُطبّق
+done-activity-recorded = سُجّل النشاط { $code }
+done-land-now = المنطقة الآن { $classification } · { $status }
+done-hazard-report-saved = حُفظ بلاغ الخطر { $code }
+done-report-edit-superseded = تاريخ تعديل { $code } أقدم من البلاغ: حُفظ في سجل التدقيق ولم يُطبّق
+done-activity-voided = أُبطل { $code }؛ ويتبقى في { $land } الآن { $remaining } ({ $classification } · { $status })
+done-hazard-report-voided = أُبطل بلاغ الخطر { $code }
+done-photo-attached = أُرفقت الصورة { $file }
+done-workflow = { $code } الآن: { $state }
+done-photo-removed = أُزيلت الصورة (تبقى في سجل التدقيق)
+done-photo-unreadable = تعذّر عرض الصورة { $file }: { $error }
+done-layers-added = { $count ->
+        [one] أُضيفت طبقة مرجعية
+       *[other] أُضيفت طبقات مرجعية
+    }: { $names }
+
+## Windows: the person, the store, the pickers, the export log, the welcome
+
+person-intro = يظهر اسمك في كل سجل وسطر في السجل وقيد تدقيق وتصدير تجريه على هذا الجهاز.
+person-name = اسمك *
+person-name-hint = مثلًا: أمينة حسن
+person-organisation = منظمتك
+person-role = دورك *
+person-name-missing = الاسم: اكتب الاسم الذي يعرفك به الناس.
+person-role-missing = الدور: اختر دورًا؛ لا يعتمد السجلات إلا مسؤول إدارة المعلومات.
+person-save = حفظ الشخص
+person-not-now = ليس الآن
+person-now-recording = يُدخل { $name } ({ $role }) البيانات الآن على هذا الجهاز
+ask-create-title = لا توجد قاعدة بيانات في هذا المسار
+ask-create-text = لا توجد قاعدة بيانات Safeground في { $path }. هل كُتب الاسم صحيحًا، أم نُقل الملف؟
+ask-create-yes = إنشاء قاعدة بيانات جديدة فارغة هناك
+ask-create-open = فتح قاعدة بيانات أخرى…
+pick-open-store = فتح ملف قاعدة بيانات
+pick-new-store = برنامج جديد: اختر ملف قاعدة بيانات
+pick-import = استيراد GeoJSON أو CSV للأنشطة
+pick-export-geojson = تصدير GeoJSON
+pick-export-csv = تصدير سجل المساحات والأنشطة بصيغة CSV
+pick-export-gpkg = تصدير GeoPackage
+pick-report = كتابة تقرير التقدم للجهة المانحة (HTML)
+pick-mbtiles = خريطة أساسية نقطية (MBTiles)
+pick-reference-layer = إضافة طبقة مرجعية
+pick-photo = إرفاق صورة (JPEG أو PNG)
+pick-sync-import = تطبيق حزمة مزامنة من حاسوب آخر
+pick-sync-export = كتابة حزمة مزامنة
+button-close = إغلاق
+loading = جارٍ التحميل…
+export-log-empty = لم يُصدَّر شيء من قاعدة البيانات هذه بعد.
+export-log-when = متى (UTC)
+export-log-who = من
+export-log-format = الصيغة
+export-log-profile = الملف التعريفي
+export-log-filter = المرشّح
+export-log-file = الملف
+export-log-counts = { $lands } منطقة، { $activities } نشاطًا، { $reports } بلاغ خطر
+messages = الرسائل
+issue-error = خطأ
+issue-warning = تحذير
+issue-features = العناصر { $features }
+issue-show-lands = عرض هذه المناطق ({ $count })
+welcome-title = مرحبًا بك في Safeground
+welcome-text = سجّل المناطق الخطرة وبلاغات الخطر وتقدم التطهير — دون اتصال بالإنترنت.
+welcome-empty-store = قاعدة البيانات هذه فارغة: { $path }
+welcome-new = بدء برنامج جديد
+welcome-demo = فتح البرنامج التجريبي
+welcome-import = استيراد ملف GeoJSON…
+welcome-open = فتح ملف قاعدة بيانات آخر…
+
 ## Classification
 vocab-Classification-indication = مؤشر
 vocab-Classification-sha = مشتبه بها

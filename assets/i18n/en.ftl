@@ -438,6 +438,126 @@ hazard-form-no-land = none
 hazard-form-geo-unsafe = Not safe to record this location
 hazard-form-save = Save hazard report
 
+## What the app says it did (and what failed)
+
+action-reading-unsaved-work = Reading unsaved work
+action-opening-the-store = Opening the store
+action-loading-the-records = Loading the records
+action-loading-the-hazard-report = Loading the hazard report
+action-this-action = This action
+action-saving = Saving
+action-loading-the-land = Loading the land
+action-loading-the-demo-programme = Loading the demo programme
+action-attaching-the-photo = Attaching the photo
+action-the-dashboard = The dashboard
+action-writing-the-sample-layers = Writing the sample layers
+action-keeping-unsaved-work = Keeping unsaved work
+action-discarding-unsaved-work = Discarding unsaved work
+action-saving-the-layer = Saving the layer
+action-moving-the-layer = Moving the layer
+action-removing-the-layer = Removing the layer
+action-saving-the-caption = Saving the caption
+action-removing-the-photo = Removing the photo
+action-opening-the-photo = Opening the photo
+action-reading-the-history = Reading the history
+action-searching-source-attributes = Searching source attributes
+action-adding-the-layer = Adding the layer
+action-reading-the-reference-layers = Reading the reference layers
+action-reading-the-export-log = Reading the export log
+action-export = Export
+action-writing-the-sync-bundle = Writing the sync bundle
+action-applying-the-sync-bundle = Applying the sync bundle
+action-syncing-with-the-office-server = Syncing with the office server
+action-reading-the-sync-state = Reading the sync state
+
+action-settling = Settling { $field } of { $code }
+state-failed = { $action } failed: { $error }
+state-not-saved = Not saved: { $error }
+state-store-busy = The store is busy; try again in a moment
+busy-importing = Importing…
+busy-exporting = Exporting…
+busy-loading-demo = Loading the demo programme…
+busy-opening-store = Opening the store…
+busy-syncing = Syncing with the office server…
+stage-connecting = Connecting to { $server }…
+stage-receiving = Receiving { $count } changes from the office server…
+stage-sending = Sending { $count } changes to the office server…
+done-synced = Synced with the office server: { $summary }
+done-bundle-written = Sync bundle written: { $path } ({ $versions } versions, { $photos } photos)
+done-bundle-applied = Sync bundle applied ({ $path }): { $summary }
+done-conflicts-settled = { $count ->
+        [one] { $count } conflict settled
+       *[other] { $count } conflicts settled
+    }; the settlement goes to the other laptops with the next bundle
+done-demo-loaded = Demo programme loaded into its own store file: { $lands } lands, { $activities } activities, { $reports } hazard reports
+done-demo-backup = (the earlier demo records are in { $path })
+done-land-edit-superseded = The edit is dated earlier than the land's date of information: it was kept in the history but not applied
+done-activity-recorded = Activity { $code } recorded
+done-land-now = land now { $classification } · { $status }
+done-hazard-report-saved = Hazard report { $code } saved
+done-report-edit-superseded = The edit of { $code } is dated before the report: kept in the audit, not applied
+done-activity-voided = { $code } voided; { $land } now has { $remaining } remaining ({ $classification } · { $status })
+done-hazard-report-voided = Hazard report { $code } voided
+done-photo-attached = Photo { $file } attached
+done-workflow = { $code } is now { $state }
+done-photo-removed = Photo removed (kept in the audit)
+done-photo-unreadable = The photo { $file } cannot be shown: { $error }
+done-layers-added = { $count ->
+        [one] Reference layer added
+       *[other] Reference layers added
+    }: { $names }
+
+## Windows: the person, the store, the pickers, the export log, the welcome
+
+person-intro = Your name goes into every record, history row, audit entry and export you make on this device.
+person-name = Your name *
+person-name-hint = e.g. Amina Hodžić
+person-organisation = Your organisation
+person-role = Your role *
+person-name-missing = Name: give the name people know you by.
+person-role-missing = Role: choose one; only an IM officer approves records.
+person-save = Save person
+person-not-now = Not now
+person-now-recording = { $name } ({ $role }) is now recording on this device
+ask-create-title = No store at this path
+ask-create-text = There is no Safeground store at { $path }. Was the name typed right, or was the file moved?
+ask-create-yes = Create a new, empty store there
+ask-create-open = Open another store…
+pick-open-store = Open a store file
+pick-new-store = New programme: choose a store file
+pick-import = Import GeoJSON or activities CSV
+pick-export-geojson = Export GeoJSON
+pick-export-csv = Export ledger and activities CSV
+pick-export-gpkg = Export GeoPackage
+pick-report = Write the donor progress report (HTML)
+pick-mbtiles = Raster basemap (MBTiles)
+pick-reference-layer = Add a reference layer
+pick-photo = Attach a photo (JPEG or PNG)
+pick-sync-import = Apply a sync bundle from another laptop
+pick-sync-export = Write a sync bundle
+button-close = Close
+loading = Loading…
+export-log-empty = Nothing has been exported from this store yet.
+export-log-when = When (UTC)
+export-log-who = Who
+export-log-format = Format
+export-log-profile = Profile
+export-log-filter = Filter
+export-log-file = File
+export-log-counts = { $lands } lands, { $activities } activities, { $reports } hazard reports
+messages = Messages
+issue-error = Error
+issue-warning = Warning
+issue-features = features { $features }
+issue-show-lands = Show these { $count } lands
+welcome-title = Welcome to Safeground
+welcome-text = Record hazard areas, hazard reports and clearance progress — offline.
+welcome-empty-store = This store is empty: { $path }
+welcome-new = Start a new programme
+welcome-demo = Open the demo programme
+welcome-import = Import a GeoJSON file…
+welcome-open = Open another store file…
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = SHA

@@ -436,6 +436,126 @@ hazard-form-no-land = ninguna
 hazard-form-geo-unsafe = No es seguro registrar esta ubicación
 hazard-form-save = Guardar el informe de peligro
 
+## What the app says it did (and what failed)
+
+action-reading-unsaved-work = La lectura del trabajo sin guardar
+action-opening-the-store = La apertura de la base
+action-loading-the-records = La carga de los registros
+action-loading-the-hazard-report = La carga del informe de peligro
+action-this-action = Esta acción
+action-saving = El guardado
+action-loading-the-land = La carga del área
+action-loading-the-demo-programme = La carga del programa de demostración
+action-attaching-the-photo = La adición de la foto
+action-the-dashboard = El panel
+action-writing-the-sample-layers = La escritura de las capas de ejemplo
+action-keeping-unsaved-work = La conservación del trabajo sin guardar
+action-discarding-unsaved-work = El descarte del trabajo sin guardar
+action-saving-the-layer = El guardado de la capa
+action-moving-the-layer = El movimiento de la capa
+action-removing-the-layer = La eliminación de la capa
+action-saving-the-caption = El guardado de la leyenda
+action-removing-the-photo = La eliminación de la foto
+action-opening-the-photo = La apertura de la foto
+action-reading-the-history = La lectura del historial
+action-searching-source-attributes = La búsqueda en los atributos de origen
+action-adding-the-layer = La adición de la capa
+action-reading-the-reference-layers = La lectura de las capas de referencia
+action-reading-the-export-log = La lectura del registro de exportaciones
+action-export = La exportación
+action-writing-the-sync-bundle = La escritura del paquete de sincronización
+action-applying-the-sync-bundle = La aplicación del paquete de sincronización
+action-syncing-with-the-office-server = La sincronización con el servidor de la oficina
+action-reading-the-sync-state = La lectura del estado de sincronización
+
+action-settling = La resolución de { $field } de { $code }
+state-failed = { $action } falló: { $error }
+state-not-saved = No guardado: { $error }
+state-store-busy = La base está ocupada; inténtelo de nuevo en un momento
+busy-importing = Importando…
+busy-exporting = Exportando…
+busy-loading-demo = Cargando el programa de demostración…
+busy-opening-store = Abriendo la base…
+busy-syncing = Sincronizando con el servidor de la oficina…
+stage-connecting = Conectando con { $server }…
+stage-receiving = Recibiendo { $count } cambios del servidor de la oficina…
+stage-sending = Enviando { $count } cambios al servidor de la oficina…
+done-synced = Sincronizado con el servidor de la oficina: { $summary }
+done-bundle-written = Paquete de sincronización escrito: { $path } ({ $versions } versiones, { $photos } fotos)
+done-bundle-applied = Paquete de sincronización aplicado ({ $path }): { $summary }
+done-conflicts-settled = { $count ->
+        [one] { $count } conflicto resuelto
+       *[other] { $count } conflictos resueltos
+    }; la resolución llega a los otros portátiles con el próximo paquete
+done-demo-loaded = Programa de demostración cargado en su propia base: { $lands } áreas, { $activities } actividades, { $reports } informes de peligro
+done-demo-backup = (los registros de demostración anteriores están en { $path })
+done-land-edit-superseded = La modificación tiene fecha anterior a la fecha de la información del área: se conserva en el historial pero no se aplica
+done-activity-recorded = Actividad { $code } registrada
+done-land-now = área ahora { $classification } · { $status }
+done-hazard-report-saved = Informe de peligro { $code } guardado
+done-report-edit-superseded = La modificación de { $code } tiene fecha anterior al informe: se conserva en la auditoría, no se aplica
+done-activity-voided = { $code } anulada; a { $land } le quedan { $remaining } ({ $classification } · { $status })
+done-hazard-report-voided = Informe de peligro { $code } anulado
+done-photo-attached = Foto { $file } añadida
+done-workflow = { $code } ahora está { $state }
+done-photo-removed = Foto quitada (se conserva en la auditoría)
+done-photo-unreadable = No se puede mostrar la foto { $file }: { $error }
+done-layers-added = { $count ->
+        [one] Capa de referencia añadida
+       *[other] Capas de referencia añadidas
+    }: { $names }
+
+## Windows: the person, the store, the pickers, the export log, the welcome
+
+person-intro = Su nombre figura en cada registro, fila del historial, entrada de auditoría y exportación que haga en este dispositivo.
+person-name = Su nombre *
+person-name-hint = p. ej., Amina Hodžić
+person-organisation = Su organización
+person-role = Su función *
+person-name-missing = Nombre: indique el nombre por el que le conocen.
+person-role-missing = Función: elija una; solo un oficial de gestión de información aprueba registros.
+person-save = Guardar la persona
+person-not-now = Ahora no
+person-now-recording = { $name } ({ $role }) registra ahora en este dispositivo
+ask-create-title = No hay ninguna base en esta ruta
+ask-create-text = No hay ninguna base de Safeground en { $path }. ¿Se escribió bien el nombre, o se movió el archivo?
+ask-create-yes = Crear allí una base nueva y vacía
+ask-create-open = Abrir otra base…
+pick-open-store = Abrir un archivo de base
+pick-new-store = Nuevo programa: elija un archivo de base
+pick-import = Importar GeoJSON o CSV de actividades
+pick-export-geojson = Exportar GeoJSON
+pick-export-csv = Exportar la contabilidad de superficies y las actividades en CSV
+pick-export-gpkg = Exportar GeoPackage
+pick-report = Escribir el informe de avance para el donante (HTML)
+pick-mbtiles = Mapa base ráster (MBTiles)
+pick-reference-layer = Añadir una capa de referencia
+pick-photo = Adjuntar una foto (JPEG o PNG)
+pick-sync-import = Aplicar un paquete de sincronización de otro portátil
+pick-sync-export = Escribir un paquete de sincronización
+button-close = Cerrar
+loading = Cargando…
+export-log-empty = Aún no se ha exportado nada de esta base.
+export-log-when = Cuándo (UTC)
+export-log-who = Quién
+export-log-format = Formato
+export-log-profile = Perfil
+export-log-filter = Filtro
+export-log-file = Archivo
+export-log-counts = { $lands } áreas, { $activities } actividades, { $reports } informes de peligro
+messages = Mensajes
+issue-error = Error
+issue-warning = Advertencia
+issue-features = entidades { $features }
+issue-show-lands = Mostrar estas { $count } áreas
+welcome-title = Bienvenido a Safeground
+welcome-text = Registre áreas peligrosas, informes de peligro y el avance del despeje, sin conexión.
+welcome-empty-store = Esta base está vacía: { $path }
+welcome-new = Empezar un programa nuevo
+welcome-demo = Abrir el programa de demostración
+welcome-import = Importar un archivo GeoJSON…
+welcome-open = Abrir otro archivo de base…
+
 ## Classification
 vocab-Classification-indication = Indicio
 vocab-Classification-sha = APS

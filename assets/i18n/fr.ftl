@@ -436,6 +436,126 @@ hazard-form-no-land = aucune
 hazard-form-geo-unsafe = Emplacement à ne pas enregistrer
 hazard-form-save = Enregistrer le signalement
 
+## What the app says it did (and what failed)
+
+action-reading-unsaved-work = La lecture du travail non enregistré
+action-opening-the-store = L’ouverture de la base
+action-loading-the-records = Le chargement des enregistrements
+action-loading-the-hazard-report = Le chargement du signalement de danger
+action-this-action = Cette action
+action-saving = L’enregistrement
+action-loading-the-land = Le chargement de la zone
+action-loading-the-demo-programme = Le chargement du programme de démonstration
+action-attaching-the-photo = L’ajout de la photo
+action-the-dashboard = Le tableau de bord
+action-writing-the-sample-layers = L’écriture des couches d’exemple
+action-keeping-unsaved-work = La conservation du travail non enregistré
+action-discarding-unsaved-work = L’abandon du travail non enregistré
+action-saving-the-layer = L’enregistrement de la couche
+action-moving-the-layer = Le déplacement de la couche
+action-removing-the-layer = Le retrait de la couche
+action-saving-the-caption = L’enregistrement de la légende
+action-removing-the-photo = Le retrait de la photo
+action-opening-the-photo = L’ouverture de la photo
+action-reading-the-history = La lecture de l’historique
+action-searching-source-attributes = La recherche dans les attributs d’origine
+action-adding-the-layer = L’ajout de la couche
+action-reading-the-reference-layers = La lecture des couches de référence
+action-reading-the-export-log = La lecture du journal des exports
+action-export = L’export
+action-writing-the-sync-bundle = L’écriture du paquet de synchronisation
+action-applying-the-sync-bundle = L’application du paquet de synchronisation
+action-syncing-with-the-office-server = La synchronisation avec le serveur du bureau
+action-reading-the-sync-state = La lecture de l’état de synchronisation
+
+action-settling = Le règlement de { $field } de { $code }
+state-failed = { $action } a échoué : { $error }
+state-not-saved = Non enregistré : { $error }
+state-store-busy = La base est occupée ; réessayez dans un instant
+busy-importing = Import en cours…
+busy-exporting = Export en cours…
+busy-loading-demo = Chargement du programme de démonstration…
+busy-opening-store = Ouverture de la base…
+busy-syncing = Synchronisation avec le serveur du bureau…
+stage-connecting = Connexion à { $server }…
+stage-receiving = Réception de { $count } modifications du serveur du bureau…
+stage-sending = Envoi de { $count } modifications au serveur du bureau…
+done-synced = Synchronisé avec le serveur du bureau : { $summary }
+done-bundle-written = Paquet de synchronisation écrit : { $path } ({ $versions } versions, { $photos } photos)
+done-bundle-applied = Paquet de synchronisation appliqué ({ $path }) : { $summary }
+done-conflicts-settled = { $count ->
+        [one] { $count } conflit réglé
+       *[other] { $count } conflits réglés
+    } ; le règlement part vers les autres ordinateurs avec le prochain paquet
+done-demo-loaded = Programme de démonstration chargé dans sa propre base : { $lands } zones, { $activities } activités, { $reports } signalements de danger
+done-demo-backup = (les anciens enregistrements de démonstration sont dans { $path })
+done-land-edit-superseded = La modification est datée d’avant la date de l’information de la zone : elle est conservée dans l’historique mais non appliquée
+done-activity-recorded = Activité { $code } enregistrée
+done-land-now = zone désormais { $classification } · { $status }
+done-hazard-report-saved = Signalement de danger { $code } enregistré
+done-report-edit-superseded = La modification de { $code } est datée d’avant le signalement : conservée dans l’audit, non appliquée
+done-activity-voided = { $code } annulée ; il reste { $remaining } sur { $land } ({ $classification } · { $status })
+done-hazard-report-voided = Signalement de danger { $code } annulé
+done-photo-attached = Photo { $file } ajoutée
+done-workflow = { $code } est désormais { $state }
+done-photo-removed = Photo retirée (conservée dans l’audit)
+done-photo-unreadable = La photo { $file } ne peut pas être affichée : { $error }
+done-layers-added = { $count ->
+        [one] Couche de référence ajoutée
+       *[other] Couches de référence ajoutées
+    } : { $names }
+
+## Windows: the person, the store, the pickers, the export log, the welcome
+
+person-intro = Votre nom figure dans chaque enregistrement, ligne d’historique, entrée d’audit et export que vous faites sur cet appareil.
+person-name = Votre nom *
+person-name-hint = p. ex. Amina Hodžić
+person-organisation = Votre organisation
+person-role = Votre rôle *
+person-name-missing = Nom : indiquez le nom sous lequel on vous connaît.
+person-role-missing = Rôle : choisissez-en un ; seul un chargé de gestion de l’information approuve les enregistrements.
+person-save = Enregistrer la personne
+person-not-now = Plus tard
+person-now-recording = { $name } ({ $role }) saisit désormais sur cet appareil
+ask-create-title = Aucune base à cet emplacement
+ask-create-text = Il n’y a pas de base Safeground à { $path }. Le nom est-il bien écrit, ou le fichier a-t-il été déplacé ?
+ask-create-yes = Créer une nouvelle base vide à cet emplacement
+ask-create-open = Ouvrir une autre base…
+pick-open-store = Ouvrir un fichier de base
+pick-new-store = Nouveau programme : choisir un fichier de base
+pick-import = Importer un GeoJSON ou un CSV d’activités
+pick-export-geojson = Exporter en GeoJSON
+pick-export-csv = Exporter le bilan des superficies et les activités en CSV
+pick-export-gpkg = Exporter en GeoPackage
+pick-report = Écrire le rapport d’avancement pour le bailleur (HTML)
+pick-mbtiles = Fond de carte raster (MBTiles)
+pick-reference-layer = Ajouter une couche de référence
+pick-photo = Joindre une photo (JPEG ou PNG)
+pick-sync-import = Appliquer un paquet de synchronisation d’un autre ordinateur
+pick-sync-export = Écrire un paquet de synchronisation
+button-close = Fermer
+loading = Chargement…
+export-log-empty = Rien n’a encore été exporté de cette base.
+export-log-when = Quand (UTC)
+export-log-who = Qui
+export-log-format = Format
+export-log-profile = Profil
+export-log-filter = Filtre
+export-log-file = Fichier
+export-log-counts = { $lands } zones, { $activities } activités, { $reports } signalements de danger
+messages = Messages
+issue-error = Erreur
+issue-warning = Avertissement
+issue-features = entités { $features }
+issue-show-lands = Afficher ces { $count } zones
+welcome-title = Bienvenue dans Safeground
+welcome-text = Enregistrez les zones dangereuses, les signalements de danger et l’avancement de la dépollution — hors ligne.
+welcome-empty-store = Cette base est vide : { $path }
+welcome-new = Commencer un nouveau programme
+welcome-demo = Ouvrir le programme de démonstration
+welcome-import = Importer un fichier GeoJSON…
+welcome-open = Ouvrir un autre fichier de base…
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = ZSD

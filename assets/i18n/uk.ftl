@@ -448,6 +448,127 @@ hazard-form-no-land = немає
 hazard-form-geo-unsafe = Місце небезпечно записувати
 hazard-form-save = Зберегти повідомлення про небезпеку
 
+## What the app says it did (and what failed)
+
+action-reading-unsaved-work = Читання незбереженої роботи
+action-opening-the-store = Відкриття бази
+action-loading-the-records = Завантаження записів
+action-loading-the-hazard-report = Завантаження повідомлення про небезпеку
+action-this-action = Ця дія
+action-saving = Збереження
+action-loading-the-land = Завантаження території
+action-loading-the-demo-programme = Завантаження демонстраційної програми
+action-attaching-the-photo = Додавання фото
+action-the-dashboard = Панель показників
+action-writing-the-sample-layers = Запис зразкових шарів
+action-keeping-unsaved-work = Збереження незбереженої роботи
+action-discarding-unsaved-work = Відкидання незбереженої роботи
+action-saving-the-layer = Збереження шару
+action-moving-the-layer = Переміщення шару
+action-removing-the-layer = Видалення шару
+action-saving-the-caption = Збереження підпису
+action-removing-the-photo = Видалення фото
+action-opening-the-photo = Відкриття фото
+action-reading-the-history = Читання історії
+action-searching-source-attributes = Пошук в атрибутах джерела
+action-adding-the-layer = Додавання шару
+action-reading-the-reference-layers = Читання довідкових шарів
+action-reading-the-export-log = Читання журналу експорту
+action-export = Експорт
+action-writing-the-sync-bundle = Запис пакета синхронізації
+action-applying-the-sync-bundle = Застосування пакета синхронізації
+action-syncing-with-the-office-server = Синхронізація з офісним сервером
+action-reading-the-sync-state = Читання стану синхронізації
+
+action-settling = Розв’язання { $field } у { $code }
+state-failed = { $action }: помилка: { $error }
+state-not-saved = Не збережено: { $error }
+state-store-busy = База зайнята; спробуйте за мить
+busy-importing = Імпорт…
+busy-exporting = Експорт…
+busy-loading-demo = Завантаження демонстраційної програми…
+busy-opening-store = Відкриття бази…
+busy-syncing = Синхронізація з офісним сервером…
+stage-connecting = Підключення до { $server }…
+stage-receiving = Отримання змін з офісного сервера: { $count }…
+stage-sending = Надсилання змін на офісний сервер: { $count }…
+done-synced = Синхронізовано з офісним сервером: { $summary }
+done-bundle-written = Пакет синхронізації записано: { $path } (версій: { $versions }, фото: { $photos })
+done-bundle-applied = Пакет синхронізації застосовано ({ $path }): { $summary }
+done-conflicts-settled = { $count ->
+        [one] Розв’язано { $count } конфлікт
+        [few] Розв’язано { $count } конфлікти
+       *[other] Розв’язано { $count } конфліктів
+    }; рішення потрапить на інші ноутбуки з наступним пакетом
+done-demo-loaded = Демонстраційну програму завантажено в окрему базу: територій — { $lands }, робіт — { $activities }, повідомлень про небезпеку — { $reports }
+done-demo-backup = (попередні демонстраційні записи — у { $path })
+done-land-edit-superseded = Зміну датовано раніше за дату інформації території: її збережено в історії, але не застосовано
+done-activity-recorded = Роботу { $code } внесено
+done-land-now = територія тепер { $classification } · { $status }
+done-hazard-report-saved = Повідомлення про небезпеку { $code } збережено
+done-report-edit-superseded = Зміну { $code } датовано раніше за повідомлення: збережено в аудиті, не застосовано
+done-activity-voided = { $code } анульовано; на { $land } залишилося { $remaining } ({ $classification } · { $status })
+done-hazard-report-voided = Повідомлення про небезпеку { $code } анульовано
+done-photo-attached = Фото { $file } додано
+done-workflow = { $code } тепер: { $state }
+done-photo-removed = Фото прибрано (зберігається в аудиті)
+done-photo-unreadable = Фото { $file } неможливо показати: { $error }
+done-layers-added = { $count ->
+        [one] Довідковий шар додано
+       *[other] Довідкові шари додано
+    }: { $names }
+
+## Windows: the person, the store, the pickers, the export log, the welcome
+
+person-intro = Ваше ім’я потрапляє в кожен запис, рядок історії, запис аудиту й експорт, які ви робите на цьому пристрої.
+person-name = Ваше ім’я *
+person-name-hint = напр. Олена Коваль
+person-organisation = Ваша організація
+person-role = Ваша роль *
+person-name-missing = Ім’я: вкажіть ім’я, під яким вас знають.
+person-role-missing = Роль: виберіть одну; записи затверджує лише фахівець з управління інформацією.
+person-save = Зберегти особу
+person-not-now = Не зараз
+person-now-recording = { $name } ({ $role }) тепер вносить дані на цьому пристрої
+ask-create-title = За цим шляхом немає бази
+ask-create-text = За шляхом { $path } немає бази Safeground. Чи правильно введено назву, чи файл перемістили?
+ask-create-yes = Створити там нову порожню базу
+ask-create-open = Відкрити іншу базу…
+pick-open-store = Відкрити файл бази
+pick-new-store = Нова програма: виберіть файл бази
+pick-import = Імпорт GeoJSON або CSV робіт
+pick-export-geojson = Експорт у GeoJSON
+pick-export-csv = Експорт обліку площ і робіт у CSV
+pick-export-gpkg = Експорт у GeoPackage
+pick-report = Записати звіт про хід робіт для донора (HTML)
+pick-mbtiles = Растрова основа (MBTiles)
+pick-reference-layer = Додати довідковий шар
+pick-photo = Додати фото (JPEG або PNG)
+pick-sync-import = Застосувати пакет синхронізації з іншого ноутбука
+pick-sync-export = Записати пакет синхронізації
+button-close = Закрити
+loading = Завантаження…
+export-log-empty = З цієї бази ще нічого не експортували.
+export-log-when = Коли (UTC)
+export-log-who = Хто
+export-log-format = Формат
+export-log-profile = Профіль
+export-log-filter = Фільтр
+export-log-file = Файл
+export-log-counts = територій: { $lands }, робіт: { $activities }, повідомлень про небезпеку: { $reports }
+messages = Повідомлення
+issue-error = Помилка
+issue-warning = Попередження
+issue-features = об’єкти { $features }
+issue-show-lands = Показати ці території ({ $count })
+welcome-title = Ласкаво просимо до Safeground
+welcome-text = Вносьте небезпечні території, повідомлення про небезпеку й хід розмінування — без мережі.
+welcome-empty-store = Ця база порожня: { $path }
+welcome-new = Почати нову програму
+welcome-demo = Відкрити демонстраційну програму
+welcome-import = Імпортувати файл GeoJSON…
+welcome-open = Відкрити інший файл бази…
+
 ## Classification
 vocab-Classification-indication = Ознака
 vocab-Classification-sha = ПНТ

@@ -135,6 +135,10 @@ pub struct Notification {
 /// Everything the UI draws from.
 #[derive(Debug, Default)]
 pub struct AppState {
+    /// The language notifications are written in (the app's, set every frame).
+    pub tr: crate::i18n::Tr,
+    /// Whether the running job (an import or an export) can be cancelled.
+    pub cancellable: bool,
     /// The open store's file.
     pub store_path: Option<PathBuf>,
     /// Set when the background page check found the open store damaged (writes are refused);
@@ -307,7 +311,10 @@ impl AppState {
             Outcome::Refused { form, error } => {
                 let message = error.to_string();
                 self.busy = None;
-                self.notify(NotificationLevel::Error, format!("Not saved: {message}"));
+                self.notify(
+                    NotificationLevel::Error,
+                    self.tr.state_not_saved(message.as_str()),
+                );
                 self.form_error = Some((form, message));
             }
             Outcome::Progress { done, total } => self.progress = Some((done, total)),
@@ -347,7 +354,7 @@ impl AppState {
                 self.progress = None;
                 self.notify(
                     NotificationLevel::Error,
-                    format!("{action} failed: {message}"),
+                    self.tr.state_failed(action, message),
                 );
             }
         }

@@ -63,6 +63,7 @@ impl Worker {
                     layers: HashMap::new(),
                     outcomes: outcome_tx,
                     waker,
+                    tr: crate::i18n::Tr::default(),
                 };
                 if let Some(path) = store {
                     w.open(&path);
@@ -142,6 +143,8 @@ struct WorkerLoop {
     layers: HashMap<(PathBuf, Option<String>), (FileStamp, Arc<crate::domain::ReferenceLayer>)>,
     outcomes: SyncSender<Outcome>,
     waker: Waker,
+    /// The language of what the worker says (`Command::SetLanguage`).
+    tr: crate::i18n::Tr,
 }
 
 /// When a file last changed, and its size (`None` when it cannot be read).
@@ -191,11 +194,11 @@ impl WorkerLoop {
                     match store.unsaved_forms() {
                         Ok(forms) if !forms.is_empty() => self.send(Outcome::UnsavedForms(forms)),
                         Ok(_) => {}
-                        Err(e) => self.fail("Reading unsaved work", e),
+                        Err(e) => self.fail(&self.tr.action_reading_unsaved_work(), e),
                     }
                 }
             }
-            Err(e) => self.fail("Opening the store", e),
+            Err(e) => self.fail(&self.tr.action_opening_the_store(), e),
         }
     }
 
@@ -255,7 +258,7 @@ impl WorkerLoop {
         });
         match records {
             Ok(r) => self.send(Outcome::Records(Box::new(r))),
-            Err(e) => self.fail("Loading the records", e),
+            Err(e) => self.fail(&self.tr.action_loading_the_records(), e),
         }
     }
 
@@ -294,7 +297,7 @@ impl WorkerLoop {
     fn send_report_detail(&self, report: crate::domain::HazardReportId) {
         match self.report_detail(report) {
             Ok(d) => self.send(Outcome::ReportDetail(Box::new(d))),
-            Err(e) => self.fail("Loading the hazard report", e),
+            Err(e) => self.fail(&self.tr.action_loading_the_hazard_report(), e),
         }
     }
 
@@ -416,8 +419,12 @@ impl WorkerLoop {
             self.actor = actor;
             return;
         }
+        if let Command::SetLanguage(lang) = command {
+            self.tr = crate::i18n::Tr::new(lang);
+            return;
+        }
         if self.store.is_none() && !matches!(command, Command::OpenStore(_)) {
-            self.fail("This action", AppError::NoStore);
+            self.fail(&self.tr.action_this_action(), AppError::NoStore);
             return;
         }
         let writes = matches!(
@@ -440,16 +447,16 @@ impl WorkerLoop {
                 | Command::ResolveConflicts { .. }
         );
         if writes && let Some(message) = self.writes_refused() {
-            self.fail("Saving", AppError::StoreDamaged(message));
+            self.fail(&self.tr.action_saving(), AppError::StoreDamaged(message));
             return;
         }
         match command {
             Command::OpenStore(path) => self.open(&path),
-            Command::SetActor(_) => {}
+            Command::SetActor(_) | Command::SetLanguage(_) => {}
             Command::Refresh => self.send_records(),
             Command::LoadLand(id) => match self.detail(id) {
                 Ok(d) => self.send(Outcome::LandDetail(Box::new(d))),
-                Err(e) => self.fail("Loading the land", e),
+                Err(e) => self.fail(&self.tr.action_loading_the_land(), e),
             },
             Command::LoadDemo => {
                 // The demo never goes into the user's store: it has its own file beside it, and
@@ -483,16 +490,17 @@ impl WorkerLoop {
                         });
                 match result {
                     Ok((s, backup)) => {
-                        let saved = backup
-                            .map(|b| format!(" (the earlier demo records are in {})", b.display()))
-                            .unwrap_or_default();
-                        self.send(Outcome::Done(format!(
-                            "Demo programme loaded into its own store file: {} lands, {} activities, {} hazard reports{saved}",
-                            s.lands, s.activities, s.hazard_reports
-                        )));
+                        let mut text =
+                            self.tr
+                                .done_demo_loaded(s.lands, s.activities, s.hazard_reports);
+                        if let Some(b) = backup {
+                            text.push(' ');
+                            text.push_str(&self.tr.done_demo_backup(b.display().to_string()));
+                        }
+                        self.send(Outcome::Done(text));
                         self.send_records();
                     }
-                    Err(e) => self.fail("Loading the demo programme", e),
+                    Err(e) => self.fail(&self.tr.action_loading_the_demo_programme(), e),
                 }
             }
             Command::Import {
@@ -529,9 +537,7 @@ impl WorkerLoop {
                         self.send_records();
                     }
                     Ok(crate::domain::LandUpdate::Superseded) => {
-                        self.send(Outcome::Done(
-                            "The edit is dated earlier than the land's date of information: it was kept in the history but not applied".to_owned(),
-                        ));
+                        self.send(Outcome::Done(self.tr.done_land_edit_superseded()));
                         self.send(Outcome::FormDone(Form::Land));
                     }
                     Err(e) => self.refuse(Form::Land, e),
@@ -544,12 +550,13 @@ impl WorkerLoop {
                 let land = activity.land_id;
                 match store.add_activity(*activity, &self.actor) {
                     Ok((saved, transitions)) => {
-                        let mut text = format!("Activity {} recorded", saved.code);
+                        let mut text = self.tr.done_activity_recorded(saved.code.as_str());
                         for t in &transitions {
-                            text.push_str("; land now ");
-                            text.push_str(t.classification.label());
-                            text.push_str(" · ");
-                            text.push_str(t.status.label());
+                            text.push_str("; ");
+                            text.push_str(&self.tr.done_land_now(
+                                self.tr.label(t.classification.label_id()),
+                                self.tr.label(t.status.label_id()),
+                            ));
                         }
                         self.send(Outcome::ActivityRecorded { land, text });
                         self.send_records();
@@ -563,7 +570,9 @@ impl WorkerLoop {
                 };
                 match store.add_hazard_report(*report, &self.actor) {
                     Ok(saved) => {
-                        self.send(Outcome::Done(format!("Hazard report {} saved", saved.code)));
+                        self.send(Outcome::Done(
+                            self.tr.done_hazard_report_saved(saved.code.as_str()),
+                        ));
                         self.send(Outcome::FormDone(Form::HazardReport));
                         self.send_records();
                     }
@@ -578,14 +587,14 @@ impl WorkerLoop {
                 match store.update_hazard_report(*report, &self.actor) {
                     Ok(applied) => {
                         self.send(Outcome::Done(if applied {
-                            format!("Hazard report {code} saved")
+                            self.tr.done_hazard_report_saved(code.as_str())
                         } else {
-                            format!("The edit of {code} is dated before the report: kept in the audit, not applied")
+                            self.tr.done_report_edit_superseded(code.as_str())
                         }));
                         self.send_records();
                         match self.report_detail(id) {
                             Ok(d) => self.send(Outcome::ReportDetail(Box::new(d))),
-                            Err(e) => self.fail("Loading the hazard report", e),
+                            Err(e) => self.fail(&self.tr.action_loading_the_hazard_report(), e),
                         }
                     }
                     Err(e) => self.refuse(Form::HazardReport, e),
@@ -597,12 +606,15 @@ impl WorkerLoop {
                 };
                 match store.void_activity(&code, &reason, &self.actor) {
                     Ok(land) => {
-                        self.send(Outcome::Done(format!(
-                            "{code} voided; {} now has {} remaining ({} · {})",
-                            land.code,
-                            land.ledger.remaining(),
-                            land.classification.label(),
-                            land.status.label()
+                        self.send(Outcome::Done(self.tr.done_activity_voided(
+                            code.as_str(),
+                            land.code.as_str(),
+                            self.tr.unit_m2(crate::i18n::Arg::decimal(
+                                land.ledger.remaining().m2(),
+                                0,
+                            )),
+                            self.tr.label(land.classification.label_id()),
+                            self.tr.label(land.status.label_id()),
                         )));
                         self.send_records();
                     }
@@ -615,7 +627,9 @@ impl WorkerLoop {
                 };
                 match store.void_hazard_report(&code, &reason, &self.actor) {
                     Ok(_) => {
-                        self.send(Outcome::Done(format!("Hazard report {code} voided")));
+                        self.send(Outcome::Done(
+                            self.tr.done_hazard_report_voided(code.as_str()),
+                        ));
                         self.send_records();
                     }
                     Err(e) => self.refuse(Form::HazardReport, e),
@@ -623,7 +637,7 @@ impl WorkerLoop {
             }
             Command::LoadReport(id) => match self.report_detail(id) {
                 Ok(d) => self.send(Outcome::ReportDetail(Box::new(d))),
-                Err(e) => self.fail("Loading the hazard report", e),
+                Err(e) => self.fail(&self.tr.action_loading_the_hazard_report(), e),
             },
             Command::AttachPhoto { report, path } => {
                 let name = path
@@ -641,13 +655,13 @@ impl WorkerLoop {
                     });
                 match result {
                     Ok(_) => {
-                        self.send(Outcome::Done(format!("Photo {name} attached")));
+                        self.send(Outcome::Done(self.tr.done_photo_attached(name.as_str())));
                         match self.report_detail(report) {
                             Ok(d) => self.send(Outcome::ReportDetail(Box::new(d))),
-                            Err(e) => self.fail("Loading the hazard report", e),
+                            Err(e) => self.fail(&self.tr.action_loading_the_hazard_report(), e),
                         }
                     }
-                    Err(e) => self.fail("Attaching the photo", e),
+                    Err(e) => self.fail(&self.tr.action_attaching_the_photo(), e),
                 }
             }
             Command::Workflow { land, action } => {
@@ -656,10 +670,9 @@ impl WorkerLoop {
                 };
                 match store.land_workflow(land, &action, &self.actor) {
                     Ok(l) => {
-                        self.send(Outcome::Done(format!(
-                            "{} is now {}",
-                            l.code,
-                            l.validation.label()
+                        self.send(Outcome::Done(self.tr.done_workflow(
+                            l.code.as_str(),
+                            self.tr.label(l.validation.label_id()),
                         )));
                         self.send_records();
                     }
@@ -669,14 +682,14 @@ impl WorkerLoop {
             Command::Export(request) => {
                 let result = self.export(&request);
                 let logged = result.is_ok();
-                self.report(result, "Export");
+                self.report(result, &self.tr.action_export());
                 if logged {
                     self.send_export_log();
                 }
             }
             Command::Dashboard(filter) => match self.dashboard(&filter) {
                 Ok(figures) => self.send(Outcome::Dashboard(Box::new(figures))),
-                Err(e) => self.fail("The dashboard", e),
+                Err(e) => self.fail(&self.tr.action_the_dashboard(), e),
             },
             Command::LoadExportLog => self.send_export_log(),
             Command::AddReferenceLayer(_)
@@ -736,28 +749,28 @@ impl WorkerLoop {
                             self.add_reference_layers(&f);
                         }
                     }
-                    Err(e) => self.fail("Writing the sample layers", e),
+                    Err(e) => self.fail(&self.tr.action_writing_the_sample_layers(), e),
                 }
             }
             Command::KeepUnsaved(form) => {
                 if let Some(store) = self.store.as_mut()
                     && let Err(e) = store.keep_unsaved_form(&form)
                 {
-                    self.fail("Keeping unsaved work", e);
+                    self.fail(&self.tr.action_keeping_unsaved_work(), e);
                 }
             }
             Command::DiscardUnsaved(kind) => {
                 if let Some(store) = self.store.as_mut()
                     && let Err(e) = store.discard_unsaved_form(kind)
                 {
-                    self.fail("Discarding unsaved work", e);
+                    self.fail(&self.tr.action_discarding_unsaved_work(), e);
                 }
             }
             Command::UpdateReferenceLayer(spec) => {
                 if let Some(store) = self.store.as_mut()
                     && let Err(e) = store.update_reference_layer(&spec)
                 {
-                    self.fail("Saving the layer", e);
+                    self.fail(&self.tr.action_saving_the_layer(), e);
                 }
                 self.send_reference_layers();
             }
@@ -765,7 +778,7 @@ impl WorkerLoop {
                 if let Some(store) = self.store.as_mut()
                     && let Err(e) = store.move_reference_layer(id, up)
                 {
-                    self.fail("Moving the layer", e);
+                    self.fail(&self.tr.action_moving_the_layer(), e);
                 }
                 self.send_reference_layers();
             }
@@ -773,7 +786,7 @@ impl WorkerLoop {
                 if let Some(store) = self.store.as_mut()
                     && let Err(e) = store.remove_reference_layer(id)
                 {
-                    self.fail("Removing the layer", e);
+                    self.fail(&self.tr.action_removing_the_layer(), e);
                 }
                 self.send_reference_layers();
             }
@@ -787,7 +800,7 @@ impl WorkerLoop {
                 };
                 match store.set_photo_caption(photo, &caption, &self.actor) {
                     Ok(()) => self.send_report_detail(report),
-                    Err(e) => self.fail("Saving the caption", e),
+                    Err(e) => self.fail(&self.tr.action_saving_the_caption(), e),
                 }
             }
             Command::RemovePhoto { report, photo } => {
@@ -796,12 +809,10 @@ impl WorkerLoop {
                 };
                 match store.remove_photo(photo, &self.actor) {
                     Ok(()) => {
-                        self.send(Outcome::Done(
-                            "Photo removed (kept in the audit)".to_owned(),
-                        ));
+                        self.send(Outcome::Done(self.tr.done_photo_removed()));
                         self.send_report_detail(report);
                     }
-                    Err(e) => self.fail("Removing the photo", e),
+                    Err(e) => self.fail(&self.tr.action_removing_the_photo(), e),
                 }
             }
             Command::LoadPhoto(id) => {
@@ -821,19 +832,19 @@ impl WorkerLoop {
                                 rgba: image.into_raw(),
                             })));
                         }
-                        Err(e) => self.send(Outcome::Done(format!(
-                            "The photo {} cannot be shown: {e}",
-                            p.file_name
-                        ))),
+                        Err(e) => self.send(Outcome::Done(
+                            self.tr
+                                .done_photo_unreadable(p.file_name.as_str(), e.to_string()),
+                        )),
                     },
-                    Err(e) => self.fail("Opening the photo", e),
+                    Err(e) => self.fail(&self.tr.action_opening_the_photo(), e),
                 }
             }
             Command::LoadAuditFeed(filter) => {
                 if let Some(store) = self.store.as_ref() {
                     match store.audit_feed(&filter) {
                         Ok(entries) => self.send(Outcome::AuditFeed(entries)),
-                        Err(e) => self.fail("Reading the history", e),
+                        Err(e) => self.fail(&self.tr.action_reading_the_history(), e),
                     }
                 }
             }
@@ -841,7 +852,7 @@ impl WorkerLoop {
                 if let Some(store) = self.store.as_ref() {
                     match store.lands_with_source_text(&query) {
                         Ok(lands) => self.send(Outcome::SourceMatches { query, lands }),
-                        Err(e) => self.fail("Searching source attributes", e),
+                        Err(e) => self.fail(&self.tr.action_searching_source_attributes(), e),
                     }
                 }
             }
@@ -854,7 +865,7 @@ impl WorkerLoop {
         let found = match crate::storage::reference::layers_in_file(path) {
             Ok(found) => found,
             Err(e) => {
-                self.fail("Adding the layer", e);
+                self.fail(&self.tr.action_adding_the_layer(), e);
                 return;
             }
         };
@@ -872,16 +883,14 @@ impl WorkerLoop {
                     );
                 }
                 Err(e) => {
-                    self.fail("Adding the layer", e);
+                    self.fail(&self.tr.action_adding_the_layer(), e);
                     return;
                 }
             }
         }
-        self.send(Outcome::Done(format!(
-            "Reference layer{} added: {}",
-            if added.len() == 1 { "" } else { "s" },
-            added.join(", ")
-        )));
+        self.send(Outcome::Done(
+            self.tr.done_layers_added(added.len(), added.join(", ")),
+        ));
         self.send_reference_layers();
     }
 
@@ -894,7 +903,7 @@ impl WorkerLoop {
         let specs = match store.reference_layers() {
             Ok(specs) => specs,
             Err(e) => {
-                self.fail("Reading the reference layers", e);
+                self.fail(&self.tr.action_reading_the_reference_layers(), e);
                 return;
             }
         };
@@ -929,7 +938,7 @@ impl WorkerLoop {
     fn send_export_log(&self) {
         match self.store.as_ref().map(Store::export_log) {
             Some(Ok(entries)) => self.send(Outcome::ExportLog(entries)),
-            Some(Err(e)) => self.fail("Reading the export log", e),
+            Some(Err(e)) => self.fail(&self.tr.action_reading_the_export_log(), e),
             None => {}
         }
     }

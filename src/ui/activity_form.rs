@@ -92,10 +92,7 @@ impl ActivityForm {
         if keys.escape && self.history.request_close(&self.draft) {
             return Some(FormAction::Cancel);
         }
-        if self
-            .history
-            .confirm_ui(ui, &tr.form_close_activity())
-        {
+        if self.history.confirm_ui(ui, &tr.form_close_activity()) {
             return Some(FormAction::Cancel);
         }
         let d = &mut self.draft;
@@ -130,7 +127,9 @@ impl ActivityForm {
                 ui.label(tr.activity_method());
                 let method = Method::parse(&d.method);
                 egui::ComboBox::from_id_salt("activity_method")
-                    .selected_text(method.map_or_else(|| "—".to_owned(), |m| tr.label(m.label_id())))
+                    .selected_text(
+                        method.map_or_else(|| "—".to_owned(), |m| tr.label(m.label_id())),
+                    )
                     .show_ui(ui, |ui| {
                         if ui.selectable_label(method.is_none(), "—").clicked() {
                             d.method.clear();
@@ -156,7 +155,11 @@ impl ActivityForm {
                     field(ui, &tr.report_col_cancelled(), &mut d.cancelled_m2);
                 }
                 if allowed.reduced {
-                    field(ui, &tr.activity_reduced_with_asset(), &mut d.reduced_with_asset_m2);
+                    field(
+                        ui,
+                        &tr.activity_reduced_with_asset(),
+                        &mut d.reduced_with_asset_m2,
+                    );
                     field(
                         ui,
                         &tr.activity_reduced_without_asset(),
@@ -176,7 +179,10 @@ impl ActivityForm {
                 field(ui, &tr.report_notes(), &mut d.notes);
             });
         if kind == ActivityKind::TechnicalSurvey {
-            ui.checkbox(&mut d.direct_evidence_confirmed, tr.activity_direct_evidence());
+            ui.checkbox(
+                &mut d.direct_evidence_confirmed,
+                tr.activity_direct_evidence(),
+            );
         }
         ui.label(tr.activity_devices());
         let mut remove = None;
@@ -187,7 +193,10 @@ impl ActivityForm {
                     .selected_text(tr.label(cat.label_id()))
                     .show_ui(ui, |ui| {
                         for c in EoCategory::ALL {
-                            if ui.selectable_label(cat == *c, tr.label(c.label_id())).clicked() {
+                            if ui
+                                .selectable_label(cat == *c, tr.label(c.label_id()))
+                                .clicked()
+                            {
                                 c.code().clone_into(&mut dev.category);
                             }
                         }

@@ -116,6 +116,7 @@ impl SafegroundApp {
             person_form: None,
             window_width: 1280.0,
             system_lang,
+            worker_lang: None,
         };
         // A device set up for one person ($SAFEGROUND_USER and $SAFEGROUND_ROLE, e.g. a
         // shared office laptop's session) does not ask.
@@ -217,26 +218,31 @@ impl SafegroundApp {
 
     pub(super) fn flush(&mut self) {
         for command in std::mem::take(&mut self.pending) {
+            let tr = self.tr();
             let busy = match &command {
-                Command::Import { .. } | Command::InspectImport(_) => Some("Importing…"),
-                Command::Export(_) => Some("Exporting…"),
-                Command::LoadDemo => Some("Loading the demo programme…"),
-                Command::OpenStore(_) => Some("Opening the store…"),
-                Command::SyncHub { .. } => Some("Syncing with the office server…"),
+                Command::Import { .. } | Command::InspectImport(_) => Some(tr.busy_importing()),
+                Command::Export(_) => Some(tr.busy_exporting()),
+                Command::LoadDemo => Some(tr.busy_loading_demo()),
+                Command::OpenStore(_) => Some(tr.busy_opening_store()),
+                Command::SyncHub { .. } => Some(tr.busy_syncing()),
                 _ => None,
             };
+            let cancellable = matches!(
+                command,
+                Command::Import { .. } | Command::InspectImport(_) | Command::Export(_)
+            );
+            let opening = matches!(command, Command::OpenStore(_));
             if self.worker.send(command) {
                 if let Some(b) = busy {
-                    self.state.busy = Some(b.to_owned());
+                    self.state.busy = Some(b);
+                    self.state.cancellable = cancellable;
                 }
-                if matches!(busy, Some("Opening the store…")) {
+                if opening {
                     self.fitted_once = false;
                 }
             } else {
-                self.state.notify(
-                    NotificationLevel::Warning,
-                    "The store is busy; try again in a moment",
-                );
+                self.state
+                    .notify(NotificationLevel::Warning, tr.state_store_busy());
             }
         }
     }
@@ -418,7 +424,12 @@ impl eframe::App for SafegroundApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let start = std::time::Instant::now();
-        super::language::set_lang(ui.ctx(), self.lang());
+        let lang = self.lang();
+        super::language::set_lang(ui.ctx(), lang);
+        self.state.tr = crate::i18n::Tr::new(lang);
+        if self.worker_lang != Some(lang) && self.worker.send(Command::SetLanguage(lang)) {
+            self.worker_lang = Some(lang);
+        }
         self.frame_ui(ui);
         self.frame_stats.record(start.elapsed());
     }

@@ -143,6 +143,8 @@ pub struct SafegroundApp {
     window_width: f32,
     /// The system's language, read at start (followed unless Settings chose another).
     system_lang: crate::i18n::Lang,
+    /// The language last sent to the database worker (what it says comes back in it).
+    worker_lang: Option<crate::i18n::Lang>,
     /// The land being recorded.
     pub editor: Option<LandEditor>,
     /// The activity being recorded.

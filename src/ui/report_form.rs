@@ -105,7 +105,10 @@ impl ReportForm {
                     .selected_text(tr.label(cat.label_id()))
                     .show_ui(ui, |ui| {
                         for c in EoCategory::ALL {
-                            if ui.selectable_label(cat == *c, tr.label(c.label_id())).clicked() {
+                            if ui
+                                .selectable_label(cat == *c, tr.label(c.label_id()))
+                                .clicked()
+                            {
                                 c.code().clone_into(&mut d.eo_category);
                             }
                         }
@@ -124,7 +127,10 @@ impl ReportForm {
                     .selected_text(tr.label(cond.label_id()))
                     .show_ui(ui, |ui| {
                         for c in ItemCondition::ALL {
-                            if ui.selectable_label(cond == *c, tr.label(c.label_id())).clicked() {
+                            if ui
+                                .selectable_label(cond == *c, tr.label(c.label_id()))
+                                .clicked()
+                            {
                                 c.code().clone_into(&mut d.condition);
                             }
                         }

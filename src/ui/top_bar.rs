@@ -312,9 +312,7 @@ impl SafegroundApp {
                             .text(format!("{done} / {total}")),
                     );
                 }
-                if (b.starts_with("Importing") || b.starts_with("Exporting"))
-                    && ui.button(tr.button_cancel()).clicked()
-                {
+                if self.state.cancellable && ui.button(tr.button_cancel()).clicked() {
                     self.worker.cancel();
                 }
             }

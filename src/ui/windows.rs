@@ -16,52 +16,53 @@ impl SafegroundApp {
         let Some(form) = self.person_form.as_mut() else {
             return;
         };
+        let tr = super::language::tr(ctx);
         let mut done = None;
-        egui::Window::new("Who is recording?")
+        egui::Window::new(tr.top_who_is_recording())
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                ui.label(
-                    "Your name goes into every record, history row, audit entry and export you make on this device.",
-                );
+                ui.label(tr.person_intro());
                 egui::Grid::new("person").num_columns(2).show(ui, |ui| {
-                    let label = ui.label("Your name *");
+                    let label = ui.label(tr.person_name());
                     ui.add(
                         egui::TextEdit::singleline(&mut form.name)
-                            .hint_text("e.g. Amina Hodžić")
+                            .hint_text(tr.person_name_hint())
                             .desired_width(240.0),
                     )
                     .labelled_by(label.id);
                     ui.end_row();
-                    let label = ui.label("Your organisation");
-                    ui.add(
-                        egui::TextEdit::singleline(&mut form.organisation).desired_width(240.0),
-                    )
-                    .labelled_by(label.id);
+                    let label = ui.label(tr.person_organisation());
+                    ui.add(egui::TextEdit::singleline(&mut form.organisation).desired_width(240.0))
+                        .labelled_by(label.id);
                     ui.end_row();
-                    ui.label("Your role *");
+                    ui.label(tr.person_role());
                     ui.vertical(|ui| {
                         for role in crate::domain::Role::ALL {
-                            ui.radio_value(&mut form.role, role.code().to_owned(), role.label());
+                            ui.radio_value(
+                                &mut form.role,
+                                role.code().to_owned(),
+                                tr.label(role.label_id()),
+                            );
                         }
                     });
                     ui.end_row();
                 });
                 if form.name.trim().is_empty() {
-                    ui.colored_label(super::theme::WARNING_TEXT, "Name: give the name people know you by.");
+                    ui.colored_label(super::theme::WARNING_TEXT, tr.person_name_missing());
                 }
                 if form.role().is_none() {
-                    ui.colored_label(super::theme::WARNING_TEXT, "Role: choose one; only an IM officer approves records.");
+                    ui.colored_label(super::theme::WARNING_TEXT, tr.person_role_missing());
                 }
                 ui.horizontal(|ui| {
                     if ui
-                        .add_enabled(form.is_complete(), egui::Button::new("Save person"))
+                        .add_enabled(form.is_complete(), egui::Button::new(tr.person_save()))
                         .clicked()
                     {
                         done = Some(true);
                     }
-                    if ui.button("Not now").clicked() {
+                    if ui.button(tr.person_not_now()).clicked() {
                         done = Some(false);
                     }
                 });
@@ -72,10 +73,12 @@ impl SafegroundApp {
                     let actor = person.actor();
                     self.state.notify(
                         crate::app::NotificationLevel::Info,
-                        format!(
-                            "{} ({}) is now recording on this device",
-                            actor.who,
-                            actor.role.map_or("", crate::domain::Role::label)
+                        tr.person_now_recording(
+                            actor.who.as_str(),
+                            actor
+                                .role
+                                .map(|r| tr.label(r.label_id()))
+                                .unwrap_or_default(),
                         ),
                     );
                     self.send(Command::SetActor(actor));
@@ -92,22 +95,20 @@ impl SafegroundApp {
         let Some(path) = self.ask_create.clone() else {
             return;
         };
-        egui::Window::new("No store at this path")
+        let tr = super::language::tr(ctx);
+        egui::Window::new(tr.ask_create_title())
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                ui.label(format!(
-                    "There is no Safeground store at {}. Was the name typed right, or was the file moved?",
-                    path.display()
-                ));
+                ui.label(tr.ask_create_text(path.display().to_string()));
                 ui.horizontal(|ui| {
-                    if ui.button("Create a new, empty store there").clicked() {
+                    if ui.button(tr.ask_create_yes()).clicked() {
                         self.ask_create = None;
                         self.prefs.last_store = Some(path.clone());
                         self.send(Command::OpenStore(path.clone()));
                     }
-                    if ui.button("Open another store…").clicked() {
+                    if ui.button(tr.ask_create_open()).clicked() {
                         self.ask_create = None;
                         self.open_picker(ctx, PickPurpose::OpenStore);
                     }
@@ -124,71 +125,59 @@ impl SafegroundApp {
             .filter(|p| !p.as_os_str().is_empty())
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_else(|| PathBuf::from("."));
-        let (mode, title, ext, name): (PickMode, &str, &[&'static str], &str) = match purpose {
-            PickPurpose::OpenStore => (PickMode::Open, "Open a store file", &["sqlite", "db"], ""),
+        let tr = super::language::tr(ctx);
+        let (mode, title, ext, name): (PickMode, String, &[&'static str], &str) = match purpose {
+            PickPurpose::OpenStore => (PickMode::Open, tr.pick_open_store(), &["sqlite", "db"], ""),
             PickPurpose::NewStore => (
                 PickMode::Save,
-                "New programme: choose a store file",
+                tr.pick_new_store(),
                 &["sqlite"],
                 "programme.sqlite",
             ),
             PickPurpose::Import => (
                 PickMode::Open,
-                "Import GeoJSON or activities CSV",
+                tr.pick_import(),
                 &["geojson", "json", "csv"],
                 "",
             ),
             PickPurpose::Export(ExportFormat::Geojson) => (
                 PickMode::Save,
-                "Export GeoJSON",
+                tr.pick_export_geojson(),
                 &["geojson"],
                 "export.geojson",
             ),
-            PickPurpose::Export(ExportFormat::Csv) => (
-                PickMode::Save,
-                "Export ledger and activities CSV",
-                &["csv"],
-                "ledger.csv",
-            ),
+            PickPurpose::Export(ExportFormat::Csv) => {
+                (PickMode::Save, tr.pick_export_csv(), &["csv"], "ledger.csv")
+            }
             PickPurpose::Export(ExportFormat::Gpkg) => (
                 PickMode::Save,
-                "Export GeoPackage",
+                tr.pick_export_gpkg(),
                 &["gpkg"],
                 "export.gpkg",
             ),
             PickPurpose::Export(ExportFormat::Report) => (
                 PickMode::Save,
-                "Write the donor progress report (HTML)",
+                tr.pick_report(),
                 &["html"],
                 "progress-report.html",
             ),
-            PickPurpose::Mbtiles => (PickMode::Open, "Raster basemap (MBTiles)", &["mbtiles"], ""),
+            PickPurpose::Mbtiles => (PickMode::Open, tr.pick_mbtiles(), &["mbtiles"], ""),
             PickPurpose::ReferenceLayer => (
                 PickMode::Open,
-                "Add a reference layer",
+                tr.pick_reference_layer(),
                 crate::domain::LayerFormat::EXTENSIONS,
                 "",
             ),
-            PickPurpose::Photo => (
-                PickMode::Open,
-                "Attach a photo (JPEG or PNG)",
-                &["jpg", "jpeg", "png"],
-                "",
-            ),
-            PickPurpose::SyncImport => (
-                PickMode::Open,
-                "Apply a sync bundle from another laptop",
-                &["sgbundle"],
-                "",
-            ),
+            PickPurpose::Photo => (PickMode::Open, tr.pick_photo(), &["jpg", "jpeg", "png"], ""),
+            PickPurpose::SyncImport => (PickMode::Open, tr.pick_sync_import(), &["sgbundle"], ""),
             PickPurpose::SyncExport(_) => (
                 PickMode::Save,
-                "Write a sync bundle",
+                tr.pick_sync_export(),
                 &["sgbundle"],
                 "for-office.sgbundle",
             ),
         };
-        self.picker = Some(FilePicker::new(purpose, mode, title, ext, dir, name, ctx));
+        self.picker = Some(FilePicker::new(purpose, mode, &title, ext, dir, name, ctx));
     }
 
     pub(super) fn picker_ui(&mut self, ctx: &egui::Context) {
@@ -276,9 +265,10 @@ impl SafegroundApp {
             super::SIDE_PANEL_MAX_SHARE,
         )
         .show(ui, |ui| {
+            let tr = super::language::tr(ui.ctx());
             ui.horizontal(|ui| {
-                ui.heading("Dashboard");
-                if ui.button("Close").clicked() {
+                ui.heading(tr.top_dashboard());
+                if ui.button(tr.button_close()).clicked() {
                     open = false;
                 }
             });
@@ -313,16 +303,17 @@ impl SafegroundApp {
         if !self.show_export_log {
             return;
         }
-        egui::Window::new("Export log")
+        let tr = super::language::tr(ctx);
+        egui::Window::new(tr.export_log())
             .open(&mut self.show_export_log)
             .default_size([760.0, 320.0])
             .show(ctx, |ui| {
                 let Some(entries) = &self.state.export_log else {
-                    ui.label("Loading…");
+                    ui.label(tr.loading());
                     return;
                 };
                 if entries.is_empty() {
-                    ui.label("Nothing has been exported from this store yet.");
+                    ui.label(tr.export_log_empty());
                     return;
                 }
                 egui::ScrollArea::both().show(ui, |ui| {
@@ -330,7 +321,14 @@ impl SafegroundApp {
                         .striped(true)
                         .num_columns(6)
                         .show(ui, |ui| {
-                            for h in ["When (UTC)", "Who", "Format", "Profile", "Filter", "File"] {
+                            for h in [
+                                tr.export_log_when(),
+                                tr.export_log_who(),
+                                tr.export_log_format(),
+                                tr.export_log_profile(),
+                                tr.export_log_filter(),
+                                tr.export_log_file(),
+                            ] {
                                 ui.label(egui::RichText::new(h).strong());
                             }
                             ui.end_row();
@@ -343,11 +341,12 @@ impl SafegroundApp {
                                 ui.label(when);
                                 ui.label(format!("{} ({})", e.who, e.device));
                                 ui.label(&e.format);
-                                ui.label(e.profile.label());
+                                ui.label(tr.label(e.profile.label_id()));
                                 ui.label(&e.filter);
-                                ui.label(&e.file).on_hover_text(format!(
-                                    "{} lands, {} activities, {} hazard reports",
-                                    e.lands, e.activities, e.hazard_reports
+                                ui.label(&e.file).on_hover_text(tr.export_log_counts(
+                                    e.lands,
+                                    e.activities,
+                                    e.hazard_reports,
                                 ));
                                 ui.end_row();
                             }
@@ -364,8 +363,9 @@ impl SafegroundApp {
         self.history_window(ctx);
         self.reconciliation_ui(ctx);
         self.photo_window(ctx);
+        let tr = super::language::tr(ctx);
         if self.show_notifications {
-            egui::Window::new("Messages")
+            egui::Window::new(tr.messages())
                 .open(&mut self.show_notifications)
                 .show(ctx, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -377,7 +377,7 @@ impl SafegroundApp {
         }
         if self.show_import_issues {
             let mut show_lands = None;
-            egui::Window::new("Import summary")
+            egui::Window::new(tr.top_import_summary())
                 .open(&mut self.show_import_issues)
                 .default_size([640.0, 420.0])
                 .show(ctx, |ui| {
@@ -388,9 +388,11 @@ impl SafegroundApp {
                                 .enumerate()
                         {
                             let (colour, level) = match group.severity {
-                                crate::domain::IssueSeverity::Error => (theme::ERROR_TEXT, "Error"),
+                                crate::domain::IssueSeverity::Error => {
+                                    (theme::ERROR_TEXT, tr.issue_error())
+                                }
                                 crate::domain::IssueSeverity::Warning => {
-                                    (theme::WARNING_TEXT, "Warning")
+                                    (theme::WARNING_TEXT, tr.issue_warning())
                                 }
                             };
                             ui.push_id(i, |ui| {
@@ -413,18 +415,15 @@ impl SafegroundApp {
                                             .take(8)
                                             .map(|f| (f + 1).to_string())
                                             .collect();
-                                        ui.weak(format!(
-                                            "features {}{}",
+                                        ui.weak(tr.issue_features(format!(
+                                            "{}{}",
                                             shown.join(", "),
                                             if features.len() > 8 { ", …" } else { "" }
-                                        ));
+                                        )));
                                     }
                                     if !codes.is_empty()
                                         && ui
-                                            .small_button(format!(
-                                                "Show these {} lands",
-                                                codes.len()
-                                            ))
+                                            .small_button(tr.issue_show_lands(codes.len()))
                                             .clicked()
                                     {
                                         show_lands = Some((
@@ -450,36 +449,37 @@ impl SafegroundApp {
 
     pub(super) fn welcome_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        let tr = super::language::tr(&ctx);
         ui.vertical_centered(|ui| {
             ui.add_space(60.0);
-            ui.heading("Welcome to Safeground");
-            ui.label("Record hazard areas, hazard reports and clearance progress — offline.");
+            ui.heading(tr.welcome_title());
+            ui.label(tr.welcome_text());
             ui.add_space(20.0);
             if let Some(p) = &self.state.store_path {
-                ui.label(format!("This store is empty: {}", p.display()));
+                ui.label(tr.welcome_empty_store(p.display().to_string()));
             }
             ui.add_space(10.0);
             let size = egui::vec2(300.0, 32.0);
             if ui
-                .add_sized(size, egui::Button::new("Start a new programme"))
+                .add_sized(size, egui::Button::new(tr.welcome_new()))
                 .clicked()
             {
                 self.welcome_dismissed = true;
             }
             if ui
-                .add_sized(size, egui::Button::new("Open the demo programme"))
+                .add_sized(size, egui::Button::new(tr.welcome_demo()))
                 .clicked()
             {
                 self.send(Command::LoadDemo);
             }
             if ui
-                .add_sized(size, egui::Button::new("Import a GeoJSON file…"))
+                .add_sized(size, egui::Button::new(tr.welcome_import()))
                 .clicked()
             {
                 self.open_picker(&ctx, PickPurpose::Import);
             }
             if ui
-                .add_sized(size, egui::Button::new("Open another store file…"))
+                .add_sized(size, egui::Button::new(tr.welcome_open()))
                 .clicked()
             {
                 self.open_picker(&ctx, PickPurpose::OpenStore);

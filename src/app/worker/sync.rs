@@ -20,13 +20,12 @@ impl WorkerLoop {
                 };
                 let scope = to.map_or(BundleScope::All, BundleScope::For);
                 match store.sync_export(&path, scope, &self.actor.device, replace) {
-                    Ok(b) => self.send(Outcome::Done(format!(
-                        "Sync bundle written: {} ({} versions, {} photos)",
-                        path.display(),
+                    Ok(b) => self.send(Outcome::Done(self.tr.done_bundle_written(
+                        path.display().to_string(),
                         b.versions,
-                        b.photos
+                        b.photos,
                     ))),
-                    Err(e) => self.fail("Writing the sync bundle", e),
+                    Err(e) => self.fail(&self.tr.action_writing_the_sync_bundle(), e),
                 }
                 self.send_sync();
             }
@@ -35,12 +34,11 @@ impl WorkerLoop {
                     return;
                 };
                 match store.sync_import(&path, false, &self.actor.device) {
-                    Ok(r) => self.send(Outcome::Done(format!(
-                        "Sync bundle applied ({}): {}",
-                        path.display(),
-                        import_summary(&r)
-                    ))),
-                    Err(e) => self.fail("Applying the sync bundle", e),
+                    Ok(r) => self.send(Outcome::Done(
+                        self.tr
+                            .done_bundle_applied(path.display().to_string(), import_summary(&r)),
+                    )),
+                    Err(e) => self.fail(&self.tr.action_applying_the_sync_bundle(), e),
                 }
                 self.send_records();
                 self.send_sync();
@@ -59,16 +57,13 @@ impl WorkerLoop {
                     match store.sync_resolve(code, field, &take, &self.actor) {
                         Ok(()) => settled += 1,
                         Err(e) => {
-                            self.fail(&format!("Settling {field} of {code}"), e);
+                            self.fail(&self.tr.action_settling(field.as_str(), code.as_str()), e);
                             break;
                         }
                     }
                 }
                 if settled > 0 {
-                    self.send(Outcome::Done(format!(
-                        "{settled} conflict{} settled; the settlement goes to the other laptops with the next bundle",
-                        if settled == 1 { "" } else { "s" }
-                    )));
+                    self.send(Outcome::Done(self.tr.done_conflicts_settled(settled)));
                 }
                 self.send_records();
                 self.send_sync();
@@ -81,7 +76,12 @@ impl WorkerLoop {
     fn sync_hub(&mut self, url: &str, password: &str) {
         let mut target = match HubTarget::parse(url, Some(&self.actor.who)) {
             Ok(t) => t,
-            Err(e) => return self.fail("Syncing with the office server", StoreError::from(e)),
+            Err(e) => {
+                return self.fail(
+                    &self.tr.action_syncing_with_the_office_server(),
+                    StoreError::from(e),
+                );
+            }
         };
         if password.is_empty() {
             target.resolve_password();
@@ -90,13 +90,12 @@ impl WorkerLoop {
         }
         let outcomes = self.outcomes.clone();
         let waker = self.waker.clone();
+        let tr = self.tr;
         let mut progress = |stage: HubStage| {
             let (text, done) = match stage {
-                HubStage::Connecting => (format!("Connecting to {}…", target.server()), 0),
-                HubStage::Pulling(n) => {
-                    (format!("Receiving {n} changes from the office server…"), 1)
-                }
-                HubStage::Pushing(n) => (format!("Sending {n} changes to the office server…"), 2),
+                HubStage::Connecting => (tr.stage_connecting(target.server()), 0),
+                HubStage::Pulling(n) => (tr.stage_receiving(n), 1),
+                HubStage::Pushing(n) => (tr.stage_sending(n), 2),
             };
             // Best effort: a full queue only loses a progress line.
             if outcomes.try_send(Outcome::Stage(text)).is_ok()
@@ -111,11 +110,8 @@ impl WorkerLoop {
             return;
         };
         match store.sync_hub(&target, &self.actor.device, &mut progress) {
-            Ok(s) => self.send(Outcome::Done(format!(
-                "Synced with the office server: {}",
-                hub_summary(&s)
-            ))),
-            Err(e) => self.fail("Syncing with the office server", e),
+            Ok(s) => self.send(Outcome::Done(self.tr.done_synced(hub_summary(&s)))),
+            Err(e) => self.fail(&self.tr.action_syncing_with_the_office_server(), e),
         }
     }
 
@@ -149,7 +145,7 @@ impl WorkerLoop {
         })();
         match overview {
             Ok(o) => self.send(Outcome::Sync(Box::new(o))),
-            Err(e) => self.fail("Reading the sync state", e),
+            Err(e) => self.fail(&self.tr.action_reading_the_sync_state(), e),
         }
     }
 }
