@@ -577,6 +577,34 @@ welcome-demo = فتح البرنامج التجريبي
 welcome-import = استيراد ملف GeoJSON…
 welcome-open = فتح ملف قاعدة بيانات آخر…
 
+## The dashboard
+
+dashboard-from = من
+dashboard-to = إلى
+dashboard-from-hint = أول يوم في الفترة، YYYY-MM-DD؛ فارغ: من البداية
+dashboard-to-hint = آخر يوم في الفترة، YYYY-MM-DD؛ فارغ: حتى اليوم
+dashboard-bad-date = { $field }: «{ $text }» ليس تاريخًا؛ اكتب YYYY-MM-DD، مثلًا 2025-01-31
+dashboard-report-for = التقرير لـ
+dashboard-write-report = كتابة تقرير الجهة المانحة…
+dashboard-zoom = تكبير الخريطة إلى هذه المناطق
+dashboard-computing = جارٍ الحساب…
+dashboard-no-activities = لا أنشطة ضمن النطاق
+dashboard-released = المُفرج عنها خلال الفترة
+dashboard-lands = المناطق ضمن النطاق
+dashboard-remaining = المتبقي في النهاية
+dashboard-closed = مغلقة / مُسلّمة
+dashboard-items = مواد عُثر عليها / أُتلفت
+dashboard-productivity = { $area } م² لكل يوم عمل لنازع ألغام
+dashboard-find-rate = { $rate } مادة لكل ١٠٠٠ م²
+dashboard-participation = رجال: { $men }، نساء: { $women }، فتيان: { $boys }، فتيات: { $girls }
+dashboard-hazard-reports = بلاغات الخطر
+dashboard-chart-released = المساحة المُفرج عنها شهريًا حسب الفئة (م²)
+dashboard-chart-productivity = الإنتاجية شهريًا (م² لكل يوم عمل لنازع ألغام)
+dashboard-chart-find-rate = معدل العثور شهريًا (مواد لكل ١٠٠٠ م²)
+dashboard-chart-remaining = المساحة المتبقية حسب التصنيف (م²)
+dashboard-chart-status = المناطق حسب الحالة
+dashboard-none = لا شيء ضمن النطاق
+
 ## Classification
 vocab-Classification-indication = مؤشر
 vocab-Classification-sha = مشتبه بها

@@ -558,6 +558,34 @@ welcome-demo = Open the demo programme
 welcome-import = Import a GeoJSON file…
 welcome-open = Open another store file…
 
+## The dashboard
+
+dashboard-from = From
+dashboard-to = To
+dashboard-from-hint = First day of the period, YYYY-MM-DD; empty: from the start
+dashboard-to-hint = Last day of the period, YYYY-MM-DD; empty: up to today
+dashboard-bad-date = { $field }: '{ $text }' is not a date; write YYYY-MM-DD, e.g. 2025-01-31
+dashboard-report-for = Report for
+dashboard-write-report = Write donor report…
+dashboard-zoom = Zoom map to these lands
+dashboard-computing = Computing…
+dashboard-no-activities = no activities in scope
+dashboard-released = Released in the period
+dashboard-lands = Lands in scope
+dashboard-remaining = Remaining at the end
+dashboard-closed = Closed / handed over
+dashboard-items = Items found / destroyed
+dashboard-productivity = { $area } m² per deminer-day
+dashboard-find-rate = { $rate } items per 1 000 m²
+dashboard-participation = { $men } men, { $women } women, { $boys } boys, { $girls } girls
+dashboard-hazard-reports = Hazard reports
+dashboard-chart-released = Area released per month, by bucket (m²)
+dashboard-chart-productivity = Productivity per month (m² per deminer-day)
+dashboard-chart-find-rate = Find rate per month (items per 1 000 m²)
+dashboard-chart-remaining = Remaining area by classification (m²)
+dashboard-chart-status = Lands by status
+dashboard-none = None in scope
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = SHA

@@ -556,6 +556,34 @@ welcome-demo = Abrir el programa de demostración
 welcome-import = Importar un archivo GeoJSON…
 welcome-open = Abrir otro archivo de base…
 
+## The dashboard
+
+dashboard-from = Desde
+dashboard-to = Hasta
+dashboard-from-hint = Primer día del período, AAAA-MM-DD; vacío: desde el inicio
+dashboard-to-hint = Último día del período, AAAA-MM-DD; vacío: hasta hoy
+dashboard-bad-date = { $field }: «{ $text }» no es una fecha; escriba AAAA-MM-DD, p. ej., 2025-01-31
+dashboard-report-for = Informe para
+dashboard-write-report = Escribir el informe para el donante…
+dashboard-zoom = Acercar el mapa a estas áreas
+dashboard-computing = Calculando…
+dashboard-no-activities = no hay actividades en el alcance
+dashboard-released = Liberado en el período
+dashboard-lands = Áreas en el alcance
+dashboard-remaining = Restante al final
+dashboard-closed = Cerradas / entregadas
+dashboard-items = Artefactos encontrados / destruidos
+dashboard-productivity = { $area } m² por día-desminador
+dashboard-find-rate = { $rate } artefactos por cada 1000 m²
+dashboard-participation = { $men } hombres, { $women } mujeres, { $boys } niños, { $girls } niñas
+dashboard-hazard-reports = Informes de peligro
+dashboard-chart-released = Superficie liberada por mes, por categoría (m²)
+dashboard-chart-productivity = Productividad por mes (m² por día-desminador)
+dashboard-chart-find-rate = Tasa de hallazgo por mes (artefactos por cada 1000 m²)
+dashboard-chart-remaining = Superficie restante por clasificación (m²)
+dashboard-chart-status = Áreas por estado
+dashboard-none = Ninguna en el alcance
+
 ## Classification
 vocab-Classification-indication = Indicio
 vocab-Classification-sha = APS

@@ -556,6 +556,34 @@ welcome-demo = Ouvrir le programme de démonstration
 welcome-import = Importer un fichier GeoJSON…
 welcome-open = Ouvrir un autre fichier de base…
 
+## The dashboard
+
+dashboard-from = Du
+dashboard-to = Au
+dashboard-from-hint = Premier jour de la période, AAAA-MM-JJ ; vide : depuis le début
+dashboard-to-hint = Dernier jour de la période, AAAA-MM-JJ ; vide : jusqu’à aujourd’hui
+dashboard-bad-date = { $field } : « { $text } » n’est pas une date ; écrivez AAAA-MM-JJ, p. ex. 2025-01-31
+dashboard-report-for = Rapport pour
+dashboard-write-report = Écrire le rapport pour le bailleur…
+dashboard-zoom = Zoomer la carte sur ces zones
+dashboard-computing = Calcul en cours…
+dashboard-no-activities = aucune activité dans le périmètre
+dashboard-released = Remis à disposition sur la période
+dashboard-lands = Zones dans le périmètre
+dashboard-remaining = Restant en fin de période
+dashboard-closed = Clôturées / remises
+dashboard-items = Engins trouvés / détruits
+dashboard-productivity = { $area } m² par jour-démineur
+dashboard-find-rate = { $rate } engins pour 1 000 m²
+dashboard-participation = { $men } hommes, { $women } femmes, { $boys } garçons, { $girls } filles
+dashboard-hazard-reports = Signalements de danger
+dashboard-chart-released = Superficie remise à disposition par mois, par catégorie (m²)
+dashboard-chart-productivity = Productivité par mois (m² par jour-démineur)
+dashboard-chart-find-rate = Taux de découverte par mois (engins pour 1 000 m²)
+dashboard-chart-remaining = Superficie restante par classification (m²)
+dashboard-chart-status = Zones par statut
+dashboard-none = Aucune dans le périmètre
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = ZSD

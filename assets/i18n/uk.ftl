@@ -569,6 +569,34 @@ welcome-demo = Відкрити демонстраційну програму
 welcome-import = Імпортувати файл GeoJSON…
 welcome-open = Відкрити інший файл бази…
 
+## The dashboard
+
+dashboard-from = З
+dashboard-to = По
+dashboard-from-hint = Перший день періоду, РРРР-ММ-ДД; порожньо: від початку
+dashboard-to-hint = Останній день періоду, РРРР-ММ-ДД; порожньо: до сьогодні
+dashboard-bad-date = { $field }: «{ $text }» — не дата; пишіть РРРР-ММ-ДД, напр. 2025-01-31
+dashboard-report-for = Звіт для
+dashboard-write-report = Записати звіт для донора…
+dashboard-zoom = Наблизити карту до цих територій
+dashboard-computing = Обчислення…
+dashboard-no-activities = в охопленні немає робіт
+dashboard-released = Звільнено за період
+dashboard-lands = Територій в охопленні
+dashboard-remaining = Залишилося на кінець
+dashboard-closed = Закрито / передано
+dashboard-items = Предметів виявлено / знищено
+dashboard-productivity = { $area } м² на сапера за день
+dashboard-find-rate = { $rate } предметів на 1 000 м²
+dashboard-participation = чоловіків: { $men }, жінок: { $women }, хлопців: { $boys }, дівчат: { $girls }
+dashboard-hazard-reports = Повідомлення про небезпеку
+dashboard-chart-released = Площа, звільнена за місяць, за способом (м²)
+dashboard-chart-productivity = Продуктивність за місяць (м² на сапера за день)
+dashboard-chart-find-rate = Частота виявлення за місяць (предметів на 1 000 м²)
+dashboard-chart-remaining = Площа, що залишилася, за класифікацією (м²)
+dashboard-chart-status = Території за статусом
+dashboard-none = В охопленні немає
+
 ## Classification
 vocab-Classification-indication = Ознака
 vocab-Classification-sha = ПНТ

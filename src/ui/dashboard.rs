@@ -7,7 +7,8 @@ use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use super::theme;
-use crate::domain::{ExportProfile, group_thousands, parse_date};
+use crate::domain::{ExportProfile, parse_date};
+use crate::i18n::Tr;
 use crate::reports::{Figures, ReportFilter, area_text};
 
 /// What the dashboard asks the app to do this frame.
@@ -63,16 +64,16 @@ fn optional(text: &str) -> Option<String> {
 
 impl Dashboard {
     /// The filter the fields describe, or which field is wrong and why.
-    pub fn filter(&self) -> Result<ReportFilter, String> {
-        let date = |label: &str, text: &str| match optional(text) {
+    pub fn filter(&self, tr: Tr) -> Result<ReportFilter, String> {
+        let date = |label: String, text: &str| match optional(text) {
             None => Ok(None),
-            Some(t) => parse_date(&t).map(Some).ok_or_else(|| {
-                format!("{label}: '{t}' is not a date; write YYYY-MM-DD, e.g. 2025-01-31")
-            }),
+            Some(t) => parse_date(&t)
+                .map(Some)
+                .ok_or_else(|| tr.dashboard_bad_date(label, t)),
         };
         let filter = ReportFilter {
-            from: date("From", &self.from_text)?,
-            to: date("To", &self.to_text)?,
+            from: date(tr.dashboard_from(), &self.from_text)?,
+            to: date(tr.dashboard_to(), &self.to_text)?,
             donor: optional(&self.donor),
             organisation: optional(&self.organisation),
             admin_area: optional(&self.admin_area),
@@ -88,6 +89,7 @@ impl Dashboard {
 
     /// Draws the dashboard.
     pub fn ui(&mut self, ui: &mut Ui, figures: Option<&Figures>) -> DashboardAction {
+        let tr = super::language::tr(ui.ctx());
         let mut action = DashboardAction::None;
         let choices = figures.map(|f| f.choices.clone()).unwrap_or_default();
         // Two columns (label, field): the dashboard lives in a side panel a quarter of the
@@ -96,29 +98,35 @@ impl Dashboard {
             .num_columns(2)
             .spacing([8.0, 4.0])
             .show(ui, |ui| {
-                let label = ui.label("From");
+                let label = ui.label(tr.dashboard_from());
                 ui.add(
                     egui::TextEdit::singleline(&mut self.from_text)
                         .desired_width(100.0)
                         .id_salt("dash_from"),
                 )
                 .labelled_by(label.id)
-                .on_hover_text("First day of the period, YYYY-MM-DD; empty: from the start");
+                .on_hover_text(tr.dashboard_from_hint());
                 ui.end_row();
-                let label = ui.label("To");
+                let label = ui.label(tr.dashboard_to());
                 ui.add(
                     egui::TextEdit::singleline(&mut self.to_text)
                         .desired_width(100.0)
                         .id_salt("dash_to"),
                 )
                 .labelled_by(label.id)
-                .on_hover_text("Last day of the period, YYYY-MM-DD; empty: up to today");
-                ui.end_row();
-                combo(ui, "Donor", "dash_donor", &mut self.donor, &choices.donors);
+                .on_hover_text(tr.dashboard_to_hint());
                 ui.end_row();
                 combo(
                     ui,
-                    "Organisation",
+                    &tr.detail_donor(),
+                    "dash_donor",
+                    &mut self.donor,
+                    &choices.donors,
+                );
+                ui.end_row();
+                combo(
+                    ui,
+                    &tr.report_organisation(),
                     "dash_org",
                     &mut self.organisation,
                     &choices.organisations,
@@ -126,23 +134,23 @@ impl Dashboard {
                 ui.end_row();
                 combo(
                     ui,
-                    "Admin area",
+                    &tr.report_col_admin_area(),
                     "dash_admin",
                     &mut self.admin_area,
                     &choices.admin_areas,
                 );
                 ui.end_row();
-                ui.label("Report for");
+                ui.label(tr.dashboard_report_for());
                 egui::ComboBox::from_id_salt("dash_profile")
-                    .selected_text(self.profile.label())
+                    .selected_text(tr.label(self.profile.label_id()))
                     .show_ui(ui, |ui| {
                         for p in ExportProfile::ALL {
-                            ui.selectable_value(&mut self.profile, *p, p.label());
+                            ui.selectable_value(&mut self.profile, *p, tr.label(p.label_id()));
                         }
                     });
                 ui.end_row();
             });
-        match self.filter() {
+        match self.filter(tr) {
             Ok(filter) => {
                 if self.sent.as_ref() != Some(&filter) {
                     self.sent = Some(filter.clone());
@@ -154,20 +162,24 @@ impl Dashboard {
             }
         }
         ui.horizontal(|ui| {
-            if ui.button("Write donor report…").clicked() {
+            if ui.button(tr.dashboard_write_report()).clicked() {
                 action = DashboardAction::WriteReport;
             }
-            if ui.button("Zoom map to these lands").clicked() {
+            if ui.button(tr.dashboard_zoom()).clicked() {
                 action = DashboardAction::ZoomToScope;
             }
         });
         ui.separator();
         let Some(f) = figures else {
-            ui.label("Computing…");
+            ui.label(tr.dashboard_computing());
             return action;
         };
+        let scope = self
+            .sent
+            .as_ref()
+            .map_or_else(|| f.filter_text.clone(), |s| s.describe(tr));
         egui::ScrollArea::vertical().show(ui, |ui| {
-            totals(ui, f);
+            totals(ui, f, &scope);
             ui.add_space(8.0);
             charts(ui, f);
         });
@@ -176,9 +188,10 @@ impl Dashboard {
 }
 
 fn combo(ui: &mut Ui, label: &str, id: &str, value: &mut String, choices: &[String]) {
+    let all = super::language::tr(ui.ctx()).list_all();
     ui.label(label);
     let shown = if value.is_empty() {
-        "All".to_owned()
+        all.clone()
     } else {
         value.clone()
     };
@@ -186,21 +199,22 @@ fn combo(ui: &mut Ui, label: &str, id: &str, value: &mut String, choices: &[Stri
         .selected_text(shown)
         .width(180.0)
         .show_ui(ui, |ui| {
-            ui.selectable_value(value, String::new(), "All");
+            ui.selectable_value(value, String::new(), all);
             for c in choices {
                 ui.selectable_value(value, c.clone(), c);
             }
         });
 }
 
-fn totals(ui: &mut Ui, f: &Figures) {
+fn totals(ui: &mut Ui, f: &Figures, scope: &str) {
     let tr = super::language::tr(ui.ctx());
     let t = &f.totals;
+    let date = |d| crate::i18n::format::date_short(tr.lang(), d);
     let period = match (f.period_from, f.period_to) {
-        (Some(a), Some(b)) => format!("{a} to {b}"),
-        _ => "no activities in scope".to_owned(),
+        (Some(a), Some(b)) => tr.report_period(date(a), date(b)),
+        _ => tr.dashboard_no_activities(),
     };
-    ui.label(RichText::new(format!("{} · {period}", f.filter_text)).strong());
+    ui.label(RichText::new(format!("{scope} · {period}")).strong());
     egui::Grid::new("dashboard_totals")
         .num_columns(4)
         .spacing([16.0, 4.0])
@@ -212,62 +226,79 @@ fn totals(ui: &mut Ui, f: &Figures) {
             };
             cell(
                 ui,
-                "Released in the period",
+                &tr.dashboard_released(),
                 area_text(tr, t.released.total_m2()),
             );
-            cell(ui, "Lands in scope", group_thousands(t.lands as f64));
+            cell(ui, &tr.dashboard_lands(), tr.count(t.lands as u64));
             ui.end_row();
-            cell(ui, "Cancelled", area_text(tr, t.released.cancelled_m2));
-            cell(ui, "Remaining at the end", area_text(tr, t.remaining_m2));
-            ui.end_row();
-            cell(ui, "Reduced", area_text(tr, t.released.reduced_m2));
             cell(
                 ui,
-                "Closed / handed over",
-                format!("{} / {}", t.lands_closed, t.lands_handed_over),
+                &tr.ledger_cancelled(),
+                area_text(tr, t.released.cancelled_m2),
             );
+            cell(ui, &tr.dashboard_remaining(), area_text(tr, t.remaining_m2));
             ui.end_row();
-            cell(ui, "Cleared", area_text(tr, t.released.cleared_m2));
             cell(
                 ui,
-                "Items found / destroyed",
+                &tr.ledger_reduced(),
+                area_text(tr, t.released.reduced_m2),
+            );
+            cell(
+                ui,
+                &tr.dashboard_closed(),
                 format!(
                     "{} / {}",
-                    group_thousands(t.items_found as f64),
-                    group_thousands(t.items_destroyed as f64)
+                    tr.count(t.lands_closed as u64),
+                    tr.count(t.lands_handed_over as u64)
                 ),
             );
             ui.end_row();
             cell(
                 ui,
-                "Productivity",
+                &tr.ledger_cleared(),
+                area_text(tr, t.released.cleared_m2),
+            );
+            cell(
+                ui,
+                &tr.dashboard_items(),
+                format!(
+                    "{} / {}",
+                    tr.count(t.items_found),
+                    tr.count(t.items_destroyed)
+                ),
+            );
+            ui.end_row();
+            cell(
+                ui,
+                &tr.report_term_productivity(),
                 t.productivity_m2_per_deminer_day.map_or_else(
                     || "—".to_owned(),
-                    |p| format!("{} m² per deminer-day", group_thousands(p)),
+                    |p| tr.dashboard_productivity(crate::i18n::Arg::decimal(p, 0)),
                 ),
             );
             cell(
                 ui,
-                "Find rate",
-                t.find_rate_per_1000_m2
-                    .map_or_else(|| "—".to_owned(), |r| format!("{r:.2} items per 1 000 m²")),
+                &tr.report_term_find_rate(),
+                t.find_rate_per_1000_m2.map_or_else(
+                    || "—".to_owned(),
+                    |r| tr.dashboard_find_rate(crate::i18n::Arg::decimal(r, 2)),
+                ),
             );
             ui.end_row();
             cell(
                 ui,
-                "Handover participation",
-                format!(
-                    "{} men, {} women, {} boys, {} girls",
+                &tr.report_participation(),
+                tr.dashboard_participation(
                     f.participation.men,
                     f.participation.women,
                     f.participation.boys,
-                    f.participation.girls
+                    f.participation.girls,
                 ),
             );
             cell(
                 ui,
-                "Hazard reports",
-                group_thousands(t.hazard_reports as f64),
+                &tr.dashboard_hazard_reports(),
+                tr.count(t.hazard_reports as u64),
             );
             ui.end_row();
         });
@@ -278,7 +309,8 @@ fn opaque(c: Color32) -> Color32 {
 }
 
 fn charts(ui: &mut Ui, f: &Figures) {
-    ui.label(RichText::new("Area released per month, by bucket (m²)").strong());
+    let tr = super::language::tr(ui.ctx());
+    ui.label(RichText::new(tr.dashboard_chart_released()).strong());
     let labels: Vec<String> = f
         .released_by_period
         .iter()
@@ -292,16 +324,22 @@ fn charts(ui: &mut Ui, f: &Figures) {
             .collect()
     };
     let cancelled = BarChart::new(
-        "Cancelled",
+        tr.ledger_cancelled(),
         bars(|p| p.released.cancelled_m2, theme::CANCELLED),
     )
     .color(theme::CANCELLED);
-    let reduced = BarChart::new("Reduced", bars(|p| p.released.reduced_m2, theme::REDUCED))
-        .color(theme::REDUCED)
-        .stack_on(&[&cancelled]);
-    let cleared = BarChart::new("Cleared", bars(|p| p.released.cleared_m2, theme::CLEARED))
-        .color(theme::CLEARED)
-        .stack_on(&[&cancelled, &reduced]);
+    let reduced = BarChart::new(
+        tr.ledger_reduced(),
+        bars(|p| p.released.reduced_m2, theme::REDUCED),
+    )
+    .color(theme::REDUCED)
+    .stack_on(&[&cancelled]);
+    let cleared = BarChart::new(
+        tr.ledger_cleared(),
+        bars(|p| p.released.cleared_m2, theme::CLEARED),
+    )
+    .color(theme::CLEARED)
+    .stack_on(&[&cancelled, &reduced]);
     Plot::new("released_per_month")
         .height(200.0)
         .legend(Legend::default().follow_insertion_order(true))
@@ -325,13 +363,13 @@ fn charts(ui: &mut Ui, f: &Figures) {
         };
         small_chart(
             &mut cols[0],
-            "Productivity per month (m² per deminer-day)",
+            &tr.dashboard_chart_productivity(),
             "productivity",
             per_period(|p| p.productivity_m2_per_deminer_day),
         );
         small_chart(
             &mut cols[1],
-            "Find rate per month (items per 1 000 m²)",
+            &tr.dashboard_chart_find_rate(),
             "find_rate",
             per_period(|p| p.find_rate_per_1000_m2),
         );
@@ -339,13 +377,13 @@ fn charts(ui: &mut Ui, f: &Figures) {
     ui.columns(3, |cols| {
         small_chart(
             &mut cols[0],
-            "Remaining area by classification (m²)",
+            &tr.dashboard_chart_remaining(),
             "remaining_by_class",
             f.remaining_by_classification
                 .iter()
                 .map(|r| {
                     (
-                        r.classification.label().to_owned(),
+                        tr.label(r.classification.label_id()),
                         r.remaining_m2,
                         opaque(theme::land_fill(r.classification)),
                     )
@@ -354,13 +392,13 @@ fn charts(ui: &mut Ui, f: &Figures) {
         );
         small_chart(
             &mut cols[1],
-            "Lands by status",
+            &tr.dashboard_chart_status(),
             "lands_by_status",
             f.lands_by_status
                 .iter()
                 .map(|(s, n)| {
                     (
-                        s.label().to_owned(),
+                        tr.label(s.label_id()),
                         *n as f64,
                         theme::land_outline(*s).0.color,
                     )
@@ -369,13 +407,13 @@ fn charts(ui: &mut Ui, f: &Figures) {
         );
         small_chart(
             &mut cols[2],
-            "Items found by EO category",
+            &tr.report_items_chart(),
             "items_by_category",
             f.items_by_category
                 .iter()
                 .map(|r| {
                     (
-                        r.category.label().to_owned(),
+                        tr.label(r.category.label_id()),
                         r.found as f64,
                         theme::eo_colour(r.category),
                     )
@@ -388,7 +426,7 @@ fn charts(ui: &mut Ui, f: &Figures) {
 fn small_chart(ui: &mut Ui, title: &str, id: &str, rows: Vec<(String, f64, Color32)>) {
     ui.label(RichText::new(title).strong());
     if rows.is_empty() {
-        ui.label("None in scope");
+        ui.label(super::language::tr(ui.ctx()).dashboard_none());
         return;
     }
     let labels: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();

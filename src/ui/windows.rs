@@ -220,7 +220,7 @@ impl SafegroundApp {
                     PickPurpose::Export(format) => {
                         let (profile, filter) = if format == ExportFormat::Report {
                             let d = self.dashboard.clone().unwrap_or_default();
-                            (d.profile, d.filter().unwrap_or_default())
+                            (d.profile, d.filter(self.tr()).unwrap_or_default())
                         } else {
                             (self.export_profile, crate::reports::ReportFilter::default())
                         };

@@ -738,7 +738,7 @@ fn dashboard_shows_the_report_figures_and_the_map_follows_its_filter() {
         .dashboard
         .as_ref()
         .unwrap()
-        .filter()
+        .filter(safeground::i18n::Tr::default())
         .unwrap_err();
     assert!(
         message.starts_with("To: '")
