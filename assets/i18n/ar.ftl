@@ -605,6 +605,74 @@ dashboard-chart-remaining = المساحة المتبقية حسب التصني�
 dashboard-chart-status = المناطق حسب الحالة
 dashboard-none = لا شيء ضمن النطاق
 
+## Reconciliation: bundles, the office server, conflicts
+
+sync-last-refused = رُفضت الحزمة الأخيرة، { $file }، ولم يتغير شيء:
+sync-parked = { $count ->
+        [one] تغيير واحد ينتظر
+        [two] تغييران ينتظران
+        [few] { $count } تغييرات تنتظر
+       *[other] { $count } تغييرًا ينتظر
+    } تغييرات سابقة لم تصل بعد؛ وهي محفوظة وستُطبّق عند وصولها. اطلب من الحواسيب أدناه أحدث حزمة لديها.
+sync-parked-row = { $kind } { $code } من { $device } (وصل { $at })
+sync-office-server = خادم المكتب
+sync-address = العنوان
+sync-address-hint = عنوان الخادم من مسؤول إدارة المعلومات؛ أضف ?sslmode=require لاتصال مشفّر
+sync-password = كلمة المرور
+sync-password-placeholder = (أو من ~/.pgpass)
+sync-password-hint = تُستخدم لهذه المزامنة فقط؛ ولا يحفظها Safeground أبدًا
+sync-hub-button = المزامنة مع خادم المكتب
+sync-hub-hint = يرسل تغييرات هذا الحاسوب ويستقبل تغييرات الآخرين، كلٌّ في معاملة واحدة؛ ويمكن تكراره بأمان
+sync-never = أبدًا
+sync-hub-user = { $user } ({ $role } في { $organisation })
+sync-last = آخر مزامنة { $when } باسم { $who }: { $summary }
+sync-last-failed = فشلت آخر مزامنة { $when } باسم { $who }: { $summary }
+sync-never-synced = لم تتم المزامنة مع خادم مكتب بعد.
+sync-this-laptop = هذا الحاسوب: { $name } ({ $device })، البرنامج { $programme }
+sync-unnamed = بلا اسم
+sync-apply = تطبيق حزمة…
+sync-apply-hint = ملف ‎.sgbundle من حاسوب آخر أو من المكتب (تُؤخذ نسخة احتياطية من قاعدة البيانات هذه أولًا)
+sync-write-for = كتابة حزمة لـ
+sync-everything = كل شيء (ينضم منها حاسوب جديد)
+sync-write = كتابة…
+sync-no-bundle = لم تُرسل أو تُستقبل أي حزمة بعد.
+sync-laptop = الحاسوب
+sync-received = المُستلم
+sync-last-received = آخر استلام
+sync-sent = المُرسل
+sync-last-sent = آخر إرسال
+sync-changes = { $count ->
+        [zero] لا تغييرات
+        [one] تغيير واحد
+        [two] تغييران
+        [few] { $count } تغييرات
+       *[other] { $count } تغييرًا
+    }
+sync-device = الجهاز { $device }
+sync-no-conflicts = لا تعارضات مفتوحة: دُمج كل تغيير تلقائيًا.
+sync-open-conflicts = { $count ->
+        [one] تعارض مفتوح واحد
+        [two] تعارضان مفتوحان
+        [few] { $count } تعارضات مفتوحة
+       *[other] { $count } تعارضًا مفتوحًا
+    }
+sync-conflicts-explained = غُيّر الحقل نفسه إلى قيم مختلفة على حاسوبين. القيمة المعروضة الآن هي الفائزة مؤقتًا (تاريخ المعلومات الأحدث، ثم التغيير الأحدث)؛ وتُحفظ الأخرى حتى يحسمها أحد. ويصل الحسم إلى كل حاسوب مع الحزمة التالية.
+sync-select-all = تحديد الكل
+sync-select-none = إلغاء التحديد
+sync-keep-mine-selected = إبقاء قيمتي لـ { $count } محددة
+sync-take-theirs-selected = أخذ قيمتهم لـ { $count } محددة
+sync-keep-mine = إبقاء قيمتي
+sync-take-theirs = أخذ قيمتهم
+sync-show-both = عرض الاثنين على الخريطة
+sync-show-on-map = عرض على الخريطة
+sync-base = الأساس
+sync-mine = قيمتي
+sync-theirs = قيمتهم
+sync-from = من { $device }
+sync-shown-now = المعروض الآن
+sync-winner-mine = قيمتي (الفائزة مؤقتًا)
+sync-winner-theirs = قيمتهم (الفائزة مؤقتًا)
+
 ## Classification
 vocab-Classification-indication = مؤشر
 vocab-Classification-sha = مشتبه بها

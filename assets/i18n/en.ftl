@@ -586,6 +586,67 @@ dashboard-chart-remaining = Remaining area by classification (m²)
 dashboard-chart-status = Lands by status
 dashboard-none = None in scope
 
+## Reconciliation: bundles, the office server, conflicts
+
+sync-last-refused = The last bundle, { $file }, was refused and nothing was changed:
+sync-parked = { $count ->
+        [one] { $count } change waits
+       *[other] { $count } changes wait
+    } for earlier changes that have not arrived; they are kept and applied when those arrive. Ask the laptops below for their latest bundle.
+sync-parked-row = { $kind } { $code } from { $device } (arrived { $at })
+sync-office-server = Office server
+sync-address = Address
+sync-address-hint = The hub's address, from your IM officer; add ?sslmode=require for an encrypted link
+sync-password = Password
+sync-password-placeholder = (or from ~/.pgpass)
+sync-password-hint = Used for this sync only; Safeground never stores it
+sync-hub-button = Sync with the office server
+sync-hub-hint = Sends this laptop's changes and receives everyone else's, each in one transaction; safe to repeat
+sync-never = never
+sync-hub-user = { $user } ({ $role } of { $organisation })
+sync-last = Last sync { $when }, as { $who }: { $summary }
+sync-last-failed = Last sync { $when }, as { $who }, failed: { $summary }
+sync-never-synced = Not synced with an office server yet.
+sync-this-laptop = This laptop: { $name } ({ $device }), programme { $programme }
+sync-unnamed = unnamed
+sync-apply = Apply a bundle…
+sync-apply-hint = A .sgbundle file from another laptop or the office (a backup of this store is taken first)
+sync-write-for = Write a bundle for
+sync-everything = everything (a new laptop joins from it)
+sync-write = Write…
+sync-no-bundle = No bundle sent or received yet.
+sync-laptop = Laptop
+sync-received = Received
+sync-last-received = Last received
+sync-sent = Sent
+sync-last-sent = Last sent
+sync-changes = { $count ->
+        [one] { $count } change
+       *[other] { $count } changes
+    }
+sync-device = device { $device }
+sync-no-conflicts = No open conflicts: every change merged by itself.
+sync-open-conflicts = { $count ->
+        [one] { $count } open conflict
+       *[other] { $count } open conflicts
+    }
+sync-conflicts-explained = The same field was changed to different values on two laptops. The value shown now is the provisional winner (later date of information, then the later change); the other is kept until someone settles it. A settlement travels to every laptop with the next bundle.
+sync-select-all = Select all
+sync-select-none = Select none
+sync-keep-mine-selected = Keep mine for { $count } selected
+sync-take-theirs-selected = Take theirs for { $count } selected
+sync-keep-mine = Keep mine
+sync-take-theirs = Take theirs
+sync-show-both = Show both on map
+sync-show-on-map = Show on map
+sync-base = Base
+sync-mine = Mine
+sync-theirs = Theirs
+sync-from = from { $device }
+sync-shown-now = Shown now
+sync-winner-mine = mine (provisional winner)
+sync-winner-theirs = theirs (provisional winner)
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = SHA

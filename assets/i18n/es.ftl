@@ -584,6 +584,67 @@ dashboard-chart-remaining = Superficie restante por clasificación (m²)
 dashboard-chart-status = Áreas por estado
 dashboard-none = Ninguna en el alcance
 
+## Reconciliation: bundles, the office server, conflicts
+
+sync-last-refused = El último paquete, { $file }, fue rechazado y no se cambió nada:
+sync-parked = { $count ->
+        [one] { $count } cambio espera
+       *[other] { $count } cambios esperan
+    } cambios anteriores que aún no han llegado; se conservan y se aplican cuando lleguen. Pida a los portátiles de abajo su último paquete.
+sync-parked-row = { $kind } { $code } de { $device } (llegó el { $at })
+sync-office-server = Servidor de la oficina
+sync-address = Dirección
+sync-address-hint = La dirección del servidor, que le da su oficial de gestión de información; añada ?sslmode=require para un enlace cifrado
+sync-password = Contraseña
+sync-password-placeholder = (o desde ~/.pgpass)
+sync-password-hint = Solo para esta sincronización; Safeground nunca la guarda
+sync-hub-button = Sincronizar con el servidor de la oficina
+sync-hub-hint = Envía los cambios de este portátil y recibe los de los demás, cada uno en una transacción; se puede repetir sin riesgo
+sync-never = nunca
+sync-hub-user = { $user } ({ $role } de { $organisation })
+sync-last = Última sincronización { $when }, como { $who }: { $summary }
+sync-last-failed = La última sincronización { $when }, como { $who }, falló: { $summary }
+sync-never-synced = Aún no se ha sincronizado con un servidor de la oficina.
+sync-this-laptop = Este portátil: { $name } ({ $device }), programa { $programme }
+sync-unnamed = sin nombre
+sync-apply = Aplicar un paquete…
+sync-apply-hint = Un archivo .sgbundle de otro portátil o de la oficina (antes se hace una copia de seguridad de esta base)
+sync-write-for = Escribir un paquete para
+sync-everything = todo (un portátil nuevo se une con él)
+sync-write = Escribir…
+sync-no-bundle = Aún no se ha enviado ni recibido ningún paquete.
+sync-laptop = Portátil
+sync-received = Recibido
+sync-last-received = Última recepción
+sync-sent = Enviado
+sync-last-sent = Último envío
+sync-changes = { $count ->
+        [one] { $count } cambio
+       *[other] { $count } cambios
+    }
+sync-device = dispositivo { $device }
+sync-no-conflicts = No hay conflictos abiertos: cada cambio se fusionó por sí solo.
+sync-open-conflicts = { $count ->
+        [one] { $count } conflicto abierto
+       *[other] { $count } conflictos abiertos
+    }
+sync-conflicts-explained = El mismo campo se cambió a valores distintos en dos portátiles. El valor que se muestra es el ganador provisional (fecha de la información más reciente, luego el cambio más reciente); el otro se conserva hasta que alguien lo resuelva. La resolución llega a cada portátil con el próximo paquete.
+sync-select-all = Seleccionar todo
+sync-select-none = No seleccionar nada
+sync-keep-mine-selected = Conservar el mío para { $count } seleccionados
+sync-take-theirs-selected = Tomar el suyo para { $count } seleccionados
+sync-keep-mine = Conservar el mío
+sync-take-theirs = Tomar el suyo
+sync-show-both = Mostrar ambos en el mapa
+sync-show-on-map = Mostrar en el mapa
+sync-base = Base común
+sync-mine = El mío
+sync-theirs = El suyo
+sync-from = de { $device }
+sync-shown-now = Mostrado ahora
+sync-winner-mine = el mío (ganador provisional)
+sync-winner-theirs = el suyo (ganador provisional)
+
 ## Classification
 vocab-Classification-indication = Indicio
 vocab-Classification-sha = APS

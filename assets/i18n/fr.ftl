@@ -584,6 +584,67 @@ dashboard-chart-remaining = Superficie restante par classification (m²)
 dashboard-chart-status = Zones par statut
 dashboard-none = Aucune dans le périmètre
 
+## Reconciliation: bundles, the office server, conflicts
+
+sync-last-refused = Le dernier paquet, { $file }, a été refusé et rien n’a été modifié :
+sync-parked = { $count ->
+        [one] { $count } modification attend
+       *[other] { $count } modifications attendent
+    } des modifications antérieures pas encore arrivées ; elles sont conservées et appliquées à leur arrivée. Demandez aux ordinateurs ci-dessous leur dernier paquet.
+sync-parked-row = { $kind } { $code } de { $device } (arrivé le { $at })
+sync-office-server = Serveur du bureau
+sync-address = Adresse
+sync-address-hint = L’adresse du serveur, fournie par votre chargé de gestion de l’information ; ajoutez ?sslmode=require pour une liaison chiffrée
+sync-password = Mot de passe
+sync-password-placeholder = (ou depuis ~/.pgpass)
+sync-password-hint = Utilisé pour cette synchronisation seulement ; Safeground ne le conserve jamais
+sync-hub-button = Synchroniser avec le serveur du bureau
+sync-hub-hint = Envoie les modifications de cet ordinateur et reçoit celles des autres, chacune en une transaction ; sans risque à répéter
+sync-never = jamais
+sync-hub-user = { $user } ({ $role } de { $organisation })
+sync-last = Dernière synchronisation { $when }, en tant que { $who } : { $summary }
+sync-last-failed = La dernière synchronisation { $when }, en tant que { $who }, a échoué : { $summary }
+sync-never-synced = Jamais synchronisé avec un serveur du bureau.
+sync-this-laptop = Cet ordinateur : { $name } ({ $device }), programme { $programme }
+sync-unnamed = sans nom
+sync-apply = Appliquer un paquet…
+sync-apply-hint = Un fichier .sgbundle d’un autre ordinateur ou du bureau (une sauvegarde de cette base est faite d’abord)
+sync-write-for = Écrire un paquet pour
+sync-everything = tout (un nouvel ordinateur s’en sert pour rejoindre)
+sync-write = Écrire…
+sync-no-bundle = Aucun paquet envoyé ni reçu pour l’instant.
+sync-laptop = Ordinateur
+sync-received = Reçu
+sync-last-received = Dernière réception
+sync-sent = Envoyé
+sync-last-sent = Dernier envoi
+sync-changes = { $count ->
+        [one] { $count } modification
+       *[other] { $count } modifications
+    }
+sync-device = appareil { $device }
+sync-no-conflicts = Aucun conflit ouvert : chaque modification a été fusionnée d’elle-même.
+sync-open-conflicts = { $count ->
+        [one] { $count } conflit ouvert
+       *[other] { $count } conflits ouverts
+    }
+sync-conflicts-explained = Le même champ a reçu des valeurs différentes sur deux ordinateurs. La valeur affichée est le gagnant provisoire (date de l’information la plus récente, puis la modification la plus récente) ; l’autre est conservée jusqu’à ce que quelqu’un tranche. Le règlement part vers chaque ordinateur avec le prochain paquet.
+sync-select-all = Tout sélectionner
+sync-select-none = Ne rien sélectionner
+sync-keep-mine-selected = Garder la mienne pour { $count } sélectionnés
+sync-take-theirs-selected = Prendre la leur pour { $count } sélectionnés
+sync-keep-mine = Garder la mienne
+sync-take-theirs = Prendre la leur
+sync-show-both = Afficher les deux sur la carte
+sync-show-on-map = Afficher sur la carte
+sync-base = Base commune
+sync-mine = La mienne
+sync-theirs = La leur
+sync-from = de { $device }
+sync-shown-now = Affichée
+sync-winner-mine = la mienne (gagnante provisoire)
+sync-winner-theirs = la leur (gagnante provisoire)
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = ZSD

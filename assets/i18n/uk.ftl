@@ -597,6 +597,70 @@ dashboard-chart-remaining = Площа, що залишилася, за клас
 dashboard-chart-status = Території за статусом
 dashboard-none = В охопленні немає
 
+## Reconciliation: bundles, the office server, conflicts
+
+sync-last-refused = Останній пакет, { $file }, відхилено, нічого не змінено:
+sync-parked = { $count ->
+        [one] { $count } зміна чекає
+        [few] { $count } зміни чекають
+       *[other] { $count } змін чекають
+    } на попередні зміни, які ще не надійшли; їх збережено й застосують, щойно ті надійдуть. Попросіть ноутбуки нижче про їхній останній пакет.
+sync-parked-row = { $kind } { $code } від { $device } (надійшло { $at })
+sync-office-server = Офісний сервер
+sync-address = Адреса
+sync-address-hint = Адреса сервера від фахівця з управління інформацією; додайте ?sslmode=require для шифрованого з’єднання
+sync-password = Пароль
+sync-password-placeholder = (або з ~/.pgpass)
+sync-password-hint = Лише для цієї синхронізації; Safeground ніколи його не зберігає
+sync-hub-button = Синхронізувати з офісним сервером
+sync-hub-hint = Надсилає зміни цього ноутбука й отримує зміни інших, кожне однією транзакцією; можна повторювати без ризику
+sync-never = ніколи
+sync-hub-user = { $user } ({ $role }, { $organisation })
+sync-last = Остання синхронізація { $when } як { $who }: { $summary }
+sync-last-failed = Остання синхронізація { $when } як { $who } не вдалася: { $summary }
+sync-never-synced = Ще не синхронізовано з офісним сервером.
+sync-this-laptop = Цей ноутбук: { $name } ({ $device }), програма { $programme }
+sync-unnamed = без назви
+sync-apply = Застосувати пакет…
+sync-apply-hint = Файл .sgbundle з іншого ноутбука чи з офісу (спершу робиться резервна копія цієї бази)
+sync-write-for = Записати пакет для
+sync-everything = усе (новий ноутбук приєднується з нього)
+sync-write = Записати…
+sync-no-bundle = Ще жодного пакета не надіслано й не отримано.
+sync-laptop = Ноутбук
+sync-received = Отримано
+sync-last-received = Востаннє отримано
+sync-sent = Надіслано
+sync-last-sent = Востаннє надіслано
+sync-changes = { $count ->
+        [one] { $count } зміна
+        [few] { $count } зміни
+       *[other] { $count } змін
+    }
+sync-device = пристрій { $device }
+sync-no-conflicts = Відкритих конфліктів немає: кожна зміна об’єдналася сама.
+sync-open-conflicts = { $count ->
+        [one] { $count } відкритий конфлікт
+        [few] { $count } відкриті конфлікти
+       *[other] { $count } відкритих конфліктів
+    }
+sync-conflicts-explained = Одне й те саме поле змінили на різні значення на двох ноутбуках. Показане зараз значення — тимчасовий переможець (пізніша дата інформації, потім пізніша зміна); інше зберігається, доки хтось не вирішить. Рішення потрапляє на кожен ноутбук з наступним пакетом.
+sync-select-all = Вибрати всі
+sync-select-none = Зняти вибір
+sync-keep-mine-selected = Залишити моє для вибраних ({ $count })
+sync-take-theirs-selected = Взяти їхнє для вибраних ({ $count })
+sync-keep-mine = Залишити моє
+sync-take-theirs = Взяти їхнє
+sync-show-both = Показати обидва на карті
+sync-show-on-map = Показати на карті
+sync-base = Спільна основа
+sync-mine = Моє
+sync-theirs = Їхнє
+sync-from = від { $device }
+sync-shown-now = Показано зараз
+sync-winner-mine = моє (тимчасовий переможець)
+sync-winner-theirs = їхнє (тимчасовий переможець)
+
 ## Classification
 vocab-Classification-indication = Ознака
 vocab-Classification-sha = ПНТ

@@ -139,6 +139,8 @@ pub struct AppState {
     pub tr: crate::i18n::Tr,
     /// Whether the running job (an import or an export) can be cancelled.
     pub cancellable: bool,
+    /// Whether the running job is a sync with the office server.
+    pub hub_syncing: bool,
     /// The open store's file.
     pub store_path: Option<PathBuf>,
     /// Set when the background page check found the open store damaged (writes are refused);

@@ -201,6 +201,15 @@ impl RecordKind {
             Self::HazardReport => "hazard report",
         }
     }
+
+    /// The id of the record kind's label in the message files (the entity kinds' labels).
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Self::Land => "vocab-EntityKind-land",
+            Self::Activity => "vocab-EntityKind-activity",
+            Self::HazardReport => "vocab-EntityKind-hazard_report",
+        }
+    }
 }
 
 #[cfg(test)]

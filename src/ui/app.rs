@@ -232,10 +232,12 @@ impl SafegroundApp {
                 Command::Import { .. } | Command::InspectImport(_) | Command::Export(_)
             );
             let opening = matches!(command, Command::OpenStore(_));
+            let hub = matches!(command, Command::SyncHub { .. });
             if self.worker.send(command) {
                 if let Some(b) = busy {
                     self.state.busy = Some(b);
                     self.state.cancellable = cancellable;
+                    self.state.hub_syncing = hub;
                 }
                 if opening {
                     self.fitted_once = false;

@@ -58,7 +58,8 @@ impl SafegroundApp {
         let mut open = true;
         let mut action = Action::None;
         let overview = self.state.sync.clone();
-        egui::Window::new("Reconciliation")
+        let hub_syncing = self.state.hub_syncing;
+        egui::Window::new(self.tr().reconciliation())
             .open(&mut open)
             .default_size([620.0, 560.0])
             .default_pos([ctx.content_rect().right() - 640.0, 40.0])
@@ -74,6 +75,7 @@ impl SafegroundApp {
                     o,
                     &mut self.reconciliation,
                     self.state.busy.as_deref(),
+                    hub_syncing,
                     &mut action,
                 );
                 ui.separator();
@@ -128,16 +130,14 @@ impl SafegroundApp {
 
 /// Refused bundles and parked changes, in red, at the top.
 fn alarms(ui: &mut egui::Ui, o: &SyncOverview) {
+    let tr = super::language::tr(ui.ctx());
     if let Some(last) = o.imports.first().filter(|i| i.refused) {
         egui::Frame::group(ui.style())
             .stroke(egui::Stroke::new(2.0, theme::ERROR_TEXT))
             .show(ui, |ui| {
                 ui.colored_label(
                     theme::ERROR_TEXT,
-                    format!(
-                        "The last bundle, {}, was refused and nothing was changed:",
-                        last.file_name
-                    ),
+                    tr.sync_last_refused(last.file_name.as_str()),
                 );
                 ui.label(&last.summary);
             });
@@ -146,21 +146,13 @@ fn alarms(ui: &mut egui::Ui, o: &SyncOverview) {
         egui::Frame::group(ui.style())
             .stroke(egui::Stroke::new(2.0, theme::WARNING_TEXT))
             .show(ui, |ui| {
-                ui.colored_label(
-                    theme::WARNING_TEXT,
-                    format!(
-                        "{} change{} wait for earlier changes that have not arrived; they are kept and applied when those arrive. Ask the laptops below for their latest bundle.",
-                        o.parked.len(),
-                        if o.parked.len() == 1 { "" } else { "s" }
-                    ),
-                );
+                ui.colored_label(theme::WARNING_TEXT, tr.sync_parked(o.parked.len()));
                 for p in o.parked.iter().take(10) {
-                    ui.label(format!(
-                        "{} {} from {} (arrived {})",
-                        p.kind.label(),
-                        p.code,
+                    ui.label(tr.sync_parked_row(
+                        tr.label(p.kind.label_id()),
+                        p.code.as_str(),
                         short(&p.device),
-                        p.received_at
+                        p.received_at.as_str(),
                     ));
                 }
             });
@@ -174,41 +166,45 @@ fn office_server(
     o: &SyncOverview,
     w: &mut ReconciliationWindow,
     busy: Option<&str>,
+    hub_syncing: bool,
     action: &mut Action,
 ) {
+    let tr = super::language::tr(ui.ctx());
     if w.hub_url.is_empty()
         && let Some(h) = &o.hub
     {
         w.hub_url.clone_from(&h.url);
     }
-    ui.strong("Office server");
-    egui::Grid::new("office-server").num_columns(2).show(ui, |ui| {
-        let label = ui.label("Address");
-        ui.add(
-            egui::TextEdit::singleline(&mut w.hub_url)
-                .hint_text("postgres://name@server/programme")
-                .desired_width(360.0),
-        )
-        .labelled_by(label.id)
-        .on_hover_text("The hub's address, from your IM officer; add ?sslmode=require for an encrypted link");
-        ui.end_row();
-        let label = ui.label("Password");
-        ui.add(
-            egui::TextEdit::singleline(&mut w.hub_password)
-                .password(true)
-                .hint_text("(or from ~/.pgpass)")
-                .desired_width(200.0),
-        )
-        .labelled_by(label.id)
-        .on_hover_text("Used for this sync only; Safeground never stores it");
-        ui.end_row();
-    });
+    ui.strong(tr.sync_office_server());
+    egui::Grid::new("office-server")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let label = ui.label(tr.sync_address());
+            ui.add(
+                egui::TextEdit::singleline(&mut w.hub_url)
+                    .hint_text("postgres://name@server/programme")
+                    .desired_width(360.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text(tr.sync_address_hint());
+            ui.end_row();
+            let label = ui.label(tr.sync_password());
+            ui.add(
+                egui::TextEdit::singleline(&mut w.hub_password)
+                    .password(true)
+                    .hint_text(tr.sync_password_placeholder())
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text(tr.sync_password_hint());
+            ui.end_row();
+        });
     ui.horizontal(|ui| {
-        let syncing = busy.is_some_and(|b| b.contains("office server"));
+        let syncing = busy.is_some() && hub_syncing;
         let ready = !w.hub_url.trim().is_empty() && busy.is_none();
         if ui
-            .add_enabled(ready, egui::Button::new("Sync with the office server"))
-            .on_hover_text("Sends this laptop's changes and receives everyone else's, each in one transaction; safe to repeat")
+            .add_enabled(ready, egui::Button::new(tr.sync_hub_button()))
+            .on_hover_text(tr.sync_hub_hint())
             .clicked()
         {
             *action = Action::SyncHub;
@@ -220,97 +216,105 @@ fn office_server(
     });
     match &o.hub {
         Some(h) => {
-            let when = h.last_sync_at.as_deref().map_or("never", short_time);
+            let never = tr.sync_never();
+            let when = h.last_sync_at.as_deref().map_or(never.as_str(), short_time);
             let who = if h.role.is_empty() {
                 h.user.clone()
             } else {
-                format!(
-                    "{} ({} of {})",
-                    h.user,
-                    h.role.replace('_', " "),
-                    h.organisation
+                tr.sync_hub_user(
+                    h.user.as_str(),
+                    crate::domain::Role::from_code(&h.role)
+                        .map_or_else(|| h.role.replace('_', " "), |r| tr.label(r.label_id())),
+                    h.organisation.as_str(),
                 )
             };
             if h.last_outcome == "failed" {
                 ui.colored_label(
                     theme::ERROR_TEXT,
-                    format!("Last sync {when}, as {who}, failed: {}", h.last_summary),
+                    tr.sync_last_failed(when, who, h.last_summary.as_str()),
                 );
             } else {
-                ui.label(format!("Last sync {when}, as {who}: {}", h.last_summary));
+                ui.label(tr.sync_last(when, who, h.last_summary.as_str()));
             }
         }
         None => {
-            ui.label("Not synced with an office server yet.");
+            ui.label(tr.sync_never_synced());
         }
     }
 }
 
 /// This laptop, the bundle buttons and the other laptops.
 fn bundles(ui: &mut egui::Ui, o: &SyncOverview, w: &mut ReconciliationWindow, action: &mut Action) {
-    ui.label(format!(
-        "This laptop: {} ({}), programme {}",
+    let tr = super::language::tr(ui.ctx());
+    ui.label(tr.sync_this_laptop(
         if o.device_name.is_empty() {
-            "unnamed"
+            tr.sync_unnamed()
         } else {
-            &o.device_name
+            o.device_name.clone()
         },
         short(&o.device),
-        short(&o.programme)
+        short(&o.programme),
     ));
     ui.horizontal(|ui| {
         if ui
-            .button("Apply a bundle…")
-            .on_hover_text("A .sgbundle file from another laptop or the office (a backup of this store is taken first)")
+            .button(tr.sync_apply())
+            .on_hover_text(tr.sync_apply_hint())
             .clicked()
         {
             *action = Action::Import;
         }
         ui.separator();
-        ui.label("Write a bundle for");
+        ui.label(tr.sync_write_for());
         let chosen = w
             .export_to
             .as_ref()
             .and_then(|d| o.peers.iter().find(|p| &p.device == d))
             .map_or_else(
-                || "everything (a new laptop joins from it)".to_owned(),
-                |p| peer_name(&p.name, &p.device),
+                || tr.sync_everything(),
+                |p| peer_name(tr, &p.name, &p.device),
             );
         egui::ComboBox::from_id_salt("sync-export-to")
             .selected_text(chosen)
             .show_ui(ui, |ui| {
-                ui.selectable_value(
-                    &mut w.export_to,
-                    None,
-                    "everything (a new laptop joins from it)",
-                );
+                ui.selectable_value(&mut w.export_to, None, tr.sync_everything());
                 for p in &o.peers {
                     ui.selectable_value(
                         &mut w.export_to,
                         Some(p.device.clone()),
-                        peer_name(&p.name, &p.device),
+                        peer_name(tr, &p.name, &p.device),
                     );
                 }
             });
-        if ui.button("Write…").clicked() {
+        if ui.button(tr.sync_write()).clicked() {
             *action = Action::Export;
         }
     });
     if o.peers.is_empty() {
-        ui.label("No bundle sent or received yet.");
+        ui.label(tr.sync_no_bundle());
         return;
     }
     egui::Grid::new("sync-peers").striped(true).show(ui, |ui| {
-        for h in ["Laptop", "Received", "Last received", "Sent", "Last sent"] {
+        for h in [
+            tr.sync_laptop(),
+            tr.sync_received(),
+            tr.sync_last_received(),
+            tr.sync_sent(),
+            tr.sync_last_sent(),
+        ] {
             ui.strong(h);
         }
         ui.end_row();
         for p in &o.peers {
-            ui.label(peer_name(&p.name, &p.device));
-            ui.label(plural_i64(p.received_versions, "change", "changes"));
-            ui.label(p.last_received_at.as_deref().map_or("never", short_time));
-            ui.label(plural_i64(p.sent_versions, "change", "changes"));
-            ui.label(p.last_sent_at.as_deref().map_or("never", short_time));
+            let never = tr.sync_never();
+            ui.label(peer_name(tr, &p.name, &p.device));
+            ui.label(tr.sync_changes(p.received_versions));
+            ui.label(
+                p.last_received_at
+                    .as_deref()
+                    .map_or(never.as_str(), short_time),
+            );
+            ui.label(tr.sync_changes(p.sent_versions));
+            ui.label(p.last_sent_at.as_deref().map_or(never.as_str(), short_time));
             ui.end_row();
         }
     });
@@ -323,35 +327,34 @@ fn conflicts(
     w: &mut ReconciliationWindow,
     action: &mut Action,
 ) {
+    let tr = super::language::tr(ui.ctx());
     if o.conflicts.is_empty() {
-        ui.label("No open conflicts: every change merged by itself.");
+        ui.label(tr.sync_no_conflicts());
         return;
     }
-    ui.heading(plural(o.conflicts.len(), "open conflict", "open conflicts"));
-    ui.label(
-        "The same field was changed to different values on two laptops. The value shown now is the provisional winner (later date of information, then the later change); the other is kept until someone settles it. A settlement travels to every laptop with the next bundle.",
-    );
+    ui.heading(tr.sync_open_conflicts(o.conflicts.len()));
+    ui.label(tr.sync_conflicts_explained());
     ui.horizontal(|ui| {
-        if ui.button("Select all").clicked() {
+        if ui.button(tr.sync_select_all()).clicked() {
             w.selected = o
                 .conflicts
                 .iter()
                 .map(|c| (c.code.clone(), c.field.clone()))
                 .collect();
         }
-        if ui.button("Select none").clicked() {
+        if ui.button(tr.sync_select_none()).clicked() {
             w.selected.clear();
         }
         let picked: Vec<(String, String)> = w.selected.iter().cloned().collect();
         ui.add_enabled_ui(!picked.is_empty(), |ui| {
             if ui
-                .button(format!("Keep mine for {} selected", picked.len()))
+                .button(tr.sync_keep_mine_selected(picked.len()))
                 .clicked()
             {
                 *action = Action::Settle(picked.clone(), Take::Local);
             }
             if ui
-                .button(format!("Take theirs for {} selected", picked.len()))
+                .button(tr.sync_take_theirs_selected(picked.len()))
                 .clicked()
             {
                 *action = Action::Settle(picked.clone(), Take::Remote);
@@ -372,6 +375,7 @@ fn card(
     w: &mut ReconciliationWindow,
     action: &mut Action,
 ) {
+    let tr = super::language::tr(ui.ctx());
     let key = (c.code.clone(), c.field.clone());
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -390,18 +394,18 @@ fn card(
                 c.code,
                 crate::domain::field_label(&c.field)
             ));
-            if ui.button("Keep mine").clicked() {
+            if ui.button(tr.sync_keep_mine()).clicked() {
                 *action = Action::Settle(vec![key.clone()], Take::Local);
             }
-            if ui.button("Take theirs").clicked() {
+            if ui.button(tr.sync_take_theirs()).clicked() {
                 *action = Action::Settle(vec![key.clone()], Take::Remote);
             }
             if c.land.is_some()
                 && ui
                     .button(if c.polygons.is_some() {
-                        "Show both on map"
+                        tr.sync_show_both()
                     } else {
-                        "Show on map"
+                        tr.sync_show_on_map()
                     })
                     .clicked()
             {
@@ -411,19 +415,22 @@ fn card(
         egui::Grid::new(("sync-conflict", i))
             .num_columns(2)
             .show(ui, |ui| {
-                ui.label("Base");
+                ui.label(tr.sync_base());
                 ui.label(clip(&c.base));
                 ui.end_row();
-                ui.label("Mine");
+                ui.label(tr.sync_mine());
                 ui.colored_label(super::map::CONFLICT_MINE, clip(&c.mine));
                 ui.end_row();
-                ui.label("Theirs");
+                ui.label(tr.sync_theirs());
                 ui.colored_label(super::map::CONFLICT_THEIRS, clip(&c.theirs))
-                    .on_hover_text(format!("from {}", c.theirs_from));
+                    .on_hover_text(tr.sync_from(c.theirs_from.as_str()));
                 ui.end_row();
-                ui.label("Shown now");
-                let whose = if c.shown == c.mine { "mine" } else { "theirs" };
-                ui.label(format!("{whose} (provisional winner)"));
+                ui.label(tr.sync_shown_now());
+                ui.label(if c.shown == c.mine {
+                    tr.sync_winner_mine()
+                } else {
+                    tr.sync_winner_theirs()
+                });
                 ui.end_row();
             });
     });
@@ -448,19 +455,10 @@ fn short_time(t: &str) -> &str {
     t.get(..16).unwrap_or(t)
 }
 
-fn peer_name(name: &str, device: &str) -> String {
+fn peer_name(tr: crate::i18n::Tr, name: &str, device: &str) -> String {
     if name.is_empty() {
-        format!("device {}", short(device))
+        tr.sync_device(short(device))
     } else {
         format!("{name} ({})", short(device))
     }
-}
-
-/// "1 open conflict", "2 open conflicts".
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn plural_i64(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
