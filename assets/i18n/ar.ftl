@@ -673,6 +673,53 @@ sync-shown-now = المعروض الآن
 sync-winner-mine = قيمتي (الفائزة مؤقتًا)
 sync-winner-theirs = قيمتهم (الفائزة مؤقتًا)
 
+## Reference layers, history, unsaved work
+
+layers-title = الطبقات المرجعية
+layers-intro = ملفات يملكها هذا البرنامج، تُرسم تحت المناطق: الحدود الإدارية (تُملأ منها الوحدة الإدارية والرمز P لكل منطقة جديدة)، والتجمعات السكنية، والطرق، والأنهار، وحزم البلاطات. تُحفظ مع قاعدة البيانات هذه.
+layers-add = إضافة طبقة… (GeoPackage، GeoJSON، Shapefile، MBTiles، PMTiles)
+layers-add-sample = إضافة طبقات نموذجية (خيالية، للتجربة)
+layers-add-sample-hint = يكتب حدودًا إدارية مُختلَقة برموز P وتجمعات سكنية وطرقًا فوق منطقة العرض في مجلد بجانب قاعدة البيانات، ويضيفها
+layers-none = لا طبقات مرجعية بعد.
+layers-shown = معروضة على الخريطة
+layers-remove-hint = إزالتها من قائمة قاعدة البيانات هذه (يبقى الملف)
+layers-down = إلى أسفل
+layers-down-hint = رسمها في مستوى أدنى
+layers-up-hint = رسمها فوق الطبقة الأعلى
+layers-cannot-draw = تعذّر الرسم: { $error }
+layers-holds = تحتوي
+layers-features = { $count ->
+        [zero] لا عناصر
+        [one] عنصر واحد
+        [two] عنصران
+        [few] { $count } عناصر
+       *[other] { $count } عنصرًا
+    }
+layers-skipped = (استُبعد { $count } دون هندسة صالحة)
+layers-no-admin-fields = لا حقول ADMn_PCODE / ADMn_EN: تُرسم الطبقة لكنها لا تملأ الوحدات الإدارية.
+layers-in-report = وعلى خريطة تقرير الجهة المانحة أيضًا
+layers-tiles-note = حزمة بلاطات: أعلى حزمة ظاهرة هي خلفية الخريطة.
+history-title = سجل البرنامج
+history-person = الشخص
+history-record = السجل
+history-action = الإجراء
+history-nothing = لا نتائج مطابقة.
+history-entries = { $count ->
+        [one] قيد واحد، الأحدث أولًا
+        [two] قيدان، الأحدث أولًا
+        [few] { $count } قيود، الأحدث أولًا
+       *[other] { $count } قيدًا، الأحدث أولًا
+    }
+history-entries-latest = { $count } قيدًا، الأحدث أولًا (آخر ٥٠٠)
+unsaved-title = عمل غير محفوظ من المرة الماضية
+unsaved-intro = أُغلق Safeground بينما كانت هذه النماذج مفتوحة. لم يُحفظ أي سجل بعد؛ استعد نموذجًا لتتابع من حيث توقفت.
+unsaved-restore = استعادة
+unsaved-discard = تجاهل
+unsaved-edit-of = تعديل { $code } ({ $name })
+unsaved-new-land-named = منطقة جديدة: { $name }
+unsaved-activity-on = نشاط على { $code }
+unsaved-unreadable = تعذّرت قراءة النموذج غير المحفوظ ({ $kind }) (حفظه إصدار آخر من Safeground)؛ وقد تُرك في قاعدة البيانات
+
 ## Classification
 vocab-Classification-indication = مؤشر
 vocab-Classification-sha = مشتبه بها

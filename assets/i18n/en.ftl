@@ -647,6 +647,48 @@ sync-shown-now = Shown now
 sync-winner-mine = mine (provisional winner)
 sync-winner-theirs = theirs (provisional winner)
 
+## Reference layers, history, unsaved work
+
+layers-title = Reference layers
+layers-intro = Files this programme already has, drawn under the lands: admin boundaries (a new land's admin area and P-code are filled from them), settlements, roads, rivers, tile packages. Kept with this store.
+layers-add = Add a layer… (GeoPackage, GeoJSON, Shapefile, MBTiles, PMTiles)
+layers-add-sample = Add sample layers (fictional, to try this)
+layers-add-sample-hint = Writes invented admin boundaries with P-codes, settlements and roads over the demo area into a folder beside the store, and adds them
+layers-none = No reference layers yet.
+layers-shown = Shown on the map
+layers-remove-hint = Take it off this store's list (the file stays)
+layers-down = Down
+layers-down-hint = Draw it further down
+layers-up-hint = Draw it over the layer above
+layers-cannot-draw = Cannot be drawn: { $error }
+layers-holds = Holds
+layers-features = { $count ->
+        [one] { $count } feature
+       *[other] { $count } features
+    }
+layers-skipped = ({ $count } without a usable geometry left out)
+layers-no-admin-fields = No ADMn_PCODE / ADMn_EN fields: it is drawn, but cannot fill admin areas.
+layers-in-report = Also on the donor report's map
+layers-tiles-note = Tile package: the topmost visible one is the map's background.
+history-title = History of the programme
+history-person = Person
+history-record = Record
+history-action = Action
+history-nothing = Nothing matches.
+history-entries = { $count ->
+        [one] { $count } entry, newest first
+       *[other] { $count } entries, newest first
+    }
+history-entries-latest = { $count } entries, newest first (the latest 500)
+unsaved-title = Unsaved work from last time
+unsaved-intro = Safeground closed while these forms were open. Nothing was saved as a record yet; restore a form to go on where you stopped.
+unsaved-restore = Restore
+unsaved-discard = Discard
+unsaved-edit-of = Edit of { $code } ({ $name })
+unsaved-new-land-named = New land: { $name }
+unsaved-activity-on = Activity on { $code }
+unsaved-unreadable = The unsaved form ({ $kind }) could not be read back (it was kept by another version of Safeground); it was left in the store
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = SHA

@@ -645,6 +645,48 @@ sync-shown-now = Mostrado ahora
 sync-winner-mine = el mío (ganador provisional)
 sync-winner-theirs = el suyo (ganador provisional)
 
+## Reference layers, history, unsaved work
+
+layers-title = Capas de referencia
+layers-intro = Archivos que este programa ya tiene, dibujados bajo las áreas: límites administrativos (de ellos se rellenan la unidad administrativa y el P-code de un área nueva), localidades, carreteras, ríos, paquetes de teselas. Se guardan con esta base.
+layers-add = Añadir una capa… (GeoPackage, GeoJSON, Shapefile, MBTiles, PMTiles)
+layers-add-sample = Añadir capas de ejemplo (ficticias, para probar)
+layers-add-sample-hint = Escribe límites administrativos inventados con P-codes, localidades y carreteras sobre la zona de demostración en una carpeta junto a la base, y los añade
+layers-none = Aún no hay capas de referencia.
+layers-shown = Se muestra en el mapa
+layers-remove-hint = Quitarla de la lista de esta base (el archivo se queda)
+layers-down = Bajar
+layers-down-hint = Dibujarla más abajo
+layers-up-hint = Dibujarla sobre la capa de arriba
+layers-cannot-draw = No se puede dibujar: { $error }
+layers-holds = Contiene
+layers-features = { $count ->
+        [one] { $count } entidad
+       *[other] { $count } entidades
+    }
+layers-skipped = ({ $count } sin geometría utilizable omitidas)
+layers-no-admin-fields = Sin campos ADMn_PCODE / ADMn_EN: se dibuja, pero no puede rellenar unidades administrativas.
+layers-in-report = También en el mapa del informe para el donante
+layers-tiles-note = Paquete de teselas: el visible más alto es el fondo del mapa.
+history-title = Historial del programa
+history-person = Persona
+history-record = Registro
+history-action = Acción
+history-nothing = No hay coincidencias.
+history-entries = { $count ->
+        [one] { $count } entrada, la más reciente primero
+       *[other] { $count } entradas, las más recientes primero
+    }
+history-entries-latest = { $count } entradas, las más recientes primero (las últimas 500)
+unsaved-title = Trabajo sin guardar de la última vez
+unsaved-intro = Safeground se cerró con estos formularios abiertos. Aún no se guardó nada como registro; restaure un formulario para seguir donde lo dejó.
+unsaved-restore = Restaurar
+unsaved-discard = Descartar
+unsaved-edit-of = Edición de { $code } ({ $name })
+unsaved-new-land-named = Nueva área: { $name }
+unsaved-activity-on = Actividad en { $code }
+unsaved-unreadable = El formulario sin guardar ({ $kind }) no se pudo leer (lo guardó otra versión de Safeground); se dejó en la base
+
 ## Classification
 vocab-Classification-indication = Indicio
 vocab-Classification-sha = APS

@@ -645,6 +645,48 @@ sync-shown-now = Affichée
 sync-winner-mine = la mienne (gagnante provisoire)
 sync-winner-theirs = la leur (gagnante provisoire)
 
+## Reference layers, history, unsaved work
+
+layers-title = Couches de référence
+layers-intro = Fichiers dont ce programme dispose déjà, dessinés sous les zones : limites administratives (la zone administrative et le P-code d’une nouvelle zone en sont tirés), localités, routes, cours d’eau, paquets de tuiles. Conservés avec cette base.
+layers-add = Ajouter une couche… (GeoPackage, GeoJSON, Shapefile, MBTiles, PMTiles)
+layers-add-sample = Ajouter des couches d’exemple (fictives, pour essayer)
+layers-add-sample-hint = Écrit des limites administratives inventées avec P-codes, des localités et des routes sur la zone de démonstration dans un dossier à côté de la base, et les ajoute
+layers-none = Aucune couche de référence pour l’instant.
+layers-shown = Affichée sur la carte
+layers-remove-hint = La retirer de la liste de cette base (le fichier reste)
+layers-down = Descendre
+layers-down-hint = La dessiner plus bas
+layers-up-hint = La dessiner au-dessus de la couche supérieure
+layers-cannot-draw = Impossible à dessiner : { $error }
+layers-holds = Contient
+layers-features = { $count ->
+        [one] { $count } entité
+       *[other] { $count } entités
+    }
+layers-skipped = ({ $count } sans géométrie utilisable écartées)
+layers-no-admin-fields = Pas de champs ADMn_PCODE / ADMn_EN : elle est dessinée mais ne peut pas remplir les zones administratives.
+layers-in-report = Aussi sur la carte du rapport pour le bailleur
+layers-tiles-note = Paquet de tuiles : le plus haut des paquets visibles sert de fond de carte.
+history-title = Historique du programme
+history-person = Personne
+history-record = Enregistrement
+history-action = Action
+history-nothing = Aucun résultat.
+history-entries = { $count ->
+        [one] { $count } entrée, la plus récente d’abord
+       *[other] { $count } entrées, les plus récentes d’abord
+    }
+history-entries-latest = { $count } entrées, les plus récentes d’abord (les 500 dernières)
+unsaved-title = Travail non enregistré de la dernière fois
+unsaved-intro = Safeground s’est fermé alors que ces formulaires étaient ouverts. Rien n’a encore été enregistré ; restaurez un formulaire pour reprendre là où vous vous étiez arrêté.
+unsaved-restore = Restaurer
+unsaved-discard = Abandonner
+unsaved-edit-of = Modification de { $code } ({ $name })
+unsaved-new-land-named = Nouvelle zone : { $name }
+unsaved-activity-on = Activité sur { $code }
+unsaved-unreadable = Le formulaire non enregistré ({ $kind }) n’a pas pu être relu (il a été conservé par une autre version de Safeground) ; il reste dans la base
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = ZSD

@@ -661,6 +661,50 @@ sync-shown-now = Показано зараз
 sync-winner-mine = моє (тимчасовий переможець)
 sync-winner-theirs = їхнє (тимчасовий переможець)
 
+## Reference layers, history, unsaved work
+
+layers-title = Довідкові шари
+layers-intro = Файли, які вже має ця програма, показані під територіями: адміністративні межі (з них заповнюються адмінодиниця та P-код нової території), населені пункти, дороги, річки, пакети тайлів. Зберігаються разом із цією базою.
+layers-add = Додати шар… (GeoPackage, GeoJSON, Shapefile, MBTiles, PMTiles)
+layers-add-sample = Додати зразкові шари (вигадані, щоб спробувати)
+layers-add-sample-hint = Записує вигадані адміністративні межі з P-кодами, населені пункти й дороги в районі демонстрації в папку поруч із базою та додає їх
+layers-none = Довідкових шарів ще немає.
+layers-shown = Показано на карті
+layers-remove-hint = Прибрати зі списку цієї бази (файл залишається)
+layers-down = Нижче
+layers-down-hint = Малювати нижче
+layers-up-hint = Малювати над шаром вище
+layers-cannot-draw = Неможливо намалювати: { $error }
+layers-holds = Містить
+layers-features = { $count ->
+        [one] { $count } об’єкт
+        [few] { $count } об’єкти
+       *[other] { $count } об’єктів
+    }
+layers-skipped = (без придатної геометрії пропущено: { $count })
+layers-no-admin-fields = Немає полів ADMn_PCODE / ADMn_EN: шар малюється, але не може заповнювати адмінодиниці.
+layers-in-report = Також на карті звіту для донора
+layers-tiles-note = Пакет тайлів: найвищий видимий стає тлом карти.
+history-title = Історія програми
+history-person = Особа
+history-record = Запис
+history-action = Дія
+history-nothing = Нічого не знайдено.
+history-entries = { $count ->
+        [one] { $count } запис, найновіші першими
+        [few] { $count } записи, найновіші першими
+       *[other] { $count } записів, найновіші першими
+    }
+history-entries-latest = Записів: { $count }, найновіші першими (останні 500)
+unsaved-title = Незбережена робота з минулого разу
+unsaved-intro = Safeground закрився, коли ці форми були відкриті. Жодного запису ще не збережено; відновіть форму, щоб продовжити з того місця, де ви зупинилися.
+unsaved-restore = Відновити
+unsaved-discard = Відкинути
+unsaved-edit-of = Редагування { $code } ({ $name })
+unsaved-new-land-named = Нова територія: { $name }
+unsaved-activity-on = Робота на { $code }
+unsaved-unreadable = Незбережену форму ({ $kind }) не вдалося прочитати (її збережено іншою версією Safeground); вона залишилася в базі
+
 ## Classification
 vocab-Classification-indication = Ознака
 vocab-Classification-sha = ПНТ

@@ -43,6 +43,15 @@ impl FormKind {
             Self::HazardReport => "Hazard report",
         }
     }
+
+    /// The id of the form's label in the message files (the entity kinds' labels).
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Self::Land => "vocab-EntityKind-land",
+            Self::Activity => "vocab-EntityKind-activity",
+            Self::HazardReport => "vocab-EntityKind-hazard_report",
+        }
+    }
 }
 
 /// One form's unsaved work.

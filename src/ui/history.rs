@@ -42,28 +42,38 @@ impl SafegroundApp {
             return;
         }
         let mut open = true;
+        let tr = super::language::tr(ctx);
         let h = &mut self.history;
-        egui::Window::new("History of the programme")
+        egui::Window::new(tr.history_title())
             .open(&mut open)
             .default_size([760.0, 420.0])
             .show(ctx, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    let l = ui.label("Person");
+                    let l = ui.label(tr.history_person());
                     ui.add(egui::TextEdit::singleline(&mut h.filter.who).desired_width(120.0))
                         .labelled_by(l.id);
-                    let l = ui.label("Record");
+                    let l = ui.label(tr.history_record());
                     ui.add(
                         egui::TextEdit::singleline(&mut h.filter.code)
                             .hint_text("HA-0012")
                             .desired_width(90.0),
                     )
                     .labelled_by(l.id);
-                    egui::ComboBox::from_label("Action")
-                        .selected_text(h.filter.action.map_or("All", AuditAction::label))
+                    let all = tr.list_all();
+                    egui::ComboBox::from_label(tr.history_action())
+                        .selected_text(
+                            h.filter
+                                .action
+                                .map_or_else(|| all.clone(), |a| tr.label(a.label_id())),
+                        )
                         .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut h.filter.action, None, "All");
+                            ui.selectable_value(&mut h.filter.action, None, &all);
                             for a in AuditAction::ALL {
-                                ui.selectable_value(&mut h.filter.action, Some(*a), a.label());
+                                ui.selectable_value(
+                                    &mut h.filter.action,
+                                    Some(*a),
+                                    tr.label(a.label_id()),
+                                );
                             }
                         });
                 });
@@ -73,18 +83,14 @@ impl SafegroundApp {
                         ui.spinner();
                     }
                     Some(entries) if entries.is_empty() => {
-                        ui.label("Nothing matches.");
+                        ui.label(tr.history_nothing());
                     }
                     Some(entries) => {
-                        ui.weak(format!(
-                            "{} entries, newest first{}",
-                            entries.len(),
-                            if entries.len() >= 500 {
-                                " (the latest 500)"
-                            } else {
-                                ""
-                            }
-                        ));
+                        ui.weak(if entries.len() >= 500 {
+                            tr.history_entries_latest(entries.len())
+                        } else {
+                            tr.history_entries(entries.len())
+                        });
                         egui::ScrollArea::vertical().show(ui, |ui| {
                             audit_rows(ui, "audit_feed", entries, true);
                         });

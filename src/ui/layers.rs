@@ -20,34 +20,26 @@ impl SafegroundApp {
         let mut commands = Vec::new();
         let mut add = false;
         let mut sample = false;
-        egui::Window::new("Reference layers")
+        let tr = self.tr();
+        egui::Window::new(tr.layers_title())
             .open(&mut open)
             .default_pos([60.0, 80.0])
             .default_width(460.0)
             .show(ctx, |ui| {
-                ui.label(
-                    "Files this programme already has, drawn under the lands: admin boundaries \
-                     (a new land's admin area and P-code are filled from them), settlements, \
-                     roads, rivers, tile packages. Kept with this store.",
-                );
-                if ui
-                    .button("Add a layer… (GeoPackage, GeoJSON, Shapefile, MBTiles, PMTiles)")
-                    .clicked()
-                {
+                ui.label(tr.layers_intro());
+                if ui.button(tr.layers_add()).clicked() {
                     add = true;
                 }
                 if ui
-                    .button("Add sample layers (fictional, to try this)")
-                    .on_hover_text(
-                        "Writes invented admin boundaries with P-codes, settlements and roads over the demo area into a folder beside the store, and adds them",
-                    )
+                    .button(tr.layers_add_sample())
+                    .on_hover_text(tr.layers_add_sample_hint())
                     .clicked()
                 {
                     sample = true;
                 }
                 ui.separator();
                 if self.state.reference_layers.is_empty() {
-                    ui.weak("No reference layers yet.");
+                    ui.weak(tr.layers_none());
                 }
                 egui::ScrollArea::vertical()
                     .max_height(420.0)
@@ -83,25 +75,26 @@ fn layer_row(
     count: usize,
     commands: &mut Vec<Command>,
 ) {
+    let tr = super::language::tr(ui.ctx());
     let spec = &loaded.spec;
     let mut edited: LayerSpec = spec.clone();
     ui.horizontal(|ui| {
         ui.checkbox(&mut edited.visible, "")
-            .on_hover_text("Shown on the map");
+            .on_hover_text(tr.layers_shown());
         ui.label(egui::RichText::new(&spec.name).strong())
             .on_hover_text(spec.path.display().to_string());
         ui.weak(spec.format.label());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .small_button("Remove")
-                .on_hover_text("Take it off this store's list (the file stays)")
+                .small_button(tr.photo_remove_yes())
+                .on_hover_text(tr.layers_remove_hint())
                 .clicked()
             {
                 commands.push(Command::RemoveReferenceLayer(spec.id));
             }
             if ui
-                .add_enabled(index > 0, egui::Button::new("Down").small())
-                .on_hover_text("Draw it further down")
+                .add_enabled(index > 0, egui::Button::new(tr.layers_down()).small())
+                .on_hover_text(tr.layers_down_hint())
                 .clicked()
             {
                 commands.push(Command::MoveReferenceLayer {
@@ -110,8 +103,8 @@ fn layer_row(
                 });
             }
             if ui
-                .add_enabled(index + 1 < count, egui::Button::new("Up").small())
-                .on_hover_text("Draw it over the layer above")
+                .add_enabled(index + 1 < count, egui::Button::new(tr.editor_up()).small())
+                .on_hover_text(tr.layers_up_hint())
                 .clicked()
             {
                 commands.push(Command::MoveReferenceLayer {
@@ -123,49 +116,44 @@ fn layer_row(
     });
     match &loaded.features {
         Err(e) => {
-            ui.colored_label(theme::ERROR_TEXT, format!("Cannot be drawn: {e}"));
+            ui.colored_label(theme::ERROR_TEXT, tr.layers_cannot_draw(e.to_string()));
         }
         Ok(layer) if !spec.format.is_tiles() => {
             ui.horizontal(|ui| {
-                ui.label("Holds");
+                ui.label(tr.layers_holds());
                 egui::ComboBox::from_id_salt("role")
-                    .selected_text(edited.role.label())
+                    .selected_text(tr.label(edited.role.label_id()))
                     .show_ui(ui, |ui| {
                         for role in LayerRole::VECTOR {
-                            ui.selectable_value(&mut edited.role, *role, role.label());
+                            ui.selectable_value(&mut edited.role, *role, tr.label(role.label_id()));
                         }
                     });
-                ui.label("Label");
+                ui.label(tr.editor_point_label());
+                let none = tr.hazard_form_no_land();
                 egui::ComboBox::from_id_salt("label")
-                    .selected_text(edited.label_field.as_deref().unwrap_or("none"))
+                    .selected_text(edited.label_field.as_deref().unwrap_or(none.as_str()))
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut edited.label_field, None, "none");
+                        ui.selectable_value(&mut edited.label_field, None, none.as_str());
                         for f in &layer.fields {
                             ui.selectable_value(&mut edited.label_field, Some(f.clone()), f);
                         }
                     });
             });
-            let skipped = if layer.skipped > 0 {
-                format!(" ({} without a usable geometry left out)", layer.skipped)
-            } else {
-                String::new()
-            };
-            ui.weak(format!(
-                "{} features{skipped}",
-                crate::domain::format_number(layer.features.len() as f64, 0)
-            ));
+            let mut features = tr.layers_features(layer.features.len());
+            if layer.skipped > 0 {
+                features.push(' ');
+                features.push_str(&tr.layers_skipped(layer.skipped));
+            }
+            ui.weak(features);
             if edited.role == LayerRole::AdminBoundaries
                 && crate::domain::admin_levels(&layer.fields).is_empty()
             {
-                ui.colored_label(
-                    theme::WARNING_TEXT,
-                    "No ADMn_PCODE / ADMn_EN fields: it is drawn, but cannot fill admin areas.",
-                );
+                ui.colored_label(theme::WARNING_TEXT, tr.layers_no_admin_fields());
             }
-            ui.checkbox(&mut edited.in_report, "Also on the donor report's map");
+            ui.checkbox(&mut edited.in_report, tr.layers_in_report());
         }
         Ok(_) => {
-            ui.weak("Tile package: the topmost visible one is the map's background.");
+            ui.weak(tr.layers_tiles_note());
         }
     }
     if edited != *spec {

@@ -33,14 +33,15 @@ pub(super) struct UnsavedTracker {
 impl SafegroundApp {
     /// The open forms as (kind, title, JSON).
     fn open_forms(&self) -> Vec<(FormKind, String, String)> {
+        let tr = self.tr();
         let mut out = Vec::new();
         if let Some(editor) = &self.editor
             && let Ok(json) = serde_json::to_string(&editor.unsaved())
         {
             let title = match &editor.original {
-                Some(o) => format!("Edit of {} ({})", o.code, o.name),
-                None if editor.name.trim().is_empty() => "New land".to_owned(),
-                None => format!("New land: {}", editor.name.trim()),
+                Some(o) => tr.unsaved_edit_of(o.code.as_str(), o.name.as_str()),
+                None if editor.name.trim().is_empty() => tr.top_new_land(),
+                None => tr.unsaved_new_land_named(editor.name.trim()),
             };
             out.push((FormKind::Land, title, json));
         }
@@ -56,14 +57,17 @@ impl SafegroundApp {
                     .lands
                     .iter()
                     .find(|l| l.summary.id == form.land)
-                    .map_or_else(String::new, |l| format!(" on {}", l.summary.code));
-                out.push((FormKind::Activity, format!("Activity{code}"), json));
+                    .map_or_else(
+                        || tr.label(crate::domain::EntityKind::Activity.label_id()),
+                        |l| tr.unsaved_activity_on(l.summary.code.as_str()),
+                    );
+                out.push((FormKind::Activity, code, json));
             }
         }
         if let Some(form) = &self.report_form
             && let Ok(json) = serde_json::to_string(&form.draft)
         {
-            out.push((FormKind::HazardReport, "New hazard report".to_owned(), json));
+            out.push((FormKind::HazardReport, tr.top_new_hazard_report(), json));
         }
         out
     }
@@ -118,25 +122,23 @@ impl SafegroundApp {
         }
         let mut restore = None;
         let mut discard = None;
-        egui::Window::new("Unsaved work from last time")
+        let tr = self.tr();
+        egui::Window::new(tr.unsaved_title())
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                ui.label(
-                    "Safeground closed while these forms were open. Nothing was saved as a \
-                     record yet; restore a form to go on where you stopped.",
-                );
+                ui.label(tr.unsaved_intro());
                 ui.separator();
                 for (i, form) in self.state.unsaved_forms.iter().enumerate() {
                     ui.horizontal(|ui| {
                         let when = crate::session::local_and_utc(form.saved_at);
                         ui.label(egui::RichText::new(&form.title).strong());
                         ui.weak(format!("{when}, {}", form.who));
-                        if ui.button("Restore").clicked() {
+                        if ui.button(tr.unsaved_restore()).clicked() {
                             restore = Some(i);
                         }
-                        if ui.button("Discard").clicked() {
+                        if ui.button(tr.unsaved_discard()).clicked() {
                             discard = Some(i);
                         }
                     });
@@ -174,10 +176,7 @@ impl SafegroundApp {
             if restored.is_err() {
                 self.state.notify(
                     crate::app::NotificationLevel::Warning,
-                    format!(
-                        "The unsaved {} could not be read back (it was kept by another version of Safeground); it was left in the store",
-                        form.kind.label().to_lowercase()
-                    ),
+                    tr.unsaved_unreadable(tr.label(form.kind.label_id())),
                 );
             }
         }
