@@ -720,6 +720,36 @@ unsaved-new-land-named = منطقة جديدة: { $name }
 unsaved-activity-on = نشاط على { $code }
 unsaved-unreadable = تعذّرت قراءة النموذج غير المحفوظ ({ $kind }) (حفظه إصدار آخر من Safeground)؛ وقد تُرك في قاعدة البيانات
 
+## The map, the file picker and the import mapping
+
+measure-distance = المسافة { $distance } م
+measure-distance-area = المسافة { $distance } م · المساحة { $area } ({ $hectares })
+map-insert-vertex = انقر لإدراج رأس هنا
+map-drag-vertex = اسحب للنقل؛ انقر بالزر الأيمن للحذف
+map-basemap = الخريطة الأساسية: { $attribution }. { $note }
+map-not-authoritative = الحدود غير معتمدة رسميًا.
+map-basemap-unavailable = الخريطة الأساسية غير متاحة: { $error }
+map-tiles = البلاطات: { $name }
+map-flagged = { $code } (مُعلَّمة)
+picker-new-folder = مجلد جديد
+picker-create-folder = إنشاء المجلد
+picker-file-name = اسم الملف
+picker-files = الملفات: { $patterns }
+picker-open = فتح
+picker-save = حفظ
+picker-replace-title = استبدال الملف؟
+picker-replace-text = { $path } (أو ملف كُتب بجانبه) موجود بالفعل. هل تريد استبداله؟
+picker-replace = استبدال
+mapping-title = استيراد { $file }
+mapping-intro = { $count } عنصرًا. اختر الخاصية التي تحتوي كل حقل؛ وتُحفظ البقية مع كل منطقة كسمات مصدر (تظهر في تفاصيلها ويمكن البحث فيها).
+mapping-usual-names = (الأسماء المعتادة)
+mapping-properties = خصائص الملف
+mapping-property = الخاصية
+mapping-filled = المملوءة
+mapping-examples = أمثلة
+mapping-filled-of = { $filled } من { $total }
+mapping-import = استيراد
+
 ## Classification
 vocab-Classification-indication = مؤشر
 vocab-Classification-sha = مشتبه بها

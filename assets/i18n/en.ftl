@@ -689,6 +689,36 @@ unsaved-new-land-named = New land: { $name }
 unsaved-activity-on = Activity on { $code }
 unsaved-unreadable = The unsaved form ({ $kind }) could not be read back (it was kept by another version of Safeground); it was left in the store
 
+## The map, the file picker and the import mapping
+
+measure-distance = Distance { $distance } m
+measure-distance-area = Distance { $distance } m · area { $area } ({ $hectares })
+map-insert-vertex = Click to insert a vertex here
+map-drag-vertex = Drag to move; right-click to delete
+map-basemap = Basemap: { $attribution }. { $note }
+map-not-authoritative = Boundaries are not authoritative.
+map-basemap-unavailable = Basemap unavailable: { $error }
+map-tiles = Tiles: { $name }
+map-flagged = { $code } (flagged)
+picker-new-folder = New folder
+picker-create-folder = Create folder
+picker-file-name = File name
+picker-files = Files: { $patterns }
+picker-open = Open
+picker-save = Save
+picker-replace-title = Replace the file?
+picker-replace-text = { $path } (or a file written beside it) already exists. Replace it?
+picker-replace = Replace
+mapping-title = Import { $file }
+mapping-intro = { $count } features. Choose which property holds each field; the others are kept with each land as source attributes (shown in its detail and searchable).
+mapping-usual-names = (usual names)
+mapping-properties = Properties in the file
+mapping-property = Property
+mapping-filled = Filled
+mapping-examples = Examples
+mapping-filled-of = { $filled } of { $total }
+mapping-import = Import
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = SHA

@@ -687,6 +687,36 @@ unsaved-new-land-named = Nueva área: { $name }
 unsaved-activity-on = Actividad en { $code }
 unsaved-unreadable = El formulario sin guardar ({ $kind }) no se pudo leer (lo guardó otra versión de Safeground); se dejó en la base
 
+## The map, the file picker and the import mapping
+
+measure-distance = Distancia { $distance } m
+measure-distance-area = Distancia { $distance } m · superficie { $area } ({ $hectares })
+map-insert-vertex = Haga clic para insertar aquí un vértice
+map-drag-vertex = Arrastre para mover; clic derecho para eliminar
+map-basemap = Mapa base: { $attribution }. { $note }
+map-not-authoritative = Los límites no son oficiales.
+map-basemap-unavailable = Mapa base no disponible: { $error }
+map-tiles = Teselas: { $name }
+map-flagged = { $code } (señalada)
+picker-new-folder = Carpeta nueva
+picker-create-folder = Crear la carpeta
+picker-file-name = Nombre del archivo
+picker-files = Archivos: { $patterns }
+picker-open = Abrir
+picker-save = Guardar
+picker-replace-title = ¿Reemplazar el archivo?
+picker-replace-text = { $path } (o un archivo escrito a su lado) ya existe. ¿Reemplazarlo?
+picker-replace = Reemplazar
+mapping-title = Importar { $file }
+mapping-intro = { $count } entidades. Elija qué propiedad contiene cada campo; las demás se conservan con cada área como atributos de origen (se muestran en su detalle y se pueden buscar).
+mapping-usual-names = (nombres habituales)
+mapping-properties = Propiedades del archivo
+mapping-property = Propiedad
+mapping-filled = Rellenada
+mapping-examples = Ejemplos
+mapping-filled-of = { $filled } de { $total }
+mapping-import = Importar
+
 ## Classification
 vocab-Classification-indication = Indicio
 vocab-Classification-sha = APS

@@ -687,6 +687,36 @@ unsaved-new-land-named = Nouvelle zone : { $name }
 unsaved-activity-on = Activité sur { $code }
 unsaved-unreadable = Le formulaire non enregistré ({ $kind }) n’a pas pu être relu (il a été conservé par une autre version de Safeground) ; il reste dans la base
 
+## The map, the file picker and the import mapping
+
+measure-distance = Distance { $distance } m
+measure-distance-area = Distance { $distance } m · superficie { $area } ({ $hectares })
+map-insert-vertex = Cliquer pour insérer un sommet ici
+map-drag-vertex = Faire glisser pour déplacer ; clic droit pour supprimer
+map-basemap = Fond de carte : { $attribution }. { $note }
+map-not-authoritative = Les frontières ne font pas autorité.
+map-basemap-unavailable = Fond de carte indisponible : { $error }
+map-tiles = Tuiles : { $name }
+map-flagged = { $code } (signalée)
+picker-new-folder = Nouveau dossier
+picker-create-folder = Créer le dossier
+picker-file-name = Nom du fichier
+picker-files = Fichiers : { $patterns }
+picker-open = Ouvrir
+picker-save = Enregistrer
+picker-replace-title = Remplacer le fichier ?
+picker-replace-text = { $path } (ou un fichier écrit à côté) existe déjà. Le remplacer ?
+picker-replace = Remplacer
+mapping-title = Importer { $file }
+mapping-intro = { $count } entités. Choisissez la propriété qui contient chaque champ ; les autres sont conservées avec chaque zone comme attributs d’origine (visibles dans son détail et consultables par la recherche).
+mapping-usual-names = (noms habituels)
+mapping-properties = Propriétés du fichier
+mapping-property = Propriété
+mapping-filled = Renseignée
+mapping-examples = Exemples
+mapping-filled-of = { $filled } sur { $total }
+mapping-import = Importer
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = ZSD

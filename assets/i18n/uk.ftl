@@ -705,6 +705,36 @@ unsaved-new-land-named = Нова територія: { $name }
 unsaved-activity-on = Робота на { $code }
 unsaved-unreadable = Незбережену форму ({ $kind }) не вдалося прочитати (її збережено іншою версією Safeground); вона залишилася в базі
 
+## The map, the file picker and the import mapping
+
+measure-distance = Відстань { $distance } м
+measure-distance-area = Відстань { $distance } м · площа { $area } ({ $hectares })
+map-insert-vertex = Клацніть, щоб вставити тут вершину
+map-drag-vertex = Перетягніть, щоб перемістити; клацніть правою кнопкою, щоб видалити
+map-basemap = Основа карти: { $attribution }. { $note }
+map-not-authoritative = Кордони не є офіційними.
+map-basemap-unavailable = Основа карти недоступна: { $error }
+map-tiles = Тайли: { $name }
+map-flagged = { $code } (позначено)
+picker-new-folder = Нова папка
+picker-create-folder = Створити папку
+picker-file-name = Назва файлу
+picker-files = Файли: { $patterns }
+picker-open = Відкрити
+picker-save = Зберегти
+picker-replace-title = Замінити файл?
+picker-replace-text = { $path } (або файл, записаний поруч) уже існує. Замінити?
+picker-replace = Замінити
+mapping-title = Імпорт { $file }
+mapping-intro = Об’єктів: { $count }. Виберіть, яка властивість містить кожне поле; решта зберігаються з кожною територією як атрибути джерела (видно в її відомостях, шукаються).
+mapping-usual-names = (звичні назви)
+mapping-properties = Властивості у файлі
+mapping-property = Властивість
+mapping-filled = Заповнено
+mapping-examples = Приклади
+mapping-filled-of = { $filled } з { $total }
+mapping-import = Імпортувати
+
 ## Classification
 vocab-Classification-indication = Ознака
 vocab-Classification-sha = ПНТ

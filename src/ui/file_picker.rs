@@ -286,6 +286,7 @@ impl FilePicker {
             )
         });
         let mut open = self.open;
+        let tr = super::language::tr(ctx);
         egui::Window::new(self.title.clone())
             .open(&mut open)
             .collapsible(false)
@@ -303,7 +304,7 @@ impl FilePicker {
                     }
                 });
                 ui.horizontal(|ui| {
-                    if ui.button("Up").clicked()
+                    if ui.button(tr.editor_up()).clicked()
                         && let Some(parent) = self.dir.parent()
                     {
                         go = Some(parent.to_owned());
@@ -311,12 +312,15 @@ impl FilePicker {
                     ui.label(self.dir.display().to_string());
                 });
                 ui.horizontal(|ui| {
-                    let l = ui.label("New folder");
+                    let l = ui.label(tr.picker_new_folder());
                     ui.add(egui::TextEdit::singleline(&mut self.new_folder).desired_width(160.0))
                         .labelled_by(l.id);
                     let name = self.new_folder.trim().to_owned();
                     if ui
-                        .add_enabled(!name.is_empty(), egui::Button::new("Create folder"))
+                        .add_enabled(
+                            !name.is_empty(),
+                            egui::Button::new(tr.picker_create_folder()),
+                        )
                         .clicked()
                     {
                         self.loading =
@@ -360,22 +364,23 @@ impl FilePicker {
                     });
                 ui.separator();
                 ui.horizontal(|ui| {
-                    let l = ui.label("File name");
+                    let l = ui.label(tr.picker_file_name());
                     ui.add(egui::TextEdit::singleline(&mut self.file_name).desired_width(300.0))
                         .labelled_by(l.id);
                 });
-                ui.label(format!(
-                    "Files: {}",
-                    self.extensions
-                        .iter()
-                        .map(|e| format!("*.{e}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+                ui.label(
+                    tr.picker_files(
+                        self.extensions
+                            .iter()
+                            .map(|e| format!("*.{e}"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                );
                 ui.horizontal(|ui| {
                     let label = match self.mode {
-                        PickMode::Open => "Open",
-                        PickMode::Save => "Save",
+                        PickMode::Open => tr.picker_open(),
+                        PickMode::Save => tr.picker_save(),
                     };
                     let name = self.file_name.trim();
                     let typing_folder = !self.new_folder.trim().is_empty();
@@ -398,28 +403,25 @@ impl FilePicker {
                             result = Some(PickResult::Chosen(path));
                         }
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tr.button_cancel()).clicked() {
                         result = Some(PickResult::Cancelled);
                     }
                 });
             });
         if let Some(path) = self.confirm_replace.clone() {
-            egui::Window::new("Replace the file?")
+            egui::Window::new(tr.picker_replace_title())
                 .collapsible(false)
                 .resizable(false)
                 .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
                 .show(ctx, |ui| {
-                    ui.label(format!(
-                        "{} (or a file written beside it) already exists. Replace it?",
-                        path.display()
-                    ));
+                    ui.label(tr.picker_replace_text(path.display().to_string()));
                     ui.horizontal(|ui| {
-                        if ui.button("Replace").clicked() {
+                        if ui.button(tr.picker_replace()).clicked() {
                             self.replace_confirmed = true;
                             self.confirm_replace = None;
                             result = Some(PickResult::Chosen(path.clone()));
                         }
-                        if ui.button("Keep it").clicked() {
+                        if ui.button(tr.photo_keep()).clicked() {
                             self.confirm_replace = None;
                         }
                     });

@@ -17,13 +17,15 @@ pub(super) struct MappingStep {
 }
 
 /// The land fields a person maps, with their labels.
-const TARGETS: &[(&str, &str)] = &[
-    ("name", "Name"),
-    ("code", "Code"),
-    ("classification", "Classification"),
-    ("status", "Status"),
-    ("date_of_information", "Date of information"),
-];
+fn targets(tr: crate::i18n::Tr) -> [(&'static str, String); 5] {
+    [
+        ("name", tr.list_name()),
+        ("code", tr.list_code()),
+        ("classification", tr.editor_classification()),
+        ("status", tr.list_status()),
+        ("date_of_information", tr.detail_date_of_information()),
+    ]
+}
 
 impl SafegroundApp {
     /// Opens the mapping step for a file the worker looked at (remembered choice first).
@@ -56,31 +58,29 @@ impl SafegroundApp {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        egui::Window::new(format!("Import {file}"))
+        let tr = super::language::tr(ctx);
+        egui::Window::new(tr.mapping_title(file.as_str()))
             .collapsible(false)
             .default_width(620.0)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                ui.label(format!(
-                    "{} features. Choose which property holds each field; the others are kept \
-                     with each land as source attributes (shown in its detail and searchable).",
-                    crate::domain::format_number(step.properties.features as f64, 0)
-                ));
+                ui.label(tr.mapping_intro(step.properties.features));
                 ui.separator();
                 egui::Grid::new("mapping_targets")
                     .num_columns(2)
                     .show(ui, |ui| {
-                        for (field, label) in TARGETS {
-                            let l = ui.label(*label);
+                        for (field, label) in targets(tr) {
+                            let l = ui.label(label);
                             let Some(slot) = step.mapping.slot(field) else {
                                 continue;
                             };
-                            let shown = slot.clone().unwrap_or_else(|| "(usual names)".to_owned());
-                            egui::ComboBox::from_id_salt(*field)
+                            let usual = tr.mapping_usual_names();
+                            let shown = slot.clone().unwrap_or_else(|| usual.clone());
+                            egui::ComboBox::from_id_salt(field)
                                 .selected_text(shown)
                                 .width(240.0)
                                 .show_ui(ui, |ui| {
-                                    ui.selectable_value(slot, None, "(usual names)");
+                                    ui.selectable_value(slot, None, &usual);
                                     for p in &step.properties.properties {
                                         ui.selectable_value(slot, Some(p.name.clone()), &p.name);
                                     }
@@ -91,7 +91,7 @@ impl SafegroundApp {
                         }
                     });
                 ui.separator();
-                ui.strong("Properties in the file");
+                ui.strong(tr.mapping_properties());
                 egui::ScrollArea::vertical()
                     .max_height(220.0)
                     .show(ui, |ui| {
@@ -99,16 +99,15 @@ impl SafegroundApp {
                             .striped(true)
                             .num_columns(3)
                             .show(ui, |ui| {
-                                ui.label(egui::RichText::new("Property").strong());
-                                ui.label(egui::RichText::new("Filled").strong());
-                                ui.label(egui::RichText::new("Examples").strong());
+                                ui.label(egui::RichText::new(tr.mapping_property()).strong());
+                                ui.label(egui::RichText::new(tr.mapping_filled()).strong());
+                                ui.label(egui::RichText::new(tr.mapping_examples()).strong());
                                 ui.end_row();
                                 for p in &step.properties.properties {
                                     ui.label(&p.name);
-                                    ui.label(format!(
-                                        "{} of {}",
-                                        p.filled, step.properties.features
-                                    ));
+                                    ui.label(
+                                        tr.mapping_filled_of(p.filled, step.properties.features),
+                                    );
                                     ui.label(p.samples.join(" · "));
                                     ui.end_row();
                                 }
@@ -116,10 +115,10 @@ impl SafegroundApp {
                     });
                 ui.separator();
                 ui.horizontal(|ui| {
-                    if ui.button("Import").clicked() {
+                    if ui.button(tr.mapping_import()).clicked() {
                         import = true;
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tr.button_cancel()).clicked() {
                         cancel = true;
                     }
                 });

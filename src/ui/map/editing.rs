@@ -68,14 +68,15 @@ impl Plugin for MeasurePlugin<'_> {
             painter.circle_filled(*c, 4.0, theme::LABEL);
         }
         let m = measure(self.points);
+        let tr = crate::ui::language::tr(ui.ctx());
+        let distance = crate::i18n::Arg::decimal(m.0, 1);
         let text = match m.1 {
-            Some(area) => format!(
-                "Distance {:.1} m · area {} ({:.4} ha)",
-                m.0,
-                crate::domain::AreaM2::whole(area),
-                area / 10_000.0
+            Some(area) => tr.measure_distance_area(
+                distance,
+                tr.unit_m2(crate::i18n::Arg::decimal(area, 0)),
+                tr.unit_ha(crate::i18n::Arg::decimal(area / 10_000.0, 4)),
             ),
-            None => format!("Distance {:.1} m", m.0),
+            None => tr.measure_distance(distance),
         };
         let galley = painter.layout_no_wrap(text, FontId::proportional(13.0), theme::LABEL);
         let rect = Align2::LEFT_TOP
@@ -208,7 +209,7 @@ impl Plugin for PreviewPlugin<'_> {
                     at,
                 });
             }
-            response.on_hover_text("Click to insert a vertex here");
+            response.on_hover_text(crate::ui::language::tr(ui.ctx()).map_insert_vertex());
         }
         for (row, p) in self.points {
             let c = screen(p);
@@ -254,7 +255,7 @@ impl Plugin for PreviewPlugin<'_> {
             if response.secondary_clicked() {
                 *self.edit = Some(VertexEdit::Delete { row: *row });
             }
-            response.on_hover_text("Drag to move; right-click to delete");
+            response.on_hover_text(crate::ui::language::tr(ui.ctx()).map_drag_vertex());
         }
     }
 }

@@ -217,7 +217,7 @@ impl Plugin for LandsPlugin<'_> {
         painter.set(dots_slot, Shape::mesh(dots));
         for (pos, code, flagged) in labels {
             let text = if flagged {
-                format!("{code} (flagged)")
+                crate::ui::language::tr(ui.ctx()).map_flagged(code.as_str())
             } else {
                 code
             };

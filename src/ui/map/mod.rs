@@ -13,7 +13,7 @@ use walkers::{Map, MapMemory, Projector, lon_lat};
 
 use super::theme;
 use crate::app::Records;
-use crate::basemap::{BASEMAP_ATTRIBUTION, BASEMAP_NOTE, Basemap};
+use crate::basemap::{BASEMAP_ATTRIBUTION, Basemap};
 use crate::domain::{CoordFormat, LandId, LonLat, SurveyPoint};
 use crate::geometry::coords::format_coord;
 use crate::geometry::mercator_world_fraction;
@@ -349,15 +349,16 @@ impl MapView {
             r.poll();
         }
         let raster_attribution = match (&self.reference_tiles, &self.raster, &self.online) {
-            (Some((path, _)), _, _) => Some(format!(
-                "Tiles: {}",
-                path.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            )),
+            (Some((path, _)), _, _) => Some(
+                super::language::tr(ui.ctx()).map_tiles(
+                    path.file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                ),
+            ),
             (None, Some(r), _) => Some(r.attribution_text().to_owned()),
             (None, None, Some(o)) => {
-                Some(format!("Tiles: {}", walkers::Tiles::attribution(o).text))
+                Some(super::language::tr(ui.ctx()).map_tiles(walkers::Tiles::attribution(o).text))
             }
             (None, None, None) => None,
         };
@@ -464,6 +465,7 @@ fn overlays(
 ) {
     let rect = projector.clip_rect();
     let painter = ui.painter().with_clip_rect(rect);
+    let tr = super::language::tr(ui.ctx());
     // Scale bar: the largest 1-2-5 length that fits in 120 px at the map centre.
     let centre = projector.unproject(rect.center().to_vec2());
     let px_per_m = f64::from(projector.scale_pixel_per_meter(centre));
@@ -481,9 +483,9 @@ fn overlays(
         painter.rect_filled(bar.expand(3.0), 2.0, theme::LABEL_HALO);
         painter.rect_filled(bar, 0.0, theme::LABEL);
         let label = if length_m >= 1000.0 {
-            format!("{} km", length_m / 1000.0)
+            tr.unit_km(crate::i18n::Arg::decimal(length_m / 1000.0, 0))
         } else {
-            format!("{length_m} m")
+            tr.unit_m(crate::i18n::Arg::decimal(length_m, 0))
         };
         painter.text(
             bar.right_top() + Vec2::new(6.0, -2.0),
@@ -503,9 +505,9 @@ fn overlays(
     if let Some(a) = raster_attribution {
         lines.push(a.to_owned());
     }
-    lines.push(format!("Basemap: {BASEMAP_ATTRIBUTION}. {BASEMAP_NOTE}"));
+    lines.push(tr.map_basemap(BASEMAP_ATTRIBUTION, tr.map_not_authoritative()));
     if let Some(e) = basemap_error {
-        lines.push(format!("Basemap unavailable: {e}"));
+        lines.push(tr.map_basemap_unavailable(e));
     }
     let mut y = rect.bottom() - 8.0;
     for line in lines.iter().rev() {
