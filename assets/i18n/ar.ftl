@@ -750,6 +750,17 @@ mapping-examples = أمثلة
 mapping-filled-of = { $filled } من { $total }
 mapping-import = استيراد
 
+## Imports and the store
+
+state-upgraded = رُقّيت قاعدة البيانات؛ وحُفظت نسخة احتياطية من الملف القديم في { $path }
+state-import-refused = رُفض الاستيراد، ولم يُكتب شيء: { $error }
+state-imported = استُورد: { $lands } منطقة، { $activities } نشاطًا، { $reports } بلاغ خطر (تُخطّي { $skipped }، و{ $problems } مشكلة مدرجة في ملخص الاستيراد)
+state-land-saved = حُفظت المنطقة { $code }
+picker-home = المجلد الشخصي
+picker-data = بيانات Safeground
+picker-removable = قابل للإزالة: { $name }
+picker-drive = محرك الأقراص { $letter }:
+
 ## Classification
 vocab-Classification-indication = مؤشر
 vocab-Classification-sha = مشتبه بها

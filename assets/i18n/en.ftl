@@ -719,6 +719,17 @@ mapping-examples = Examples
 mapping-filled-of = { $filled } of { $total }
 mapping-import = Import
 
+## Imports and the store
+
+state-upgraded = The store was upgraded; the old file was backed up to { $path }
+state-import-refused = Import refused, nothing written: { $error }
+state-imported = Imported { $lands } lands, { $activities } activities, { $reports } hazard reports ({ $skipped } skipped, { $problems } problems listed in the import summary)
+state-land-saved = Land { $code } saved
+picker-home = Home
+picker-data = Safeground data
+picker-removable = Removable: { $name }
+picker-drive = Drive { $letter }:
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = SHA

@@ -717,6 +717,17 @@ mapping-examples = Ejemplos
 mapping-filled-of = { $filled } de { $total }
 mapping-import = Importar
 
+## Imports and the store
+
+state-upgraded = La base se actualizó; el archivo anterior se guardó en { $path }
+state-import-refused = Importación rechazada, no se escribió nada: { $error }
+state-imported = Importado: { $lands } áreas, { $activities } actividades, { $reports } informes de peligro ({ $skipped } omitidos, { $problems } problemas en el resumen de la importación)
+state-land-saved = Área { $code } guardada
+picker-home = Carpeta personal
+picker-data = Datos de Safeground
+picker-removable = Extraíble: { $name }
+picker-drive = Unidad { $letter }:
+
 ## Classification
 vocab-Classification-indication = Indicio
 vocab-Classification-sha = APS

@@ -717,6 +717,17 @@ mapping-examples = Exemples
 mapping-filled-of = { $filled } sur { $total }
 mapping-import = Importer
 
+## Imports and the store
+
+state-upgraded = La base a été mise à niveau ; l’ancien fichier a été sauvegardé dans { $path }
+state-import-refused = Import refusé, rien n’a été écrit : { $error }
+state-imported = Importé : { $lands } zones, { $activities } activités, { $reports } signalements de danger ({ $skipped } ignorés, { $problems } problèmes listés dans le bilan de l’import)
+state-land-saved = Zone { $code } enregistrée
+picker-home = Dossier personnel
+picker-data = Données Safeground
+picker-removable = Amovible : { $name }
+picker-drive = Lecteur { $letter } :
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = ZSD

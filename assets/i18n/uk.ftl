@@ -735,6 +735,17 @@ mapping-examples = Приклади
 mapping-filled-of = { $filled } з { $total }
 mapping-import = Імпортувати
 
+## Imports and the store
+
+state-upgraded = Базу оновлено; старий файл збережено в { $path }
+state-import-refused = Імпорт відхилено, нічого не записано: { $error }
+state-imported = Імпортовано: територій — { $lands }, робіт — { $activities }, повідомлень про небезпеку — { $reports } (пропущено: { $skipped }, проблем у підсумку імпорту: { $problems })
+state-land-saved = Територію { $code } збережено
+picker-home = Домашня папка
+picker-data = Дані Safeground
+picker-removable = Знімний носій: { $name }
+picker-drive = Диск { $letter }:
+
 ## Classification
 vocab-Classification-indication = Ознака
 vocab-Classification-sha = ПНТ

@@ -224,10 +224,7 @@ impl AppState {
                 if let Some(b) = backup {
                     self.notify(
                         NotificationLevel::Info,
-                        format!(
-                            "The store was upgraded; the old file was backed up to {}",
-                            b.display()
-                        ),
+                        self.tr.state_upgraded(b.display().to_string()),
                     );
                 }
             }
@@ -270,7 +267,7 @@ impl AppState {
                 match (summary, refused) {
                     (_, Some(why)) => self.notify(
                         NotificationLevel::Error,
-                        format!("Import refused, nothing written: {why}"),
+                        self.tr.state_import_refused(why.to_string()),
                     ),
                     (Some(s), None) => {
                         let level = if warnings > 0 {
@@ -280,9 +277,12 @@ impl AppState {
                         };
                         self.notify(
                             level,
-                            format!(
-                                "Imported {} lands, {} activities, {} hazard reports ({} skipped, {} problems listed in the import summary)",
-                                s.lands, s.activities, s.hazard_reports, s.skipped, warnings
+                            self.tr.state_imported(
+                                s.lands,
+                                s.activities,
+                                s.hazard_reports,
+                                s.skipped,
+                                warnings,
                             ),
                         );
                     }
@@ -295,7 +295,10 @@ impl AppState {
                 self.form_error = None;
                 self.selected = Some(id);
                 self.detail = None;
-                self.notify(NotificationLevel::Info, format!("Land {code} saved"));
+                self.notify(
+                    NotificationLevel::Info,
+                    self.tr.state_land_saved(code.as_str()),
+                );
             }
             Outcome::ActivityRecorded { land, text } => {
                 self.busy = None;

@@ -67,13 +67,13 @@ struct Read {
 
 /// Home, Safeground's data folder and mounted removable media (USB sticks, SD cards): the
 /// folders a field laptop's files come from. Read on the picker's thread.
-fn places() -> Vec<Place> {
+fn places(tr: crate::i18n::Tr) -> Vec<Place> {
     let mut out = Vec::new();
     if let Some(home) = directories::UserDirs::new().map(|u| u.home_dir().to_owned()) {
-        out.push(("Home".to_owned(), home));
+        out.push((tr.picker_home(), home));
     }
     if let Some(data) = crate::session::data_folder() {
-        out.push(("Safeground data".to_owned(), data));
+        out.push((tr.picker_data(), data));
     }
     let user = std::env::var("USER").unwrap_or_default();
     let mut roots: Vec<PathBuf> = vec![
@@ -97,7 +97,7 @@ fn places() -> Vec<Place> {
                 && name != user
                 && !out.iter().any(|(_, p)| *p == path)
             {
-                out.push((format!("Removable: {name}"), path));
+                out.push((tr.picker_removable(name.as_str()), path));
             }
         }
     }
@@ -105,7 +105,7 @@ fn places() -> Vec<Place> {
         for letter in b'D'..=b'Z' {
             let drive = PathBuf::from(format!("{}:\\", char::from(letter)));
             if drive.exists() {
-                out.push((format!("Drive {}:", char::from(letter)), drive));
+                out.push((tr.picker_drive(char::from(letter).to_string()), drive));
             }
         }
     }
@@ -167,7 +167,7 @@ fn list_dir(dir: PathBuf, new_folder: Option<String>, ctx: egui::Context) -> Rec
             };
             let read = Read {
                 listing,
-                places: places(),
+                places: places(super::language::tr(&ctx)),
             };
             if tx.send(read).is_ok() {
                 ctx.request_repaint();
