@@ -10,7 +10,7 @@ mod worker;
 pub use command::{Command, Form, LoadedLayer, Outcome, Secret};
 pub use error::AppError;
 pub use state::{
-    AppState, ConflictPolygons, ConflictRow, LandDetail, Notification, NotificationLevel, Records,
-    ReportDetail, SyncOverview, Thumbnail,
+    AppState, BusyKind, ConflictPolygons, ConflictRow, LandDetail, Notification, NotificationLevel,
+    Records, ReportDetail, SyncOverview, Thumbnail,
 };
 pub use worker::{Waker, Worker};

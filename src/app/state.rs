@@ -133,14 +133,25 @@ pub struct Notification {
 }
 
 /// Everything the UI draws from.
+/// What kind of job the busy line is about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BusyKind {
+    /// Anything else.
+    #[default]
+    Other,
+    /// An import or an export: it can be cancelled.
+    Cancellable,
+    /// A sync with the office server.
+    HubSync,
+}
+
 #[derive(Debug, Default)]
 pub struct AppState {
     /// The language notifications are written in (the app's, set every frame).
     pub tr: crate::i18n::Tr,
-    /// Whether the running job (an import or an export) can be cancelled.
-    pub cancellable: bool,
-    /// Whether the running job is a sync with the office server.
-    pub hub_syncing: bool,
+    /// What the running job is (an import or export can be cancelled; a hub sync shows its
+    /// stages in the Reconciliation window).
+    pub busy_kind: BusyKind,
     /// The open store's file.
     pub store_path: Option<PathBuf>,
     /// Set when the background page check found the open store damaged (writes are refused);

@@ -420,7 +420,8 @@ impl WorkerLoop {
             return;
         }
         if let Command::SetLanguage(lang) = command {
-            self.tr = crate::i18n::Tr::new(lang);
+            // What the worker says is shown on the screen (the notifications).
+            self.tr = crate::i18n::Tr::new(lang).for_screen();
             return;
         }
         if self.store.is_none() && !matches!(command, Command::OpenStore(_)) {

@@ -62,6 +62,98 @@ pub fn has_rtl(text: &str) -> bool {
     })
 }
 
+/// `text` (a right-to-left paragraph, such as an Arabic message) rearranged for a renderer that
+/// lays text out left to right but shapes each run of one font in that run's own direction, as
+/// egui 0.37 does (it has no bidirectional layout: egui issue #5069).
+///
+/// Per line, the visual runs ([`visual_runs`]) are written left to right. In a right-to-left run,
+/// each stretch of Arabic letters stays in reading order (the renderer shapes it right to left
+/// into place) while the stretches and the neutral characters between them (spaces,
+/// punctuation) are written in reverse order, brackets mirrored. In a left-to-right run, Latin
+/// text stays as it is, and a number in Arabic-Indic digits is written reversed, because the
+/// renderer shapes it as Arabic script, right to left. Text without right-to-left letters or
+/// Arabic-Indic digits is returned unchanged.
+#[must_use]
+pub fn for_left_to_right_renderer(text: &str) -> String {
+    if !text
+        .chars()
+        .any(|c| has_rtl(c.encode_utf8(&mut [0; 4])) || is_arabic_block(c))
+    {
+        return text.to_owned();
+    }
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            let mut out = String::with_capacity(line.len());
+            for run in visual_runs(line, true) {
+                let units = arabic_units(&run.text);
+                if run.rtl {
+                    for unit in units.iter().rev() {
+                        if unit.chars().count() == 1 {
+                            out.extend(unit.chars().map(mirrored));
+                        } else {
+                            out.push_str(unit);
+                        }
+                    }
+                } else {
+                    for unit in &units {
+                        if unit.chars().next().is_some_and(is_arabic_block) {
+                            out.extend(unit.chars().rev());
+                        } else {
+                            out.push_str(unit);
+                        }
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// The pieces a left-to-right renderer shapes separately: each maximal stretch of characters from
+/// the Arabic blocks (drawn from the Arabic font, shaped as one run), and every other character
+/// on its own.
+fn arabic_units(text: &str) -> Vec<String> {
+    let mut units: Vec<String> = Vec::new();
+    let mut in_arabic = false;
+    for c in text.chars() {
+        let arabic = is_arabic_block(c) || (in_arabic && matches!(c, '\u{200C}' | '\u{200D}'));
+        match units.last_mut() {
+            Some(last) if arabic && in_arabic => last.push(c),
+            _ => units.push(c.to_string()),
+        }
+        in_arabic = arabic;
+    }
+    units
+}
+
+/// A character from the Arabic blocks (letters, marks, Arabic-Indic digits and separators,
+/// presentation forms).
+fn is_arabic_block(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF
+    )
+}
+
+/// The mirror image of a paired character in right-to-left text (UAX #9, rule L4).
+fn mirrored(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +189,24 @@ mod tests {
         );
         assert!(!has_rtl("Land HA-0042"));
         assert!(has_rtl("حقل"));
+    }
+
+    #[test]
+    fn a_line_is_rearranged_for_a_left_to_right_renderer() {
+        // Two Arabic words: their order is reversed, each word stays as written.
+        assert_eq!(for_left_to_right_renderer("بلاغ خطر"), "خطر بلاغ");
+        // A Latin code keeps its order and goes to the left end.
+        assert_eq!(for_left_to_right_renderer("حقل HA-0042"), "HA-0042 حقل");
+        // Arabic-Indic digits are given reversed (the renderer shapes them right to left).
+        assert_eq!(
+            for_left_to_right_renderer("المساحة ١٥٠٠ م"),
+            "م ٠٠٥١ المساحة"
+        );
+        // Brackets are mirrored.
+        assert_eq!(for_left_to_right_renderer("(نص)"), "(نص)");
+        assert_eq!(
+            for_left_to_right_renderer("Land HA-1 (30)"),
+            "Land HA-1 (30)"
+        );
     }
 }

@@ -192,6 +192,18 @@ impl From<&String> for Arg {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Tr {
     lang: Lang,
+    /// Texts are for egui's screen: right-to-left ones come rearranged for its left-to-right
+    /// layout ([`bidi::for_left_to_right_renderer`]).
+    screen: bool,
+}
+
+/// Right-to-left texts handed to the screen, rearranged, with their reading order: a message
+/// given as an argument to another one (a label inside a sentence) is formatted from its
+/// reading order, not rearranged twice. Bounded: cleared when it holds 4 096 texts.
+fn screen_texts() -> &'static std::sync::Mutex<std::collections::HashMap<String, String>> {
+    static TEXTS: OnceLock<std::sync::Mutex<std::collections::HashMap<String, String>>> =
+        OnceLock::new();
+    TEXTS.get_or_init(|| std::sync::Mutex::new(std::collections::HashMap::new()))
 }
 
 type Bundle = FluentBundle<FluentResource>;
@@ -256,7 +268,21 @@ impl Tr {
     /// The translator for `lang`.
     #[must_use]
     pub fn new(lang: Lang) -> Self {
-        Self { lang }
+        Self {
+            lang,
+            screen: false,
+        }
+    }
+
+    /// The same language for egui's screen: right-to-left texts come rearranged for a
+    /// left-to-right layout ([`bidi::for_left_to_right_renderer`]). Files (the report, CSV)
+    /// use [`Tr::new`]'s reading order, which browsers lay out themselves.
+    #[must_use]
+    pub fn for_screen(self) -> Self {
+        Self {
+            screen: true,
+            ..self
+        }
     }
 
     /// Its language.
@@ -278,18 +304,45 @@ impl Tr {
                     number.options.maximum_fraction_digits = *decimals;
                     FluentValue::Number(number)
                 }
-                Arg::Text(t) => FluentValue::String(t.clone().into()),
+                Arg::Text(t) => {
+                    let reading = if self.screen && self.lang.is_rtl() {
+                        screen_texts().lock().ok().and_then(|m| m.get(t).cloned())
+                    } else {
+                        None
+                    };
+                    FluentValue::String(reading.unwrap_or_else(|| t.clone()).into())
+                }
             };
             fluent_args.set(*name, v);
         }
         for bundle in [&all[self.lang.index()], &all[Lang::En.index()]] {
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
-                let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-                return text.into_owned();
+                let text = bundle
+                    .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                    .into_owned();
+                return self.shown(text);
             }
         }
         id.to_owned()
+    }
+
+    /// `text` as this translator hands it out: rearranged for the screen when it is a
+    /// right-to-left screen translator (remembering its reading order), else as it is.
+    fn shown(self, text: String) -> String {
+        if !(self.screen && self.lang.is_rtl()) {
+            return text;
+        }
+        let visual = bidi::for_left_to_right_renderer(&text);
+        if visual != text
+            && let Ok(mut m) = screen_texts().lock()
+        {
+            if m.len() >= 4096 {
+                m.clear();
+            }
+            m.insert(visual.clone(), text);
+        }
+        visual
     }
 
     /// Whether this language itself (not the English fallback) has the message `id`.
@@ -305,10 +358,22 @@ impl Tr {
         self.message(label_id, &[])
     }
 
+    /// A date in figures, as the language writes it ([`format::date_short`]).
+    #[must_use]
+    pub fn date(self, d: time::Date) -> String {
+        self.shown(format::date_short(self.lang, d))
+    }
+
+    /// Latin digits in `text` written in the language's digits ([`format::digits`]).
+    #[must_use]
+    pub fn digits(self, text: &str) -> String {
+        self.shown(format::digits(self.lang, text))
+    }
+
     /// `value` with `decimals` decimals, written for the language ([`format::number`]).
     #[must_use]
     pub fn number(self, value: f64, decimals: usize) -> String {
-        format::number(self.lang, value, decimals)
+        self.shown(format::number(self.lang, value, decimals))
     }
 
     /// A whole number written for the language: `12 346`, `12 346` (French, with a narrow
@@ -316,7 +381,7 @@ impl Tr {
     #[must_use]
     #[expect(clippy::cast_precision_loss, reason = "counts far below 2^52")]
     pub fn count(self, n: u64) -> String {
-        format::number(self.lang, n as f64, 0)
+        self.shown(format::number(self.lang, n as f64, 0))
     }
 }
 

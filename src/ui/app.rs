@@ -150,7 +150,7 @@ impl SafegroundApp {
 
     /// The translator of the app's language.
     pub(super) fn tr(&self) -> crate::i18n::Tr {
-        crate::i18n::Tr::new(self.lang())
+        crate::i18n::Tr::new(self.lang()).for_screen()
     }
 
     /// The points of the current measurement on the map.
@@ -227,17 +227,18 @@ impl SafegroundApp {
                 Command::SyncHub { .. } => Some(tr.busy_syncing()),
                 _ => None,
             };
-            let cancellable = matches!(
-                command,
-                Command::Import { .. } | Command::InspectImport(_) | Command::Export(_)
-            );
+            let kind = match command {
+                Command::Import { .. } | Command::InspectImport(_) | Command::Export(_) => {
+                    crate::app::BusyKind::Cancellable
+                }
+                Command::SyncHub { .. } => crate::app::BusyKind::HubSync,
+                _ => crate::app::BusyKind::Other,
+            };
             let opening = matches!(command, Command::OpenStore(_));
-            let hub = matches!(command, Command::SyncHub { .. });
             if self.worker.send(command) {
                 if let Some(b) = busy {
                     self.state.busy = Some(b);
-                    self.state.cancellable = cancellable;
-                    self.state.hub_syncing = hub;
+                    self.state.busy_kind = kind;
                 }
                 if opening {
                     self.fitted_once = false;
@@ -313,7 +314,7 @@ impl SafegroundApp {
                 None
             } else {
                 super::side_panel(
-                    egui::Panel::left("list"),
+                    super::language::start_panel(ui.ctx(), "list"),
                     380.0,
                     self.window_width,
                     super::SIDE_PANEL_MAX_SHARE,
@@ -428,7 +429,7 @@ impl eframe::App for SafegroundApp {
         let start = std::time::Instant::now();
         let lang = self.lang();
         super::language::set_lang(ui.ctx(), lang);
-        self.state.tr = crate::i18n::Tr::new(lang);
+        self.state.tr = crate::i18n::Tr::new(lang).for_screen();
         if self.worker_lang != Some(lang) && self.worker.send(Command::SetLanguage(lang)) {
             self.worker_lang = Some(lang);
         }

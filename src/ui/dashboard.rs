@@ -209,7 +209,7 @@ fn combo(ui: &mut Ui, label: &str, id: &str, value: &mut String, choices: &[Stri
 fn totals(ui: &mut Ui, f: &Figures, scope: &str) {
     let tr = super::language::tr(ui.ctx());
     let t = &f.totals;
-    let date = |d| crate::i18n::format::date_short(tr.lang(), d);
+    let date = |d| tr.date(d);
     let period = match (f.period_from, f.period_to) {
         (Some(a), Some(b)) => tr.report_period(date(a), date(b)),
         _ => tr.dashboard_no_activities(),

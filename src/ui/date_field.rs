@@ -53,10 +53,7 @@ pub(super) fn calendar_button(ui: &mut Ui, id: &str, text: &mut String) {
                     };
                 }
                 let name = crate::i18n::format::month_name(tr.lang(), month);
-                ui.strong(format!(
-                    "{name} {}",
-                    crate::i18n::format::digits(tr.lang(), &year.to_string())
-                ));
+                ui.strong(format!("{name} {}", tr.digits(&year.to_string())));
                 if ui
                     .small_button(">")
                     .on_hover_text(tr.calendar_next())
@@ -92,7 +89,7 @@ pub(super) fn calendar_button(ui: &mut Ui, id: &str, text: &mut String) {
                         continue;
                     };
                     let selected = picked == Some(date);
-                    let day_text = crate::i18n::format::digits(tr.lang(), &day.to_string());
+                    let day_text = tr.digits(&day.to_string());
                     let label = if date == today {
                         egui::RichText::new(day_text).strong()
                     } else {

@@ -151,7 +151,7 @@ pub fn detail_ui(
                     fields_grid(ui, "land_details", |row| {
                         row(
                             &tr.detail_date_of_information(),
-                            crate::i18n::format::date_short(tr.lang(), land.date_of_information),
+                            tr.date(land.date_of_information),
                         );
                         row(&tr.detail_evidence(), tr.label(land.evidence.label_id()));
                         row(
@@ -317,7 +317,7 @@ pub fn detail_ui(
                             ui.label(format!(
                                 "{}  {}  {} — {}",
                                 a.code,
-                                crate::i18n::format::date_short(tr.lang(), a.date_of_information),
+                                tr.date(a.date_of_information),
                                 tr.label(a.kind.label_id()),
                                 tr.detail_activity_released(
                                     tr.unit_m2(crate::i18n::Arg::decimal(
@@ -342,7 +342,7 @@ pub fn detail_ui(
                     for c in &land.status_history {
                         let text = format!(
                             "{}  {} · {} — {} ({})",
-                            crate::i18n::format::date_short(tr.lang(), c.date),
+                            tr.date(c.date),
                             tr.label(c.status.label_id()),
                             tr.label(c.classification.label_id()),
                             c.reason,

@@ -11,7 +11,7 @@ fn key() -> egui::Id {
 
 /// The translator of the language this frame is drawn in.
 pub fn tr(ctx: &egui::Context) -> Tr {
-    Tr::new(ctx.data(|d| d.get_temp::<Lang>(key())).unwrap_or_default())
+    Tr::new(ctx.data(|d| d.get_temp::<Lang>(key())).unwrap_or_default()).for_screen()
 }
 
 /// Draws from now on in `lang`.
@@ -51,4 +51,23 @@ pub fn install_fonts(ctx: &egui::Context) {
         .families
         .insert(egui::FontFamily::Name(RTL_FAMILY.into()), rtl);
     ctx.set_fonts(fonts);
+}
+
+/// A side panel at the start of the reading direction: left, or right in a right-to-left
+/// language (the layout is mirrored).
+pub fn start_panel(ctx: &egui::Context, id: &'static str) -> egui::Panel {
+    if tr(ctx).lang().is_rtl() {
+        egui::Panel::right(id)
+    } else {
+        egui::Panel::left(id)
+    }
+}
+
+/// A side panel at the end of the reading direction: right, or left in a right-to-left language.
+pub fn end_panel(ctx: &egui::Context, id: &'static str) -> egui::Panel {
+    if tr(ctx).lang().is_rtl() {
+        egui::Panel::left(id)
+    } else {
+        egui::Panel::right(id)
+    }
 }

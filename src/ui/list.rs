@@ -7,7 +7,6 @@ use super::theme;
 use crate::app::AppState;
 use crate::domain::{
     Classification, EoCategory, HazardReportId, HazardReportStatus, LandId, LandStatus,
-    group_thousands,
 };
 
 /// What the list shows.
@@ -304,7 +303,7 @@ impl ListPanel {
                         ui.label(tr.label(land.status.label_id()));
                     });
                     row.col(|ui| {
-                        ui.label(group_thousands(land.ledger.remaining().m2()));
+                        ui.label(tr.number(land.ledger.remaining().m2(), 0));
                     });
                     if row.response().clicked() {
                         picked = Some(Picked::Land(land.id));

@@ -58,7 +58,7 @@ impl SafegroundApp {
         let mut open = true;
         let mut action = Action::None;
         let overview = self.state.sync.clone();
-        let hub_syncing = self.state.hub_syncing;
+        let hub_syncing = self.state.busy_kind == crate::app::BusyKind::HubSync;
         egui::Window::new(self.tr().reconciliation())
             .open(&mut open)
             .default_size([620.0, 560.0])

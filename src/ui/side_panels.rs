@@ -21,7 +21,7 @@ impl SafegroundApp {
         let thumbnails = &mut self.thumbnails;
         let void_entry = &mut self.void_entry;
         super::side_panel(
-            egui::Panel::right("report_detail"),
+            super::language::end_panel(ui.ctx(), "report_detail"),
             420.0,
             self.window_width,
             share,
@@ -92,10 +92,7 @@ impl SafegroundApp {
                         .map(|e| format!("{} ({})", e.text, tr.label(e.format.label_id())))
                         .unwrap_or_default(),
                 );
-                row(
-                    &tr.report_reported_on(),
-                    crate::i18n::format::date_short(tr.lang(), r.reported_on),
-                );
+                row(&tr.report_reported_on(), tr.date(r.reported_on));
                 row(&tr.report_reported_by(), r.reported_by.clone());
                 row(&tr.report_phone(), r.reporter_phone.clone());
                 row(&tr.report_organisation(), r.organisation.clone());
@@ -171,7 +168,7 @@ impl SafegroundApp {
                 .collect();
             let mut action = None;
             super::side_panel(
-                egui::Panel::right("report_form"),
+                super::language::end_panel(ui.ctx(), "report_form"),
                 420.0,
                 self.window_width,
                 share,
@@ -193,7 +190,7 @@ impl SafegroundApp {
             let refused = refusal(crate::app::Form::Land, &self.state);
             let mut action = None;
             super::side_panel(
-                egui::Panel::right("editor"),
+                super::language::end_panel(ui.ctx(), "editor"),
                 520.0,
                 self.window_width,
                 share,
@@ -249,7 +246,7 @@ impl SafegroundApp {
         let refused_activity = refusal(crate::app::Form::Activity, &self.state);
         let refused_workflow = refusal(crate::app::Form::Workflow, &self.state);
         super::side_panel(
-            egui::Panel::right("detail"),
+            super::language::end_panel(ui.ctx(), "detail"),
             440.0,
             self.window_width,
             share,

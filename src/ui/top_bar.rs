@@ -312,7 +312,9 @@ impl SafegroundApp {
                             .text(format!("{done} / {total}")),
                     );
                 }
-                if self.state.cancellable && ui.button(tr.button_cancel()).clicked() {
+                if self.state.busy_kind == crate::app::BusyKind::Cancellable
+                    && ui.button(tr.button_cancel()).clicked()
+                {
                     self.worker.cancel();
                 }
             }

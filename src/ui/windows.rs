@@ -259,7 +259,7 @@ impl SafegroundApp {
         let mut open = true;
         let mut action = dashboard::DashboardAction::None;
         super::side_panel(
-            egui::Panel::left("dashboard"),
+            super::language::start_panel(ui.ctx(), "dashboard"),
             380.0,
             self.window_width,
             super::SIDE_PANEL_MAX_SHARE,
