@@ -19,8 +19,8 @@ pub enum Command {
     OpenStore(PathBuf),
     /// From now on, act as this person (name, organisation, role; this device).
     SetActor(Actor),
-    /// From now on, say what was done in this language.
-    SetLanguage(crate::i18n::Lang),
+    /// From now on, say what was done in this language (as it is shown on the screen).
+    SetLanguage(crate::i18n::Tr),
     /// Replace the current store's records with the demo programme.
     LoadDemo,
     /// Import files (GeoJSON or activities CSV) in one transaction.

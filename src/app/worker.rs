@@ -419,9 +419,9 @@ impl WorkerLoop {
             self.actor = actor;
             return;
         }
-        if let Command::SetLanguage(lang) = command {
+        if let Command::SetLanguage(tr) = command {
             // What the worker says is shown on the screen (the notifications).
-            self.tr = crate::i18n::Tr::new(lang).for_screen();
+            self.tr = tr;
             return;
         }
         if self.store.is_none() && !matches!(command, Command::OpenStore(_)) {

@@ -195,6 +195,9 @@ pub struct Tr {
     /// Texts are for egui's screen: right-to-left ones come rearranged for its left-to-right
     /// layout ([`bidi::for_left_to_right_renderer`]).
     screen: bool,
+    /// Every text is wrapped in `« »` (a pseudo-locale): a test of the app then finds any text
+    /// on screen that did not come from a message file.
+    pseudo: bool,
 }
 
 /// Right-to-left texts handed to the screen, rearranged, with their reading order: a message
@@ -271,6 +274,7 @@ impl Tr {
         Self {
             lang,
             screen: false,
+            pseudo: false,
         }
     }
 
@@ -330,6 +334,9 @@ impl Tr {
     /// `text` as this translator hands it out: rearranged for the screen when it is a
     /// right-to-left screen translator (remembering its reading order), else as it is.
     fn shown(self, text: String) -> String {
+        if self.pseudo {
+            return format!("«{text}»");
+        }
         if !(self.screen && self.lang.is_rtl()) {
             return text;
         }
@@ -356,6 +363,16 @@ impl Tr {
     #[must_use]
     pub fn label(self, label_id: &str) -> String {
         self.message(label_id, &[])
+    }
+
+    /// The pseudo-locale of this language: every text it hands out is wrapped in `« »`, so a
+    /// test can tell text from the message files from text written anywhere else.
+    #[must_use]
+    pub fn pseudo(self) -> Self {
+        Self {
+            pseudo: true,
+            ..self
+        }
     }
 
     /// A date in figures, as the language writes it ([`format::date_short`]).

@@ -116,7 +116,8 @@ impl SafegroundApp {
             person_form: None,
             window_width: 1280.0,
             system_lang,
-            worker_lang: None,
+            worker_tr: None,
+            pseudo_locale: false,
         };
         // A device set up for one person ($SAFEGROUND_USER and $SAFEGROUND_ROLE, e.g. a
         // shared office laptop's session) does not ask.
@@ -150,7 +151,20 @@ impl SafegroundApp {
 
     /// The translator of the app's language.
     pub(super) fn tr(&self) -> crate::i18n::Tr {
-        crate::i18n::Tr::new(self.lang()).for_screen()
+        let tr = crate::i18n::Tr::new(self.lang()).for_screen();
+        if self.pseudo_locale { tr.pseudo() } else { tr }
+    }
+
+    /// Makes this frame speak the app's language: the panels (through the egui context), the
+    /// notifications and the database worker.
+    pub(super) fn speak(&mut self, ctx: &egui::Context) {
+        super::language::install_fonts(ctx);
+        let tr = self.tr();
+        super::language::set_tr(ctx, tr);
+        self.state.tr = tr;
+        if self.worker_tr != Some(tr) && self.worker.send(Command::SetLanguage(tr)) {
+            self.worker_tr = Some(tr);
+        }
     }
 
     /// The points of the current measurement on the map.
@@ -278,6 +292,7 @@ impl SafegroundApp {
 
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.speak(&ctx);
         self.window_width = ui.max_rect().width();
         if std::mem::take(&mut self.state.layers_changed) {
             self.map
@@ -427,12 +442,6 @@ impl eframe::App for SafegroundApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let start = std::time::Instant::now();
-        let lang = self.lang();
-        super::language::set_lang(ui.ctx(), lang);
-        self.state.tr = crate::i18n::Tr::new(lang).for_screen();
-        if self.worker_lang != Some(lang) && self.worker.send(Command::SetLanguage(lang)) {
-            self.worker_lang = Some(lang);
-        }
         self.frame_ui(ui);
         self.frame_stats.record(start.elapsed());
     }

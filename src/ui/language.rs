@@ -9,14 +9,15 @@ fn key() -> egui::Id {
     egui::Id::unique("safeground-language")
 }
 
-/// The translator of the language this frame is drawn in.
+/// The translator of the language this frame is drawn in (for the screen).
 pub fn tr(ctx: &egui::Context) -> Tr {
-    Tr::new(ctx.data(|d| d.get_temp::<Lang>(key())).unwrap_or_default()).for_screen()
+    ctx.data(|d| d.get_temp::<Tr>(key()))
+        .unwrap_or_else(|| Tr::new(Lang::En).for_screen())
 }
 
-/// Draws from now on in `lang`.
-pub fn set_lang(ctx: &egui::Context, lang: Lang) {
-    ctx.data_mut(|d| d.insert_temp(key(), lang));
+/// Draws from now on with `tr`.
+pub fn set_tr(ctx: &egui::Context, tr: Tr) {
+    ctx.data_mut(|d| d.insert_temp(key(), tr));
 }
 
 /// The font family of right-to-left runs ([`crate::i18n::bidi`]): Noto Sans Arabic first, so egui
@@ -26,6 +27,11 @@ pub const RTL_FAMILY: &str = "rtl";
 /// Adds Noto Sans Arabic (SIL Open Font Licence, `assets/fonts/OFL.txt`) behind egui's default
 /// fonts, which cover Latin and Cyrillic but not Arabic, and as the first font of [`RTL_FAMILY`].
 pub fn install_fonts(ctx: &egui::Context) {
+    let installed = egui::Id::unique("safeground-fonts");
+    if ctx.data(|d| d.get_temp::<bool>(installed)).unwrap_or(false) {
+        return;
+    }
+    ctx.data_mut(|d| d.insert_temp(installed, true));
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
         "NotoSansArabic".to_owned(),

@@ -144,7 +144,10 @@ pub struct SafegroundApp {
     /// The system's language, read at start (followed unless Settings chose another).
     system_lang: crate::i18n::Lang,
     /// The language last sent to the database worker (what it says comes back in it).
-    worker_lang: Option<crate::i18n::Lang>,
+    worker_tr: Option<crate::i18n::Tr>,
+    /// Every text drawn comes wrapped in `« »` (the pseudo-locale of the language): the UI
+    /// tests use it to find text that is not from a message file.
+    pub pseudo_locale: bool,
     /// The land being recorded.
     pub editor: Option<LandEditor>,
     /// The activity being recorded.

@@ -626,6 +626,7 @@ fn the_app_syncs_with_the_office_server_and_shows_when_it_last_did() {
             organisation: "NPA".into(),
             role: "surveyor".into(),
         }),
+        language: Some(safeground::i18n::Lang::En),
         ..Prefs::default()
     };
     let open_app = || {

@@ -19,5 +19,6 @@ mod sync;
 mod sync_sim;
 mod trust;
 mod ui;
+mod ui_i18n;
 mod ui_sync;
 mod util;

@@ -17,6 +17,7 @@ fn prefs() -> Prefs {
             organisation: "NPA".into(),
             role: "surveyor".into(),
         }),
+        language: Some(safeground::i18n::Lang::En),
         ..Prefs::default()
     }
 }
@@ -845,8 +846,14 @@ fn exporting_over_an_existing_file_asks_before_replacing_it() {
 fn first_start_asks_who_is_recording_and_four_eyes_hold() {
     let t = TestStore::new();
     assert_eq!(run(&["--db", &db(&t.path), "demo"]).0, 0);
-    let app =
-        SafegroundApp::with_store(&egui::Context::default(), t.path.clone(), Prefs::default());
+    let app = SafegroundApp::with_store(
+        &egui::Context::default(),
+        t.path.clone(),
+        Prefs {
+            language: Some(safeground::i18n::Lang::En),
+            ..Prefs::default()
+        },
+    );
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .build_ui_state(

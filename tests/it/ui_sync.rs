@@ -86,6 +86,7 @@ fn the_reconciliation_view_settles_a_conflict_and_the_settlement_reaches_the_oth
             organisation: "NPA".into(),
             role: "im_officer".into(),
         }),
+        language: Some(safeground::i18n::Lang::En),
         ..Prefs::default()
     };
     let app = SafegroundApp::with_store(&egui::Context::default(), a.clone().into(), prefs);
