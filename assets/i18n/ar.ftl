@@ -761,6 +761,21 @@ picker-data = بيانات Safeground
 picker-removable = قابل للإزالة: { $name }
 picker-drive = محرك الأقراص { $letter }:
 
+## What is wrong with a field
+
+detail-points-plain = النقاط المُدخلة
+problem-required = مطلوب
+problem-required-date = مطلوب (YYYY-MM-DD)
+problem-too-long = أطول من { $max } حرفًا
+problem-control-characters = يحتوي على محارف تحكم
+problem-bidi-control = يحتوي على محرف تحكم في اتجاه النص (U+202A–U+202E أو U+2066–U+2069)؛ أعد كتابته من دونه
+problem-not-in-vocabulary = «{ $value }» ليس من القيم: { $allowed }
+problem-not-a-date = «{ $value }» ليس تاريخًا بين ١٩٠٠ و٢١٠٠ (YYYY-MM-DD)
+problem-negative = { $value } { $unit } قيمة سالبة
+problem-too-large = { $value } { $unit } أكبر من الحد الأقصى { $max } { $unit }
+problem-not-a-number = «{ $value }» ليس رقمًا بوحدة { $unit }
+problem-not-a-whole-number = «{ $value }» ليس عددًا صحيحًا ≥ ٠
+
 ## Classification
 vocab-Classification-indication = مؤشر
 vocab-Classification-sha = مشتبه بها

@@ -730,6 +730,21 @@ picker-data = Safeground data
 picker-removable = Removable: { $name }
 picker-drive = Drive { $letter }:
 
+## What is wrong with a field
+
+detail-points-plain = Typed points
+problem-required = is required
+problem-required-date = is required (YYYY-MM-DD)
+problem-too-long = is longer than { $max } characters
+problem-control-characters = contains control characters
+problem-bidi-control = contains a bidirectional control character (U+202A–U+202E or U+2066–U+2069); retype it without
+problem-not-in-vocabulary = '{ $value }' is not one of: { $allowed }
+problem-not-a-date = '{ $value }' is not a date from 1900 to 2100 (YYYY-MM-DD)
+problem-negative = { $value } { $unit } is negative
+problem-too-large = { $value } { $unit } is larger than the maximum { $max } { $unit }
+problem-not-a-number = '{ $value }' is not a number of { $unit }
+problem-not-a-whole-number = '{ $value }' is not a whole number ≥ 0
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = SHA

@@ -728,6 +728,21 @@ picker-data = Datos de Safeground
 picker-removable = Extraíble: { $name }
 picker-drive = Unidad { $letter }:
 
+## What is wrong with a field
+
+detail-points-plain = Puntos introducidos
+problem-required = es obligatorio
+problem-required-date = es obligatorio (AAAA-MM-DD)
+problem-too-long = tiene más de { $max } caracteres
+problem-control-characters = contiene caracteres de control
+problem-bidi-control = contiene un carácter de control bidireccional (U+202A–U+202E o U+2066–U+2069); vuelva a escribirlo sin él
+problem-not-in-vocabulary = «{ $value }» no es ninguno de: { $allowed }
+problem-not-a-date = «{ $value }» no es una fecha entre 1900 y 2100 (AAAA-MM-DD)
+problem-negative = { $value } { $unit } es negativo
+problem-too-large = { $value } { $unit } supera el máximo de { $max } { $unit }
+problem-not-a-number = «{ $value }» no es un número de { $unit }
+problem-not-a-whole-number = «{ $value }» no es un número entero ≥ 0
+
 ## Classification
 vocab-Classification-indication = Indicio
 vocab-Classification-sha = APS

@@ -728,6 +728,21 @@ picker-data = Données Safeground
 picker-removable = Amovible : { $name }
 picker-drive = Lecteur { $letter } :
 
+## What is wrong with a field
+
+detail-points-plain = Points saisis
+problem-required = est obligatoire
+problem-required-date = est obligatoire (AAAA-MM-JJ)
+problem-too-long = dépasse { $max } caractères
+problem-control-characters = contient des caractères de contrôle
+problem-bidi-control = contient un caractère de contrôle bidirectionnel (U+202A–U+202E ou U+2066–U+2069) ; retapez-le sans
+problem-not-in-vocabulary = « { $value } » n’est pas l’une de ces valeurs : { $allowed }
+problem-not-a-date = « { $value } » n’est pas une date entre 1900 et 2100 (AAAA-MM-JJ)
+problem-negative = { $value } { $unit } est négatif
+problem-too-large = { $value } { $unit } dépasse le maximum de { $max } { $unit }
+problem-not-a-number = « { $value } » n’est pas un nombre de { $unit }
+problem-not-a-whole-number = « { $value } » n’est pas un nombre entier ≥ 0
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = ZSD

@@ -746,6 +746,21 @@ picker-data = Дані Safeground
 picker-removable = Знімний носій: { $name }
 picker-drive = Диск { $letter }:
 
+## What is wrong with a field
+
+detail-points-plain = Введені точки
+problem-required = обов’язкове поле
+problem-required-date = обов’язкове поле (РРРР-ММ-ДД)
+problem-too-long = довше за { $max } символів
+problem-control-characters = містить керівні символи
+problem-bidi-control = містить символ керування напрямком тексту (U+202A–U+202E або U+2066–U+2069); введіть без нього
+problem-not-in-vocabulary = «{ $value }» не є жодним із: { $allowed }
+problem-not-a-date = «{ $value }» — не дата між 1900 і 2100 роками (РРРР-ММ-ДД)
+problem-negative = { $value } { $unit } — від’ємне значення
+problem-too-large = { $value } { $unit } більше за максимум { $max } { $unit }
+problem-not-a-number = «{ $value }» — не число ({ $unit })
+problem-not-a-whole-number = «{ $value }» — не ціле число ≥ 0
+
 ## Classification
 vocab-Classification-indication = Ознака
 vocab-Classification-sha = ПНТ

@@ -34,7 +34,7 @@ pub use draft::{
     LandDraft, MAX_LAND_AREA_M2, PLAUSIBLE_LAND_AREA_M2, check_activity, check_hazard_report,
     check_land, is_plausible_date, parse_date, parse_number,
 };
-pub use errors::{FieldError, join_field_errors};
+pub use errors::{FieldError, FieldProblem, join_field_errors};
 pub use export::{ExportLogEntry, RecordSet, is_internal_attribute};
 pub use hazard_report::HazardReport;
 pub use ids::{ActivityId, CodePrefix, HazardReportId, LandId, is_valid_code};

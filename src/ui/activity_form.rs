@@ -244,7 +244,12 @@ impl ActivityForm {
                         self.errors.clear();
                         action = Some(FormAction::Save(Box::new(a)));
                     }
-                    Err(errors) => self.errors = errors.iter().map(ToString::to_string).collect(),
+                    Err(errors) => {
+                        self.errors = errors
+                            .iter()
+                            .map(|e| super::language::field_error(tr, e))
+                            .collect();
+                    }
                 }
             }
             if ui

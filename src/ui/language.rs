@@ -77,3 +77,59 @@ pub fn end_panel(ctx: &egui::Context, id: &'static str) -> egui::Panel {
         egui::Panel::right(id)
     }
 }
+
+/// A field error in the app's words: the field's name and, for the common problems, what is
+/// wrong in the language (other problems keep the English the rules wrote).
+pub fn field_error(tr: Tr, e: &crate::domain::FieldError) -> String {
+    format!("{}: {}", field_name(tr, &e.field), field_problem(tr, e))
+}
+
+/// What is wrong with a field, in the language when the problem is a common one.
+pub fn field_problem(tr: Tr, e: &crate::domain::FieldError) -> String {
+    use crate::domain::FieldProblem as P;
+    match &e.problem {
+        Some(P::Required) => tr.problem_required(),
+        Some(P::RequiredDate) => tr.problem_required_date(),
+        Some(P::TooLong { max_chars }) => tr.problem_too_long(*max_chars),
+        Some(P::ControlCharacters) => tr.problem_control_characters(),
+        Some(P::BidiControl) => tr.problem_bidi_control(),
+        Some(P::NotInVocabulary { value, allowed }) => {
+            tr.problem_not_in_vocabulary(value.as_str(), allowed.as_str())
+        }
+        Some(P::NotADate { value }) => tr.problem_not_a_date(value.as_str()),
+        Some(P::Negative { value, unit }) => tr.problem_negative(value.as_str(), unit.as_str()),
+        Some(P::TooLarge { value, max, unit }) => {
+            tr.problem_too_large(value.as_str(), max.as_str(), unit.as_str())
+        }
+        Some(P::NotANumber { value, unit }) => {
+            tr.problem_not_a_number(value.as_str(), unit.as_str())
+        }
+        Some(P::NotAWholeNumber { value }) => tr.problem_not_a_whole_number(value.as_str()),
+        None => e.message.clone(),
+    }
+}
+
+/// A form field's name as its form labels it (the English field label for one no form names).
+fn field_name(tr: Tr, field: &str) -> String {
+    match field {
+        "name" => tr.list_name(),
+        "date_of_information" => tr.detail_date_of_information(),
+        "organisation" => tr.report_organisation(),
+        "team" => tr.detail_team(),
+        "donor" => tr.detail_donor(),
+        "project" => tr.detail_project(),
+        "notes" => tr.report_notes(),
+        "start_date" => tr.activity_start(),
+        "end_date" => tr.activity_end(),
+        "method" => tr.activity_method(),
+        "deminer_days" => tr.activity_deminer_days(),
+        "location" => tr.report_location(),
+        "quantity" => tr.hazard_form_quantity(),
+        "reported_by" => tr.report_reported_by(),
+        "reported_on" => tr.report_reported_on(),
+        "eo_category" => tr.hazard_form_eo_category(),
+        "type_model" => tr.report_type_model(),
+        "points" => tr.detail_points_plain(),
+        other => crate::domain::field_label(other),
+    }
+}

@@ -197,7 +197,12 @@ impl ReportForm {
                         self.errors.clear();
                         action = Some(ReportAction::Save(Box::new(r)));
                     }
-                    Err(errors) => self.errors = errors.iter().map(ToString::to_string).collect(),
+                    Err(errors) => {
+                        self.errors = errors
+                            .iter()
+                            .map(|e| super::language::field_error(tr, e))
+                            .collect();
+                    }
                 }
             }
             if ui

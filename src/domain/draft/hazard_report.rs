@@ -86,7 +86,7 @@ impl HazardReportDraft {
             if let Some(p) = self.lon_lat {
                 (Some(p), None)
             } else {
-                e.push("location", "is required");
+                e.problem("location", crate::domain::FieldProblem::Required);
                 (None, None)
             }
         } else {

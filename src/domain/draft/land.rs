@@ -138,12 +138,18 @@ impl LandDraft {
         let notes = e.optional("notes", &self.notes, 20_000);
         for (i, item) in self.evidence_items.iter().enumerate() {
             if item.kind.trim().is_empty() {
-                e.push(&format!("evidence_items[{i}].kind"), "is required");
+                e.problem(
+                    &format!("evidence_items[{i}].kind"),
+                    crate::domain::FieldProblem::Required,
+                );
             }
         }
         for (i, informant) in self.key_informants.iter().enumerate() {
             if informant.name.trim().is_empty() {
-                e.push(&format!("key_informants[{i}].name"), "is required");
+                e.problem(
+                    &format!("key_informants[{i}].name"),
+                    crate::domain::FieldProblem::Required,
+                );
             }
         }
         check_points(&mut e, &self.points);

@@ -6,7 +6,7 @@
 use time::Date;
 use time::macros::format_description;
 
-use super::errors::FieldError;
+use super::errors::{FieldError, FieldProblem};
 use super::ids::is_valid_code;
 use super::text::is_bidi_control;
 use super::units::AreaM2;
@@ -30,11 +30,7 @@ pub const MAX_LAND_AREA_M2: f64 = 1.0e11;
 /// mistyped point or a click in the wrong place gives (field trial D5: a 17 958 ha triangle).
 pub const PLAUSIBLE_LAND_AREA_M2: f64 = 5.0e6;
 
-/// The first year a date may have (dates before it are typing errors).
-pub const FIRST_YEAR: i32 = 1900;
-
-/// The last year a date may have.
-pub const LAST_YEAR: i32 = 2100;
+pub use super::errors::{FIRST_YEAR, LAST_YEAR};
 
 /// Most items (devices) found on one activity, all lines together; it keeps the total, which
 /// [`Activity::items_found`] adds up in a `u32`, far from overflowing.
@@ -50,11 +46,16 @@ impl FieldErrors {
         self.0.push(FieldError::new(field, message));
     }
 
+    /// Records a common, typed problem.
+    pub fn problem(&mut self, field: &str, problem: FieldProblem) {
+        self.0.push(FieldError::of(field, problem));
+    }
+
     /// A required, trimmed, non-empty text of at most `max_chars` characters.
     pub fn required(&mut self, field: &str, text: &str, max_chars: usize) -> String {
         let t = text.trim();
         if t.is_empty() {
-            self.push(field, "is required");
+            self.problem(field, FieldProblem::Required);
         }
         self.optional(field, t, max_chars)
     }
@@ -63,16 +64,13 @@ impl FieldErrors {
     pub fn optional(&mut self, field: &str, text: &str, max_chars: usize) -> String {
         let t = text.trim();
         if t.chars().count() > max_chars {
-            self.push(field, format!("is longer than {max_chars} characters"));
+            self.problem(field, FieldProblem::TooLong { max_chars });
         }
         if t.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-            self.push(field, "contains control characters");
+            self.problem(field, FieldProblem::ControlCharacters);
         }
         if t.chars().any(is_bidi_control) {
-            self.push(
-                field,
-                "contains a bidirectional control character (U+202A–U+202E or U+2066–U+2069); retype it without",
-            );
+            self.problem(field, FieldProblem::BidiControl);
         }
         t.to_owned()
     }
@@ -88,15 +86,18 @@ impl FieldErrors {
     ) -> Option<T> {
         let t = text.trim();
         if t.is_empty() {
-            self.push(field, "is required");
+            self.problem(field, FieldProblem::Required);
             return None;
         }
         let v = parse(t);
         if v.is_none() {
             let allowed: Vec<&str> = all.iter().map(|v| label(*v)).collect();
-            self.push(
+            self.problem(
                 field,
-                format!("'{t}' is not one of: {}", allowed.join(", ")),
+                FieldProblem::NotInVocabulary {
+                    value: t.to_owned(),
+                    allowed: allowed.join(", "),
+                },
             );
         }
         v
@@ -122,15 +123,17 @@ impl FieldErrors {
     pub fn date(&mut self, field: &str, text: &str) -> Option<Date> {
         let t = text.trim();
         if t.is_empty() {
-            self.push(field, "is required (YYYY-MM-DD)");
+            self.problem(field, FieldProblem::RequiredDate);
             return None;
         }
         if let Some(d) = parse_date(t) {
             Some(d)
         } else {
-            self.push(
+            self.problem(
                 field,
-                format!("'{t}' is not a date from {FIRST_YEAR} to {LAST_YEAR} (YYYY-MM-DD)"),
+                FieldProblem::NotADate {
+                    value: t.to_owned(),
+                },
             );
             None
         }
@@ -160,18 +163,34 @@ impl FieldErrors {
         match parse_number(t) {
             Some(v) if v >= 0.0 && v <= max => Some(v),
             Some(v) if v < 0.0 => {
-                self.push(field, format!("{t} {unit} is negative"));
+                self.problem(
+                    field,
+                    FieldProblem::Negative {
+                        value: t.to_owned(),
+                        unit: unit.to_owned(),
+                    },
+                );
                 None
             }
             Some(_) => {
-                self.push(
+                self.problem(
                     field,
-                    format!("{t} {unit} is larger than the maximum {max} {unit}"),
+                    FieldProblem::TooLarge {
+                        value: t.to_owned(),
+                        max: max.to_string(),
+                        unit: unit.to_owned(),
+                    },
                 );
                 None
             }
             None => {
-                self.push(field, format!("'{t}' is not a number of {unit}"));
+                self.problem(
+                    field,
+                    FieldProblem::NotANumber {
+                        value: t.to_owned(),
+                        unit: unit.to_owned(),
+                    },
+                );
                 None
             }
         }
@@ -192,7 +211,12 @@ impl FieldErrors {
         if let Ok(v) = t.parse::<u32>() {
             Some(v)
         } else {
-            self.push(field, format!("'{t}' is not a whole number ≥ 0"));
+            self.problem(
+                field,
+                FieldProblem::NotAWholeNumber {
+                    value: t.to_owned(),
+                },
+            );
             None
         }
     }

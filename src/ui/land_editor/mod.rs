@@ -604,7 +604,7 @@ impl LandEditor {
                                 ui.label("");
                                 ui.colored_label(
                                     theme::ERROR_TEXT,
-                                    format!("{label} {}", e.message),
+                                    format!("{label} {}", super::language::field_problem(tr, e)),
                                 );
                                 ui.end_row();
                             }
@@ -650,7 +650,11 @@ impl LandEditor {
                                 ui.label("");
                                 ui.colored_label(
                                     theme::ERROR_TEXT,
-                                    format!("{} {}", tr.detail_date_of_information(), e.message),
+                                    format!(
+                                        "{} {}",
+                                        tr.detail_date_of_information(),
+                                        super::language::field_problem(tr, e)
+                                    ),
                                 );
                                 ui.end_row();
                             }
@@ -739,10 +743,7 @@ impl LandEditor {
                     .iter()
                     .filter(|e| !shown_beside.contains(&e.field.as_str()))
                 {
-                    ui.colored_label(
-                        theme::ERROR_TEXT,
-                        format!("{}: {}", crate::domain::field_label(&e.field), e.message),
-                    );
+                    ui.colored_label(theme::ERROR_TEXT, super::language::field_error(tr, e));
                 }
                 if let Some(r) = refusal {
                     ui.colored_label(theme::ERROR_TEXT, tr.form_store_refused(r));
