@@ -3,7 +3,8 @@
 # layers, at 1280×800 and at 1920×1080, and takes a screenshot of the window in each state:
 # the overview (list), HA-0016 searched for and selected, the dashboard, a new land saved with
 # errors (beside their fields), the layer panel, the Reconciliation window with a conflict, and
-# the daylight theme. Fails if any is blank
+# the daylight theme; then the same window in each language (English, French, Ukrainian, Spanish,
+# Arabic). Fails if any is blank
 # (the map's share of the window is checked by the kittest the_map_keeps_half_the_window_in_every_state).
 # Needs: xvfb, imagemagick (import, /usr/bin/convert), xdotool (Debian packages).
 #
@@ -136,7 +137,62 @@ session() {
   app_pid=""
 }
 
+# The app in each of its languages (SAFEGROUND_LANG), at 1280×800, by keyboard only (the
+# panels are mirrored in Arabic): the overview, the dashboard, a new land saved with errors, and
+# the Reconciliation window.
+language_session() {
+  local lang=$1
+  local home="$work/home-$lang"
+  mkdir -p "$home"
+  local store="$work/lang-$lang.sqlite"
+  "$bin" --db "$store" demo >/dev/null
+  SAFEGROUND_LANG=$lang SAFEGROUND_APPEARANCE=daylight SAFEGROUND_USER="Amina Hodžić" SAFEGROUND_ROLE=surveyor \
+    HOME=$home XDG_DATA_HOME=$home XDG_CONFIG_HOME=$home "$bin" --db "$store" >"$work/app.log" 2>&1 &
+  app_pid=$!
+  local wid=""
+  for _ in $(seq 1 120); do
+    wid=$(xdotool search --name '^Safeground$' 2>/dev/null | head -n 1 || true)
+    [ -n "$wid" ] && break
+    sleep 0.5
+  done
+  [ -n "$wid" ] || { echo "screenshot.sh: no window ($lang)" >&2; cat "$work/app.log" >&2; exit 1; }
+  xdotool windowmove "$wid" 0 0 windowsize --sync "$wid" 1280 800 || true
+  xdotool windowfocus --sync "$wid" || true
+  sleep 4
+  shot() {
+    import -window "$wid" "$out_dir/lang-$lang-$1.png"
+    check_not_blank "$out_dir/lang-$lang-$1.png"
+  }
+  shot overview
+  xdotool key ctrl+d
+  sleep 3
+  shot dashboard
+  xdotool key ctrl+d
+  sleep 1
+  xdotool key ctrl+n
+  sleep 1
+  xdotool key ctrl+Return
+  sleep 1.5
+  shot editor-errors
+  xdotool key Escape
+  sleep 1
+  xdotool key ctrl+r
+  sleep 2
+  shot reconciliation
+  if ! kill -0 "$app_pid" 2>/dev/null; then
+    echo "screenshot.sh: the app exited early ($lang)" >&2
+    cat "$work/app.log" >&2
+    exit 1
+  fi
+  kill "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+}
+
 session 1280x800 system w1280
 session 1920x1080 system w1920
 session 1280x800 daylight daylight-1280
+for lang in en fr uk es ar; do
+  language_session "$lang"
+done
 echo "screenshots in $out_dir"
