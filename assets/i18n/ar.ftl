@@ -775,6 +775,7 @@ problem-negative = { $value } { $unit } قيمة سالبة
 problem-too-large = { $value } { $unit } أكبر من الحد الأقصى { $max } { $unit }
 problem-not-a-number = «{ $value }» ليس رقمًا بوحدة { $unit }
 problem-not-a-whole-number = «{ $value }» ليس عددًا صحيحًا ≥ ٠
+problem-need-points = أضف ثلاث نقاط محيط على الأقل (البداية، الانعطاف، النهاية)، بكتابتها أو بالنقر على الخريطة أو بمسار قياس
 
 ## Classification
 vocab-Classification-indication = مؤشر

@@ -744,6 +744,7 @@ problem-negative = { $value } { $unit } is negative
 problem-too-large = { $value } { $unit } is larger than the maximum { $max } { $unit }
 problem-not-a-number = '{ $value }' is not a number of { $unit }
 problem-not-a-whole-number = '{ $value }' is not a whole number ≥ 0
+problem-need-points = add at least three perimeter points (start, turning, end), by typing, clicking on the map or a traverse
 
 ## Classification
 vocab-Classification-indication = Indication

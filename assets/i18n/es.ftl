@@ -742,6 +742,7 @@ problem-negative = { $value } { $unit } es negativo
 problem-too-large = { $value } { $unit } supera el máximo de { $max } { $unit }
 problem-not-a-number = «{ $value }» no es un número de { $unit }
 problem-not-a-whole-number = «{ $value }» no es un número entero ≥ 0
+problem-need-points = añada al menos tres puntos del perímetro (inicio, giro, fin), escribiéndolos, haciendo clic en el mapa o con una poligonal
 
 ## Classification
 vocab-Classification-indication = Indicio

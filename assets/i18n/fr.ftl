@@ -742,6 +742,7 @@ problem-negative = { $value } { $unit } est négatif
 problem-too-large = { $value } { $unit } dépasse le maximum de { $max } { $unit }
 problem-not-a-number = « { $value } » n’est pas un nombre de { $unit }
 problem-not-a-whole-number = « { $value } » n’est pas un nombre entier ≥ 0
+problem-need-points = ajoutez au moins trois points du périmètre (départ, virage, fin), en les saisissant, en cliquant sur la carte ou par un cheminement
 
 ## Classification
 vocab-Classification-indication = Indication

@@ -760,6 +760,7 @@ problem-negative = { $value } { $unit } — від’ємне значення
 problem-too-large = { $value } { $unit } більше за максимум { $max } { $unit }
 problem-not-a-number = «{ $value }» — не число ({ $unit })
 problem-not-a-whole-number = «{ $value }» — не ціле число ≥ 0
+problem-need-points = додайте щонайменше три точки периметра (початкову, поворотну, кінцеву) — введенням, клацанням на карті чи ходом
 
 ## Classification
 vocab-Classification-indication = Ознака

@@ -85,6 +85,8 @@ pub enum FieldProblem {
         /// What was entered.
         value: String,
     },
+    /// A land without the three perimeter points a polygon needs.
+    NeedPerimeterPoints,
 }
 
 impl FieldProblem {
@@ -108,6 +110,7 @@ impl FieldProblem {
             }
             Self::NotANumber { value, unit } => format!("'{value}' is not a number of {unit}"),
             Self::NotAWholeNumber { value } => format!("'{value}' is not a whole number ≥ 0"),
+            Self::NeedPerimeterPoints => "add at least three perimeter points (start, turning, end), by typing, clicking on the map or a traverse".to_owned(),
         }
     }
 }

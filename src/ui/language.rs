@@ -105,6 +105,7 @@ pub fn field_problem(tr: Tr, e: &crate::domain::FieldError) -> String {
             tr.problem_not_a_number(value.as_str(), unit.as_str())
         }
         Some(P::NotAWholeNumber { value }) => tr.problem_not_a_whole_number(value.as_str()),
+        Some(P::NeedPerimeterPoints) => tr.problem_need_points(),
         None => e.message.clone(),
     }
 }

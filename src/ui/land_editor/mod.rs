@@ -498,7 +498,10 @@ impl LandEditor {
         let had_no_polygon = self.original.as_ref().is_some_and(|o| o.geometry.is_none());
         let polygon_optional = keeps_polygon || had_no_polygon;
         if shape.geometry.is_none() && !polygon_optional {
-            errors.push(FieldError::new("points", "add at least three perimeter points (start, turning, end), by typing, clicking on the map or a traverse"));
+            errors.push(FieldError::of(
+                "points",
+                crate::domain::FieldProblem::NeedPerimeterPoints,
+            ));
         }
         for e in &shape.errors {
             errors.push(FieldError::new("polygon", e.clone()));
