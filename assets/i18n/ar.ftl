@@ -777,6 +777,14 @@ problem-not-a-number = «{ $value }» ليس رقمًا بوحدة { $unit }
 problem-not-a-whole-number = «{ $value }» ليس عددًا صحيحًا ≥ ٠
 problem-need-points = أضف ثلاث نقاط محيط على الأقل (البداية، الانعطاف، النهاية)، بكتابتها أو بالنقر على الخريطة أو بمسار قياس
 
+## Sync summaries
+
+summary-bundle = { $new } نسخة جديدة من أصل { $total } في الحزمة؛ السجلات: { $records_new } جديد، { $updated } مُعدّل، { $merged } مدموج؛ { $conflicts } تعارض مفتوح؛ { $parked } قيد الانتظار؛ { $photos } صورة
+summary-hub = استُلمت { $received } نسخة جديدة (السجلات: { $records_new } جديد، { $updated } مُعدّل، { $merged } مدموج)؛ أُرسلت { $sent } نسخة؛ { $conflicts } تعارض مفتوح؛ { $parked } قيد الانتظار
+summary-hub-not-ours = لم تُرسل { $count } تغييرات على سجلات منظمة أخرى
+summary-hub-skipped = { $count } تغييرًا على الخادم تتعذّر قراءتها تُركت هناك
+summary-hub-read-only = لم تُرسل { $count } تغييرات محلية (هذا الدور للقراءة فقط)
+
 ## Classification
 vocab-Classification-indication = مؤشر
 vocab-Classification-sha = مشتبه بها

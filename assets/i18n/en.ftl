@@ -746,6 +746,20 @@ problem-not-a-number = '{ $value }' is not a number of { $unit }
 problem-not-a-whole-number = '{ $value }' is not a whole number ≥ 0
 problem-need-points = add at least three perimeter points (start, turning, end), by typing, clicking on the map or a traverse
 
+## Sync summaries
+
+summary-bundle = { $new } new versions of { $total } in the bundle; records: { $records_new } new, { $updated } updated, { $merged } merged; { $conflicts } conflicts open; { $parked } parked; { $photos } photos
+summary-hub = received { $received ->
+        [one] { $received } new version
+       *[other] { $received } new versions
+    } (records: { $records_new } new, { $updated } updated, { $merged } merged); sent { $sent ->
+        [one] { $sent } version
+       *[other] { $sent } versions
+    }; { $conflicts } conflicts open; { $parked } parked
+summary-hub-not-ours = { $count } changes to another organisation's records not sent
+summary-hub-skipped = { $count } changes on the hub cannot be read and were left there
+summary-hub-read-only = { $count } local changes not sent (this role reads only)
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = SHA

@@ -744,6 +744,14 @@ problem-not-a-number = «{ $value }» no es un número de { $unit }
 problem-not-a-whole-number = «{ $value }» no es un número entero ≥ 0
 problem-need-points = añada al menos tres puntos del perímetro (inicio, giro, fin), escribiéndolos, haciendo clic en el mapa o con una poligonal
 
+## Sync summaries
+
+summary-bundle = { $new } versiones nuevas de { $total } en el paquete; registros: { $records_new } nuevos, { $updated } modificados, { $merged } fusionados; { $conflicts } conflictos abiertos; { $parked } en espera; { $photos } fotos
+summary-hub = { $received } versiones nuevas recibidas (registros: { $records_new } nuevos, { $updated } modificados, { $merged } fusionados); { $sent } versiones enviadas; { $conflicts } conflictos abiertos; { $parked } en espera
+summary-hub-not-ours = { $count } cambios en registros de otra organización no enviados
+summary-hub-skipped = { $count } cambios del servidor ilegibles, dejados allí
+summary-hub-read-only = { $count } cambios locales no enviados (esta función solo lee)
+
 ## Classification
 vocab-Classification-indication = Indicio
 vocab-Classification-sha = APS

@@ -744,6 +744,14 @@ problem-not-a-number = « { $value } » n’est pas un nombre de { $unit }
 problem-not-a-whole-number = « { $value } » n’est pas un nombre entier ≥ 0
 problem-need-points = ajoutez au moins trois points du périmètre (départ, virage, fin), en les saisissant, en cliquant sur la carte ou par un cheminement
 
+## Sync summaries
+
+summary-bundle = { $new } nouvelles versions sur { $total } dans le paquet ; enregistrements : { $records_new } nouveaux, { $updated } modifiés, { $merged } fusionnés ; { $conflicts } conflits ouverts ; { $parked } en attente ; { $photos } photos
+summary-hub = { $received } nouvelles versions reçues (enregistrements : { $records_new } nouveaux, { $updated } modifiés, { $merged } fusionnés) ; { $sent } versions envoyées ; { $conflicts } conflits ouverts ; { $parked } en attente
+summary-hub-not-ours = { $count } modifications d’enregistrements d’une autre organisation non envoyées
+summary-hub-skipped = { $count } modifications du serveur illisibles, laissées sur place
+summary-hub-read-only = { $count } modifications locales non envoyées (ce rôle est en lecture seule)
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = ZSD

@@ -762,6 +762,14 @@ problem-not-a-number = «{ $value }» — не число ({ $unit })
 problem-not-a-whole-number = «{ $value }» — не ціле число ≥ 0
 problem-need-points = додайте щонайменше три точки периметра (початкову, поворотну, кінцеву) — введенням, клацанням на карті чи ходом
 
+## Sync summaries
+
+summary-bundle = нових версій: { $new } з { $total } у пакеті; записи: нових — { $records_new }, змінених — { $updated }, об’єднаних — { $merged }; відкритих конфліктів: { $conflicts }; в очікуванні: { $parked }; фото: { $photos }
+summary-hub = отримано нових версій: { $received } (записи: нових — { $records_new }, змінених — { $updated }, об’єднаних — { $merged }); надіслано версій: { $sent }; відкритих конфліктів: { $conflicts }; в очікуванні: { $parked }
+summary-hub-not-ours = не надіслано змін до записів іншої організації: { $count }
+summary-hub-skipped = змін на сервері, які неможливо прочитати (залишено там): { $count }
+summary-hub-read-only = не надіслано локальних змін (ця роль лише читає): { $count }
+
 ## Classification
 vocab-Classification-indication = Ознака
 vocab-Classification-sha = ПНТ

@@ -5,9 +5,9 @@ use super::{Command, Outcome, WorkerLoop};
 use crate::app::{ConflictRow, SyncOverview};
 use crate::domain::merge::GEOMETRY_FIELD;
 use crate::domain::{LandId, RecordKind};
-use crate::storage::hub::{HubStage, HubTarget, hub_summary};
+use crate::storage::hub::{HubStage, HubSync, HubTarget};
 use crate::storage::{
-    BundleScope, OpenConflict, StoreError, conflict_polygon, import_summary, value_text,
+    BundleImport, BundleScope, OpenConflict, StoreError, conflict_polygon, value_text,
 };
 
 impl WorkerLoop {
@@ -36,7 +36,7 @@ impl WorkerLoop {
                 match store.sync_import(&path, false, &self.actor.device) {
                     Ok(r) => self.send(Outcome::Done(
                         self.tr
-                            .done_bundle_applied(path.display().to_string(), import_summary(&r)),
+                            .done_bundle_applied(path.display().to_string(), bundle_summary(self.tr, &r)),
                     )),
                     Err(e) => self.fail(&self.tr.action_applying_the_sync_bundle(), e),
                 }
@@ -110,7 +110,7 @@ impl WorkerLoop {
             return;
         };
         match store.sync_hub(&target, &self.actor.device, &mut progress) {
-            Ok(s) => self.send(Outcome::Done(self.tr.done_synced(hub_summary(&s)))),
+            Ok(s) => self.send(Outcome::Done(self.tr.done_synced(hub_sync_summary(self.tr, &s)))),
             Err(e) => self.fail(&self.tr.action_syncing_with_the_office_server(), e),
         }
     }
@@ -189,4 +189,43 @@ fn conflict_row(
             .flatten(),
         polygons,
     }
+}
+
+/// What a sync bundle changed, in the app's language.
+fn bundle_summary(tr: crate::i18n::Tr, r: &BundleImport) -> String {
+    tr.summary_bundle(
+        r.versions_new,
+        r.versions_in_bundle,
+        r.records_new,
+        r.records_updated,
+        r.records_merged,
+        r.conflicts_open,
+        r.parked,
+        r.photos_new,
+    )
+}
+
+/// What a sync with the office server did, in the app's language (the hub link keeps the
+/// English summary, as the CLI says it).
+fn hub_sync_summary(tr: crate::i18n::Tr, s: &HubSync) -> String {
+    let p = &s.pulled;
+    let mut parts = vec![tr.summary_hub(
+        p.versions_new,
+        p.records_new,
+        p.records_updated,
+        p.records_merged,
+        s.pushed,
+        p.conflicts_open,
+        p.parked,
+    )];
+    if s.not_ours > 0 {
+        parts.push(tr.summary_hub_not_ours(s.not_ours));
+    }
+    if !p.skipped.is_empty() {
+        parts.push(tr.summary_hub_skipped(p.skipped.len()));
+    }
+    if s.read_only_unsent > 0 {
+        parts.push(tr.summary_hub_read_only(s.read_only_unsent));
+    }
+    parts.join("; ")
 }
