@@ -785,6 +785,17 @@ summary-hub-not-ours = لم تُرسل { $count } تغييرات على سجلا
 summary-hub-skipped = { $count } تغييرًا على الخادم تتعذّر قراءتها تُركت هناك
 summary-hub-read-only = لم تُرسل { $count } تغييرات محلية (هذا الدور للقراءة فقط)
 
+## History and field names
+
+history-on-device = على { $device }
+history-from-to = من { $old } إلى { $new }
+history-was = كانت { $old }
+field-validation = الاعتماد
+field-polygon = المضلع والنقاط
+field-evidence-items = عناصر الأدلة
+field-key-informants = مصادر المعلومات الرئيسية
+field-all-records = جميع السجلات
+
 ## Classification
 vocab-Classification-indication = مؤشر
 vocab-Classification-sha = مشتبه بها

@@ -760,6 +760,17 @@ summary-hub-not-ours = { $count } changes to another organisation's records not 
 summary-hub-skipped = { $count } changes on the hub cannot be read and were left there
 summary-hub-read-only = { $count } local changes not sent (this role reads only)
 
+## History and field names
+
+history-on-device = on { $device }
+history-from-to = from { $old } to { $new }
+history-was = was { $old }
+field-validation = Validation
+field-polygon = Polygon and points
+field-evidence-items = Evidence items
+field-key-informants = Key informants
+field-all-records = All records
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = SHA

@@ -752,6 +752,17 @@ summary-hub-not-ours = { $count } cambios en registros de otra organización no 
 summary-hub-skipped = { $count } cambios del servidor ilegibles, dejados allí
 summary-hub-read-only = { $count } cambios locales no enviados (esta función solo lee)
 
+## History and field names
+
+history-on-device = en { $device }
+history-from-to = de { $old } a { $new }
+history-was = era { $old }
+field-validation = Validación
+field-polygon = Polígono y puntos
+field-evidence-items = Elementos de evidencia
+field-key-informants = Informantes clave
+field-all-records = Todos los registros
+
 ## Classification
 vocab-Classification-indication = Indicio
 vocab-Classification-sha = APS

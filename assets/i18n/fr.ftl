@@ -752,6 +752,17 @@ summary-hub-not-ours = { $count } modifications d’enregistrements d’une autr
 summary-hub-skipped = { $count } modifications du serveur illisibles, laissées sur place
 summary-hub-read-only = { $count } modifications locales non envoyées (ce rôle est en lecture seule)
 
+## History and field names
+
+history-on-device = sur { $device }
+history-from-to = de { $old } à { $new }
+history-was = était { $old }
+field-validation = Validation
+field-polygon = Polygone et points
+field-evidence-items = Éléments de preuve
+field-key-informants = Informateurs clés
+field-all-records = Tous les enregistrements
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = ZSD

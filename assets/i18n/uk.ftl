@@ -770,6 +770,17 @@ summary-hub-not-ours = не надіслано змін до записів ін
 summary-hub-skipped = змін на сервері, які неможливо прочитати (залишено там): { $count }
 summary-hub-read-only = не надіслано локальних змін (ця роль лише читає): { $count }
 
+## History and field names
+
+history-on-device = на { $device }
+history-from-to = з «{ $old }» на «{ $new }»
+history-was = було «{ $old }»
+field-validation = Погодження
+field-polygon = Полігон і точки
+field-evidence-items = Докази
+field-key-informants = Ключові інформатори
+field-all-records = Усі записи
+
 ## Classification
 vocab-Classification-indication = Ознака
 vocab-Classification-sha = ПНТ

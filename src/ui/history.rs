@@ -19,20 +19,56 @@ pub(super) struct HistoryWindow {
 
 /// Audit entries as a striped grid: when (local and UTC), who (device), record, what.
 pub(super) fn audit_rows(ui: &mut egui::Ui, id: &str, entries: &[AuditEntry], show_code: bool) {
+    let tr = super::language::tr(ui.ctx());
     egui::Grid::new(id)
         .striped(true)
         .num_columns(if show_code { 4 } else { 3 })
         .show(ui, |ui| {
             for a in entries {
                 ui.label(crate::session::local_and_utc(a.at));
-                ui.label(&a.who).on_hover_text(format!("on {}", a.device));
+                ui.label(&a.who)
+                    .on_hover_text(tr.history_on_device(a.device.as_str()));
                 if show_code {
                     ui.label(&a.entity_code);
                 }
-                ui.add(egui::Label::new(a.describe()).wrap());
+                ui.add(egui::Label::new(describe(tr, a)).wrap());
                 ui.end_row();
             }
         });
+}
+
+/// What an audit entry did, in the app's language: the action, the field by its label, and the
+/// change (vocabulary values by their labels).
+fn describe(tr: crate::i18n::Tr, a: &AuditEntry) -> String {
+    use crate::domain::{Classification, LandStatus, ValidationState};
+    let field_name = a.field.as_deref().unwrap_or("");
+    let value = |v: &str| {
+        let first = v.split(' ').next().unwrap_or(v);
+        let rest = v.get(first.len()..).unwrap_or("");
+        let id = match field_name {
+            "classification" => Classification::parse(first).map(Classification::label_id),
+            "status" => LandStatus::parse(first).map(LandStatus::label_id),
+            "validation" => ValidationState::parse(first).map(ValidationState::label_id),
+            _ => None,
+        };
+        id.map_or_else(|| v.to_owned(), |id| format!("{}{rest}", tr.label(id)))
+    };
+    let change = match (&a.old_value, &a.new_value) {
+        (Some(o), Some(n)) => tr.history_from_to(value(o), value(n)),
+        (None, Some(n)) => value(n),
+        (Some(o), None) => tr.history_was(value(o)),
+        (None, None) => String::new(),
+    };
+    let field = a
+        .field
+        .as_deref()
+        .map(|f| super::language::field_label(tr, f))
+        .unwrap_or_default();
+    [tr.label(a.action.label_id()), field, change]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 impl SafegroundApp {

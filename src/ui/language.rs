@@ -81,7 +81,7 @@ pub fn end_panel(ctx: &egui::Context, id: &'static str) -> egui::Panel {
 /// A field error in the app's words: the field's name and, for the common problems, what is
 /// wrong in the language (other problems keep the English the rules wrote).
 pub fn field_error(tr: Tr, e: &crate::domain::FieldError) -> String {
-    format!("{}: {}", field_name(tr, &e.field), field_problem(tr, e))
+    format!("{}: {}", field_label(tr, &e.field), field_problem(tr, e))
 }
 
 /// What is wrong with a field, in the language when the problem is a common one.
@@ -110,9 +110,31 @@ pub fn field_problem(tr: Tr, e: &crate::domain::FieldError) -> String {
     }
 }
 
-/// A form field's name as its form labels it (the English field label for one no form names).
-fn field_name(tr: Tr, field: &str) -> String {
+/// A stored field's name as the forms label it (the English field label for one no form names).
+pub fn field_label(tr: Tr, field: &str) -> String {
     match field {
+        "code" => tr.list_code(),
+        "ledger" => tr.detail_ledger(),
+        "all records" => tr.field_all_records(),
+        "classification" => tr.editor_classification(),
+        "status" => tr.list_status(),
+        "validation" => tr.field_validation(),
+        "geometry" | "polygon" => tr.field_polygon(),
+        "estimated_m2" => tr.ledger_estimated(),
+        "admin.pcode" | "pcode" => tr.detail_pcode(),
+        "admin.admin1" | "admin1" => tr.editor_admin1(),
+        "admin.admin2" | "admin2" => tr.editor_admin2(),
+        "admin.settlement" | "settlement" => tr.editor_settlement(),
+        "hazard_types" => tr.detail_hazard_types(),
+        "evidence" => tr.detail_evidence(),
+        "evidence_items" => tr.field_evidence_items(),
+        "key_informants" => tr.field_key_informants(),
+        "expected_beneficiaries" => tr.editor_beneficiaries(),
+        "reporter_phone" => tr.hazard_form_reporter_phone(),
+        "land_id" => tr.list_land(),
+        "priority" => tr.detail_priority(),
+        "blockage" => tr.detail_blockage(),
+        "terrain" => tr.detail_terrain(),
         "name" => tr.list_name(),
         "date_of_information" => tr.detail_date_of_information(),
         "organisation" => tr.report_organisation(),

@@ -120,6 +120,17 @@ fn walk_further(harness: &mut Harness<'_, SafegroundApp>, tr: Tr) -> Vec<String>
     harness.run_steps(3);
     step_until(harness, "the sync overview", |app| app.state.sync.is_some());
     out.extend(texts(harness));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::H);
+    harness.run_steps(3);
+    step_until(harness, "the programme's history", |app| {
+        app.state.audit_feed.is_some()
+    });
+    out.extend(texts(harness));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::H);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.run_steps(5);
+    out.extend(texts(harness));
     out
 }
 
@@ -132,6 +143,7 @@ fn data_words(app: &SafegroundApp) -> Vec<String> {
         "GPS".into(),
         "WGS84".into(),
         "Ctrl".into(),
+        "UTC".into(),
     ];
     for l in &app.state.records.lands {
         data.push(l.summary.code.clone());
@@ -170,6 +182,13 @@ fn data_words(app: &SafegroundApp) -> Vec<String> {
     }
     if let Some(p) = &app.state.store_path {
         data.push(p.display().to_string());
+    }
+    for a in app.state.audit_feed.iter().flatten() {
+        data.push(a.who.clone());
+        data.push(a.device.clone());
+        data.push(a.entity_code.clone());
+        data.extend(a.old_value.clone());
+        data.extend(a.new_value.clone());
     }
     data.retain(|d| !d.trim().is_empty());
     // Longest first: a name is taken out before a shorter name inside it.
@@ -218,8 +237,8 @@ fn every_text_on_screen_comes_from_a_message_file() {
     let (_t, mut harness) = app(Lang::En, true);
     let tr = Tr::new(Lang::En).for_screen().pseudo();
     let (main, editor) = walk(&mut harness, tr);
-    let data = data_words(harness.state());
     let further = walk_further(&mut harness, tr);
+    let data = data_words(harness.state());
     let mut untranslated: Vec<String> = Vec::new();
     for text in main.iter().chain(&editor).chain(&further) {
         let left = leftover(text, &data);

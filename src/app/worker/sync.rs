@@ -34,10 +34,10 @@ impl WorkerLoop {
                     return;
                 };
                 match store.sync_import(&path, false, &self.actor.device) {
-                    Ok(r) => self.send(Outcome::Done(
-                        self.tr
-                            .done_bundle_applied(path.display().to_string(), bundle_summary(self.tr, &r)),
-                    )),
+                    Ok(r) => self.send(Outcome::Done(self.tr.done_bundle_applied(
+                        path.display().to_string(),
+                        bundle_summary(self.tr, &r),
+                    ))),
                     Err(e) => self.fail(&self.tr.action_applying_the_sync_bundle(), e),
                 }
                 self.send_records();
@@ -110,7 +110,9 @@ impl WorkerLoop {
             return;
         };
         match store.sync_hub(&target, &self.actor.device, &mut progress) {
-            Ok(s) => self.send(Outcome::Done(self.tr.done_synced(hub_sync_summary(self.tr, &s)))),
+            Ok(s) => self.send(Outcome::Done(
+                self.tr.done_synced(hub_sync_summary(self.tr, &s)),
+            )),
             Err(e) => self.fail(&self.tr.action_syncing_with_the_office_server(), e),
         }
     }
