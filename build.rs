@@ -68,6 +68,13 @@ fn main() {
             write!(args, "(\"{v}\", {v}.into()), ").ok();
         }
         writeln!(out, "    #[must_use]").ok();
+        if m.variables.len() >= 7 {
+            writeln!(
+                out,
+                "    #[expect(clippy::too_many_arguments, reason = \"one argument per variable of the message\")]"
+            )
+            .ok();
+        }
         writeln!(out, "    pub fn {name}(self{params}) -> String {{").ok();
         writeln!(out, "        self.message(\"{id}\", &[{args}])").ok();
         writeln!(out, "    }}").ok();
