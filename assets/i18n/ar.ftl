@@ -796,6 +796,10 @@ field-evidence-items = عناصر الأدلة
 field-key-informants = مصادر المعلومات الرئيسية
 field-all-records = جميع السجلات
 
+## Refusals
+
+refused-over-release = يُفرج هذا النشاط عن { $requested } بينما لا يتبقى سوى { $remaining } من المساحة المقدّرة للمنطقة { $estimated }؛ صحّح المساحة المُفرج عنها، أو راجع مضلع المنطقة أولًا
+
 ## Classification
 vocab-Classification-indication = مؤشر
 vocab-Classification-sha = مشتبه بها

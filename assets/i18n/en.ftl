@@ -771,6 +771,10 @@ field-evidence-items = Evidence items
 field-key-informants = Key informants
 field-all-records = All records
 
+## Refusals
+
+refused-over-release = this activity releases { $requested } but only { $remaining } remain of the land's estimated { $estimated }; correct the released area, or revise the land's polygon first
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = SHA

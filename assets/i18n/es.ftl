@@ -763,6 +763,10 @@ field-evidence-items = Elementos de evidencia
 field-key-informants = Informantes clave
 field-all-records = Todos los registros
 
+## Refusals
+
+refused-over-release = esta actividad libera { $requested }, pero solo quedan { $remaining } de los { $estimated } estimados del área; corrija la superficie liberada o revise primero el polígono del área
+
 ## Classification
 vocab-Classification-indication = Indicio
 vocab-Classification-sha = APS

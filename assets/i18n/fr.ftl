@@ -763,6 +763,10 @@ field-evidence-items = Éléments de preuve
 field-key-informants = Informateurs clés
 field-all-records = Tous les enregistrements
 
+## Refusals
+
+refused-over-release = cette activité remet à disposition { $requested } alors qu’il ne reste que { $remaining } sur les { $estimated } estimés de la zone ; corrigez la superficie remise à disposition, ou révisez d’abord le polygone de la zone
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = ZSD

@@ -781,6 +781,10 @@ field-evidence-items = Докази
 field-key-informants = Ключові інформатори
 field-all-records = Усі записи
 
+## Refusals
+
+refused-over-release = ця робота звільняє { $requested }, але з оціненої площі території { $estimated } залишилося лише { $remaining }; виправте звільнену площу або спершу перегляньте полігон території
+
 ## Classification
 vocab-Classification-indication = Ознака
 vocab-Classification-sha = ПНТ

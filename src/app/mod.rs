@@ -14,3 +14,4 @@ pub use state::{
     Records, ReportDetail, SyncOverview, Thumbnail,
 };
 pub use worker::{Waker, Worker};
+pub mod words;

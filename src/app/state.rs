@@ -325,7 +325,7 @@ impl AppState {
                 self.form_error = None;
             }
             Outcome::Refused { form, error } => {
-                let message = error.to_string();
+                let message = super::words::refusal(self.tr, &error);
                 self.busy = None;
                 self.notify(
                     NotificationLevel::Error,

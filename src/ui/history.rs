@@ -62,7 +62,7 @@ fn describe(tr: crate::i18n::Tr, a: &AuditEntry) -> String {
     let field = a
         .field
         .as_deref()
-        .map(|f| super::language::field_label(tr, f))
+        .map(|f| crate::app::words::field_label(tr, f))
         .unwrap_or_default();
     [tr.label(a.action.label_id()), field, change]
         .into_iter()

@@ -200,7 +200,7 @@ impl ReportForm {
                     Err(errors) => {
                         self.errors = errors
                             .iter()
-                            .map(|e| super::language::field_error(tr, e))
+                            .map(|e| crate::app::words::field_error(tr, e))
                             .collect();
                     }
                 }

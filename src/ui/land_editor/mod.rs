@@ -607,7 +607,7 @@ impl LandEditor {
                                 ui.label("");
                                 ui.colored_label(
                                     theme::ERROR_TEXT,
-                                    format!("{label} {}", super::language::field_problem(tr, e)),
+                                    format!("{label} {}", crate::app::words::field_problem(tr, e)),
                                 );
                                 ui.end_row();
                             }
@@ -656,7 +656,7 @@ impl LandEditor {
                                     format!(
                                         "{} {}",
                                         tr.detail_date_of_information(),
-                                        super::language::field_problem(tr, e)
+                                        crate::app::words::field_problem(tr, e)
                                     ),
                                 );
                                 ui.end_row();
@@ -746,7 +746,7 @@ impl LandEditor {
                     .iter()
                     .filter(|e| !shown_beside.contains(&e.field.as_str()))
                 {
-                    ui.colored_label(theme::ERROR_TEXT, super::language::field_error(tr, e));
+                    ui.colored_label(theme::ERROR_TEXT, crate::app::words::field_error(tr, e));
                 }
                 if let Some(r) = refusal {
                     ui.colored_label(theme::ERROR_TEXT, tr.form_store_refused(r));
