@@ -75,10 +75,7 @@ pub fn has_rtl(text: &str) -> bool {
 /// Arabic-Indic digits is returned unchanged.
 #[must_use]
 pub fn for_left_to_right_renderer(text: &str) -> String {
-    if !text
-        .chars()
-        .any(|c| has_rtl(c.encode_utf8(&mut [0; 4])) || is_arabic_block(c))
-    {
+    if !(has_rtl(text) || text.chars().any(is_arabic_block)) {
         return text.to_owned();
     }
     let lines: Vec<String> = text
