@@ -800,6 +800,25 @@ field-all-records = جميع السجلات
 
 refused-over-release = يُفرج هذا النشاط عن { $requested } بينما لا يتبقى سوى { $remaining } من المساحة المقدّرة للمنطقة { $estimated }؛ صحّح المساحة المُفرج عنها، أو راجع مضلع المنطقة أولًا
 
+## The store and the map, more
+
+map-raster = خريطة أساسية نقطية (MBTiles)
+map-raster-attribution = خريطة أساسية نقطية: { $attribution }
+map-new-report = بلاغ جديد
+worker-start-failed = تعذّر تشغيل معالج قاعدة البيانات: { $error }
+store-damaged = قاعدة البيانات { $path } تالفة ({ $problems }). لن يُحفظ فيها شيء بعد الآن: استعدها من نسخة احتياطية (safeground restore) ثم افتحها مجددًا.
+store-unchecked = تعذّر فحص قاعدة البيانات { $path } ({ $error })؛ لن يُحفظ فيها شيء حتى يتم فحصها.
+
+## Refusals of the lifecycle and the workflow
+
+refused-bucket = لا يمكن لنشاط «{ $kind }» تسجيل { $bucket } (المسموح: { $allowed })
+refused-land-closed = حالة المنطقة «{ $status }»؛ ولا يمكن تسجيل نشاط «{ $kind }» يُفرج عن مساحة فيها
+refused-completion = يجب أن يُفرج تقرير الإنجاز عن كل ما تبقى، لكن سيتبقى { $remaining }؛ سجّل المساحة المُفرج عنها حسب الفئة، أو راجع مضلع المنطقة
+refused-handover-not-closed = تحتاج شهادة التسليم إلى منطقة مغلقة، لكن حالة هذه المنطقة «{ $status }»
+refused-handover-wrong-kind = لا تُسجّل المشاركة في التسليم إلا على شهادة تسليم
+refused-end-before-start = تاريخ الانتهاء { $end } قبل تاريخ البدء { $start }
+refused-workflow = لا يمكن «{ $action }» سجل حالته «{ $state }»
+
 ## Classification
 vocab-Classification-indication = مؤشر
 vocab-Classification-sha = مشتبه بها

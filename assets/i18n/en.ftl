@@ -775,6 +775,25 @@ field-all-records = All records
 
 refused-over-release = this activity releases { $requested } but only { $remaining } remain of the land's estimated { $estimated }; correct the released area, or revise the land's polygon first
 
+## The store and the map, more
+
+map-raster = Raster basemap (MBTiles)
+map-raster-attribution = Raster basemap: { $attribution }
+map-new-report = new report
+worker-start-failed = The database worker could not start: { $error }
+store-damaged = The store { $path } is damaged ({ $problems }). Nothing more will be saved to it: restore it from a backup (safeground restore) and open it again.
+store-unchecked = The store { $path } could not be checked ({ $error }); nothing more will be saved to it until it is.
+
+## Refusals of the lifecycle and the workflow
+
+refused-bucket = a { $kind } cannot record { $bucket } (allowed: { $allowed })
+refused-land-closed = the land is { $status }; a { $kind } that releases area cannot be recorded on it
+refused-completion = a completion report must release everything that remains, but { $remaining } would still remain; record the released area by bucket, or revise the land's polygon
+refused-handover-not-closed = a handover certificate needs a Closed land, but this land is { $status }
+refused-handover-wrong-kind = handover participation can only be recorded on a handover certificate
+refused-end-before-start = end date { $end } is before start date { $start }
+refused-workflow = cannot { $action } a record that is { $state }
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = SHA

@@ -767,6 +767,25 @@ field-all-records = Todos los registros
 
 refused-over-release = esta actividad libera { $requested }, pero solo quedan { $remaining } de los { $estimated } estimados del área; corrija la superficie liberada o revise primero el polígono del área
 
+## The store and the map, more
+
+map-raster = Mapa base ráster (MBTiles)
+map-raster-attribution = Mapa base ráster: { $attribution }
+map-new-report = nuevo informe
+worker-start-failed = No se pudo iniciar el gestor de la base: { $error }
+store-damaged = La base { $path } está dañada ({ $problems }). No se guardará nada más en ella: restáurela desde una copia de seguridad (safeground restore) y vuelva a abrirla.
+store-unchecked = No se pudo comprobar la base { $path } ({ $error }); no se guardará nada en ella hasta que se compruebe.
+
+## Refusals of the lifecycle and the workflow
+
+refused-bucket = una actividad «{ $kind }» no puede registrar { $bucket } (permitido: { $allowed })
+refused-land-closed = el área está { $status }; no se puede registrar en ella una actividad «{ $kind }» que libere superficie
+refused-completion = un informe de finalización debe liberar todo lo que queda, pero aún quedarían { $remaining }; registre la superficie liberada por categoría o revise el polígono del área
+refused-handover-not-closed = un certificado de entrega necesita un área cerrada, pero esta área está { $status }
+refused-handover-wrong-kind = la participación en la entrega solo se puede registrar en un certificado de entrega
+refused-end-before-start = la fecha de fin { $end } es anterior a la fecha de inicio { $start }
+refused-workflow = no se puede «{ $action }» un registro que está { $state }
+
 ## Classification
 vocab-Classification-indication = Indicio
 vocab-Classification-sha = APS

@@ -767,6 +767,25 @@ field-all-records = Tous les enregistrements
 
 refused-over-release = cette activité remet à disposition { $requested } alors qu’il ne reste que { $remaining } sur les { $estimated } estimés de la zone ; corrigez la superficie remise à disposition, ou révisez d’abord le polygone de la zone
 
+## The store and the map, more
+
+map-raster = Fond de carte raster (MBTiles)
+map-raster-attribution = Fond de carte raster : { $attribution }
+map-new-report = nouveau signalement
+worker-start-failed = Le gestionnaire de la base n’a pas pu démarrer : { $error }
+store-damaged = La base { $path } est endommagée ({ $problems }). Plus rien n’y sera enregistré : restaurez-la depuis une sauvegarde (safeground restore) et rouvrez-la.
+store-unchecked = La base { $path } n’a pas pu être vérifiée ({ $error }) ; plus rien n’y sera enregistré tant qu’elle ne l’est pas.
+
+## Refusals of the lifecycle and the workflow
+
+refused-bucket = une activité « { $kind } » ne peut pas enregistrer { $bucket } (autorisé : { $allowed })
+refused-land-closed = la zone est { $status } ; une activité « { $kind } » qui remet des terres à disposition ne peut pas y être enregistrée
+refused-completion = un rapport d’achèvement doit remettre à disposition tout ce qui reste, mais { $remaining } resteraient ; enregistrez la superficie remise à disposition par catégorie, ou révisez le polygone de la zone
+refused-handover-not-closed = un certificat de remise exige une zone clôturée, mais cette zone est { $status }
+refused-handover-wrong-kind = la participation à une remise ne peut être enregistrée que sur un certificat de remise
+refused-end-before-start = la date de fin { $end } précède la date de début { $start }
+refused-workflow = impossible de faire « { $action } » sur un enregistrement { $state }
+
 ## Classification
 vocab-Classification-indication = Indication
 vocab-Classification-sha = ZSD

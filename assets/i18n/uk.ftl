@@ -785,6 +785,25 @@ field-all-records = Усі записи
 
 refused-over-release = ця робота звільняє { $requested }, але з оціненої площі території { $estimated } залишилося лише { $remaining }; виправте звільнену площу або спершу перегляньте полігон території
 
+## The store and the map, more
+
+map-raster = Растрова основа (MBTiles)
+map-raster-attribution = Растрова основа: { $attribution }
+map-new-report = нове повідомлення
+worker-start-failed = Не вдалося запустити обробник бази: { $error }
+store-damaged = Базу { $path } пошкоджено ({ $problems }). У неї більше нічого не зберігатиметься: відновіть її з резервної копії (safeground restore) і відкрийте знову.
+store-unchecked = Базу { $path } не вдалося перевірити ({ $error }); у неї нічого не зберігатиметься, доки її не перевірено.
+
+## Refusals of the lifecycle and the workflow
+
+refused-bucket = робота «{ $kind }» не може вносити { $bucket } (дозволено: { $allowed })
+refused-land-closed = територія має статус «{ $status }»; роботу «{ $kind }», що звільняє площу, на ній внести не можна
+refused-completion = звіт про завершення має звільнити все, що залишилося, але залишилося б { $remaining }; внесіть звільнену площу за способами або перегляньте полігон території
+refused-handover-not-closed = для акта передачі територія має бути закрита, а вона має статус «{ $status }»
+refused-handover-wrong-kind = участь у передачі можна внести лише в акт передачі
+refused-end-before-start = дата завершення { $end } раніше за дату початку { $start }
+refused-workflow = неможливо виконати дію «{ $action }» для запису зі станом «{ $state }»
+
 ## Classification
 vocab-Classification-indication = Ознака
 vocab-Classification-sha = ПНТ

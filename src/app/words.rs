@@ -88,27 +88,110 @@ pub fn field_label(tr: Tr, field: &str) -> String {
 /// A refusal of the store (or a failure) in the app's language: an over-release and invalid
 /// fields from their types, anything else as the store said it.
 pub fn refusal(tr: Tr, error: &AppError) -> String {
-    use crate::domain::{AreaM2, LedgerError, LifecycleError};
+    use crate::domain::{AreaM2, LedgerError};
     use crate::storage::StoreError;
     let m2 = |a: &AreaM2| tr.unit_m2(Arg::decimal(a.m2(), 0));
     match error {
-        AppError::Store(
-            StoreError::Lifecycle(LifecycleError::Ledger(LedgerError::OverRelease {
-                requested,
-                remaining,
-                estimated,
-            }))
-            | StoreError::Ledger(LedgerError::OverRelease {
-                requested,
-                remaining,
-                estimated,
-            }),
-        ) => tr.refused_over_release(m2(requested), m2(remaining), m2(estimated)),
+        AppError::Store(StoreError::Ledger(LedgerError::OverRelease {
+            requested,
+            remaining,
+            estimated,
+        })) => tr.refused_over_release(m2(requested), m2(remaining), m2(estimated)),
         AppError::Store(StoreError::Invalid(errors)) => errors
             .iter()
             .map(|e| field_error(tr, e))
             .collect::<Vec<_>>()
             .join("; "),
+        AppError::Store(StoreError::Lifecycle(e)) => lifecycle(tr, e),
+        AppError::Store(StoreError::Workflow { action, state }) => {
+            let action = match *action {
+                "submit" => tr.detail_submit(),
+                "approve" => tr.detail_approve(),
+                "return" => tr.detail_return(),
+                other => other.to_owned(),
+            };
+            tr.refused_workflow(
+                action,
+                vocab(tr, state, crate::domain::ValidationState::parse, |v| {
+                    v.label_id()
+                }),
+            )
+        }
         other => other.to_string(),
+    }
+}
+
+/// A vocabulary value named by its English label (as the rules' refusals carry it), in the
+/// language; the English label when it is not one.
+fn vocab<T: Copy>(
+    tr: Tr,
+    label: &str,
+    parse: fn(&str) -> Option<T>,
+    id: fn(T) -> &'static str,
+) -> String {
+    parse(label).map_or_else(|| label.to_owned(), |v| tr.label(id(v)))
+}
+
+/// What the lifecycle refuses, in the language.
+fn lifecycle(tr: Tr, e: &crate::domain::LifecycleError) -> String {
+    use crate::domain::{ActivityKind, LandStatus, LifecycleError as L};
+    let kind = |k: &str| vocab(tr, k, ActivityKind::parse, ActivityKind::label_id);
+    let status = |s: &str| vocab(tr, s, LandStatus::parse, LandStatus::label_id);
+    match e {
+        L::BucketNotAllowed {
+            kind: k,
+            bucket,
+            allowed,
+        } => tr.refused_bucket(kind(k), *bucket, allowed.as_str()),
+        L::Ledger(crate::domain::LedgerError::OverRelease {
+            requested,
+            remaining,
+            estimated,
+        }) => {
+            let m2 = |a: &crate::domain::AreaM2| tr.unit_m2(Arg::decimal(a.m2(), 0));
+            tr.refused_over_release(m2(requested), m2(remaining), m2(estimated))
+        }
+        L::LandClosed { status: s, kind: k } => tr.refused_land_closed(status(s), kind(k)),
+        L::CompletionLeavesRemaining { remaining } => tr.refused_completion(remaining.as_str()),
+        L::HandoverNotClosed { status: s } => tr.refused_handover_not_closed(status(s)),
+        L::HandoverOnWrongKind => tr.refused_handover_wrong_kind(),
+        L::EndBeforeStart { start, end } => {
+            tr.refused_end_before_start(tr.date(*end), tr.date(*start))
+        }
+        other @ L::Ledger(_) => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{FieldError, FieldProblem, LifecycleError};
+    use crate::i18n::Lang;
+    use crate::storage::StoreError;
+
+    #[test]
+    fn refusals_are_said_in_the_language_from_their_types() {
+        let uk = Tr::new(Lang::Uk);
+        let closed = AppError::Store(StoreError::Lifecycle(LifecycleError::LandClosed {
+            status: "Closed",
+            kind: "Clearance",
+        }));
+        let text = refusal(uk, &closed);
+        assert!(
+            text.contains("Закрита") && text.contains("Розмінування"),
+            "{text}"
+        );
+        let invalid = AppError::Store(StoreError::Invalid(vec![FieldError::of(
+            "name",
+            FieldProblem::Required,
+        )]));
+        assert_eq!(refusal(uk, &invalid), "Назва: обов’язкове поле");
+        assert_eq!(refusal(Tr::new(Lang::En), &invalid), "Name: is required");
+        let fr = Tr::new(Lang::Fr);
+        let workflow = AppError::Store(StoreError::Workflow {
+            action: "approve",
+            state: "Draft",
+        });
+        assert!(refusal(fr, &workflow).contains("Brouillon"));
     }
 }

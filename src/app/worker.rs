@@ -210,20 +210,17 @@ impl WorkerLoop {
         let damaged = Arc::clone(&self.damaged);
         let outcomes = self.outcomes.clone();
         let waker = Arc::clone(&self.waker);
+        let tr = self.tr;
         let spawned = std::thread::Builder::new()
             .name("store-check".to_owned())
             .spawn(move || {
                 let message = match crate::storage::page_check_file(&path) {
                     Ok(problems) if problems.is_empty() => return,
-                    Ok(problems) => format!(
-                        "The store {} is damaged ({}). Nothing more will be saved to it: restore it from a backup (safeground restore) and open it again.",
-                        path.display(),
-                        problems.into_iter().take(2).collect::<Vec<_>>().join("; ")
+                    Ok(problems) => tr.store_damaged(
+                        path.display().to_string(),
+                        problems.into_iter().take(2).collect::<Vec<_>>().join("; "),
                     ),
-                    Err(e) => format!(
-                        "The store {} could not be checked ({e}); nothing more will be saved to it until it is.",
-                        path.display()
-                    ),
+                    Err(e) => tr.store_unchecked(path.display().to_string(), e.to_string()),
                 };
                 if let Ok(mut d) = damaged.lock() {
                     *d = Some(message.clone());

@@ -56,7 +56,9 @@ impl SafegroundApp {
             Err(e) => {
                 state.notify(
                     NotificationLevel::Error,
-                    format!("The database worker could not start: {e}"),
+                    crate::i18n::Tr::new(crate::i18n::Lang::from_system())
+                        .for_screen()
+                        .worker_start_failed(e.to_string()),
                 );
                 None
             }
@@ -363,7 +365,7 @@ impl SafegroundApp {
                             0,
                             crate::domain::SurveyPoint {
                                 kind: crate::domain::PointKind::Evidence,
-                                label: "new report".to_owned(),
+                                label: self.tr().map_new_report(),
                                 lon_lat: p,
                                 entered: None,
                                 source: crate::domain::PointSource::MapClick,

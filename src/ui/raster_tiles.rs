@@ -35,6 +35,8 @@ pub struct RasterTiles {
     pub error: Option<String>,
     /// The tileset's name, once known.
     pub name: Option<String>,
+    /// The file's own attribution, once known.
+    file_attribution: Option<String>,
 }
 
 impl RasterTiles {
@@ -92,6 +94,7 @@ impl RasterTiles {
             attribution: "Raster basemap (MBTiles)",
             error: None,
             name: None,
+            file_attribution: None,
         })
     }
 
@@ -100,9 +103,12 @@ impl RasterTiles {
         &self.path
     }
 
-    /// The attribution to draw on the map.
-    pub fn attribution_text(&self) -> &str {
-        self.attribution
+    /// The attribution to draw on the map, in the app's language.
+    pub fn attribution_text(&self, tr: crate::i18n::Tr) -> String {
+        match &self.file_attribution {
+            Some(a) => tr.map_raster_attribution(a.as_str()),
+            None => tr.map_raster(),
+        }
     }
 
     /// Takes finished tiles and messages from the reader thread.
@@ -114,6 +120,7 @@ impl RasterTiles {
                         // walkers wants a `&'static str`; one short string per opened file.
                         self.attribution =
                             Box::leak(format!("Raster basemap: {}", a.trim()).into_boxed_str());
+                        self.file_attribution = Some(a.trim().to_owned());
                     }
                     self.name = name;
                 }

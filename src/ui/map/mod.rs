@@ -356,7 +356,7 @@ impl MapView {
                         .unwrap_or_default(),
                 ),
             ),
-            (None, Some(r), _) => Some(r.attribution_text().to_owned()),
+            (None, Some(r), _) => Some(r.attribution_text(super::language::tr(ui.ctx()))),
             (None, None, Some(o)) => {
                 Some(super::language::tr(ui.ctx()).map_tiles(walkers::Tiles::attribution(o).text))
             }
