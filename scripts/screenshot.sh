@@ -32,7 +32,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+# -noreset: the server stays up between the sessions (a reset after the last client left refused
+# the next session's window while it ran).
+Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp -noreset >/dev/null 2>&1 &
 xvfb_pid=$!
 sleep 1
 export DISPLAY=$display
@@ -146,6 +148,11 @@ language_session() {
   mkdir -p "$home"
   local store="$work/lang-$lang.sqlite"
   "$bin" --db "$store" demo >/dev/null
+  # The X server answers before the window is asked for.
+  for _ in $(seq 1 40); do
+    xdotool getdisplaygeometry >/dev/null 2>&1 && break
+    sleep 0.25
+  done
   SAFEGROUND_LANG=$lang SAFEGROUND_APPEARANCE=daylight SAFEGROUND_USER="Amina Hodžić" SAFEGROUND_ROLE=surveyor \
     HOME=$home XDG_DATA_HOME=$home XDG_CONFIG_HOME=$home "$bin" --db "$store" >"$work/app.log" 2>&1 &
   app_pid=$!
