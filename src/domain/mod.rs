@@ -57,7 +57,7 @@ pub use reference::{
 pub use rules::WorkflowAction;
 pub use sync::{DeviceId, Hlc, HlcError, MAX_CLOCK_DRIFT_MS, ProgrammeId, RecordKind, VersionId};
 pub use text::{is_bidi_control, push_csv_cell, show_bidi_controls, spreadsheet_safe};
-pub use units::{AreaM2, THOUSANDS_SEPARATOR, format_number, group_thousands};
+pub use units::{AreaM2, THOUSANDS_SEPARATOR, format_number, format_number_with, group_thousands};
 pub use unsaved::{FormKind, UnsavedForm};
 pub use views::{LandSummary, LandUpdate, MapLand, SupersededUpdate};
 pub use vocab::{

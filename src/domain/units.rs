@@ -97,6 +97,20 @@ pub const THOUSANDS_SEPARATOR: char = ' ';
 /// integer digits and `.` as the decimal mark: `format_number(1234567.891, 1)` is
 /// `"1 234 567.9"`. A value that rounds to zero has no minus sign; a non-finite value is `"–"`.
 pub fn format_number(value: f64, decimals: usize) -> String {
+    format_number_with(value, decimals, THOUSANDS_SEPARATOR, '.', 1)
+}
+
+/// [`format_number`] with a language's marks: `group` between groups of three integer digits
+/// when the integer part has at least `3 + min_grouping_digits` digits (Spanish writes `1234`
+/// but `12.345`: 2), and `decimal` before the decimals. Latin digits; a value that rounds to
+/// zero has no minus sign; a non-finite value is `"–"`.
+pub fn format_number_with(
+    value: f64,
+    decimals: usize,
+    group: char,
+    decimal: char,
+    min_grouping_digits: usize,
+) -> String {
     if !value.is_finite() {
         return "–".to_owned();
     }
@@ -110,14 +124,15 @@ pub fn format_number(value: f64, decimals: usize) -> String {
         out.push('-');
     }
     let len = int.len();
+    let grouped = len >= 3 + min_grouping_digits;
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
-            out.push(THOUSANDS_SEPARATOR);
+        if grouped && i > 0 && (len - i) % 3 == 0 {
+            out.push(group);
         }
         out.push(c);
     }
     if let Some(frac) = frac {
-        out.push('.');
+        out.push(decimal);
         out.push_str(frac);
     }
     out

@@ -67,28 +67,15 @@ fn symbols(lang: Lang) -> Symbols {
 /// table); a value that rounds to zero has no minus sign; a value that is not finite is `–`.
 #[must_use]
 pub fn number(lang: Lang, value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return "–".to_owned();
-    }
     let s = symbols(lang);
-    let plain = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = plain.split_once('.').unwrap_or((plain.as_str(), ""));
-    let mut out = String::with_capacity(plain.len() * 3);
-    if value < 0.0 && plain.bytes().any(|b| matches!(b, b'1'..=b'9')) {
-        out.push('-');
-    }
-    let grouped = int.len() >= 3 + s.min_grouping_digits;
-    for (i, c) in int.chars().enumerate() {
-        if grouped && i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(s.group);
-        }
-        out.push(digit(&s, c));
-    }
-    if !frac.is_empty() {
-        out.push(s.decimal);
-        out.extend(frac.chars().map(|c| digit(&s, c)));
-    }
-    out
+    let latin = crate::domain::format_number_with(
+        value,
+        decimals,
+        s.group,
+        s.decimal,
+        s.min_grouping_digits,
+    );
+    latin.chars().map(|c| digit(&s, c)).collect()
 }
 
 fn digit(s: &Symbols, c: char) -> char {

@@ -111,7 +111,7 @@ const ALLOWED_EDGES: &[(&str, &[&str])] = &[
     ("domain", &[]),
     ("geometry", &["domain"]),
     ("basemap", &[]),
-    ("i18n", &[]),
+    ("i18n", &["domain"]),
     ("io", &["domain", "geometry"]),
     ("storage", &["domain", "geometry", "io"]),
     ("reports", &["domain", "geometry", "basemap", "i18n"]),
